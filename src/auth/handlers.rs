@@ -1,0 +1,372 @@
+//! Session endpoints: register, login, refresh (rotation + reuse detection), logout, me and
+//! change-password, with their SQL.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use sqlx::{Any, Row, Transaction};
+use uuid::Uuid;
+
+use super::tokens::{TokenType, secret_digest};
+use super::{
+    ChangePasswordRequest, LoginRequest, RefreshTokenRequest, RegisterRequest, TokenResponse,
+    UserView, normalize_email,
+};
+use crate::app::AppState;
+use crate::db::{Timestamp, is_unique_violation, parse_uuid};
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::http::{AuthUser, ClientIp, ValidJson};
+
+const BAD_CREDENTIALS: &str = "invalid email or password";
+const BAD_REFRESH: &str = "invalid, expired or already used refresh token";
+
+/// Loads a user's public view.
+pub async fn load_user(db: &crate::db::Db, user_id: Uuid) -> AppResult<Option<UserView>> {
+    let row = sqlx::query("SELECT id, email, full_name, created_at FROM users WHERE id = $1")
+        .bind(user_id.to_string())
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(|r| user_from_row(&r)).transpose()
+}
+
+fn user_from_row(row: &sqlx::any::AnyRow) -> AppResult<UserView> {
+    Ok(UserView {
+        id: parse_uuid(row.try_get("id")?)?,
+        email: row.try_get("email")?,
+        full_name: row.try_get("full_name")?,
+        created_at: Timestamp(row.try_get("created_at")?),
+    })
+}
+
+/// Creates a refresh-token row (in `family`, or a new family) and signs both tokens.
+async fn issue_session(
+    tx: &mut Transaction<'static, Any>,
+    state: &AppState,
+    user: UserView,
+    family: Option<Uuid>,
+    now: Timestamp,
+) -> AppResult<TokenResponse> {
+    let refresh = state
+        .tokens
+        .sign(user.id, TokenType::Refresh, Uuid::now_v7(), now)?;
+    let access = state
+        .tokens
+        .sign(user.id, TokenType::Access, Uuid::now_v7(), now)?;
+    sqlx::query(
+        "INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(refresh.id.to_string())
+    .bind(user.id.to_string())
+    .bind(family.unwrap_or(refresh.id).to_string())
+    .bind(secret_digest(&refresh.token))
+    .bind(now.millis())
+    .bind(refresh.expires_at.millis())
+    .execute(&mut **tx)
+    .await?;
+    Ok(TokenResponse {
+        access_token: access.token,
+        refresh_token: refresh.token,
+        token_type: "Bearer",
+        expires_in: state.tokens.access_ttl.as_secs(),
+        user,
+    })
+}
+
+/// Register a new account.
+#[utoipa::path(post, path = "/register", tag = "auth",
+    request_body = RegisterRequest,
+    responses(
+        (status = 201, description = "Account created; the caller is logged in", body = TokenResponse,
+            headers(("Location" = String, description = "URL of the current user"))),
+        (status = 409, description = "An account with this email exists", body = ErrorBody),
+    ))]
+pub async fn register(
+    State(state): State<AppState>,
+    ValidJson(body): ValidJson<RegisterRequest>,
+) -> AppResult<impl IntoResponse> {
+    let password_hash = state.passwords.hash(body.password).await?;
+    let now = Timestamp::now();
+    let user = UserView {
+        id: Uuid::now_v7(),
+        email: body.email.trim().to_owned(),
+        full_name: body.full_name.trim().to_owned(),
+        created_at: now,
+    };
+    let mut tx = state.db.begin_write().await?;
+    let inserted = sqlx::query(
+        "INSERT INTO users (id, email, email_normalized, full_name, password_hash, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6)",
+    )
+    .bind(user.id.to_string())
+    .bind(&user.email)
+    .bind(normalize_email(&user.email))
+    .bind(&user.full_name)
+    .bind(password_hash)
+    .bind(now.millis())
+    .execute(&mut *tx)
+    .await;
+    match inserted {
+        Err(err) if is_unique_violation(&err) => {
+            return Err(AppError::Conflict(
+                "an account with this email already exists".into(),
+            ));
+        }
+        other => other?,
+    };
+    let tokens = issue_session(&mut tx, &state, user, None, now).await?;
+    tx.commit().await?;
+    tracing::info!(user_id = %tokens.user.id, "account registered");
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, "/api/v1/auth/me")],
+        Json(tokens),
+    ))
+}
+
+/// Log in with email and password.
+#[utoipa::path(post, path = "/login", tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Logged in", body = TokenResponse),
+        (status = 401, description = "Unknown email or wrong password (the same answer for both)", body = ErrorBody),
+        (status = 429, description = "Too many failed logins for this account or address", body = ErrorBody),
+    ))]
+pub async fn login(
+    State(state): State<AppState>,
+    client_ip: ClientIp,
+    ValidJson(body): ValidJson<LoginRequest>,
+) -> AppResult<Json<TokenResponse>> {
+    let limits = state.config.rate_limits;
+    let email = normalize_email(&body.email);
+    let account_key = format!("login-fail:acct:{email}");
+    let ip_key = format!("login-fail:ip:{}", client_ip.0);
+    let window = limits.login_failure_window;
+    state
+        .limiter
+        .peek(&account_key, limits.login_failures_per_account, window)
+        .await
+        .into_result()?;
+    state
+        .limiter
+        .peek(&ip_key, limits.login_failures_per_ip, window)
+        .await
+        .into_result()?;
+
+    let row = sqlx::query(
+        "SELECT id, email, full_name, created_at, password_hash FROM users WHERE email_normalized = $1",
+    )
+    .bind(&email)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    let stored_hash = row
+        .as_ref()
+        .map(|r| r.try_get::<String, _>("password_hash"))
+        .transpose()?;
+    let valid = state.passwords.verify(body.password, stored_hash).await?;
+    let (Some(row), true) = (row, valid) else {
+        state
+            .limiter
+            .hit(&account_key, limits.login_failures_per_account, window)
+            .await;
+        state
+            .limiter
+            .hit(&ip_key, limits.login_failures_per_ip, window)
+            .await;
+        return Err(AppError::Unauthorized(BAD_CREDENTIALS.into()));
+    };
+    state.limiter.reset(&account_key, window).await;
+    let user = user_from_row(&row)?;
+    let now = Timestamp::now();
+    let mut tx = state.db.begin_write().await?;
+    let tokens = issue_session(&mut tx, &state, user, None, now).await?;
+    tx.commit().await?;
+    Ok(Json(tokens))
+}
+
+/// Exchange a refresh token for a new token pair. Each refresh token works once; presenting a
+/// spent one revokes every token of its session family.
+#[utoipa::path(post, path = "/refresh", tag = "auth",
+    request_body = RefreshTokenRequest,
+    responses(
+        (status = 200, description = "A new token pair; the old refresh token is spent", body = TokenResponse),
+        (status = 401, description = "Invalid, expired, revoked or reused refresh token", body = ErrorBody),
+    ))]
+pub async fn refresh(
+    State(state): State<AppState>,
+    ValidJson(body): ValidJson<RefreshTokenRequest>,
+) -> AppResult<Json<TokenResponse>> {
+    let (user_id, _claims) = state
+        .tokens
+        .verify(&body.refresh_token, TokenType::Refresh)
+        .map_err(|_| AppError::Unauthorized(BAD_REFRESH.into()))?;
+    let now = Timestamp::now();
+    let mut tx = state.db.begin_write().await?;
+    let row = sqlx::query(
+        "SELECT id, family_id, used_at, revoked_at, expires_at FROM refresh_tokens \
+         WHERE token_hash = $1 AND user_id = $2",
+    )
+    .bind(secret_digest(&body.refresh_token))
+    .bind(user_id.to_string())
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else {
+        return Err(AppError::Unauthorized(BAD_REFRESH.into()));
+    };
+    let token_id: String = row.try_get("id")?;
+    let family_id: String = row.try_get("family_id")?;
+    let used_at: Option<i64> = row.try_get("used_at")?;
+    let revoked_at: Option<i64> = row.try_get("revoked_at")?;
+    let expires_at: i64 = row.try_get("expires_at")?;
+    if revoked_at.is_some() || expires_at <= now.millis() {
+        return Err(AppError::Unauthorized(BAD_REFRESH.into()));
+    }
+    let claimed = if used_at.is_none() {
+        sqlx::query("UPDATE refresh_tokens SET used_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL")
+            .bind(now.millis())
+            .bind(&token_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            == 1
+    } else {
+        false
+    };
+    if !claimed {
+        revoke_family(&mut tx, &family_id, now).await?;
+        tx.commit().await?;
+        tracing::warn!(%user_id, family_id, "refresh token reuse detected; session family revoked");
+        return Err(AppError::Unauthorized(BAD_REFRESH.into()));
+    }
+    let user = load_user_tx(&mut tx, user_id).await?;
+    let tokens = issue_session(&mut tx, &state, user, Some(parse_uuid(&family_id)?), now).await?;
+    tx.commit().await?;
+    Ok(Json(tokens))
+}
+
+async fn load_user_tx(tx: &mut Transaction<'static, Any>, user_id: Uuid) -> AppResult<UserView> {
+    let row = sqlx::query("SELECT id, email, full_name, created_at FROM users WHERE id = $1")
+        .bind(user_id.to_string())
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or_else(|| AppError::Unauthorized(BAD_REFRESH.into()))?;
+    user_from_row(&row)
+}
+
+async fn revoke_family(
+    tx: &mut Transaction<'static, Any>,
+    family_id: &str,
+    now: Timestamp,
+) -> AppResult<()> {
+    sqlx::query(
+        "UPDATE refresh_tokens SET revoked_at = $1 WHERE family_id = $2 AND revoked_at IS NULL",
+    )
+    .bind(now.millis())
+    .bind(family_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Log out: revoke the given refresh token and its whole session family. Access tokens are
+/// short-lived and simply expire.
+#[utoipa::path(post, path = "/logout", tag = "auth",
+    request_body = RefreshTokenRequest,
+    security(("bearer" = []), ("api_key" = [])),
+    responses(
+        (status = 204, description = "Session revoked (also when it already was)"),
+        (status = 401, description = "Missing credentials, or a refresh token that is not one of the caller's", body = ErrorBody),
+    ))]
+pub async fn logout(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ValidJson(body): ValidJson<RefreshTokenRequest>,
+) -> AppResult<StatusCode> {
+    let (token_user, _) = state
+        .tokens
+        .verify(&body.refresh_token, TokenType::Refresh)
+        .map_err(|_| AppError::Unauthorized(BAD_REFRESH.into()))?;
+    if token_user != user.id {
+        return Err(AppError::Unauthorized(BAD_REFRESH.into()));
+    }
+    let mut tx = state.db.begin_write().await?;
+    let family: Option<String> = sqlx::query_scalar(
+        "SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND user_id = $2",
+    )
+    .bind(secret_digest(&body.refresh_token))
+    .bind(user.id.to_string())
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(family) = family else {
+        return Err(AppError::Unauthorized(BAD_REFRESH.into()));
+    };
+    revoke_family(&mut tx, &family, Timestamp::now()).await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The current user.
+#[utoipa::path(get, path = "/me", tag = "auth",
+    security(("bearer" = []), ("api_key" = [])),
+    responses((status = 200, description = "The authenticated account", body = UserView)))]
+pub async fn me(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<UserView>> {
+    load_user(&state.db, user.id)
+        .await?
+        .map(Json)
+        .ok_or_else(|| AppError::Unauthorized("the account no longer exists".into()))
+}
+
+/// Change the password. Every other session is revoked; the caller gets a fresh token pair.
+#[utoipa::path(post, path = "/change-password", tag = "auth",
+    request_body = ChangePasswordRequest,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Password changed; a new token pair for this client", body = TokenResponse),
+        (status = 403, description = "The current password is wrong, or the call used an API key", body = ErrorBody),
+    ))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ValidJson(body): ValidJson<ChangePasswordRequest>,
+) -> AppResult<Json<TokenResponse>> {
+    user.require_session()?;
+    let stored: Option<String> =
+        sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
+            .bind(user.id.to_string())
+            .fetch_optional(&state.db.pool)
+            .await?;
+    let Some(stored) = stored else {
+        return Err(AppError::Unauthorized(
+            "the account no longer exists".into(),
+        ));
+    };
+    if !state
+        .passwords
+        .verify(body.current_password, Some(stored))
+        .await?
+    {
+        return Err(AppError::Forbidden("the current password is wrong".into()));
+    }
+    let new_hash = state.passwords.hash(body.new_password).await?;
+    let now = Timestamp::now();
+    let mut tx = state.db.begin_write().await?;
+    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+        .bind(new_hash)
+        .bind(now.millis())
+        .bind(user.id.to_string())
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "UPDATE refresh_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+    )
+    .bind(now.millis())
+    .bind(user.id.to_string())
+    .execute(&mut *tx)
+    .await?;
+    let account = load_user_tx(&mut tx, user.id).await?;
+    let tokens = issue_session(&mut tx, &state, account, None, now).await?;
+    tx.commit().await?;
+    tracing::info!(user_id = %user.id, "password changed; other sessions revoked");
+    Ok(Json(tokens))
+}

@@ -1,0 +1,245 @@
+//! `ValidJson<T>`: reads a JSON body, maps every failure to the contract's errors (415 wrong
+//! content type, 413 too large, 400 malformed JSON, 422 wrong shape with the field path) and
+//! then runs the type's own validation, so handlers only ever see valid values.
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{FromRequest, Request};
+use axum::http::header;
+use serde::de::DeserializeOwned;
+
+use crate::error::{AppError, FieldError};
+
+/// Business validation of a deserialized request; collects every bad field at once.
+pub trait Validate {
+    /// Returns every problem found, with field paths; empty means valid.
+    fn validate(&self) -> Vec<FieldError>;
+}
+
+/// A JSON body that parsed and validated.
+#[derive(Debug, Clone)]
+pub struct ValidJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for ValidJson<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + Validate,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        require_json_content_type(req.headers())?;
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(body_rejection)?;
+        let value: T = parse_json(&bytes)?;
+        let problems = value.validate();
+        if problems.is_empty() {
+            Ok(ValidJson(value))
+        } else {
+            Err(AppError::Validation(problems))
+        }
+    }
+}
+
+/// 415 unless the request says it carries JSON (`application/json`, or any `+json` type such
+/// as `application/merge-patch+json`).
+pub fn require_json_content_type(headers: &axum::http::HeaderMap) -> Result<(), AppError> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+    {
+        Ok(())
+    } else {
+        Err(AppError::UnsupportedMediaType(
+            "expected a JSON body with Content-Type: application/json".into(),
+        ))
+    }
+}
+
+/// Maps a body-reading failure (mostly: over the size limit) to the contract.
+pub fn body_rejection(rejection: BytesRejection) -> AppError {
+    if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::PayloadTooLarge("the request body is larger than the limit".into())
+    } else {
+        AppError::BadRequest {
+            message: "The request body could not be read.".into(),
+            details: Vec::new(),
+        }
+    }
+}
+
+/// Deserializes JSON, telling syntax errors (400) from shape errors (422 with the path).
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let err = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(value) => {
+            return match de.end() {
+                Ok(()) => Ok(value),
+                Err(trailing) => Err(AppError::BadRequest {
+                    message: format!("Malformed JSON: {trailing}."),
+                    details: Vec::new(),
+                }),
+            };
+        }
+        Err(err) => err,
+    };
+    let inner = err.inner();
+    match inner.classify() {
+        serde_json::error::Category::Syntax
+        | serde_json::error::Category::Eof
+        | serde_json::error::Category::Io => Err(AppError::BadRequest {
+            message: format!("Malformed JSON: {inner}."),
+            details: Vec::new(),
+        }),
+        serde_json::error::Category::Data => {
+            let path = err.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            let message = strip_position(&inner.to_string());
+            // serde reports a missing field at its parent; point at the field itself.
+            let field = match missing_field_name(&message) {
+                Some(name) if path.is_empty() => name.to_owned(),
+                Some(name) => format!("{path}.{name}"),
+                None if path.is_empty() => "body".to_owned(),
+                None => path,
+            };
+            let message = if missing_field_name(&message).is_some() {
+                "is required".to_owned()
+            } else {
+                message
+            };
+            Err(AppError::Validation(vec![FieldError::new(field, message)]))
+        }
+    }
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn missing_field_name(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("missing field `")?;
+    rest.split('`').next()
+}
+
+/// Validation helpers shared by the features.
+pub mod rules {
+    use crate::error::FieldError;
+
+    /// A plausible email address (one `@`, a dotted domain, no spaces, ≤ 254 characters).
+    pub fn is_email(value: &str) -> bool {
+        if value.len() > 254 || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return false;
+        }
+        let Some((local, domain)) = value.split_once('@') else {
+            return false;
+        };
+        !local.is_empty()
+            && local.len() <= 64
+            && !domain.contains('@')
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+    }
+
+    /// Pushes an error when a required text is blank or longer than `max` characters.
+    pub fn required_text(errors: &mut Vec<FieldError>, field: &str, value: &str, max: usize) {
+        if value.trim().is_empty() {
+            errors.push(FieldError::new(field, "must not be empty"));
+        } else {
+            max_len(errors, field, value, max);
+        }
+    }
+
+    /// Pushes an error when a text is longer than `max` characters.
+    pub fn max_len(errors: &mut Vec<FieldError>, field: &str, value: &str, max: usize) {
+        if value.chars().count() > max {
+            errors.push(FieldError::new(
+                field,
+                format!("must be at most {max} characters"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Inner {
+        title: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Outer {
+        name: String,
+        items: Vec<Inner>,
+    }
+
+    fn field_of(err: AppError) -> (u16, String) {
+        let status = err.status().as_u16();
+        match err {
+            AppError::Validation(d) => (status, d[0].field.clone()),
+            _ => (status, String::new()),
+        }
+    }
+
+    #[test]
+    fn syntax_errors_are_400() {
+        assert_eq!(
+            field_of(parse_json::<Outer>(b"{\"name\": ").unwrap_err()).0,
+            400
+        );
+        assert_eq!(
+            field_of(parse_json::<Outer>(br#"{"name": "a", "items": []} trailing"#).unwrap_err()).0,
+            400
+        );
+    }
+
+    #[test]
+    fn shape_errors_carry_paths() {
+        let (status, field) =
+            field_of(parse_json::<Outer>(br#"{"name": 5, "items": []}"#).unwrap_err());
+        assert_eq!((status, field.as_str()), (422, "name"));
+        let (_, field) = field_of(
+            parse_json::<Outer>(br#"{"name": "a", "items": [{"title": "x"}, {}]}"#).unwrap_err(),
+        );
+        assert_eq!(field, "items[1].title");
+        let (_, field) = field_of(parse_json::<Outer>(br#"{"items": []}"#).unwrap_err());
+        assert_eq!(field, "name");
+    }
+
+    #[test]
+    fn emails() {
+        assert!(rules::is_email("jane.doe+jobs@example.co.uk"));
+        for bad in [
+            "",
+            "jane",
+            "jane@",
+            "@example.com",
+            "jane@example",
+            "ja ne@example.com",
+            "a@b@c.com",
+            "a@.com",
+        ] {
+            assert!(!rules::is_email(bad), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! JobWise backend: an HTTP API (axum) over SQLite or PostgreSQL (sqlx) for master profiles,
+//! job search and tailored resume / cover-letter generation.
+//!
+//! `main.rs` only parses the command line; everything else lives here so the server, the CLI
+//! commands and the tests build the very same application.
+
+pub mod app;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod health;
+pub mod http;
+pub mod openapi;
+pub mod rate_limit;
+pub mod telemetry;
+
+pub use app::{AppState, router};
+pub use config::Config;

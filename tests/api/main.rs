@@ -1,0 +1,10 @@
+//! Black-box tests through the real router. One binary for all API tests keeps link time low.
+//! Set `JOBWISE_TEST_POSTGRES_URL` to run them all on PostgreSQL, `JOBWISE_TEST_REDIS_URL` to
+//! include the shared rate-limit tests.
+
+mod api_keys;
+mod auth;
+mod errors;
+mod helpers;
+mod operations;
+mod rate_limits;
