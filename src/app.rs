@@ -230,3 +230,33 @@ pub async fn anonymous_rate_limit(
     }
     next.run(Request::from_parts(parts, body)).await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_secret_is_private_and_stable() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = load_or_create_secret(dir.path()).unwrap();
+        assert_eq!(first.len(), 64);
+        let second = load_or_create_secret(dir.path()).unwrap();
+        assert_eq!(first, second, "the secret survives restarts");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.path().join("jwt_secret"))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn short_stored_secret_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("jwt_secret"), "short").unwrap();
+        assert!(load_or_create_secret(dir.path()).is_err());
+    }
+}

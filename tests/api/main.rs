@@ -8,3 +8,4 @@ mod errors;
 mod helpers;
 mod operations;
 mod rate_limits;
+mod server;
