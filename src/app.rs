@@ -118,6 +118,7 @@ fn load_or_create_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
 pub fn api_router(state: AppState) -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(crate::openapi::base_document())
         .nest("/api/v1/auth", crate::auth::router(state))
+        .nest("/api/v1/profiles", crate::profiles::router())
         .merge(crate::health::router())
 }
 

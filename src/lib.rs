@@ -13,6 +13,7 @@ pub mod error;
 pub mod health;
 pub mod http;
 pub mod openapi;
+pub mod profiles;
 pub mod rate_limit;
 pub mod telemetry;
 

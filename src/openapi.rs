@@ -19,6 +19,7 @@ use crate::error::{ErrorBody, FieldError};
     ),
     tags(
         (name = "auth", description = "Accounts, sessions and API keys"),
+        (name = "profiles", description = "Master profiles: the whole career, versioned"),
         (name = "operations", description = "Health and metrics"),
     ),
     components(schemas(ErrorBody, FieldError)),

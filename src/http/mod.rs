@@ -6,8 +6,10 @@ pub mod client_ip;
 pub mod json;
 pub mod middleware;
 pub mod pagination;
+pub mod preconditions;
 
 pub use auth::AuthUser;
 pub use client_ip::ClientIp;
 pub use json::{ValidJson, Validate};
 pub use pagination::{Page, Pagination};
+pub use preconditions::{IfMatch, etag};

@@ -7,5 +7,6 @@ mod auth;
 mod errors;
 mod helpers;
 mod operations;
+mod profiles;
 mod rate_limits;
 mod server;

@@ -1,0 +1,790 @@
+//! The master-profile document: its serde types, id assignment for sub-items, and every field
+//! rule of the contract (one pass that reports each bad field by path).
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::error::FieldError;
+use crate::http::json::rules;
+
+/// Contact details.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct PersonalInfo {
+    /// Full name (required, ≤ 100).
+    #[schema(example = "Jane Doe")]
+    pub full_name: String,
+    /// Email (required).
+    #[schema(example = "jane.doe@example.com")]
+    pub email: String,
+    /// Phone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// City, region, country.
+    #[serde(default)]
+    pub location: Option<String>,
+    /// LinkedIn profile URL.
+    #[serde(default)]
+    pub linkedin: Option<String>,
+    /// GitHub profile URL.
+    #[serde(default)]
+    pub github: Option<String>,
+    /// Personal website URL.
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+/// One job held.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Experience {
+    /// Stable item id (server-assigned when omitted).
+    #[serde(default)]
+    pub id: String,
+    /// Job title (required, ≤ 100).
+    pub title: String,
+    /// Employer (required, ≤ 100).
+    pub company: String,
+    /// Where the job was.
+    #[serde(default)]
+    pub location: Option<String>,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (required).
+    pub start_date: String,
+    /// Same formats; absent while `is_current`.
+    #[serde(default)]
+    pub end_date: Option<String>,
+    /// Still in this job.
+    #[serde(default)]
+    pub is_current: bool,
+    /// Free text, ≤ 2000.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Bullets, ≤ 20, each ≤ 300.
+    #[serde(default)]
+    pub achievements: Vec<String>,
+}
+
+/// One degree or programme.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Education {
+    /// Stable item id.
+    #[serde(default)]
+    pub id: String,
+    /// School (required, ≤ 100).
+    pub institution: String,
+    /// Degree (required, ≤ 100).
+    pub degree: String,
+    /// Field of study.
+    #[serde(default)]
+    pub field_of_study: Option<String>,
+    /// Start date.
+    #[serde(default)]
+    pub start_date: Option<String>,
+    /// End date.
+    #[serde(default)]
+    pub end_date: Option<String>,
+    /// Grade point average, 0–4.
+    #[serde(default)]
+    pub gpa: Option<f64>,
+    /// Honours and awards, ≤ 20, each ≤ 300.
+    #[serde(default)]
+    pub honors: Vec<String>,
+}
+
+/// Spoken-language proficiency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Proficiency {
+    /// Basic.
+    Basic,
+    /// Conversational.
+    Conversational,
+    /// Fluent.
+    Fluent,
+    /// Native.
+    Native,
+}
+
+/// A spoken language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Language {
+    /// Language name.
+    pub name: String,
+    /// How well.
+    pub proficiency: Proficiency,
+}
+
+/// A certification or licence.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Certification {
+    /// Stable item id.
+    #[serde(default)]
+    pub id: String,
+    /// Name (required, ≤ 100).
+    pub name: String,
+    /// Issuing body (required, ≤ 100).
+    pub issuer: String,
+    /// When obtained.
+    #[serde(default)]
+    pub date_obtained: Option<String>,
+    /// When it expires.
+    #[serde(default)]
+    pub expiry_date: Option<String>,
+    /// Credential number.
+    #[serde(default)]
+    pub credential_id: Option<String>,
+    /// Where to verify it.
+    #[serde(default)]
+    pub verification_url: Option<String>,
+}
+
+/// Skills.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Skills {
+    /// Technical skills, ≤ 100.
+    #[serde(default)]
+    pub technical: Vec<String>,
+    /// Soft skills, ≤ 50.
+    #[serde(default)]
+    pub soft: Vec<String>,
+    /// Languages, ≤ 20.
+    #[serde(default)]
+    pub languages: Vec<Language>,
+    /// Certifications, ≤ 20.
+    #[serde(default)]
+    pub certifications: Vec<Certification>,
+}
+
+/// A project.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Project {
+    /// Stable item id.
+    #[serde(default)]
+    pub id: String,
+    /// Name (required, ≤ 100).
+    pub name: String,
+    /// Description (required, ≤ 2000).
+    pub description: String,
+    /// Technologies used.
+    #[serde(default)]
+    pub technologies: Vec<String>,
+    /// Link.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Start date.
+    #[serde(default)]
+    pub start_date: Option<String>,
+    /// End date.
+    #[serde(default)]
+    pub end_date: Option<String>,
+}
+
+/// The editable content of a master profile (what PUT sends and PATCH merges into).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({
+    "personal_info": {"full_name": "Jane Doe", "email": "jane.doe@example.com", "location": "Berlin, Germany"},
+    "professional_summary": "Backend engineer with 6 years of experience building payment systems.",
+    "experiences": [{"title": "Senior Backend Engineer", "company": "Acme Pay", "start_date": "2021-03",
+        "is_current": true, "achievements": ["Cut p99 checkout latency from 900 ms to 250 ms"]}],
+    "skills": {"technical": ["Rust", "PostgreSQL", "Kubernetes"], "soft": ["Mentoring"]}
+}))]
+pub struct ProfileContent {
+    /// Contact details.
+    pub personal_info: PersonalInfo,
+    /// Summary, ≤ 2000.
+    #[serde(default)]
+    pub professional_summary: Option<String>,
+    /// Jobs, ≤ 30, in the client's order.
+    #[serde(default)]
+    pub experiences: Vec<Experience>,
+    /// Degrees, ≤ 10.
+    #[serde(default)]
+    pub education: Vec<Education>,
+    /// Skills, languages and certifications.
+    #[serde(default)]
+    pub skills: Skills,
+    /// Projects, ≤ 20.
+    #[serde(default)]
+    pub projects: Vec<Project>,
+    /// Free key/value pairs, ≤ 50.
+    #[serde(default)]
+    pub custom_fields: BTreeMap<String, String>,
+}
+
+/// Upper bounds from the contract.
+pub mod limits {
+    /// Name-like fields.
+    pub const NAME: usize = 100;
+    /// One bullet.
+    pub const BULLET: usize = 300;
+    /// Descriptions and the summary.
+    pub const DESCRIPTION: usize = 2000;
+    /// Experiences per profile.
+    pub const EXPERIENCES: usize = 30;
+    /// Education entries.
+    pub const EDUCATION: usize = 10;
+    /// Projects.
+    pub const PROJECTS: usize = 20;
+    /// Certifications.
+    pub const CERTIFICATIONS: usize = 20;
+    /// Achievements per experience (and honours per degree).
+    pub const ACHIEVEMENTS: usize = 20;
+    /// Technical skills.
+    pub const TECHNICAL: usize = 100;
+    /// Soft skills.
+    pub const SOFT: usize = 50;
+    /// Languages.
+    pub const LANGUAGES: usize = 20;
+    /// Custom fields.
+    pub const CUSTOM_FIELDS: usize = 50;
+}
+
+impl ProfileContent {
+    /// Gives every sub-item without an id a fresh UUID v7; existing ids are kept.
+    pub fn assign_ids(&mut self) {
+        let fresh = || uuid::Uuid::now_v7().to_string();
+        for e in &mut self.experiences {
+            if e.id.is_empty() {
+                e.id = fresh();
+            }
+        }
+        for e in &mut self.education {
+            if e.id.is_empty() {
+                e.id = fresh();
+            }
+        }
+        for p in &mut self.projects {
+            if p.id.is_empty() {
+                p.id = fresh();
+            }
+        }
+        for c in &mut self.skills.certifications {
+            if c.id.is_empty() {
+                c.id = fresh();
+            }
+        }
+    }
+
+    /// Trims surrounding white space of every text and drops blank optional values, so stored
+    /// profiles are clean.
+    pub fn tidy(&mut self) {
+        fn opt(v: &mut Option<String>) {
+            if let Some(s) = v {
+                let t = s.trim();
+                *v = (!t.is_empty()).then(|| t.to_owned());
+            }
+        }
+        fn req(s: &mut String) {
+            let t = s.trim();
+            if t.len() != s.len() {
+                *s = t.to_owned();
+            }
+        }
+        fn list(items: &mut [String]) {
+            for item in items {
+                req(item);
+            }
+        }
+        let p = &mut self.personal_info;
+        req(&mut p.full_name);
+        req(&mut p.email);
+        for f in [
+            &mut p.phone,
+            &mut p.location,
+            &mut p.linkedin,
+            &mut p.github,
+            &mut p.website,
+        ] {
+            opt(f);
+        }
+        opt(&mut self.professional_summary);
+        for e in &mut self.experiences {
+            req(&mut e.id);
+            req(&mut e.title);
+            req(&mut e.company);
+            req(&mut e.start_date);
+            for f in [&mut e.location, &mut e.end_date, &mut e.description] {
+                opt(f);
+            }
+            list(&mut e.achievements);
+        }
+        for e in &mut self.education {
+            req(&mut e.id);
+            req(&mut e.institution);
+            req(&mut e.degree);
+            for f in [&mut e.field_of_study, &mut e.start_date, &mut e.end_date] {
+                opt(f);
+            }
+            list(&mut e.honors);
+        }
+        list(&mut self.skills.technical);
+        list(&mut self.skills.soft);
+        for l in &mut self.skills.languages {
+            req(&mut l.name);
+        }
+        for c in &mut self.skills.certifications {
+            req(&mut c.id);
+            req(&mut c.name);
+            req(&mut c.issuer);
+            for f in [
+                &mut c.date_obtained,
+                &mut c.expiry_date,
+                &mut c.credential_id,
+                &mut c.verification_url,
+            ] {
+                opt(f);
+            }
+        }
+        for p in &mut self.projects {
+            req(&mut p.id);
+            req(&mut p.name);
+            req(&mut p.description);
+            list(&mut p.technologies);
+            for f in [&mut p.url, &mut p.start_date, &mut p.end_date] {
+                opt(f);
+            }
+        }
+    }
+
+    /// Every rule of the contract; field paths use dots and indexes (`experiences[0].title`).
+    pub fn problems(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        let e = &mut errors;
+        let p = &self.personal_info;
+        rules::required_text(e, "personal_info.full_name", &p.full_name, limits::NAME);
+        if p.email.is_empty() {
+            e.push(FieldError::new("personal_info.email", "must not be empty"));
+        } else if !rules::is_email(&p.email) {
+            e.push(FieldError::new(
+                "personal_info.email",
+                "must be a valid email address",
+            ));
+        }
+        optional_text(e, "personal_info.phone", &p.phone, 50);
+        optional_text(e, "personal_info.location", &p.location, limits::NAME);
+        for (name, value) in [
+            ("linkedin", &p.linkedin),
+            ("github", &p.github),
+            ("website", &p.website),
+        ] {
+            url(e, &format!("personal_info.{name}"), value);
+        }
+        optional_text(
+            e,
+            "professional_summary",
+            &self.professional_summary,
+            limits::DESCRIPTION,
+        );
+
+        max_items(
+            e,
+            "experiences",
+            self.experiences.len(),
+            limits::EXPERIENCES,
+        );
+        for (i, x) in self.experiences.iter().enumerate() {
+            experience_problems(e, &format!("experiences[{i}]"), x);
+        }
+        max_items(e, "education", self.education.len(), limits::EDUCATION);
+        for (i, x) in self.education.iter().enumerate() {
+            education_problems(e, &format!("education[{i}]"), x);
+        }
+        let s = &self.skills;
+        string_list(
+            e,
+            "skills.technical",
+            &s.technical,
+            limits::TECHNICAL,
+            limits::NAME,
+        );
+        string_list(e, "skills.soft", &s.soft, limits::SOFT, limits::NAME);
+        max_items(e, "skills.languages", s.languages.len(), limits::LANGUAGES);
+        for (i, l) in s.languages.iter().enumerate() {
+            rules::required_text(
+                e,
+                &format!("skills.languages[{i}].name"),
+                &l.name,
+                limits::NAME,
+            );
+        }
+        max_items(
+            e,
+            "skills.certifications",
+            s.certifications.len(),
+            limits::CERTIFICATIONS,
+        );
+        for (i, c) in s.certifications.iter().enumerate() {
+            certification_problems(e, &format!("skills.certifications[{i}]"), c);
+        }
+        max_items(e, "projects", self.projects.len(), limits::PROJECTS);
+        for (i, x) in self.projects.iter().enumerate() {
+            project_problems(e, &format!("projects[{i}]"), x);
+        }
+        if self.custom_fields.len() > limits::CUSTOM_FIELDS {
+            e.push(FieldError::new(
+                "custom_fields",
+                format!("must have at most {} entries", limits::CUSTOM_FIELDS),
+            ));
+        }
+        for (key, value) in &self.custom_fields {
+            let path = format!("custom_fields.{key}");
+            if key.trim().is_empty() || key.chars().count() > limits::NAME {
+                e.push(FieldError::new(&path, "keys must be 1 to 100 characters"));
+            }
+            rules::max_len(e, &path, value, 20_000);
+        }
+        self.id_problems(e);
+        errors
+    }
+
+    fn id_problems(&self, e: &mut Vec<FieldError>) {
+        let mut seen = HashSet::new();
+        let ids = self
+            .experiences
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (format!("experiences[{i}].id"), &x.id))
+            .chain(
+                self.education
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (format!("education[{i}].id"), &x.id)),
+            )
+            .chain(
+                self.projects
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (format!("projects[{i}].id"), &x.id)),
+            )
+            .chain(
+                self.skills
+                    .certifications
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (format!("skills.certifications[{i}].id"), &x.id)),
+            );
+        for (path, id) in ids {
+            if id.is_empty() {
+                continue;
+            }
+            if !valid_item_id(id) {
+                e.push(FieldError::new(
+                    &path,
+                    "ids are 1 to 64 letters, digits, '-' or '_'",
+                ));
+            } else if !seen.insert(id.as_str()) {
+                e.push(FieldError::new(
+                    &path,
+                    "duplicates another item's id in this profile",
+                ));
+            }
+        }
+    }
+}
+
+/// Item ids clients may choose: 1–64 of `[A-Za-z0-9_-]`.
+pub fn valid_item_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Rules for one experience, under `prefix` (e.g. `experiences[2]`, or empty for an item body).
+pub fn experience_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Experience) {
+    let at = |f: &str| join(prefix, f);
+    rules::required_text(e, &at("title"), &x.title, limits::NAME);
+    rules::required_text(e, &at("company"), &x.company, limits::NAME);
+    optional_text(e, &at("location"), &x.location, limits::NAME);
+    if x.start_date.is_empty() {
+        e.push(FieldError::new(at("start_date"), "must not be empty"));
+    } else {
+        date(e, &at("start_date"), &Some(x.start_date.clone()));
+    }
+    date(e, &at("end_date"), &x.end_date);
+    if x.is_current && x.end_date.is_some() {
+        e.push(FieldError::new(
+            at("end_date"),
+            "must be empty while is_current is true",
+        ));
+    }
+    date_order(e, &at("end_date"), Some(&x.start_date), x.end_date.as_ref());
+    optional_text(e, &at("description"), &x.description, limits::DESCRIPTION);
+    string_list(
+        e,
+        &at("achievements"),
+        &x.achievements,
+        limits::ACHIEVEMENTS,
+        limits::BULLET,
+    );
+}
+
+/// Rules for one education entry.
+pub fn education_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Education) {
+    let at = |f: &str| join(prefix, f);
+    rules::required_text(e, &at("institution"), &x.institution, limits::NAME);
+    rules::required_text(e, &at("degree"), &x.degree, limits::NAME);
+    optional_text(e, &at("field_of_study"), &x.field_of_study, limits::NAME);
+    date(e, &at("start_date"), &x.start_date);
+    date(e, &at("end_date"), &x.end_date);
+    date_order(
+        e,
+        &at("end_date"),
+        x.start_date.as_ref(),
+        x.end_date.as_ref(),
+    );
+    if let Some(gpa) = x.gpa
+        && !(0.0..=4.0).contains(&gpa)
+    {
+        e.push(FieldError::new(at("gpa"), "must be between 0 and 4"));
+    }
+    string_list(
+        e,
+        &at("honors"),
+        &x.honors,
+        limits::ACHIEVEMENTS,
+        limits::BULLET,
+    );
+}
+
+/// Rules for one certification.
+pub fn certification_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Certification) {
+    let at = |f: &str| join(prefix, f);
+    rules::required_text(e, &at("name"), &x.name, limits::NAME);
+    rules::required_text(e, &at("issuer"), &x.issuer, limits::NAME);
+    date(e, &at("date_obtained"), &x.date_obtained);
+    date(e, &at("expiry_date"), &x.expiry_date);
+    date_order(
+        e,
+        &at("expiry_date"),
+        x.date_obtained.as_ref(),
+        x.expiry_date.as_ref(),
+    );
+    optional_text(e, &at("credential_id"), &x.credential_id, limits::NAME);
+    url(e, &at("verification_url"), &x.verification_url);
+}
+
+/// Rules for one project.
+pub fn project_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Project) {
+    let at = |f: &str| join(prefix, f);
+    rules::required_text(e, &at("name"), &x.name, limits::NAME);
+    rules::required_text(e, &at("description"), &x.description, limits::DESCRIPTION);
+    string_list(e, &at("technologies"), &x.technologies, 50, limits::NAME);
+    url(e, &at("url"), &x.url);
+    date(e, &at("start_date"), &x.start_date);
+    date(e, &at("end_date"), &x.end_date);
+    date_order(
+        e,
+        &at("end_date"),
+        x.start_date.as_ref(),
+        x.end_date.as_ref(),
+    );
+}
+
+fn join(prefix: &str, field: &str) -> String {
+    if prefix.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{prefix}.{field}")
+    }
+}
+
+fn optional_text(e: &mut Vec<FieldError>, path: &str, value: &Option<String>, max: usize) {
+    if let Some(v) = value {
+        rules::max_len(e, path, v, max);
+    }
+}
+
+fn max_items(e: &mut Vec<FieldError>, path: &str, len: usize, max: usize) {
+    if len > max {
+        e.push(FieldError::new(
+            path,
+            format!("must have at most {max} items"),
+        ));
+    }
+}
+
+fn string_list(
+    e: &mut Vec<FieldError>,
+    path: &str,
+    items: &[String],
+    max_items_allowed: usize,
+    max_len: usize,
+) {
+    max_items(e, path, items.len(), max_items_allowed);
+    for (i, item) in items.iter().enumerate() {
+        rules::required_text(e, &format!("{path}[{i}]"), item, max_len);
+    }
+}
+
+fn url(e: &mut Vec<FieldError>, path: &str, value: &Option<String>) {
+    if let Some(v) = value
+        && !is_url(v)
+    {
+        e.push(FieldError::new(path, "must be a valid http(s) URL"));
+    }
+}
+
+/// An absolute http(s) URL with a host and no spaces, ≤ 500 characters.
+pub fn is_url(value: &str) -> bool {
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"));
+    let Some(rest) = rest else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_name = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host_name = host_name.split(':').next().unwrap_or("");
+    value.len() <= 500
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !host_name.is_empty()
+        && (host_name.contains('.') || host_name == "localhost")
+        && !host_name.starts_with('.')
+        && !host_name.ends_with('.')
+}
+
+fn date(e: &mut Vec<FieldError>, path: &str, value: &Option<String>) {
+    if let Some(v) = value
+        && parse_partial_date(v).is_none()
+    {
+        e.push(FieldError::new(
+            path,
+            "must be a date: YYYY-MM-DD, YYYY-MM or YYYY",
+        ));
+    }
+}
+
+fn date_order(e: &mut Vec<FieldError>, path: &str, start: Option<&String>, end: Option<&String>) {
+    if let (Some(start), Some(end)) = (start, end)
+        && let (Some(s), Some(f)) = (parse_partial_date(start), parse_partial_date(end))
+        && f < s
+    {
+        e.push(FieldError::new(path, "must not be before the start date"));
+    }
+}
+
+/// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` into a comparable `(year, month, day)`; missing
+/// parts count as the earliest possible value.
+pub fn parse_partial_date(value: &str) -> Option<(i32, u8, u8)> {
+    let mut parts = value.split('-');
+    let year_text = parts.next()?;
+    if year_text.len() != 4 {
+        return None;
+    }
+    let year: i32 = year_text.parse().ok()?;
+    let month = match parts.next() {
+        None => 1,
+        Some(m) if m.len() == 2 => m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?,
+        Some(_) => return None,
+    };
+    let day = match parts.next() {
+        None => 1,
+        Some(d) if d.len() == 2 => {
+            let d: u8 = d.parse().ok()?;
+            let month_enum = time::Month::try_from(month).ok()?;
+            time::Date::from_calendar_date(year, month_enum, d).ok()?;
+            d
+        }
+        Some(_) => return None,
+    };
+    if parts.next().is_some() || !(1900..=2100).contains(&year) {
+        return None;
+    }
+    Some((year, month, day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal() -> ProfileContent {
+        ProfileContent {
+            personal_info: PersonalInfo {
+                full_name: "Jane Doe".into(),
+                email: "jane@example.com".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_partial_date("2019"), Some((2019, 1, 1)));
+        assert_eq!(parse_partial_date("2019-05"), Some((2019, 5, 1)));
+        assert_eq!(parse_partial_date("2024-02-29"), Some((2024, 2, 29)));
+        for bad in [
+            "2023-02-29",
+            "19",
+            "2019-5",
+            "2019-13",
+            "2019-05-01-01",
+            "May 2019",
+            "",
+        ] {
+            assert_eq!(parse_partial_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls() {
+        assert!(is_url("https://www.linkedin.com/in/jane"));
+        assert!(is_url("http://localhost:3000/x"));
+        for bad in [
+            "linkedin.com/in/jane",
+            "https://",
+            "https://no spaces.com",
+            "ftp://x.com",
+            "https://.com",
+        ] {
+            assert!(!is_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn minimal_profile_is_valid_and_gets_ids() {
+        let mut p = minimal();
+        p.experiences.push(Experience {
+            title: "Engineer".into(),
+            company: "Acme".into(),
+            start_date: "2020-01".into(),
+            ..Default::default()
+        });
+        assert!(p.problems().is_empty());
+        p.assign_ids();
+        assert_eq!(p.experiences[0].id.len(), 36);
+    }
+
+    #[test]
+    fn cross_field_rules_report_the_later_field() {
+        let mut p = minimal();
+        p.experiences.push(Experience {
+            title: "Engineer".into(),
+            company: "Acme".into(),
+            start_date: "2021-06".into(),
+            end_date: Some("2020-01".into()),
+            is_current: true,
+            ..Default::default()
+        });
+        let fields: Vec<String> = p.problems().into_iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            ["experiences[0].end_date", "experiences[0].end_date"]
+        );
+    }
+
+    #[test]
+    fn duplicate_and_malformed_ids() {
+        let mut p = minimal();
+        for id in ["same", "same", "bad id!"] {
+            p.projects.push(Project {
+                id: id.into(),
+                name: "P".into(),
+                description: "D".into(),
+                ..Default::default()
+            });
+        }
+        let fields: Vec<String> = p.problems().into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["projects[1].id", "projects[2].id"]);
+    }
+}
