@@ -1,0 +1,612 @@
+//! Line classification: every line of a posting becomes a blank, a section
+//! heading, a `Key: value` field, a bullet or plain text.
+
+use super::text::{
+    collapse_ws, ends_like_sentence, fold, is_all_caps, starts_uppercase, strip_decorations,
+    strip_markdown, word_count,
+};
+
+/// The kind of section a heading opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Section {
+    /// Text before any heading.
+    Intro,
+    /// About the company.
+    About,
+    /// About the role / overview / job description.
+    Role,
+    Responsibilities,
+    Requirements,
+    Preferred,
+    Benefits,
+    /// A heading we do not recognise ("Tech stack:"); items are classified by wording.
+    Unknown,
+    /// How to apply, hiring process, EEO statements: not part of the posting body.
+    Ignored,
+}
+
+impl Section {
+    /// Sections whose lines are list items rather than prose.
+    pub(crate) fn is_list(self) -> bool {
+        matches!(
+            self,
+            Section::Responsibilities
+                | Section::Requirements
+                | Section::Preferred
+                | Section::Benefits
+        )
+    }
+}
+
+/// A recognised `Key: value` metadata field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FieldKey {
+    Title,
+    Company,
+    Location,
+    /// Arrangement, job type, salary, seniority: scanned first for those attributes.
+    Attribute,
+    /// Application link or instructions.
+    Apply,
+    /// Other metadata (start date, reports to, …): dropped from the body.
+    Other,
+}
+
+/// A heading line.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Heading {
+    pub section: Section,
+    /// Markdown, bold, all-caps or vocabulary headings; a weak heading is only
+    /// a short line ending with ":".
+    pub strong: bool,
+    /// Text after "Heading: " on the same line.
+    pub inline: Option<String>,
+    /// Company named by an "About Acme" heading.
+    pub company: Option<String>,
+}
+
+/// What a line is.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum LineKind {
+    Blank,
+    Heading(Heading),
+    Field { key: FieldKey, value: String },
+    Bullet(String),
+    Text(String),
+}
+
+/// One classified line.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Line {
+    /// The original line, trailing whitespace removed.
+    pub raw: String,
+    /// Leading spaces.
+    pub indent: usize,
+    pub kind: LineKind,
+}
+
+/// Classifies every line of normalised text.
+pub(crate) fn classify_lines(text: &str) -> Vec<Line> {
+    text.lines().map(classify_line).collect()
+}
+
+fn classify_line(raw: &str) -> Line {
+    let raw = raw.trim_end().to_string();
+    let indent = raw.len() - raw.trim_start().len();
+    let trimmed = raw.trim();
+    let kind = if trimmed.is_empty() || strip_decorations(trimmed).is_empty() {
+        LineKind::Blank
+    } else if let Some(item) = strip_bullet(trimmed) {
+        LineKind::Bullet(item.to_string())
+    } else if let Some((key, value)) = parse_field(trimmed) {
+        LineKind::Field { key, value }
+    } else if let Some(heading) = detect_heading(trimmed) {
+        LineKind::Heading(heading)
+    } else {
+        LineKind::Text(trimmed.to_string())
+    };
+    Line { raw, indent, kind }
+}
+
+/// Returns the item text when the line starts with a bullet marker
+/// (`-`, `•`, `*`, `·`, `1.`, `1)`, `a)`, emoji bullets…).
+pub(crate) fn strip_bullet(line: &str) -> Option<&str> {
+    let first = line.chars().next()?;
+    let rest = &line[first.len_utf8()..];
+    let item = match first {
+        '-' | '*' | '+' if rest.starts_with(' ') => rest,
+        '•' | '·' | '–' | '—' | '▪' | '◦' | '‣' | '●' | '○' | '■' | '□' | '➤' | '►' | '▸' | '✓'
+        | '✔' | '→' | '∙' => rest,
+        c if c.is_ascii_digit() || c.is_ascii_lowercase() => return strip_enumerator(line),
+        c if is_symbol_bullet(c) => rest,
+        _ => return None,
+    };
+    let item = item.trim();
+    (!item.is_empty()).then_some(item)
+}
+
+/// "1. text", "12) text", "a) text".
+fn strip_enumerator(line: &str) -> Option<&str> {
+    let marker_len = line.find(['.', ')'])?;
+    let marker = &line[..marker_len];
+    let numeric =
+        !marker.is_empty() && marker.len() <= 2 && marker.chars().all(|c| c.is_ascii_digit());
+    let lettered = marker.len() == 1 && line[marker_len..].starts_with(')');
+    let rest = &line[marker_len + 1..];
+    if (numeric || lettered) && rest.starts_with(' ') && !rest.trim().is_empty() {
+        Some(rest.trim())
+    } else {
+        None
+    }
+}
+
+/// Emoji and pictographs used as bullets (✅, 🔹, 👉); not currency symbols
+/// or typographic quotes.
+fn is_symbol_bullet(c: char) -> bool {
+    let code = c as u32;
+    let currency = (0x20a0..=0x20cf).contains(&code);
+    let quotes = (0x2018..=0x201f).contains(&code);
+    code >= 0x2190 && !currency && !quotes && !c.is_alphanumeric()
+}
+
+/// Field keys and what they mean.
+const FIELD_KEYS: &[(&str, FieldKey)] = &[
+    ("job title", FieldKey::Title),
+    ("title", FieldKey::Title),
+    ("position", FieldKey::Title),
+    ("position title", FieldKey::Title),
+    ("role", FieldKey::Title),
+    ("job role", FieldKey::Title),
+    ("job", FieldKey::Title),
+    ("opening", FieldKey::Title),
+    ("job opening", FieldKey::Title),
+    ("vacancy", FieldKey::Title),
+    ("we're hiring", FieldKey::Title),
+    ("we are hiring", FieldKey::Title),
+    ("now hiring", FieldKey::Title),
+    ("hiring", FieldKey::Title),
+    ("company", FieldKey::Company),
+    ("company name", FieldKey::Company),
+    ("employer", FieldKey::Company),
+    ("organization", FieldKey::Company),
+    ("organisation", FieldKey::Company),
+    ("hiring company", FieldKey::Company),
+    ("client", FieldKey::Company),
+    ("location", FieldKey::Location),
+    ("locations", FieldKey::Location),
+    ("location(s)", FieldKey::Location),
+    ("job location", FieldKey::Location),
+    ("work location", FieldKey::Location),
+    ("office", FieldKey::Location),
+    ("office location", FieldKey::Location),
+    ("based in", FieldKey::Location),
+    ("city", FieldKey::Location),
+    ("work arrangement", FieldKey::Attribute),
+    ("workplace", FieldKey::Attribute),
+    ("workplace type", FieldKey::Attribute),
+    ("work model", FieldKey::Attribute),
+    ("working model", FieldKey::Attribute),
+    ("work mode", FieldKey::Attribute),
+    ("work setup", FieldKey::Attribute),
+    ("arrangement", FieldKey::Attribute),
+    ("remote policy", FieldKey::Attribute),
+    ("job type", FieldKey::Attribute),
+    ("employment type", FieldKey::Attribute),
+    ("employment", FieldKey::Attribute),
+    ("type", FieldKey::Attribute),
+    ("contract type", FieldKey::Attribute),
+    ("position type", FieldKey::Attribute),
+    ("schedule", FieldKey::Attribute),
+    ("hours", FieldKey::Attribute),
+    ("salary", FieldKey::Attribute),
+    ("salary range", FieldKey::Attribute),
+    ("base salary", FieldKey::Attribute),
+    ("compensation", FieldKey::Attribute),
+    ("pay", FieldKey::Attribute),
+    ("pay range", FieldKey::Attribute),
+    ("rate", FieldKey::Attribute),
+    ("hourly rate", FieldKey::Attribute),
+    ("day rate", FieldKey::Attribute),
+    ("remuneration", FieldKey::Attribute),
+    ("ote", FieldKey::Attribute),
+    ("seniority", FieldKey::Attribute),
+    ("seniority level", FieldKey::Attribute),
+    ("level", FieldKey::Attribute),
+    ("experience level", FieldKey::Attribute),
+    ("career level", FieldKey::Attribute),
+    ("apply", FieldKey::Apply),
+    ("apply at", FieldKey::Apply),
+    ("apply here", FieldKey::Apply),
+    ("apply via", FieldKey::Apply),
+    ("how to apply", FieldKey::Apply),
+    ("to apply", FieldKey::Apply),
+    ("application", FieldKey::Apply),
+    ("application link", FieldKey::Apply),
+    ("link", FieldKey::Apply),
+    ("url", FieldKey::Apply),
+    ("start date", FieldKey::Other),
+    ("start", FieldKey::Other),
+    ("reports to", FieldKey::Other),
+    ("reporting to", FieldKey::Other),
+    ("team", FieldKey::Other),
+    ("department", FieldKey::Other),
+    ("deadline", FieldKey::Other),
+    ("closing date", FieldKey::Other),
+    ("posted", FieldKey::Other),
+    ("date posted", FieldKey::Other),
+    ("job id", FieldKey::Other),
+    ("req id", FieldKey::Other),
+    ("reference", FieldKey::Other),
+    ("industry", FieldKey::Other),
+    ("duration", FieldKey::Other),
+    ("visa sponsorship", FieldKey::Other),
+    ("travel", FieldKey::Other),
+];
+
+/// Parses `Key: value` (also `**Key:** value`) when the key is known and
+/// the value non-empty.
+fn parse_field(line: &str) -> Option<(FieldKey, String)> {
+    let plain = strip_markdown(line);
+    let (key, value) = plain.split_once(':')?;
+    let key = fold(strip_decorations(key));
+    let value = collapse_ws(value.trim());
+    if value.is_empty() || value.starts_with("//") {
+        return None;
+    }
+    FIELD_KEYS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, field)| (*field, value))
+}
+
+/// Exact heading texts (folded, without trailing ":").
+const EXACT_HEADINGS: &[(&str, Section)] = &[
+    ("about us", Section::About),
+    ("about the company", Section::About),
+    ("who we are", Section::About),
+    ("our company", Section::About),
+    ("company overview", Section::About),
+    ("the company", Section::About),
+    ("our story", Section::About),
+    ("our mission", Section::About),
+    ("company description", Section::About),
+    ("about the role", Section::Role),
+    ("about the job", Section::Role),
+    ("about the position", Section::Role),
+    ("about this role", Section::Role),
+    ("about the opportunity", Section::Role),
+    ("about the team", Section::Role),
+    ("the role", Section::Role),
+    ("the job", Section::Role),
+    ("the position", Section::Role),
+    ("the opportunity", Section::Role),
+    ("the team", Section::Role),
+    ("your role", Section::Role),
+    ("role", Section::Role),
+    ("role overview", Section::Role),
+    ("position overview", Section::Role),
+    ("overview", Section::Role),
+    ("summary", Section::Role),
+    ("job summary", Section::Role),
+    ("job description", Section::Role),
+    ("description", Section::Role),
+    ("role description", Section::Role),
+    ("position summary", Section::Role),
+    ("job posting", Section::Role),
+    ("duties", Section::Responsibilities),
+    ("job duties", Section::Responsibilities),
+    ("your responsibilities", Section::Responsibilities),
+    ("role responsibilities", Section::Responsibilities),
+    ("your mission", Section::Responsibilities),
+    ("your impact", Section::Responsibilities),
+    ("your day-to-day", Section::Responsibilities),
+    ("day-to-day", Section::Responsibilities),
+    ("day to day", Section::Responsibilities),
+    ("what you'll be doing", Section::Responsibilities),
+    ("what you will be doing", Section::Responsibilities),
+    ("what you'll work on", Section::Responsibilities),
+    ("in this role you will", Section::Responsibilities),
+    ("in this role, you will", Section::Responsibilities),
+    ("in this role you'll", Section::Responsibilities),
+    ("you will", Section::Responsibilities),
+    ("you'll", Section::Responsibilities),
+    ("your tasks", Section::Responsibilities),
+    ("tasks", Section::Responsibilities),
+    ("who you are", Section::Requirements),
+    ("about you", Section::Requirements),
+    ("you have", Section::Requirements),
+    ("you are", Section::Requirements),
+    ("you bring", Section::Requirements),
+    ("you should have", Section::Requirements),
+    ("what you bring", Section::Requirements),
+    ("what you'll bring", Section::Requirements),
+    ("what you will bring", Section::Requirements),
+    ("what you need", Section::Requirements),
+    ("what you'll need", Section::Requirements),
+    ("what we need", Section::Requirements),
+    ("your profile", Section::Requirements),
+    ("profile", Section::Requirements),
+    ("experience", Section::Requirements),
+    ("the ideal candidate", Section::Requirements),
+    ("ideal candidate", Section::Requirements),
+    ("essential", Section::Requirements),
+    ("essentials", Section::Requirements),
+    ("job requirements", Section::Requirements),
+    ("key requirements", Section::Requirements),
+    ("minimum qualifications", Section::Requirements),
+    ("basic qualifications", Section::Requirements),
+    ("key qualifications", Section::Requirements),
+    ("your skills", Section::Requirements),
+    ("pluses", Section::Preferred),
+    ("plus", Section::Preferred),
+    ("desirable", Section::Preferred),
+    ("desired", Section::Preferred),
+    ("good to have", Section::Preferred),
+    ("extra credit", Section::Preferred),
+    ("even better if", Section::Preferred),
+    ("even better if you have", Section::Preferred),
+    ("it would be great if", Section::Preferred),
+    ("ideally", Section::Preferred),
+    ("ideally you have", Section::Preferred),
+    ("why join us", Section::Benefits),
+    ("why join", Section::Benefits),
+    ("why work with us", Section::Benefits),
+    ("why you'll love working here", Section::Benefits),
+    ("why you'll love it here", Section::Benefits),
+    ("what's in it for you", Section::Benefits),
+    ("whats in it for you", Section::Benefits),
+    ("we offer", Section::Benefits),
+    ("what you'll get", Section::Benefits),
+    ("what you get", Section::Benefits),
+    ("our benefits", Section::Benefits),
+    ("the perks", Section::Benefits),
+    ("salary", Section::Ignored),
+    ("salary range", Section::Ignored),
+    ("base salary", Section::Ignored),
+    ("pay", Section::Ignored),
+    ("pay range", Section::Ignored),
+    ("compensation", Section::Ignored),
+    ("location", Section::Ignored),
+    ("how to apply", Section::Ignored),
+    ("to apply", Section::Ignored),
+    ("application process", Section::Ignored),
+    ("interview process", Section::Ignored),
+    ("our hiring process", Section::Ignored),
+    ("hiring process", Section::Ignored),
+    ("equal opportunity", Section::Ignored),
+    ("equal opportunity employer", Section::Ignored),
+    ("eeo statement", Section::Ignored),
+    ("diversity and inclusion", Section::Ignored),
+    ("next steps", Section::Ignored),
+];
+
+/// Heading starts that open a section even with a few more words
+/// ("Requirements & Skills", "Preferred Qualifications").
+const PREFIX_HEADINGS: &[(&str, Section)] = &[
+    ("nice to have", Section::Preferred),
+    ("nice-to-have", Section::Preferred),
+    ("nice to haves", Section::Preferred),
+    ("bonus", Section::Preferred),
+    ("preferred", Section::Preferred),
+    ("desired", Section::Preferred),
+    ("benefits", Section::Benefits),
+    ("perks", Section::Benefits),
+    ("what we offer", Section::Benefits),
+    ("compensation", Section::Benefits),
+    ("responsibilities", Section::Responsibilities),
+    ("key responsibilities", Section::Responsibilities),
+    ("main responsibilities", Section::Responsibilities),
+    ("what you'll do", Section::Responsibilities),
+    ("what you will do", Section::Responsibilities),
+    ("what you'll be doing", Section::Responsibilities),
+    ("requirements", Section::Requirements),
+    ("required", Section::Requirements),
+    ("qualifications", Section::Requirements),
+    ("must have", Section::Requirements),
+    ("must-have", Section::Requirements),
+    ("what we're looking for", Section::Requirements),
+    ("what we are looking for", Section::Requirements),
+    ("who we're looking for", Section::Requirements),
+    ("skills", Section::Requirements),
+    ("about the role", Section::Role),
+];
+
+/// Words that classify a clearly marked heading ("## Your Skillset:").
+const CONTAINS_HEADINGS: &[(&str, Section)] = &[
+    ("nice to have", Section::Preferred),
+    ("bonus", Section::Preferred),
+    ("preferred", Section::Preferred),
+    ("benefit", Section::Benefits),
+    ("perks", Section::Benefits),
+    ("we offer", Section::Benefits),
+    ("responsibilit", Section::Responsibilities),
+    ("you'll do", Section::Responsibilities),
+    ("you will do", Section::Responsibilities),
+    ("duties", Section::Responsibilities),
+    ("requirement", Section::Requirements),
+    ("qualification", Section::Requirements),
+    ("looking for", Section::Requirements),
+    ("must have", Section::Requirements),
+    ("skills", Section::Requirements),
+    ("the role", Section::Role),
+    ("overview", Section::Role),
+    ("description", Section::Role),
+    ("about us", Section::About),
+    ("who we are", Section::About),
+    ("apply", Section::Ignored),
+    ("process", Section::Ignored),
+];
+
+/// "About …" headings that do not name the company.
+const GENERIC_ABOUT: &[&str] = &["us", "you", "me", "this", "the", "our", "your", "it"];
+
+/// Recognises a heading line and the section it opens.
+pub(crate) fn detect_heading(line: &str) -> Option<Heading> {
+    let markdown = line.starts_with('#');
+    let plain = strip_markdown(line);
+    let bold = line.trim_end_matches(':').trim_end().ends_with("**") && line.starts_with("**");
+    let has_colon = plain.trim_end().ends_with(':');
+    let core = collapse_ws(strip_decorations(plain.trim_end_matches([':', '?', '!'])));
+    if core.is_empty() || core.chars().count() > 70 {
+        return None;
+    }
+    let folded = fold(&core);
+    let words = word_count(&core);
+    let marked = markdown || bold || has_colon || is_all_caps(&core);
+
+    if let Some(section) = vocabulary_section(&folded, words, marked) {
+        return Some(heading(section, true));
+    }
+    if let Some(found) = about_company_heading(&core, &folded, words) {
+        return Some(found);
+    }
+    if let Some(found) = inline_heading(&plain) {
+        return Some(found);
+    }
+    let short = words <= 6 && !ends_like_sentence(&core) && !core.contains(',');
+    if marked && short && starts_uppercase(&core) {
+        let strong = markdown || bold || is_all_caps(&core);
+        return Some(heading(Section::Unknown, strong));
+    }
+    None
+}
+
+fn heading(section: Section, strong: bool) -> Heading {
+    Heading {
+        section,
+        strong,
+        inline: None,
+        company: None,
+    }
+}
+
+/// Looks a folded heading up in the exact, prefix and (for marked lines)
+/// contains vocabularies.
+pub(crate) fn vocabulary_section(folded: &str, words: usize, marked: bool) -> Option<Section> {
+    if let Some((_, section)) = EXACT_HEADINGS.iter().find(|(h, _)| *h == folded) {
+        return Some(*section);
+    }
+    let prefixed = PREFIX_HEADINGS.iter().find(|(h, _)| {
+        folded.strip_prefix(h).is_some_and(|rest| {
+            rest.is_empty() || rest == "s" || rest.starts_with([' ', '(', '&', '/', ',', '-'])
+        })
+    });
+    if let Some((_, section)) = prefixed
+        && words <= 5
+    {
+        return Some(*section);
+    }
+    if marked && words <= 6 && !folded.ends_with('.') {
+        return CONTAINS_HEADINGS
+            .iter()
+            .find(|(h, _)| folded.contains(h))
+            .map(|(_, section)| *section);
+    }
+    None
+}
+
+/// "About Acme" → About section naming the company "Acme".
+fn about_company_heading(core: &str, folded: &str, words: usize) -> Option<Heading> {
+    let rest = core
+        .strip_prefix("About ")
+        .or_else(|| core.strip_prefix("ABOUT "))?;
+    let first_word = folded.split_whitespace().nth(1)?;
+    let named = rest.chars().next().is_some_and(char::is_uppercase);
+    if GENERIC_ABOUT.contains(&first_word) || words > 5 || !named || ends_like_sentence(core) {
+        return None;
+    }
+    let mut found = heading(Section::About, true);
+    found.company = Some(rest.trim().to_string());
+    Some(found)
+}
+
+/// "Requirements: 5+ years of Go" → Requirements heading with an inline item.
+fn inline_heading(plain: &str) -> Option<Heading> {
+    let (key, rest) = plain.split_once(':')?;
+    let key_core = collapse_ws(strip_decorations(key));
+    let folded = fold(&key_core);
+    let section = vocabulary_section(&folded, word_count(&key_core), false)?;
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    let mut found = heading(section, true);
+    found.inline = Some(rest.to_string());
+    Some(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section_of(line: &str) -> Option<Section> {
+        detect_heading(line).map(|h| h.section)
+    }
+
+    #[test]
+    fn detects_bullets() {
+        assert_eq!(strip_bullet("- Rust"), Some("Rust"));
+        assert_eq!(strip_bullet("•Rust"), Some("Rust"));
+        assert_eq!(strip_bullet("* Rust"), Some("Rust"));
+        assert_eq!(strip_bullet("· Rust"), Some("Rust"));
+        assert_eq!(strip_bullet("1. Rust"), Some("Rust"));
+        assert_eq!(strip_bullet("12) Rust"), Some("Rust"));
+        assert_eq!(strip_bullet("✅ Rust"), Some("Rust"));
+        assert_eq!(strip_bullet("**Requirements**"), None);
+        assert_eq!(strip_bullet("5+ years of Rust"), None);
+        assert_eq!(strip_bullet("€60.000"), None);
+        assert_eq!(strip_bullet("-5 degrees"), None);
+    }
+
+    #[test]
+    fn detects_headings_in_many_styles() {
+        assert_eq!(section_of("Requirements"), Some(Section::Requirements));
+        assert_eq!(section_of("REQUIREMENTS:"), Some(Section::Requirements));
+        assert_eq!(
+            section_of("## What you'll do"),
+            Some(Section::Responsibilities)
+        );
+        assert_eq!(
+            section_of("**What We’re Looking For**"),
+            Some(Section::Requirements)
+        );
+        assert_eq!(section_of("Nice to have:"), Some(Section::Preferred));
+        assert_eq!(section_of("Bonus points"), Some(Section::Preferred));
+        assert_eq!(section_of("Nice-to-haves:"), Some(Section::Preferred));
+        assert_eq!(section_of("Must-haves"), Some(Section::Requirements));
+        assert_eq!(
+            section_of("Preferred Qualifications"),
+            Some(Section::Preferred)
+        );
+        assert_eq!(section_of("Perks & Benefits"), Some(Section::Benefits));
+        assert_eq!(section_of("What we offer"), Some(Section::Benefits));
+        assert_eq!(section_of("About us"), Some(Section::About));
+        assert_eq!(section_of("Tech stack:"), Some(Section::Unknown));
+        assert_eq!(section_of("We build tools for farmers."), None);
+        assert_eq!(section_of("Strong communication skills"), None);
+    }
+
+    #[test]
+    fn about_heading_names_company() {
+        let heading = detect_heading("About Fernweh Travel").expect("heading");
+        assert_eq!(heading.company.as_deref(), Some("Fernweh Travel"));
+        assert_eq!(
+            detect_heading("About you").map(|h| h.section),
+            Some(Section::Requirements)
+        );
+    }
+
+    #[test]
+    fn parses_fields() {
+        assert_eq!(
+            parse_field("Location: Berlin, Germany"),
+            Some((FieldKey::Location, "Berlin, Germany".to_string()))
+        );
+        assert_eq!(
+            parse_field("**Company:** Acme"),
+            Some((FieldKey::Company, "Acme".to_string()))
+        );
+        assert_eq!(parse_field("Note: we sponsor visas"), None);
+        assert_eq!(parse_field("Requirements:"), None);
+    }
+}

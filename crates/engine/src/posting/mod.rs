@@ -1,0 +1,278 @@
+//! Parse a pasted job posting (job board, careers page, recruiter email,
+//! LinkedIn, Markdown or plain text) into structured fields.
+//!
+//! The parser is deterministic and never invents data: the company, location
+//! and salary are only filled in when the text states them.
+//!
+//! Pipeline: lines are classified (`lines`), the title line and metadata
+//! lines under it are read (`header`), the body is split into sections and
+//! items (`sections`), and attributes are detected preferring explicit
+//! sources (`Key: value` fields, header segments) over the running text
+//! (`attributes`, `salary`).
+
+mod attributes;
+mod header;
+mod lines;
+mod salary;
+mod sections;
+mod text;
+
+pub use salary::{Salary, SalaryPeriod, parse_salary};
+
+use header::{
+    Header, company_from_subject, company_from_text, header_from_title_text, location_from_text,
+    read_header, title_from_text,
+};
+use lines::{FieldKey, Line, LineKind, classify_lines};
+use sections::collect_body;
+use serde::{Deserialize, Serialize};
+
+/// Where the work happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkArrangement {
+    /// Fully remote, remote-first.
+    Remote,
+    /// Part office, part remote.
+    Hybrid,
+    /// On-site / in office.
+    OnSite,
+}
+
+/// The employment type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobType {
+    /// Full-time or permanent.
+    FullTime,
+    /// Part-time.
+    PartTime,
+    /// Contract, fixed-term or contract-to-hire.
+    Contract,
+    /// Freelance.
+    Freelance,
+    /// Internship.
+    Internship,
+}
+
+/// Seniority of the role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExperienceLevel {
+    /// Junior, graduate, intern, or 0–2 years asked.
+    Entry,
+    /// Mid-level, or 3–4 years asked.
+    Mid,
+    /// Senior, or 5+ years asked.
+    Senior,
+    /// Lead, staff or principal.
+    Lead,
+    /// Head of, director, VP, chief.
+    Executive,
+}
+
+/// A job posting broken into fields. Optional fields are `None` when the
+/// text does not state them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParsedPosting {
+    /// Job title; `None` when no title can be found.
+    pub title: Option<String>,
+    /// Hiring company, only when the text names it.
+    pub company: Option<String>,
+    /// Location as written ("Berlin, Germany", "New York, NY", "Remote (US)").
+    pub location: Option<String>,
+    /// Remote, hybrid or on-site.
+    pub work_arrangement: Option<WorkArrangement>,
+    /// Office days per week for hybrid roles.
+    pub hybrid_days: Option<u8>,
+    /// Full-time, part-time, contract, freelance or internship.
+    pub job_type: Option<JobType>,
+    /// Seniority from title words, else years asked, else level wording.
+    pub experience_level: Option<ExperienceLevel>,
+    /// Minimum years of experience asked for.
+    pub years_experience: Option<u8>,
+    /// Pay, when stated with a currency.
+    pub salary: Option<Salary>,
+    /// Prose paragraphs (intro, about, role), separated by blank lines.
+    pub description: String,
+    /// What the person will do.
+    pub responsibilities: Vec<String>,
+    /// What the candidate must have.
+    pub requirements: Vec<String>,
+    /// Nice-to-haves.
+    pub preferred: Vec<String>,
+    /// Benefits and perks.
+    pub benefits: Vec<String>,
+    /// An http(s) URL, preferring one near "apply".
+    pub application_url: Option<String>,
+}
+
+/// Parses a pasted job posting. Never fails: unknown parts are `None`/empty.
+pub fn parse_posting(text: &str) -> ParsedPosting {
+    let normalized = text::normalize_input(text);
+    let lines = classify_lines(&normalized);
+    let fields = Fields::from_lines(&lines);
+    let mut header = read_header(&lines);
+    let body = collect_body(&lines, &header.consumed);
+    merge_title_field(&fields, &mut header);
+
+    let meta = fields.attribute_sources(&header);
+    let title = header
+        .title
+        .clone()
+        .or_else(|| title_from_text(&normalized));
+    let work_arrangement = first_some(&meta, attributes::detect_arrangement)
+        .or_else(|| attributes::detect_arrangement(&normalized));
+    let hybrid_days = (work_arrangement == Some(WorkArrangement::Hybrid))
+        .then(|| {
+            first_some(&meta, attributes::detect_hybrid_days)
+                .or_else(|| attributes::detect_hybrid_days(&normalized))
+        })
+        .flatten();
+    let years_context = format!("{}\n{}", body.description, meta.join("\n"));
+    let years_experience = attributes::detect_years(&body.requirements, &years_context);
+
+    ParsedPosting {
+        company: fields
+            .company
+            .clone()
+            .or_else(|| header.company.clone())
+            .or_else(|| body.about_company.clone())
+            .or_else(|| company_from_text(&normalized))
+            .or_else(|| {
+                body.about_paragraph
+                    .as_deref()
+                    .and_then(company_from_subject)
+            })
+            .or_else(|| {
+                body.description
+                    .split("\n\n")
+                    .next()
+                    .and_then(company_from_subject)
+            }),
+        location: fields
+            .location
+            .clone()
+            .or_else(|| header.location.clone())
+            .or_else(|| location_from_text(&normalized)),
+        work_arrangement,
+        hybrid_days,
+        job_type: detect_job_type(&meta, title.as_deref(), &normalized),
+        experience_level: detect_level(title.as_deref(), years_experience, &meta, &normalized),
+        years_experience,
+        salary: first_some(&meta, parse_salary).or_else(|| parse_salary(&normalized)),
+        description: body.description,
+        responsibilities: body.responsibilities,
+        requirements: body.requirements,
+        preferred: body.preferred,
+        benefits: body.benefits,
+        application_url: attributes::detect_application_url(&normalized),
+        title,
+    }
+}
+
+/// `Key: value` fields found anywhere in the posting.
+#[derive(Debug, Default)]
+struct Fields {
+    title: Option<String>,
+    company: Option<String>,
+    location: Option<String>,
+    /// Values of arrangement/type/salary/level fields, in order.
+    attributes: Vec<String>,
+}
+
+impl Fields {
+    fn from_lines(lines: &[Line]) -> Self {
+        let mut fields = Fields::default();
+        for line in lines {
+            let LineKind::Field { key, value } = &line.kind else {
+                continue;
+            };
+            match key {
+                FieldKey::Title => {
+                    fields.title.get_or_insert_with(|| value.clone());
+                }
+                FieldKey::Company => {
+                    fields.company.get_or_insert_with(|| value.clone());
+                }
+                FieldKey::Location => {
+                    fields.location.get_or_insert_with(|| location_value(value));
+                    fields.attributes.push(value.clone());
+                }
+                FieldKey::Attribute => fields.attributes.push(value.clone()),
+                FieldKey::Apply | FieldKey::Other => {}
+            }
+        }
+        fields
+    }
+
+    /// Explicit sources for attributes, most explicit first: field values,
+    /// then header segments.
+    fn attribute_sources(&self, header: &Header) -> Vec<String> {
+        self.attributes
+            .iter()
+            .chain(&header.meta)
+            .cloned()
+            .collect()
+    }
+}
+
+/// "Berlin, Germany (Hybrid)" → "Berlin, Germany"; other values verbatim.
+fn location_value(value: &str) -> String {
+    let trimmed = value.trim();
+    let Some(open) = trimmed.rfind('(') else {
+        return trimmed.to_string();
+    };
+    let inner = trimmed[open..].trim_matches(['(', ')']);
+    let is_attribute = attributes::detect_arrangement(inner).is_some()
+        || attributes::detect_job_type_short(inner).is_some();
+    let head = trimmed[..open].trim();
+    if trimmed.ends_with(')') && is_attribute && !head.is_empty() && text::fold(head) != "remote" {
+        head.to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// Uses a `Title:` field when the header did not yield a title, taking
+/// company/location/attributes from it as well.
+fn merge_title_field(fields: &Fields, header: &mut Header) {
+    if header.title.is_some() {
+        return;
+    }
+    let Some(title) = &fields.title else {
+        return;
+    };
+    let parsed = header_from_title_text(title);
+    header.title = parsed.title;
+    if header.company.is_none() {
+        header.company = parsed.company;
+    }
+    if header.location.is_none() {
+        header.location = parsed.location;
+    }
+    header.meta.extend(parsed.meta);
+}
+
+fn first_some<T>(sources: &[String], detect: impl Fn(&str) -> Option<T>) -> Option<T> {
+    sources.iter().find_map(|source| detect(source))
+}
+
+fn detect_job_type(meta: &[String], title: Option<&str>, text: &str) -> Option<JobType> {
+    first_some(meta, attributes::detect_job_type_short)
+        .or_else(|| title.and_then(attributes::detect_job_type_short))
+        .or_else(|| attributes::detect_job_type_text(text))
+}
+
+fn detect_level(
+    title: Option<&str>,
+    years: Option<u8>,
+    meta: &[String],
+    text: &str,
+) -> Option<ExperienceLevel> {
+    title
+        .and_then(attributes::level_from_title)
+        .or_else(|| years.map(attributes::level_from_years))
+        .or_else(|| first_some(meta, attributes::level_from_phrase))
+        .or_else(|| attributes::level_from_phrase(text))
+}

@@ -1,0 +1,723 @@
+//! Salary extraction: finds the most salary-like money amount or range in
+//! free text ("$120k–$150k", "€55.000 – €70.000 per year", "₹18,00,000",
+//! "$45/hour", "up to $200k", "from 70k EUR", …) and ignores money that is not
+//! pay (funding rounds, learning budgets, stipends) and numbers without a
+//! currency (years of experience, team sizes, "401(k)").
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+/// A salary amount or range with its ISO 4217 currency and pay period.
+///
+/// A plain single amount sets both `min` and `max`; "up to X" sets only `max`;
+/// "from X" / "starting at X" / "X+" sets only `min`. Amounts are rounded
+/// to whole currency units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Salary {
+    /// Lower bound in whole currency units, if stated.
+    pub min: Option<i64>,
+    /// Upper bound in whole currency units, if stated.
+    pub max: Option<i64>,
+    /// ISO 4217 code such as `USD`, `EUR`, `GBP`, `INR`.
+    pub currency: String,
+    /// The period the amount is paid per.
+    pub period: SalaryPeriod,
+}
+
+/// The period a salary amount refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SalaryPeriod {
+    /// Per year (the default for large amounts).
+    Year,
+    /// Per month.
+    Month,
+    /// Per day (day rate).
+    Day,
+    /// Per hour (the default for amounts below 500).
+    Hour,
+}
+
+/// One money-or-number token found in the text.
+#[derive(Debug, Clone)]
+struct Token {
+    start: usize,
+    end: usize,
+    value: f64,
+    currency: Option<&'static str>,
+    multiplier: Multiplier,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Multiplier {
+    None,
+    Thousand,
+    /// Millions/billions: funding and valuations, never salaries.
+    Large,
+}
+
+/// A scored salary candidate (single amount or range).
+#[derive(Debug)]
+struct Candidate {
+    salary: Salary,
+    score: i32,
+}
+
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | \$ | € | £ | ₹ | ¥ | \bRs\.?
+               | \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD)\b )?
+        \s?
+        (?P<num> \d[\d.,]*\d | \d )
+        (?: \s? (?P<mult> [kK] | [mM](?:n|illion)? | [bB](?:n|illion)? ) \b )?
+        (?: \s? (?P<post> \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD)\b
+                        | € | £ | \b(?i:euros?|dollars?|pounds?)\b ) )?
+        ",
+    )
+    .expect("amount regex is valid")
+});
+
+static RANGE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:-|–|—|~|to|and|until|till|bis)\s*$").expect("range regex is valid")
+});
+
+static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\bper\s+|/\s*|\ban?\s+|\beach\s+)(hour|hr|h|day|month|mo|year|yr|annum)\b|\b(hourly|daily|monthly|annually|yearly|annual|pcm|p\.a\.?)",
+    )
+    .expect("period regex is valid")
+});
+
+static PERIOD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(hourly|per hour|day rate|daily rate|monthly|per month|annual|yearly|per year)\b",
+    )
+    .expect("period-before regex is valid")
+});
+
+/// Words on a salary's line that make it more likely to be the pay.
+const SALARY_WORDS: &[&str] = &[
+    "salary",
+    "compensation",
+    "pay",
+    "base",
+    "ote",
+    "rate",
+    "range",
+    "earn",
+    "remuneration",
+    "wage",
+    "package",
+    "budget for this role",
+];
+
+/// Words right after an amount that mark it as something other than pay.
+const NOT_PAY_AFTER: &[&str] = &[
+    "budget",
+    "stipend",
+    "allowance",
+    "reimburse",
+    "credit",
+    "grant",
+    "towards",
+    "toward",
+    "contribution",
+    "match",
+    "voucher",
+    "signing",
+    "relocation",
+    "in funding",
+    "funding",
+    "series",
+    "valuation",
+    "revenue",
+    "arr",
+    "raised",
+    "seed",
+    "investment",
+    "in sales",
+    "customers",
+    "users",
+];
+
+/// Words shortly before an amount that mark it as something other than pay.
+const NOT_PAY_BEFORE: &[&str] = &[
+    "raised",
+    "raising",
+    "funding",
+    "funded",
+    "series",
+    "valuation",
+    "revenue",
+    "arr ",
+    "budget of",
+    "stipend of",
+    "allowance of",
+    "worth",
+    "investment",
+    "backed",
+    "grant of",
+    "signing bonus",
+    "bonus of",
+    "relocation",
+];
+
+/// Finds the most salary-like amount or range in `text`.
+///
+/// Candidates need a currency marker (symbol or ISO code). They are scored:
+/// +3 when the line mentions salary/compensation/pay/rate, +2 for a range,
+/// +1 for a `k` multiplier, +1 for an explicit period. Amounts with an M/B
+/// multiplier, or next to funding/budget/stipend wording, are discarded.
+/// Ties go to the earliest candidate.
+pub fn parse_salary(text: &str) -> Option<Salary> {
+    let tokens = scan_tokens(text);
+    let mut best: Option<Candidate> = None;
+    let mut index = 0;
+    while index < tokens.len() {
+        let (candidate, consumed) = candidate_at(text, &tokens, index);
+        index += consumed;
+        if let Some(candidate) = candidate {
+            let better = best.as_ref().is_none_or(|b| candidate.score > b.score);
+            if better {
+                best = Some(candidate);
+            }
+        }
+    }
+    best.map(|b| b.salary)
+}
+
+fn scan_tokens(text: &str) -> Vec<Token> {
+    AMOUNT
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let value = parse_number(caps.name("num")?.as_str())?;
+            let pre = caps.name("pre").map(|m| currency_code(m.as_str()));
+            let post = caps.name("post").map(|m| currency_code(m.as_str()));
+            let multiplier = caps
+                .name("mult")
+                .map_or(Multiplier::None, |m| multiplier_of(m.as_str()));
+            Some(Token {
+                start: whole.start(),
+                end: whole.end(),
+                value,
+                currency: post.or(pre),
+                multiplier,
+            })
+        })
+        .collect()
+}
+
+/// Builds the candidate starting at `tokens[index]`; returns it (if valid)
+/// and how many tokens it used.
+fn candidate_at(text: &str, tokens: &[Token], index: usize) -> (Option<Candidate>, usize) {
+    let first = &tokens[index];
+    if let Some(second) = tokens.get(index + 1)
+        && RANGE_SEPARATOR.is_match(&text[first.end..second.start])
+    {
+        return (range_candidate(text, tokens, index), 2);
+    }
+    (single_candidate(text, tokens, index), 1)
+}
+
+fn range_candidate(text: &str, tokens: &[Token], index: usize) -> Option<Candidate> {
+    let (low, high) = (&tokens[index], &tokens[index + 1]);
+    if low.multiplier == Multiplier::Large || high.multiplier == Multiplier::Large {
+        return None;
+    }
+    let currency = high.currency.or(low.currency)?;
+    let low_value = scaled(low, high);
+    let high_value = scaled(high, low);
+    let (min, max) = if low_value <= high_value {
+        (low_value, high_value)
+    } else {
+        (high_value, low_value)
+    };
+    let context = Context::around(text, tokens, index, index + 1);
+    if context.is_not_pay() {
+        return None;
+    }
+    let uses_k = low.multiplier == Multiplier::Thousand || high.multiplier == Multiplier::Thousand;
+    let explicit_period = context.period();
+    let period = explicit_period.unwrap_or_else(|| default_period(max));
+    let score =
+        2 + context.salary_word_bonus() + i32::from(uses_k) + i32::from(explicit_period.is_some());
+    Some(Candidate {
+        salary: Salary {
+            min: Some(round(min)),
+            max: Some(round(max)),
+            currency: currency.to_string(),
+            period,
+        },
+        score,
+    })
+}
+
+fn single_candidate(text: &str, tokens: &[Token], index: usize) -> Option<Candidate> {
+    let token = &tokens[index];
+    let currency = token.currency?;
+    if token.multiplier == Multiplier::Large {
+        return None;
+    }
+    let context = Context::around(text, tokens, index, index);
+    if context.is_not_pay() {
+        return None;
+    }
+    let value = scaled(token, token);
+    let explicit_period = context.period();
+    let period = explicit_period.unwrap_or_else(|| default_period(value));
+    let amount = Some(round(value));
+    let (min, max) = match context.bound() {
+        Bound::UpTo => (None, amount),
+        Bound::From => (amount, None),
+        Bound::Exact => (amount, amount),
+    };
+    let score = context.salary_word_bonus()
+        + i32::from(token.multiplier == Multiplier::Thousand)
+        + i32::from(explicit_period.is_some());
+    Some(Candidate {
+        salary: Salary {
+            min,
+            max,
+            currency: currency.to_string(),
+            period,
+        },
+        score,
+    })
+}
+
+/// The token's value, borrowing the partner's `k` when the token has none
+/// and is small ("120-150k").
+fn scaled(token: &Token, partner: &Token) -> f64 {
+    let multiplier = match token.multiplier {
+        Multiplier::None if partner.multiplier == Multiplier::Thousand && token.value < 1000.0 => {
+            Multiplier::Thousand
+        }
+        other => other,
+    };
+    match multiplier {
+        Multiplier::Thousand => token.value * 1000.0,
+        _ => token.value,
+    }
+}
+
+fn round(value: f64) -> i64 {
+    // Salary values are far below i64::MAX; `as` saturates anyway.
+    value.round() as i64
+}
+
+fn default_period(amount: f64) -> SalaryPeriod {
+    if amount < 500.0 {
+        SalaryPeriod::Hour
+    } else {
+        SalaryPeriod::Year
+    }
+}
+
+/// Whether an amount is a bound ("up to", "from") or exact.
+enum Bound {
+    UpTo,
+    From,
+    Exact,
+}
+
+/// The text around a candidate: from the start of its line (or the previous
+/// amount) to the end of its line (or the next amount).
+struct Context<'a> {
+    line: String,
+    before: String,
+    after: &'a str,
+}
+
+impl<'a> Context<'a> {
+    fn around(text: &'a str, tokens: &[Token], first: usize, last: usize) -> Self {
+        let start = tokens[first].start;
+        let end = tokens[last].end;
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let previous_end = first
+            .checked_sub(1)
+            .map_or(line_start, |p| tokens[p].end.clamp(line_start, start));
+        let next_start = tokens
+            .get(last + 1)
+            .map_or(line_end, |n| n.start.clamp(end, line_end));
+        Context {
+            line: text[line_start..line_end].to_lowercase(),
+            before: text[previous_end..start].to_lowercase(),
+            after: &text[end..next_start],
+        }
+    }
+
+    fn is_not_pay(&self) -> bool {
+        let after = self.after.to_lowercase();
+        let after_head: String = after.chars().take(40).collect();
+        let before_tail: String = tail_chars(&self.before, 40);
+        NOT_PAY_AFTER.iter().any(|w| contains_word(&after_head, w))
+            || NOT_PAY_BEFORE.iter().any(|w| before_tail.contains(w))
+    }
+
+    fn salary_word_bonus(&self) -> i32 {
+        if SALARY_WORDS.iter().any(|w| contains_word(&self.line, w)) {
+            3
+        } else {
+            0
+        }
+    }
+
+    fn period(&self) -> Option<SalaryPeriod> {
+        let head: String = self.after.chars().take(30).collect();
+        let after = PERIOD_AFTER.captures(&head).and_then(|caps| {
+            let word = caps.get(1).or_else(|| caps.get(2))?.as_str().to_lowercase();
+            period_from_word(&word)
+        });
+        after.or_else(|| {
+            let caps = PERIOD_BEFORE.captures(&self.before)?;
+            period_from_word(caps.get(1)?.as_str())
+        })
+    }
+
+    fn bound(&self) -> Bound {
+        let tail = tail_chars(&self.before, 16);
+        let tail = tail.trim_end();
+        let ends_with_any = |words: &[&str]| words.iter().any(|w| tail.ends_with(w));
+        if ends_with_any(&["up to", "upto", "max", "max.", "maximum", "not exceeding"]) {
+            Bound::UpTo
+        } else if self.after.starts_with('+')
+            || ends_with_any(&[
+                "from",
+                "starting at",
+                "starting from",
+                "min",
+                "min.",
+                "minimum",
+                "at least",
+            ])
+        {
+            Bound::From
+        } else {
+            Bound::Exact
+        }
+    }
+}
+
+fn period_from_word(word: &str) -> Option<SalaryPeriod> {
+    let period = match word.trim() {
+        "hour" | "hr" | "h" | "hourly" | "per hour" => SalaryPeriod::Hour,
+        "day" | "daily" | "day rate" | "daily rate" => SalaryPeriod::Day,
+        "month" | "mo" | "monthly" | "pcm" | "per month" => SalaryPeriod::Month,
+        "year" | "yr" | "annum" | "annually" | "yearly" | "annual" | "p.a." | "p.a"
+        | "per year" => SalaryPeriod::Year,
+        _ => return None,
+    };
+    Some(period)
+}
+
+fn tail_chars(text: &str, count: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let skip = chars.len().saturating_sub(count);
+    chars[skip..].iter().collect()
+}
+
+/// Whether `needle` occurs in `haystack` starting at a word boundary.
+fn contains_word(haystack: &str, needle: &str) -> bool {
+    haystack.match_indices(needle).any(|(i, _)| {
+        let before_ok = haystack[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = haystack[i + needle.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() || needle.ends_with(' '));
+        before_ok && (after_ok || needle.len() > 4)
+    })
+}
+
+fn currency_code(marker: &str) -> &'static str {
+    match marker.to_lowercase().trim_end_matches('.') {
+        "ca$" | "c$" | "cad" => "CAD",
+        "au$" | "a$" | "aud" => "AUD",
+        "nz$" | "nzd" => "NZD",
+        "s$" | "sgd" => "SGD",
+        "hk$" | "hkd" => "HKD",
+        "€" | "eur" | "euro" | "euros" => "EUR",
+        "£" | "gbp" | "pound" | "pounds" => "GBP",
+        "₹" | "rs" | "inr" => "INR",
+        "¥" | "jpy" => "JPY",
+        "chf" => "CHF",
+        "sek" => "SEK",
+        "nok" => "NOK",
+        "dkk" => "DKK",
+        "pln" => "PLN",
+        _ => "USD",
+    }
+}
+
+fn multiplier_of(marker: &str) -> Multiplier {
+    if marker.eq_ignore_ascii_case("k") {
+        Multiplier::Thousand
+    } else {
+        Multiplier::Large
+    }
+}
+
+/// Parses "120,000", "60.000", "18,00,000", "45.50", "4,500" into a number.
+fn parse_number(raw: &str) -> Option<f64> {
+    let has_comma = raw.contains(',');
+    let has_dot = raw.contains('.');
+    match (has_comma, has_dot) {
+        (false, false) => raw.parse().ok(),
+        (true, true) => parse_mixed_separators(raw),
+        _ => parse_single_separator(raw, if has_comma { ',' } else { '.' }),
+    }
+}
+
+/// Both separators present: the last one is the decimal separator.
+fn parse_mixed_separators(raw: &str) -> Option<f64> {
+    let last = raw.rfind([',', '.'])?;
+    let integer: String = raw[..last].chars().filter(char::is_ascii_digit).collect();
+    let fraction = &raw[last + 1..];
+    format!("{integer}.{fraction}").parse().ok()
+}
+
+/// One kind of separator: thousands grouping (including Indian lakh
+/// grouping "18,00,000") when the last group has three digits, otherwise a
+/// decimal separator ("45.50", "45,5").
+fn parse_single_separator(raw: &str, separator: char) -> Option<f64> {
+    let groups: Vec<&str> = raw.split(separator).collect();
+    let (last, middle) = (groups.last()?, &groups[1..groups.len() - 1]);
+    let is_grouping = last.len() == 3 && middle.iter().all(|g| g.len() == 2 || g.len() == 3);
+    if is_grouping {
+        return groups.concat().parse().ok();
+    }
+    if groups.len() == 2 && last.len() <= 2 {
+        return format!("{}.{}", groups[0], last).parse().ok();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn salary(
+        min: Option<i64>,
+        max: Option<i64>,
+        currency: &str,
+        period: SalaryPeriod,
+    ) -> Option<Salary> {
+        Some(Salary {
+            min,
+            max,
+            currency: currency.to_string(),
+            period,
+        })
+    }
+
+    fn yearly(min: i64, max: i64, currency: &str) -> Option<Salary> {
+        salary(Some(min), Some(max), currency, SalaryPeriod::Year)
+    }
+
+    #[test]
+    fn dollar_k_range_with_en_dash() {
+        assert_eq!(parse_salary("$120k–$150k"), yearly(120_000, 150_000, "USD"));
+    }
+
+    #[test]
+    fn dollar_upper_k_range_with_spaces() {
+        assert_eq!(
+            parse_salary("Salary: $120K - $150K"),
+            yearly(120_000, 150_000, "USD")
+        );
+    }
+
+    #[test]
+    fn iso_prefix_range_per_year() {
+        assert_eq!(
+            parse_salary("USD 120,000 - 150,000 a year"),
+            yearly(120_000, 150_000, "USD")
+        );
+    }
+
+    #[test]
+    fn european_thousands_dot_single() {
+        assert_eq!(
+            parse_salary("Gehalt: €60.000"),
+            yearly(60_000, 60_000, "EUR")
+        );
+    }
+
+    #[test]
+    fn european_range_per_year() {
+        assert_eq!(
+            parse_salary("€55.000 – €70.000 per year"),
+            yearly(55_000, 70_000, "EUR")
+        );
+    }
+
+    #[test]
+    fn pound_range_without_spaces() {
+        assert_eq!(
+            parse_salary("£45,000-£55,000"),
+            yearly(45_000, 55_000, "GBP")
+        );
+    }
+
+    #[test]
+    fn canadian_dollars_with_to() {
+        assert_eq!(
+            parse_salary("CA$90,000 to CA$110,000"),
+            yearly(90_000, 110_000, "CAD")
+        );
+    }
+
+    #[test]
+    fn indian_lakh_grouping() {
+        assert_eq!(
+            parse_salary("₹18,00,000 - ₹25,00,000"),
+            yearly(1_800_000, 2_500_000, "INR")
+        );
+    }
+
+    #[test]
+    fn hourly_single_with_slash() {
+        assert_eq!(
+            parse_salary("$45/hour"),
+            salary(Some(45), Some(45), "USD", SalaryPeriod::Hour)
+        );
+    }
+
+    #[test]
+    fn hourly_range_per_hour() {
+        assert_eq!(
+            parse_salary("$30 - $40 per hour"),
+            salary(Some(30), Some(40), "USD", SalaryPeriod::Hour)
+        );
+    }
+
+    #[test]
+    fn up_to_sets_only_max() {
+        assert_eq!(
+            parse_salary("We pay up to $200k"),
+            salary(None, Some(200_000), "USD", SalaryPeriod::Year)
+        );
+    }
+
+    #[test]
+    fn from_sets_only_min_with_suffix_currency() {
+        assert_eq!(
+            parse_salary("Compensation from 70k EUR"),
+            salary(Some(70_000), None, "EUR", SalaryPeriod::Year)
+        );
+    }
+
+    #[test]
+    fn trailing_plus_sets_only_min() {
+        assert_eq!(
+            parse_salary("$100k+ depending on experience"),
+            salary(Some(100_000), None, "USD", SalaryPeriod::Year)
+        );
+    }
+
+    #[test]
+    fn day_rate_and_decimal_hourly_range() {
+        assert_eq!(
+            parse_salary("£300-£400 a day outside IR35"),
+            salary(Some(300), Some(400), "GBP", SalaryPeriod::Day)
+        );
+        assert_eq!(
+            parse_salary("Pay range: $25.50 - $32.00/hr"),
+            salary(Some(26), Some(32), "USD", SalaryPeriod::Hour)
+        );
+    }
+
+    #[test]
+    fn shared_k_and_suffix_currency() {
+        assert_eq!(
+            parse_salary("120-150k USD"),
+            yearly(120_000, 150_000, "USD")
+        );
+    }
+
+    #[test]
+    fn monthly_with_iso_prefix() {
+        assert_eq!(
+            parse_salary("EUR 4,500 per month"),
+            salary(Some(4_500), Some(4_500), "EUR", SalaryPeriod::Month)
+        );
+    }
+
+    #[test]
+    fn suffix_code_overrides_dollar_sign() {
+        assert_eq!(
+            parse_salary("$90,000 - $110,000 CAD"),
+            yearly(90_000, 110_000, "CAD")
+        );
+    }
+
+    #[test]
+    fn decimal_hourly_rate() {
+        assert_eq!(
+            parse_salary("Hourly rate: $32.50"),
+            salary(Some(33), Some(33), "USD", SalaryPeriod::Hour)
+        );
+    }
+
+    #[test]
+    fn ignores_years_of_experience_and_team_sizes() {
+        assert_eq!(
+            parse_salary("5+ years of experience, 3-5 years in fintech"),
+            None
+        );
+        assert_eq!(
+            parse_salary("You'll join a team of 12 engineers across 3 time zones"),
+            None
+        );
+    }
+
+    #[test]
+    fn ignores_401k() {
+        assert_eq!(parse_salary("401(k) with 4% match and 25 days PTO"), None);
+        assert_eq!(parse_salary("401k matching"), None);
+    }
+
+    #[test]
+    fn ignores_funding_amounts() {
+        assert_eq!(parse_salary("We just raised a $50M Series B"), None);
+        assert_eq!(parse_salary("backed by $12 million in funding"), None);
+        assert_eq!(parse_salary("We raised $8,000,000 last year"), None);
+    }
+
+    #[test]
+    fn funding_next_to_salary_does_not_win() {
+        assert_eq!(
+            parse_salary("We raised a $50M Series B.\nSalary: $140k - $170k"),
+            yearly(140_000, 170_000, "USD")
+        );
+    }
+
+    #[test]
+    fn ignores_budgets_and_stipends() {
+        assert_eq!(parse_salary("€1.000 yearly learning budget"), None);
+        assert_eq!(parse_salary("$500 home office stipend"), None);
+    }
+
+    #[test]
+    fn prefers_salary_line_over_benefit_amounts() {
+        let text = "Perks: $1,500 learning budget\nBase salary: £60,000 - £75,000";
+        assert_eq!(parse_salary(text), yearly(60_000, 75_000, "GBP"));
+    }
+
+    #[test]
+    fn parses_number_formats() {
+        assert_eq!(parse_number("120,000"), Some(120_000.0));
+        assert_eq!(parse_number("60.000"), Some(60_000.0));
+        assert_eq!(parse_number("18,00,000"), Some(1_800_000.0));
+        assert_eq!(parse_number("45.50"), Some(45.5));
+        assert_eq!(parse_number("120,000.00"), Some(120_000.0));
+        assert_eq!(parse_number("1.234,56"), Some(1234.56));
+        assert_eq!(parse_number("1.2.3"), None);
+    }
+}

@@ -1,0 +1,821 @@
+//! Integration tests: realistic postings under `tests/fixtures/postings/`,
+//! each checked field by field.
+
+use jobwise_engine::{
+    ExperienceLevel, JobType, ParsedPosting, Salary, SalaryPeriod, WorkArrangement, parse_posting,
+};
+
+macro_rules! fixture {
+    ($name:literal) => {
+        parse_posting(include_str!(concat!("fixtures/postings/", $name, ".txt")))
+    };
+}
+
+fn salary(
+    min: Option<i64>,
+    max: Option<i64>,
+    currency: &str,
+    period: SalaryPeriod,
+) -> Option<Salary> {
+    Some(Salary {
+        min,
+        max,
+        currency: currency.to_string(),
+        period,
+    })
+}
+
+fn yearly(min: i64, max: i64, currency: &str) -> Option<Salary> {
+    salary(Some(min), Some(max), currency, SalaryPeriod::Year)
+}
+
+fn has(items: &[String], expected: &str) -> bool {
+    items.iter().any(|item| item == expected)
+}
+
+/// Asserts the fields every fixture is checked on.
+#[allow(clippy::too_many_arguments)]
+fn assert_basics(
+    posting: &ParsedPosting,
+    title: Option<&str>,
+    company: Option<&str>,
+    location: Option<&str>,
+    arrangement: Option<WorkArrangement>,
+    job_type: Option<JobType>,
+    level: Option<ExperienceLevel>,
+) {
+    assert_eq!(posting.title.as_deref(), title, "title");
+    assert_eq!(posting.company.as_deref(), company, "company");
+    assert_eq!(posting.location.as_deref(), location, "location");
+    assert_eq!(posting.work_arrangement, arrangement, "work arrangement");
+    assert_eq!(posting.job_type, job_type, "job type");
+    assert_eq!(posting.experience_level, level, "experience level");
+}
+
+fn assert_counts(
+    posting: &ParsedPosting,
+    responsibilities: usize,
+    requirements: usize,
+    preferred: usize,
+    benefits: usize,
+) {
+    assert_eq!(
+        posting.responsibilities.len(),
+        responsibilities,
+        "responsibilities: {:?}",
+        posting.responsibilities
+    );
+    assert_eq!(
+        posting.requirements.len(),
+        requirements,
+        "requirements: {:?}",
+        posting.requirements
+    );
+    assert_eq!(
+        posting.preferred.len(),
+        preferred,
+        "preferred: {:?}",
+        posting.preferred
+    );
+    assert_eq!(
+        posting.benefits.len(),
+        benefits,
+        "benefits: {:?}",
+        posting.benefits
+    );
+}
+
+#[test]
+fn job_board_backend_rust() {
+    let p = fixture!("01_jobboard_backend_rust");
+    assert_basics(
+        &p,
+        Some("Senior Backend Engineer (Rust)"),
+        Some("Tidewater Analytics"),
+        Some("Remote (US)"),
+        Some(WorkArrangement::Remote),
+        Some(JobType::FullTime),
+        Some(ExperienceLevel::Senior),
+    );
+    assert_eq!(
+        p.salary,
+        yearly(120_000, 150_000, "USD"),
+        "funding round must not be the salary"
+    );
+    assert_eq!(p.years_experience, Some(5));
+    assert_counts(&p, 4, 4, 2, 4);
+    assert!(has(
+        &p.requirements,
+        "Strong experience with Rust or C++ in production"
+    ));
+    assert!(has(&p.preferred, "Background in geospatial data"));
+    assert!(has(&p.benefits, "401(k) with 4% match"));
+    assert_eq!(
+        p.application_url.as_deref(),
+        Some("https://jobs.tidewater.example/backend-rust")
+    );
+    assert!(
+        p.description
+            .starts_with("Tidewater Analytics helps coastal cities")
+    );
+    assert_eq!(p.description.split("\n\n").count(), 2);
+}
+
+#[test]
+fn careers_page_markdown() {
+    let p = fixture!("02_careers_markdown");
+    assert_basics(
+        &p,
+        Some("Frontend Developer"),
+        Some("Klarblick"),
+        Some("Berlin, Germany"),
+        Some(WorkArrangement::Hybrid),
+        Some(JobType::FullTime),
+        Some(ExperienceLevel::Mid),
+    );
+    assert_eq!(p.hybrid_days, Some(2));
+    assert_eq!(
+        p.salary,
+        yearly(60_000, 60_000, "EUR"),
+        "learning budget must not be the salary"
+    );
+    assert_counts(&p, 3, 2, 1, 3);
+    assert!(has(
+        &p.responsibilities,
+        "Own our component library and its documentation"
+    ));
+    assert!(has(&p.preferred, "Fluent English; German is a plus"));
+    assert!(has(
+        &p.benefits,
+        "BVG ticket and a yearly €1.000 learning budget"
+    ));
+    assert!(
+        !p.description.contains("**"),
+        "Markdown is cleaned from the description"
+    );
+    assert_eq!(
+        p.application_url.as_deref(),
+        Some("https://klarblick.example/careers/frontend")
+    );
+}
+
+#[test]
+fn recruiter_email() {
+    let p = fixture!("03_recruiter_email");
+    assert_basics(
+        &p,
+        Some("Product Manager"),
+        Some("Brightwell Health"),
+        None,
+        Some(WorkArrangement::Hybrid),
+        None,
+        Some(ExperienceLevel::Mid),
+    );
+    assert_eq!(p.hybrid_days, Some(3));
+    assert_eq!(p.salary, yearly(45_000, 55_000, "GBP"));
+    assert_eq!(p.years_experience, Some(3));
+    assert_counts(&p, 0, 2, 0, 0);
+    assert!(has(
+        &p.requirements,
+        "Experience in healthcare or another regulated industry"
+    ));
+    assert!(
+        !p.description.contains("Hi Jane"),
+        "greeting is not description"
+    );
+    assert!(
+        !p.description.contains("Tom Ridley"),
+        "signature is not description"
+    );
+    assert!(
+        !p.description.contains("Northstar"),
+        "recruiter agency is not the company"
+    );
+    assert_eq!(
+        p.application_url.as_deref(),
+        Some("https://brightwell.example/jobs/pm-42")
+    );
+}
+
+#[test]
+fn linkedin_style_header_lines() {
+    let p = fixture!("04_linkedin_style");
+    assert_basics(
+        &p,
+        Some("Data Engineer"),
+        Some("Quantico Labs"),
+        Some("Amsterdam, Netherlands"),
+        Some(WorkArrangement::Hybrid),
+        Some(JobType::FullTime),
+        Some(ExperienceLevel::Mid),
+    );
+    assert_eq!(p.hybrid_days, None);
+    assert_eq!(p.salary, None);
+    assert_eq!(p.years_experience, Some(3));
+    assert_counts(&p, 3, 4, 2, 0);
+    assert!(has(&p.requirements, "Proficiency in SQL and Python"));
+    assert!(has(&p.preferred, "Knowledge of energy markets"));
+    assert!(!p.description.contains("#LI"), "hashtags are dropped");
+    assert!(
+        !p.description.contains("Mid-Senior"),
+        "header lines are not description"
+    );
+}
+
+#[test]
+fn one_field_per_line() {
+    let p = fixture!("05_fields_one_per_line");
+    assert_basics(
+        &p,
+        Some("DevOps Engineer"),
+        Some("Harbor & Finch Logistics"),
+        Some("Chicago, IL"),
+        Some(WorkArrangement::OnSite),
+        Some(JobType::Contract),
+        Some(ExperienceLevel::Mid),
+    );
+    assert_eq!(p.salary, yearly(120_000, 150_000, "USD"));
+    assert_eq!(p.years_experience, Some(4));
+    assert_counts(&p, 3, 3, 0, 0);
+    assert!(has(
+        &p.responsibilities,
+        "Build CI/CD pipelines with GitHub Actions"
+    ));
+    assert!(has(&p.requirements, "Terraform and Helm"));
+    assert!(
+        p.description
+            .starts_with("Harbor & Finch runs warehouse software")
+    );
+    assert!(!p.description.contains("Start date"));
+}
+
+#[test]
+fn plain_text_without_headings() {
+    let p = fixture!("06_plain_no_headings");
+    assert_basics(
+        &p,
+        Some("Junior QA Analyst"),
+        Some("Fernhill Games"),
+        Some("Manchester, UK"),
+        Some(WorkArrangement::OnSite),
+        Some(JobType::FullTime),
+        Some(ExperienceLevel::Entry),
+    );
+    assert_eq!(p.years_experience, Some(1));
+    assert_eq!(p.salary, None);
+    assert_counts(&p, 3, 2, 1, 2);
+    assert!(has(
+        &p.responsibilities,
+        "Write clear, reproducible bug reports in Jira"
+    ));
+    assert!(has(
+        &p.requirements,
+        "1-2 years of QA experience or a relevant degree"
+    ));
+    assert!(has(&p.preferred, "Experience with Appium is a plus"));
+    assert!(has(&p.benefits, "Private health insurance"));
+}
+
+#[test]
+fn indian_salary_and_numbered_items() {
+    let p = fixture!("07_indian_salary");
+    assert_basics(
+        &p,
+        Some("Senior Android Developer"),
+        Some("Paywave Technologies"),
+        Some("Bengaluru, India"),
+        Some(WorkArrangement::OnSite),
+        None,
+        Some(ExperienceLevel::Senior),
+    );
+    assert_eq!(p.salary, yearly(1_800_000, 2_500_000, "INR"));
+    assert_eq!(p.years_experience, Some(5));
+    assert_counts(&p, 3, 3, 0, 0);
+    assert!(has(
+        &p.responsibilities,
+        "Improve app startup time and reduce crash rates"
+    ));
+    assert!(has(
+        &p.requirements,
+        "Experience shipping apps with more than 1M installs"
+    ));
+}
+
+#[test]
+fn posting_without_company() {
+    let p = fixture!("08_no_company");
+    assert_basics(
+        &p,
+        Some("Financial Controller"),
+        None,
+        Some("Leeds"),
+        None,
+        Some(JobType::FullTime),
+        Some(ExperienceLevel::Mid),
+    );
+    assert_eq!(p.salary, yearly(65_000, 75_000, "GBP"));
+    assert_eq!(p.years_experience, Some(4));
+    assert_counts(&p, 3, 2, 1, 0);
+    assert!(has(&p.requirements, "ACA, ACCA or CIMA qualified"));
+    assert!(has(
+        &p.preferred,
+        "Strong Excel skills; experience with SAP is desirable"
+    ));
+}
+
+#[test]
+fn posting_without_title() {
+    let p = fixture!("09_no_title");
+    assert_eq!(p.title, None);
+    assert_eq!(p.company, None);
+    assert_eq!(
+        p.salary,
+        salary(Some(17), Some(17), "USD", SalaryPeriod::Hour)
+    );
+    assert!(p.description.contains("our little bakery"), "prose is kept");
+    assert_counts(&p, 0, 0, 0, 0);
+}
+
+#[test]
+fn hourly_contract_to_hire() {
+    let p = fixture!("10_hourly_contract_to_hire");
+    assert_basics(
+        &p,
+        Some("Salesforce Administrator"),
+        Some("Bluepeak Credit Union"),
+        Some("Denver, CO"),
+        Some(WorkArrangement::Hybrid),
+        Some(JobType::Contract),
+        Some(ExperienceLevel::Entry),
+    );
+    assert_eq!(p.hybrid_days, Some(3));
+    assert_eq!(
+        p.salary,
+        salary(Some(45), Some(45), "USD", SalaryPeriod::Hour)
+    );
+    assert_eq!(p.years_experience, Some(2));
+    assert_counts(&p, 3, 3, 0, 0);
+    assert!(has(
+        &p.requirements,
+        "Salesforce Administrator certification"
+    ));
+}
+
+#[test]
+fn part_time_hourly_range() {
+    let p = fixture!("11_part_time_tutor");
+    assert_basics(
+        &p,
+        Some("Part-Time Math Tutor"),
+        Some("Brightpath Tutoring"),
+        Some("US"),
+        Some(WorkArrangement::Remote),
+        Some(JobType::PartTime),
+        Some(ExperienceLevel::Entry),
+    );
+    assert_eq!(
+        p.salary,
+        salary(Some(30), Some(40), "USD", SalaryPeriod::Hour)
+    );
+    assert_eq!(
+        p.years_experience,
+        Some(1),
+        "'10-15 hours per week' is not experience"
+    );
+    assert_counts(&p, 3, 3, 0, 0);
+    assert!(has(
+        &p.responsibilities,
+        "Run one-on-one video sessions with students"
+    ));
+    assert!(has(
+        &p.requirements,
+        "A quiet workspace and reliable internet"
+    ));
+}
+
+#[test]
+fn internship() {
+    let p = fixture!("12_internship");
+    assert_basics(
+        &p,
+        Some("Software Engineering Intern, Summer 2025"),
+        Some("Orbital Freight"),
+        Some("San Francisco, CA"),
+        Some(WorkArrangement::OnSite),
+        Some(JobType::Internship),
+        Some(ExperienceLevel::Entry),
+    );
+    assert_eq!(
+        p.salary,
+        salary(Some(48), Some(48), "USD", SalaryPeriod::Hour)
+    );
+    assert_eq!(p.years_experience, None);
+    assert_counts(&p, 3, 3, 0, 3);
+    assert!(has(&p.benefits, "Housing stipend"));
+    assert!(
+        !p.description.contains('|'),
+        "header line is not description"
+    );
+}
+
+#[test]
+fn executive_with_funding_and_up_to_salary() {
+    let p = fixture!("13_executive_head_of");
+    assert_basics(
+        &p,
+        Some("Head of Engineering"),
+        Some("Lumio Health"),
+        Some("Remote (EU)"),
+        Some(WorkArrangement::Remote),
+        None,
+        Some(ExperienceLevel::Executive),
+    );
+    assert_eq!(
+        p.salary,
+        salary(None, Some(200_000), "USD", SalaryPeriod::Year)
+    );
+    assert_eq!(p.years_experience, Some(10));
+    assert_counts(&p, 4, 2, 1, 3);
+    assert!(has(
+        &p.preferred,
+        "Experience in a regulated domain (medical devices, fintech) is a plus"
+    ));
+    assert_eq!(
+        p.application_url.as_deref(),
+        Some("https://lumio.example/careers/head-of-engineering")
+    );
+}
+
+#[test]
+fn european_range_on_site() {
+    let p = fixture!("14_european_range_onsite");
+    assert_basics(
+        &p,
+        Some("Mechanical Design Engineer"),
+        Some("Vandermolen Robotics"),
+        Some("Eindhoven, Netherlands"),
+        Some(WorkArrangement::OnSite),
+        None,
+        Some(ExperienceLevel::Mid),
+    );
+    assert_eq!(p.salary, yearly(55_000, 70_000, "EUR"));
+    assert_counts(&p, 3, 3, 2, 4);
+    assert!(has(
+        &p.requirements,
+        "MSc in Mechanical Engineering or equivalent"
+    ));
+    assert!(has(&p.preferred, "Dutch language skills"));
+    assert!(has(&p.benefits, "Bicycle lease plan"));
+}
+
+#[test]
+fn canadian_dollars_hybrid_three_days() {
+    let p = fixture!("15_canadian_hybrid");
+    assert_basics(
+        &p,
+        Some("Intermediate Full Stack Developer"),
+        Some("Maplestack Software"),
+        Some("Toronto, ON"),
+        Some(WorkArrangement::Hybrid),
+        None,
+        Some(ExperienceLevel::Mid),
+    );
+    assert_eq!(p.hybrid_days, Some(3));
+    assert_eq!(p.salary, yearly(90_000, 110_000, "CAD"));
+    assert_eq!(p.years_experience, Some(3));
+    assert_counts(&p, 3, 3, 2, 3);
+    assert!(has(&p.preferred, "French"));
+    assert!(has(&p.benefits, "RRSP matching"));
+}
+
+#[test]
+fn german_posting_salary_from() {
+    let p = fixture!("16_german_from_eur");
+    assert_basics(
+        &p,
+        Some("Senior Platform Engineer"),
+        Some("Nordlicht Energie"),
+        Some("Munich, Germany"),
+        Some(WorkArrangement::Hybrid),
+        Some(JobType::FullTime),
+        Some(ExperienceLevel::Senior),
+    );
+    assert_eq!(p.hybrid_days, Some(2));
+    assert_eq!(
+        p.salary,
+        salary(Some(70_000), None, "EUR", SalaryPeriod::Year)
+    );
+    assert_eq!(p.years_experience, Some(6));
+    assert_counts(&p, 3, 2, 1, 4);
+    assert!(has(&p.preferred, "Good English; German is nice to have"));
+    assert!(has(
+        &p.responsibilities,
+        "Drive incident reviews and follow-ups"
+    ));
+}
+
+#[test]
+fn monthly_freelance_remote_eu() {
+    let p = fixture!("17_monthly_remote_eu");
+    assert_basics(
+        &p,
+        Some("Customer Success Manager"),
+        Some("Weavely"),
+        Some("Remote (EU time zones)"),
+        Some(WorkArrangement::Remote),
+        Some(JobType::Freelance),
+        Some(ExperienceLevel::Entry),
+    );
+    assert_eq!(
+        p.salary,
+        salary(Some(4_500), Some(4_500), "EUR", SalaryPeriod::Month)
+    );
+    assert_counts(&p, 3, 3, 0, 0);
+    assert!(has(&p.requirements, "Comfortable working async"));
+    assert_eq!(
+        p.application_url.as_deref(),
+        Some("https://weavely.example/jobs/csm")
+    );
+}
+
+#[test]
+fn staff_level_with_k_usd_and_401k() {
+    let p = fixture!("18_staff_k_usd");
+    assert_basics(
+        &p,
+        Some("Staff Machine Learning Engineer"),
+        Some("Cobalt Robotics"),
+        Some("Boston, MA"),
+        Some(WorkArrangement::OnSite),
+        None,
+        Some(ExperienceLevel::Lead),
+    );
+    assert_eq!(p.salary, yearly(120_000, 150_000, "USD"));
+    assert_eq!(p.years_experience, Some(8));
+    assert_counts(&p, 3, 3, 0, 3);
+    assert!(has(&p.benefits, "16 weeks paid parental leave"));
+    assert!(has(&p.responsibilities, "Mentor a team of 6 ML engineers"));
+}
+
+#[test]
+fn inline_preferred_cues_in_one_list() {
+    let p = fixture!("19_inline_preferred");
+    assert_basics(
+        &p,
+        Some("Backend Developer (Go)"),
+        Some("Stackline Payments"),
+        Some("Lisbon, Portugal"),
+        Some(WorkArrangement::Hybrid),
+        None,
+        Some(ExperienceLevel::Mid),
+    );
+    assert_eq!(p.salary, yearly(45_000, 60_000, "EUR"));
+    assert_counts(&p, 0, 3, 4, 0);
+    assert!(has(
+        &p.requirements,
+        "3+ years of backend development with Go"
+    ));
+    assert!(has(&p.preferred, "Kafka experience is a plus"));
+    assert!(has(&p.preferred, "Knowledge of PCI-DSS (preferred)"));
+    assert!(has(
+        &p.preferred,
+        "Ideally, you have worked in payments before"
+    ));
+    assert!(has(&p.preferred, "Portuguese (nice to have)"));
+}
+
+#[test]
+fn numbered_lists_with_parentheses() {
+    let p = fixture!("20_numbered_lists");
+    assert_basics(
+        &p,
+        Some("Clinical Data Analyst"),
+        Some("Meridian Research Partners"),
+        Some("Raleigh, NC"),
+        None,
+        Some(JobType::FullTime),
+        Some(ExperienceLevel::Entry),
+    );
+    assert_eq!(p.salary, None);
+    assert_eq!(p.years_experience, Some(2));
+    assert_counts(&p, 3, 3, 2, 2);
+    assert!(has(
+        &p.requirements,
+        "Working knowledge of CDISC standards (SDTM, ADaM)"
+    ));
+    assert!(has(&p.preferred, "SAS Base certification"));
+    assert!(has(&p.benefits, "Tuition reimbursement"));
+}
+
+#[test]
+fn unicode_bullets_and_wrapped_lines() {
+    let p = fixture!("21_unicode_bullets_wrapped");
+    assert_basics(
+        &p,
+        Some("Senior iOS Engineer"),
+        Some("Pocketmint"),
+        Some("New York, NY"),
+        Some(WorkArrangement::Hybrid),
+        None,
+        Some(ExperienceLevel::Senior),
+    );
+    assert_eq!(p.hybrid_days, Some(2));
+    assert_eq!(p.salary, yearly(120_000, 150_000, "USD"));
+    assert_counts(&p, 0, 3, 2, 3);
+    assert!(has(
+        &p.requirements,
+        "5+ years building iOS apps with Swift, including at least one app you took from zero to the App Store"
+    ));
+    assert!(has(
+        &p.requirements,
+        "Comfort working closely with designers and giving thoughtful feedback on prototypes"
+    ));
+    assert!(has(&p.preferred, "Open-source contributions"));
+    assert!(has(&p.benefits, "Top-of-the-line MacBook"));
+}
+
+#[test]
+fn all_caps_headings_and_sign_on_bonus() {
+    let p = fixture!("22_all_caps_headings");
+    assert_basics(
+        &p,
+        Some("REGISTERED NURSE - ICU NIGHT SHIFT"),
+        Some("St. Agnes Medical Center"),
+        Some("Austin, TX"),
+        Some(WorkArrangement::OnSite),
+        None,
+        Some(ExperienceLevel::Entry),
+    );
+    assert_eq!(
+        p.salary,
+        yearly(95_000, 115_000, "USD"),
+        "sign-on bonus is not the salary"
+    );
+    assert_eq!(p.years_experience, Some(2));
+    assert_counts(&p, 3, 3, 0, 3);
+    assert!(has(&p.requirements, "BLS and ACLS certification"));
+    assert!(has(&p.benefits, "Sign-on bonus of $10,000"));
+}
+
+#[test]
+fn swiss_francs_and_about_the_role() {
+    let p = fixture!("23_swiss_chf");
+    assert_basics(
+        &p,
+        Some("Lead Security Engineer"),
+        Some("Alpenbank"),
+        Some("Zurich, Switzerland"),
+        Some(WorkArrangement::Hybrid),
+        None,
+        Some(ExperienceLevel::Lead),
+    );
+    assert_eq!(p.hybrid_days, Some(3));
+    assert_eq!(p.salary, yearly(150_000, 175_000, "CHF"));
+    assert_eq!(p.years_experience, Some(7));
+    assert_counts(&p, 3, 3, 0, 0);
+    assert!(has(&p.requirements, "Fluent German and English"));
+    assert_eq!(
+        p.description.split("\n\n").count(),
+        2,
+        "about + role paragraphs"
+    );
+}
+
+#[test]
+fn hiring_preamble_with_emoji() {
+    let p = fixture!("24_we_are_hiring_preamble");
+    assert_basics(
+        &p,
+        Some("Product Designer"),
+        Some("Sprout & Stem"),
+        None,
+        Some(WorkArrangement::Remote),
+        Some(JobType::FullTime),
+        Some(ExperienceLevel::Entry),
+    );
+    assert_eq!(
+        p.salary,
+        yearly(45_000, 52_000, "GBP"),
+        "home office budget is not the salary"
+    );
+    assert_counts(&p, 3, 3, 2, 3);
+    assert!(has(
+        &p.responsibilities,
+        "Running usability tests with real customers"
+    ));
+    assert!(has(&p.preferred, "Illustration skills"));
+    assert!(has(&p.benefits, "£500 home office budget"));
+    assert!(
+        !p.description.contains("hiring!"),
+        "preamble is not description"
+    );
+}
+
+#[test]
+fn about_company_heading_part_time() {
+    let p = fixture!("25_about_company_heading");
+    assert_basics(
+        &p,
+        Some("Customer Support Specialist (German-speaking)"),
+        Some("Fernweh Travel"),
+        Some("Hamburg"),
+        Some(WorkArrangement::Remote),
+        Some(JobType::PartTime),
+        None,
+    );
+    assert_eq!(p.salary, None);
+    assert_eq!(p.years_experience, None);
+    assert_counts(&p, 3, 2, 1, 2);
+    assert!(has(
+        &p.responsibilities,
+        "Handle rebookings when ferries or flights change"
+    ));
+    assert!(has(
+        &p.preferred,
+        "Experience in customer service, ideally in travel"
+    ));
+    assert!(has(&p.benefits, "A yearly trip to Scandinavia on us"));
+}
+
+#[test]
+fn company_pipe_title_pipe_location() {
+    let p = fixture!("26_title_pipe_company");
+    assert_basics(
+        &p,
+        Some("Junior Data Analyst"),
+        Some("Greenline Transit"),
+        Some("Seattle, WA"),
+        Some(WorkArrangement::OnSite),
+        Some(JobType::FullTime),
+        Some(ExperienceLevel::Entry),
+    );
+    assert_eq!(p.salary, yearly(68_000, 82_000, "USD"));
+    assert_eq!(p.years_experience, Some(0));
+    assert_counts(&p, 3, 3, 2, 0);
+    assert!(has(&p.requirements, "0-2 years of experience with SQL"));
+    assert!(has(&p.preferred, "GIS experience"));
+}
+
+#[test]
+fn empty_input_gives_empty_posting() {
+    let p = parse_posting("");
+    assert_eq!(p.title, None);
+    assert_eq!(p.description, "");
+    assert!(p.requirements.is_empty());
+}
+
+#[test]
+fn windows_line_endings_and_bold_headings() {
+    let text = "Site Reliability Engineer - Quillstone\r\n\r\n**Requirements:**\r\n- 4+ years running Linux in production\r\n- On-call experience\r\n\r\n**Benefits:**\r\n- 25 days PTO\r\n";
+    let p = parse_posting(text);
+    assert_eq!(p.title.as_deref(), Some("Site Reliability Engineer"));
+    assert_eq!(p.company.as_deref(), Some("Quillstone"));
+    assert_eq!(
+        p.requirements,
+        vec!["4+ years running Linux in production", "On-call experience"]
+    );
+    assert_eq!(p.benefits, vec!["25 days PTO"]);
+    assert_eq!(p.experience_level, Some(ExperienceLevel::Mid));
+}
+
+#[test]
+fn serde_uses_snake_case() {
+    let p = fixture!("05_fields_one_per_line");
+    let json = serde_json::to_value(&p).expect("serializes");
+    assert_eq!(json["work_arrangement"], "on_site");
+    assert_eq!(json["job_type"], "contract");
+    assert_eq!(json["experience_level"], "mid");
+    assert_eq!(json["salary"]["period"], "year");
+    let back: ParsedPosting = serde_json::from_value(json).expect("deserializes");
+    assert_eq!(back, p);
+}
+
+#[test]
+fn parsing_is_deterministic() {
+    let text = include_str!("fixtures/postings/21_unicode_bullets_wrapped.txt");
+    assert_eq!(parse_posting(text), parse_posting(text));
+}
+
+#[test]
+fn curly_apostrophe_hiring_prefix() {
+    let p =
+        parse_posting("We\u{2019}re hiring: Senior Data Scientist \u{2013} Brightloop\n\nJoin us.");
+    assert_eq!(p.title.as_deref(), Some("Senior Data Scientist"));
+    assert_eq!(p.company.as_deref(), Some("Brightloop"));
+}
+
+#[test]
+fn every_prefix_and_suffix_of_fixtures_parses_without_panicking() {
+    let fixtures = [
+        include_str!("fixtures/postings/02_careers_markdown.txt"),
+        include_str!("fixtures/postings/07_indian_salary.txt"),
+        include_str!("fixtures/postings/21_unicode_bullets_wrapped.txt"),
+        include_str!("fixtures/postings/24_we_are_hiring_preamble.txt"),
+    ];
+    for text in fixtures {
+        for (index, _) in text.char_indices().step_by(9) {
+            let _ = parse_posting(&text[..index]);
+            let _ = parse_posting(&text[index..]);
+        }
+    }
+}
