@@ -50,6 +50,10 @@ impl AppState {
     pub async fn build(config: Config) -> anyhow::Result<AppState> {
         let db = Db::connect(config.database_url.expose(), config.db_max_connections).await?;
         db.migrate().await?;
+        let seeded = crate::jobs::store::seed_catalog(&db).await?;
+        if seeded > 0 {
+            tracing::info!(postings = seeded, "job catalog seeded");
+        }
         let secret = match &config.jwt_secret {
             Some(secret) => secret.expose().as_bytes().to_vec(),
             None => load_or_create_secret(&config.data_dir)?,
@@ -119,6 +123,8 @@ pub fn api_router(state: AppState) -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(crate::openapi::base_document())
         .nest("/api/v1/auth", crate::auth::router(state))
         .nest("/api/v1/profiles", crate::profiles::router())
+        .nest("/api/v1/jobs", crate::jobs::router())
+        .nest("/api/v1/saved-jobs", crate::saved_jobs::router())
         .merge(crate::health::router())
 }
 

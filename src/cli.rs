@@ -32,6 +32,8 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Load the shipped job catalog (adds missing postings only; also done at start-up).
+    Seed,
 }
 
 /// Entry point used by `main.rs`.
@@ -60,6 +62,7 @@ pub fn main() -> ExitCode {
         match cli.command.unwrap_or(Command::Serve) {
             Command::Serve => serve(config).await,
             Command::Migrate => migrate(config).await,
+            Command::Seed => seed(config).await,
         }
     });
     match result {
@@ -90,6 +93,15 @@ async fn migrate(config: Config) -> anyhow::Result<()> {
     let db = crate::db::Db::connect(config.database_url.expose(), 1).await?;
     db.migrate().await?;
     tracing::info!(backend = ?db.backend, "migrations applied");
+    Ok(())
+}
+
+async fn seed(config: Config) -> anyhow::Result<()> {
+    let db = crate::db::Db::connect(config.database_url.expose(), 1).await?;
+    db.migrate().await?;
+    let added = crate::jobs::store::seed_catalog(&db).await?;
+    tracing::info!(added, "job catalog up to date");
+    println!("job catalog: {added} postings added");
     Ok(())
 }
 

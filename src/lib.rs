@@ -12,9 +12,11 @@ pub mod db;
 pub mod error;
 pub mod health;
 pub mod http;
+pub mod jobs;
 pub mod openapi;
 pub mod profiles;
 pub mod rate_limit;
+pub mod saved_jobs;
 pub mod telemetry;
 
 pub use app::{AppState, router};

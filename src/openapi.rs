@@ -20,6 +20,8 @@ use crate::error::{ErrorBody, FieldError};
     tags(
         (name = "auth", description = "Accounts, sessions and API keys"),
         (name = "profiles", description = "Master profiles: the whole career, versioned"),
+        (name = "jobs", description = "Job catalog, your own postings and search"),
+        (name = "saved-jobs", description = "Application tracking"),
         (name = "operations", description = "Health and metrics"),
     ),
     components(schemas(ErrorBody, FieldError)),

@@ -6,6 +6,7 @@ mod api_keys;
 mod auth;
 mod errors;
 mod helpers;
+mod jobs;
 mod operations;
 mod profiles;
 mod rate_limits;

@@ -1,0 +1,62 @@
+-- Jobs: the seeded catalog (owner_id NULL) and users' own postings. Lists live in `details`
+-- (JSON); searchable text is indexed by FTS5 through triggers.
+CREATE TABLE jobs (
+    id                TEXT PRIMARY KEY NOT NULL,
+    owner_id          TEXT REFERENCES users(id) ON DELETE CASCADE,
+    source            TEXT NOT NULL,
+    title             TEXT NOT NULL,
+    company           TEXT,
+    location          TEXT,
+    remote            BIGINT NOT NULL DEFAULT 0,
+    work_arrangement  TEXT,
+    job_type          TEXT,
+    experience_level  TEXT,
+    salary_min        BIGINT,
+    salary_max        BIGINT,
+    salary_currency   TEXT,
+    salary_period     TEXT,
+    description       TEXT NOT NULL,
+    details           TEXT NOT NULL,
+    requirements_text TEXT NOT NULL,
+    application_url   TEXT,
+    posted_date       TEXT,
+    expires_date      TEXT,
+    created_at        BIGINT NOT NULL,
+    updated_at        BIGINT NOT NULL
+);
+CREATE INDEX jobs_owner ON jobs(owner_id);
+CREATE INDEX jobs_recent ON jobs(posted_date, created_at);
+
+CREATE VIRTUAL TABLE jobs_fts USING fts5(
+    title, company, description, requirements_text,
+    content='jobs', content_rowid='rowid', tokenize='porter unicode61'
+);
+CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN
+    INSERT INTO jobs_fts(rowid, title, company, description, requirements_text)
+    VALUES (new.rowid, new.title, new.company, new.description, new.requirements_text);
+END;
+CREATE TRIGGER jobs_fts_delete AFTER DELETE ON jobs BEGIN
+    INSERT INTO jobs_fts(jobs_fts, rowid, title, company, description, requirements_text)
+    VALUES ('delete', old.rowid, old.title, old.company, old.description, old.requirements_text);
+END;
+CREATE TRIGGER jobs_fts_update AFTER UPDATE ON jobs BEGIN
+    INSERT INTO jobs_fts(jobs_fts, rowid, title, company, description, requirements_text)
+    VALUES ('delete', old.rowid, old.title, old.company, old.description, old.requirements_text);
+    INSERT INTO jobs_fts(rowid, title, company, description, requirements_text)
+    VALUES (new.rowid, new.title, new.company, new.description, new.requirements_text);
+END;
+
+-- Saved jobs (application tracking).
+CREATE TABLE saved_jobs (
+    id              TEXT PRIMARY KEY NOT NULL,
+    user_id         TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    job_id          TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    status          TEXT NOT NULL,
+    notes           TEXT,
+    applied_date    TEXT,
+    status_history  TEXT NOT NULL,
+    created_at      BIGINT NOT NULL,
+    updated_at      BIGINT NOT NULL,
+    UNIQUE (user_id, job_id)
+);
+CREATE INDEX saved_jobs_user ON saved_jobs(user_id, created_at);

@@ -1,0 +1,24 @@
+//! Jobs (`/api/v1/jobs`): the seeded catalog plus each user's own postings (structured or
+//! pasted text), with ranked full-text search and facets.
+
+pub mod handlers;
+pub mod model;
+pub mod search;
+pub mod store;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::AppState;
+
+/// Routes under `/api/v1/jobs`.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(handlers::list_jobs, handlers::create_job))
+        .routes(routes!(
+            handlers::get_job,
+            handlers::put_job,
+            handlers::patch_job,
+            handlers::delete_job
+        ))
+}

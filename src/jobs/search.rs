@@ -1,0 +1,362 @@
+//! Job search: ranked full text (SQLite FTS5 with BM25; PostgreSQL weighted tsvector with
+//! `ts_rank`), every contract filter, facets counted over the filtered set, stable paging.
+//! Words are AND-ed; ties are broken by recency, then id.
+
+use serde::Serialize;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::model::{ExperienceLevel, Job, JobSource, JobType};
+use super::store::{COLUMNS, from_row};
+use crate::db::{Backend, Db};
+use crate::error::{AppError, AppResult, FieldError};
+use crate::http::{Page, Pagination};
+
+/// Search parameters (`GET /jobs`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, IntoParams, ToSchema)]
+#[into_params(parameter_in = Query)]
+pub struct JobQuery {
+    /// Full-text query; words are AND-ed, results ranked by relevance then recency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
+    /// Case-insensitive substring of the location.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Seniority.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub experience_level: Option<ExperienceLevel>,
+    /// Employment type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_type: Option<JobType>,
+    /// Only remote (true) or only non-remote (false) jobs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remote: Option<bool>,
+    /// Keep jobs whose salary range reaches at least this much.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub salary_min: Option<i64>,
+    /// Keep jobs whose salary range starts at most at this much.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub salary_max: Option<i64>,
+    /// catalog, user or imported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<JobSource>,
+}
+
+impl JobQuery {
+    /// Parses the query string; every bad parameter is reported (422).
+    pub fn from_query(raw: &str) -> AppResult<Self> {
+        let mut q = JobQuery::default();
+        let mut errors = Vec::new();
+        for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
+            let value = value.trim().to_owned();
+            let bad = |errors: &mut Vec<FieldError>, msg: &str| {
+                errors.push(FieldError::new(key.as_ref(), msg))
+            };
+            match key.as_ref() {
+                "query" | "q" => q.query = (!value.is_empty()).then_some(value),
+                "location" => q.location = (!value.is_empty()).then_some(value),
+                "experience_level" => match ExperienceLevel::parse(&value) {
+                    Some(v) => q.experience_level = Some(v),
+                    None => bad(
+                        &mut errors,
+                        "must be one of entry, mid, senior, lead, executive",
+                    ),
+                },
+                "job_type" => match JobType::parse(&value) {
+                    Some(v) => q.job_type = Some(v),
+                    None => bad(
+                        &mut errors,
+                        "must be one of full_time, part_time, contract, freelance, internship",
+                    ),
+                },
+                "source" => match JobSource::parse(&value) {
+                    Some(v) => q.source = Some(v),
+                    None => bad(&mut errors, "must be one of catalog, user, imported"),
+                },
+                "remote" => match value.as_str() {
+                    "true" | "1" => q.remote = Some(true),
+                    "false" | "0" => q.remote = Some(false),
+                    _ => bad(&mut errors, "must be true or false"),
+                },
+                "salary_min" | "salary_max" => match value.parse::<i64>() {
+                    Ok(n) if n >= 0 => {
+                        if key == "salary_min" {
+                            q.salary_min = Some(n)
+                        } else {
+                            q.salary_max = Some(n)
+                        }
+                    }
+                    _ => bad(&mut errors, "must be a whole number of 0 or more"),
+                },
+                _ => {}
+            }
+        }
+        if let Some(query) = &q.query
+            && query.chars().count() > 200
+        {
+            errors.push(FieldError::new("query", "must be at most 200 characters"));
+        }
+        if let (Some(min), Some(max)) = (q.salary_min, q.salary_max)
+            && max < min
+        {
+            errors.push(FieldError::new(
+                "salary_max",
+                "must not be below salary_min",
+            ));
+        }
+        if errors.is_empty() {
+            Ok(q)
+        } else {
+            Err(AppError::Validation(errors))
+        }
+    }
+}
+
+/// One facet value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FacetCount {
+    /// The value.
+    pub value: String,
+    /// Jobs in the filtered result with it.
+    pub count: i64,
+}
+
+/// Facets over the filtered result (ignoring paging).
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct AvailableFilters {
+    /// Locations.
+    pub locations: Vec<FacetCount>,
+    /// Companies.
+    pub companies: Vec<FacetCount>,
+    /// Seniority levels.
+    pub experience_levels: Vec<FacetCount>,
+    /// Employment types.
+    pub job_types: Vec<FacetCount>,
+}
+
+/// The `filters` object of the search response.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct SearchFilters {
+    /// The parameters as understood.
+    pub applied_filters: JobQuery,
+    /// Facet counts.
+    pub available_filters: AvailableFilters,
+}
+
+/// The search response.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct JobList {
+    /// Matching jobs.
+    pub jobs: Vec<Job>,
+    /// Paging.
+    pub pagination: Page,
+    /// Filters and facets.
+    pub filters: SearchFilters,
+}
+
+enum Arg {
+    Text(String),
+    Int(i64),
+}
+
+/// Words of a free-text query, for the FTS5 MATCH expression (each quoted, AND-ed).
+fn fts5_expression(query: &str) -> Option<String> {
+    let words: Vec<String> = query
+        .split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#' || c == '.' || c == '-'))
+        .map(|w| w.trim_matches(|c: char| c == '.' || c == '-'))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+struct Built {
+    /// `FROM … WHERE …` shared by every query of one search.
+    from_where: String,
+    /// ORDER BY clause for the page query.
+    order: String,
+    args: Vec<Arg>,
+}
+
+fn build(backend: Backend, user_id: Uuid, q: &JobQuery) -> Built {
+    let mut args = vec![Arg::Text(user_id.to_string())];
+    let mut conditions = vec!["(jobs.owner_id IS NULL OR jobs.owner_id = $1)".to_owned()];
+    let mut from = "jobs".to_owned();
+    let mut order = "jobs.posted_date DESC NULLS LAST, jobs.created_at DESC, jobs.id".to_owned();
+    let push = |args: &mut Vec<Arg>, arg: Arg| -> String {
+        args.push(arg);
+        format!("${}", args.len())
+    };
+    if let Some(text) = &q.query {
+        match backend {
+            Backend::Sqlite => {
+                let expression = fts5_expression(text).unwrap_or_else(|| "\"\"".to_owned());
+                let p = push(&mut args, Arg::Text(expression));
+                from = format!(
+                    "jobs JOIN (SELECT rowid AS fts_rowid, bm25(jobs_fts, 10.0, 4.0, 1.0, 3.0) AS rank \
+                     FROM jobs_fts WHERE jobs_fts MATCH {p}) fts ON fts.fts_rowid = jobs.rowid"
+                );
+                order = format!("fts.rank, {order}");
+            }
+            Backend::Postgres => {
+                let p = push(&mut args, Arg::Text(text.clone()));
+                conditions.push(format!(
+                    "jobs.search_vector @@ plainto_tsquery('english', {p})"
+                ));
+                order = format!(
+                    "ts_rank(jobs.search_vector, plainto_tsquery('english', {p})) DESC, {order}"
+                );
+            }
+        }
+    }
+    if let Some(location) = &q.location {
+        let escaped = location
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        let p = push(&mut args, Arg::Text(format!("%{escaped}%")));
+        conditions.push(format!("LOWER(jobs.location) LIKE {p} ESCAPE '\\'"));
+    }
+    if let Some(level) = q.experience_level {
+        let p = push(&mut args, Arg::Text(level.as_str().to_owned()));
+        conditions.push(format!("jobs.experience_level = {p}"));
+    }
+    if let Some(job_type) = q.job_type {
+        let p = push(&mut args, Arg::Text(job_type.as_str().to_owned()));
+        conditions.push(format!("jobs.job_type = {p}"));
+    }
+    if let Some(source) = q.source {
+        let p = push(&mut args, Arg::Text(source.as_str().to_owned()));
+        conditions.push(format!("jobs.source = {p}"));
+    }
+    if let Some(remote) = q.remote {
+        let p = push(&mut args, Arg::Int(i64::from(remote)));
+        conditions.push(format!("jobs.remote = {p}"));
+    }
+    // Ranges overlap: the job's top reaches the wanted minimum, its bottom is under the maximum.
+    if let Some(min) = q.salary_min {
+        let p = push(&mut args, Arg::Int(min));
+        conditions.push(format!("COALESCE(jobs.salary_max, jobs.salary_min) >= {p}"));
+    }
+    if let Some(max) = q.salary_max {
+        let p = push(&mut args, Arg::Int(max));
+        conditions.push(format!("COALESCE(jobs.salary_min, jobs.salary_max) <= {p}"));
+    }
+    Built {
+        from_where: format!("FROM {from} WHERE {}", conditions.join(" AND ")),
+        order,
+        args,
+    }
+}
+
+fn bind_all<'q>(
+    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    args: &'q [Arg],
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    for arg in args {
+        query = match arg {
+            Arg::Text(s) => query.bind(s.as_str()),
+            Arg::Int(n) => query.bind(*n),
+        };
+    }
+    query
+}
+
+async fn facet(db: &Db, built: &Built, column: &str) -> AppResult<Vec<FacetCount>> {
+    use sqlx::Row;
+    let sql = format!(
+        "SELECT jobs.{column} AS value, COUNT(*) AS n {} AND jobs.{column} IS NOT NULL \
+         GROUP BY jobs.{column} ORDER BY COUNT(*) DESC, jobs.{column} LIMIT 50",
+        built.from_where
+    );
+    let rows = bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), &built.args)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(FacetCount {
+                value: r.try_get("value")?,
+                count: r.try_get("n")?,
+            })
+        })
+        .collect()
+}
+
+/// Runs a search for the caller (catalog jobs plus their own).
+pub async fn search(db: &Db, user_id: Uuid, q: JobQuery, page: Pagination) -> AppResult<JobList> {
+    let built = build(db.backend, user_id, &q);
+    let total: i64 = {
+        use sqlx::Row;
+        let sql = format!("SELECT COUNT(*) AS n {}", built.from_where);
+        bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), &built.args)
+            .fetch_one(&db.pool)
+            .await?
+            .try_get("n")?
+    };
+    let n = built.args.len();
+    let page_sql = format!(
+        "SELECT {COLUMNS} {} ORDER BY {} LIMIT ${} OFFSET ${}",
+        built.from_where,
+        built.order,
+        n + 1,
+        n + 2
+    );
+    let rows = bind_all(sqlx::query(sqlx::AssertSqlSafe(page_sql)), &built.args)
+        .bind(page.limit)
+        .bind(page.offset)
+        .fetch_all(&db.pool)
+        .await?;
+    let jobs = rows.iter().map(from_row).collect::<AppResult<Vec<_>>>()?;
+    let available_filters = AvailableFilters {
+        locations: facet(db, &built, "location").await?,
+        companies: facet(db, &built, "company").await?,
+        experience_levels: facet(db, &built, "experience_level").await?,
+        job_types: facet(db, &built, "job_type").await?,
+    };
+    Ok(JobList {
+        jobs,
+        pagination: page.page(total),
+        filters: SearchFilters {
+            applied_filters: q,
+            available_filters,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fts_expressions_quote_each_word() {
+        assert_eq!(
+            fts5_expression("rust kubernetes").as_deref(),
+            Some("\"rust\" \"kubernetes\"")
+        );
+        assert_eq!(
+            fts5_expression("C++ Node.js").as_deref(),
+            Some("\"C++\" \"Node.js\"")
+        );
+        assert_eq!(
+            fts5_expression("\"OR\" NEAR(a b)").as_deref(),
+            Some("\"OR\" \"NEAR\" \"a\" \"b\"")
+        );
+        assert_eq!(fts5_expression("  ...  "), None);
+    }
+
+    #[test]
+    fn query_parsing_reports_each_bad_parameter() {
+        let q = JobQuery::from_query("query=rust&remote=true&salary_min=100000&job_type=full_time")
+            .unwrap();
+        assert_eq!(q.query.as_deref(), Some("rust"));
+        assert_eq!(q.remote, Some(true));
+        let AppError::Validation(errors) =
+            JobQuery::from_query("remote=maybe&salary_min=-5&experience_level=guru").unwrap_err()
+        else {
+            panic!()
+        };
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["remote", "salary_min", "experience_level"]);
+    }
+}
