@@ -1,0 +1,130 @@
+//! Plain-text extraction from uploaded writing samples (a past resume or a
+//! cover letter) for JobWise.
+//!
+//! Everything here is a pure function over bytes: no file-system or network
+//! access, no global state, and the same input always gives the same output.
+//!
+//! The output shape is the same for every format: paragraphs separated by a
+//! blank line (`"\n\n"`), lines within a paragraph by `"\n"`, no trailing
+//! whitespace on any line, never more than one blank line in a row, and no
+//! leading or trailing blank lines (see [`normalize`]).
+//!
+//! Untrusted input is bounded: DOCX containers are limited to
+//! [`MAX_ZIP_ENTRIES`] entries and [`MAX_INFLATED_BYTES`] of inflated XML in
+//! total; a PDF to [`MAX_INFLATED_BYTES`] of decoded page content, form and
+//! CMap streams in total, and as much again across its object streams.
+//! Malformed input of any format returns an [`ExtractError`] and never panics
+//! out of [`extract_text`] (third-party parsers run under `catch_unwind`).
+//!
+//! PDF text comes from the text layer only: there is no OCR, so a scan
+//! without one is [`ExtractError::NoText`]. Encrypted PDFs open when the
+//! user password is empty (the common "owner password only" case).
+
+mod docx;
+mod markdown;
+mod pdf;
+mod text;
+
+pub use text::normalize;
+
+/// Cap on the bytes inflated from one upload: the DOCX parts read, or the
+/// PDF streams decoded (see the crate docs).
+pub const MAX_INFLATED_BYTES: usize = 10 * 1024 * 1024;
+
+/// Cap on the number of entries in a DOCX (zip) container. Real documents
+/// have a few dozen; media-heavy ones a few hundred.
+pub const MAX_ZIP_ENTRIES: usize = 10_000;
+
+/// The formats a writing sample can be uploaded in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SampleFormat {
+    /// Plain text (`.txt`): UTF-8 (with or without BOM) or UTF-16 with BOM.
+    Text,
+    /// Markdown (`.md`, `.markdown`): decoded like [`SampleFormat::Text`],
+    /// then stripped of markup.
+    Markdown,
+    /// Office Open XML word-processing document (`.docx`).
+    Docx,
+    /// PDF with a text layer (`.pdf`).
+    Pdf,
+}
+
+impl SampleFormat {
+    /// From a file name's extension (`.txt`, `.md`/`.markdown`, `.docx`,
+    /// `.pdf`; case-insensitive), else `None`. Only the last extension
+    /// counts (`resume.pdf.txt` is text); a name that is only an extension
+    /// (`.pdf`) has none.
+    pub fn from_file_name(name: &str) -> Option<Self> {
+        // Accept a full path from either platform; only the last component counts.
+        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        let (stem, ext) = base.rsplit_once('.')?;
+        if stem.is_empty() {
+            return None;
+        }
+        match ext.to_ascii_lowercase().as_str() {
+            "txt" => Some(Self::Text),
+            "md" | "markdown" => Some(Self::Markdown),
+            "docx" => Some(Self::Docx),
+            "pdf" => Some(Self::Pdf),
+            _ => None,
+        }
+    }
+}
+
+/// Why a writing sample could not be turned into text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExtractError {
+    /// A `.txt`/`.md` upload that is neither UTF-8 nor UTF-16 with a BOM.
+    #[error("the file is not valid UTF-8 text")]
+    NotUtf8,
+    /// Not a zip container, or one without a main document part.
+    #[error("not a valid .docx file: {0}")]
+    NotADocx(String),
+    /// No `%PDF-` header, or a file that cannot be parsed as a PDF.
+    #[error("not a valid PDF file: {0}")]
+    NotAPdf(String),
+    /// The file parsed but holds no text at all (for example a scanned PDF
+    /// without a text layer, or an empty document).
+    #[error("the file contains no text (a scanned PDF has no text layer)")]
+    NoText,
+    /// Inflated content over [`MAX_INFLATED_BYTES`], or a container with more
+    /// than [`MAX_ZIP_ENTRIES`] entries.
+    #[error("the file's content is too large to process")]
+    TooLarge,
+}
+
+/// Extracts the text of a writing sample.
+///
+/// Paragraphs are separated by `"\n\n"` and lines within a paragraph by
+/// `"\n"`, with whitespace normalised by [`normalize`]. Markdown keeps its
+/// words but loses markup: heading `#`s, emphasis `*`/`_`/`~~`, backticks,
+/// block quotes, rules and link/image targets (a link becomes its text);
+/// bullet markers become `"• "`. DOCX list paragraphs are also prefixed with
+/// `"• "`. Returns [`ExtractError::NoText`] when the result would be empty.
+pub fn extract_text(format: SampleFormat, bytes: &[u8]) -> Result<String, ExtractError> {
+    let raw = match format {
+        SampleFormat::Text => text::decode(bytes)?,
+        SampleFormat::Markdown => markdown::strip(&text::decode(bytes)?),
+        SampleFormat::Docx => guarded(docx::extract, bytes)
+            .unwrap_or_else(|| Err(ExtractError::NotADocx("the document is malformed".into())))?,
+        SampleFormat::Pdf => guarded(pdf::extract, bytes)
+            .unwrap_or_else(|| Err(ExtractError::NotAPdf("the document is malformed".into())))?,
+    };
+    let out = normalize(&raw);
+    if out.is_empty() {
+        Err(ExtractError::NoText)
+    } else {
+        Ok(out)
+    }
+}
+
+/// Runs a third-party parser so that a panic on hostile input becomes
+/// `None` instead of unwinding into the caller.
+fn guarded(
+    f: fn(&[u8]) -> Result<String, ExtractError>,
+    bytes: &[u8],
+) -> Option<Result<String, ExtractError>> {
+    // The closure only reads `bytes` and owns everything it builds, so no
+    // broken invariant can be observed after a caught panic.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(bytes))).ok()
+}
