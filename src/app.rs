@@ -13,7 +13,6 @@ use axum::response::Response;
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use utoipa_axum::router::OpenApiRouter;
@@ -125,6 +124,8 @@ pub fn api_router(state: AppState) -> OpenApiRouter<AppState> {
         .nest("/api/v1/profiles", crate::profiles::router())
         .nest("/api/v1/jobs", crate::jobs::router())
         .nest("/api/v1/saved-jobs", crate::saved_jobs::router())
+        .nest("/api/v1/samples", crate::samples::router())
+        .nest("/api/v1/style", crate::samples::style_router())
         .merge(crate::health::router())
 }
 
@@ -189,7 +190,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(from_fn(record_metrics))
-        .layer(DefaultBodyLimit::disable())
+        .layer(DefaultBodyLimit::max(config.body_limit_bytes))
         .layer(
             ServiceBuilder::new()
                 .layer(trace)
@@ -198,8 +199,7 @@ pub fn router(state: AppState) -> Router {
                 .layer(TimeoutLayer::with_status_code(
                     StatusCode::SERVICE_UNAVAILABLE,
                     config.request_timeout,
-                ))
-                .layer(RequestBodyLimitLayer::new(config.body_limit_bytes)),
+                )),
         );
     // Outermost first on the way in: request id, then CORS, then the stack above.
     if let Some(cors) = cors {

@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod openapi;
 pub mod profiles;
 pub mod rate_limit;
+pub mod samples;
 pub mod saved_jobs;
 pub mod telemetry;
 

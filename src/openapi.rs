@@ -22,6 +22,7 @@ use crate::error::{ErrorBody, FieldError};
         (name = "profiles", description = "Master profiles: the whole career, versioned"),
         (name = "jobs", description = "Job catalog, your own postings and search"),
         (name = "saved-jobs", description = "Application tracking"),
+        (name = "samples", description = "Writing samples and the style profile learned from them"),
         (name = "operations", description = "Health and metrics"),
     ),
     components(schemas(ErrorBody, FieldError)),

@@ -10,4 +10,5 @@ mod jobs;
 mod operations;
 mod profiles;
 mod rate_limits;
+mod samples;
 mod server;
