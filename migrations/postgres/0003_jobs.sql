@@ -16,14 +16,16 @@ CREATE TABLE jobs (
     salary_max        BIGINT,
     salary_currency   TEXT,
     salary_period     TEXT,
-    description       TEXT NOT NULL,
-    details           TEXT NOT NULL,
-    requirements_text TEXT NOT NULL,
     application_url   TEXT,
     posted_date       TEXT,
     expires_date      TEXT,
     created_at        BIGINT NOT NULL,
     updated_at        BIGINT NOT NULL,
+    -- Large texts last: SQLite reads a row's columns in order, so filters and facets on the
+    -- columns above never touch the overflow pages these take.
+    description       TEXT NOT NULL,
+    details           TEXT NOT NULL,
+    requirements_text TEXT NOT NULL,
     search_vector     tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
         setweight(to_tsvector('english', coalesce(company, '')), 'B') ||
@@ -33,6 +35,7 @@ CREATE TABLE jobs (
 );
 CREATE INDEX jobs_owner ON jobs(owner_id);
 CREATE INDEX jobs_recent ON jobs(posted_date, created_at);
+CREATE INDEX jobs_level_type ON jobs(experience_level, job_type);
 CREATE INDEX jobs_search ON jobs USING GIN (search_vector);
 
 -- Saved jobs (application tracking).

@@ -15,17 +15,20 @@ CREATE TABLE jobs (
     salary_max        BIGINT,
     salary_currency   TEXT,
     salary_period     TEXT,
-    description       TEXT NOT NULL,
-    details           TEXT NOT NULL,
-    requirements_text TEXT NOT NULL,
     application_url   TEXT,
     posted_date       TEXT,
     expires_date      TEXT,
     created_at        BIGINT NOT NULL,
-    updated_at        BIGINT NOT NULL
+    updated_at        BIGINT NOT NULL,
+    -- Large texts last: SQLite reads a row's columns in order, so filters and facets on the
+    -- columns above never touch the overflow pages these take.
+    description       TEXT NOT NULL,
+    details           TEXT NOT NULL,
+    requirements_text TEXT NOT NULL
 );
 CREATE INDEX jobs_owner ON jobs(owner_id);
 CREATE INDEX jobs_recent ON jobs(posted_date, created_at);
+CREATE INDEX jobs_level_type ON jobs(experience_level, job_type);
 
 CREATE VIRTUAL TABLE jobs_fts USING fts5(
     title, company, description, requirements_text,

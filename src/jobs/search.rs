@@ -171,10 +171,10 @@ fn fts5_expression(query: &str) -> Option<String> {
 }
 
 struct Built {
-    /// `FROM … WHERE …` shared by every query of one search.
+    /// `FROM … WHERE …` of the candidate query.
     from_where: String,
-    /// ORDER BY clause for the page query.
-    order: String,
+    /// Relevance expression (lower is better); a constant without a text query.
+    rank: String,
     args: Vec<Arg>,
 }
 
@@ -182,7 +182,7 @@ fn build(backend: Backend, user_id: Uuid, q: &JobQuery) -> Built {
     let mut args = vec![Arg::Text(user_id.to_string())];
     let mut conditions = vec!["(jobs.owner_id IS NULL OR jobs.owner_id = $1)".to_owned()];
     let mut from = "jobs".to_owned();
-    let mut order = "jobs.posted_date DESC NULLS LAST, jobs.created_at DESC, jobs.id".to_owned();
+    let mut rank = "0.0".to_owned();
     let push = |args: &mut Vec<Arg>, arg: Arg| -> String {
         args.push(arg);
         format!("${}", args.len())
@@ -192,20 +192,19 @@ fn build(backend: Backend, user_id: Uuid, q: &JobQuery) -> Built {
             Backend::Sqlite => {
                 let expression = fts5_expression(text).unwrap_or_else(|| "\"\"".to_owned());
                 let p = push(&mut args, Arg::Text(expression));
+                // CROSS JOIN makes SQLite drive the join from the (few) full-text matches.
                 from = format!(
-                    "jobs JOIN (SELECT rowid AS fts_rowid, bm25(jobs_fts, 10.0, 4.0, 1.0, 3.0) AS rank \
-                     FROM jobs_fts WHERE jobs_fts MATCH {p}) fts ON fts.fts_rowid = jobs.rowid"
+                    "(SELECT rowid AS fts_rowid, bm25(jobs_fts, 10.0, 4.0, 1.0, 3.0) AS rank \
+                     FROM jobs_fts WHERE jobs_fts MATCH {p}) AS fts CROSS JOIN jobs ON jobs.rowid = fts.fts_rowid"
                 );
-                order = format!("fts.rank, {order}");
+                rank = "fts.rank".to_owned();
             }
             Backend::Postgres => {
                 let p = push(&mut args, Arg::Text(text.clone()));
                 conditions.push(format!(
                     "jobs.search_vector @@ plainto_tsquery('english', {p})"
                 ));
-                order = format!(
-                    "ts_rank(jobs.search_vector, plainto_tsquery('english', {p})) DESC, {order}"
-                );
+                rank = format!("-ts_rank(jobs.search_vector, plainto_tsquery('english', {p}))");
             }
         }
     }
@@ -245,7 +244,7 @@ fn build(backend: Backend, user_id: Uuid, q: &JobQuery) -> Built {
     }
     Built {
         from_where: format!("FROM {from} WHERE {}", conditions.join(" AND ")),
-        order,
+        rank,
         args,
     }
 }
@@ -263,57 +262,120 @@ fn bind_all<'q>(
     query
 }
 
-async fn facet(db: &Db, built: &Built, column: &str) -> AppResult<Vec<FacetCount>> {
-    use sqlx::Row;
-    let sql = format!(
-        "SELECT jobs.{column} AS value, COUNT(*) AS n {} AND jobs.{column} IS NOT NULL \
-         GROUP BY jobs.{column} ORDER BY COUNT(*) DESC, jobs.{column} LIMIT 50",
-        built.from_where
-    );
-    let rows = bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), &built.args)
-        .fetch_all(&db.pool)
-        .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(FacetCount {
-                value: r.try_get("value")?,
-                count: r.try_get("n")?,
-            })
+/// One matching job, with just what ranking, paging and facets need.
+struct Candidate {
+    id: String,
+    rank: f64,
+    posted_date: Option<String>,
+    created_at: i64,
+    location: Option<String>,
+    company: Option<String>,
+    experience_level: Option<String>,
+    job_type: Option<String>,
+}
+
+/// Counts values, most frequent first (ties by value), at most 50.
+fn count_values<'a>(values: impl Iterator<Item = &'a Option<String>>) -> Vec<FacetCount> {
+    let mut counts: std::collections::BTreeMap<&str, i64> = std::collections::BTreeMap::new();
+    for value in values.flatten() {
+        *counts.entry(value.as_str()).or_default() += 1;
+    }
+    let mut facets: Vec<FacetCount> = counts
+        .into_iter()
+        .map(|(value, count)| FacetCount {
+            value: value.to_owned(),
+            count,
         })
-        .collect()
+        .collect();
+    facets.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    facets.truncate(50);
+    facets
 }
 
 /// Runs a search for the caller (catalog jobs plus their own).
+///
+/// Two queries: the first reads the narrow columns of every match (ranking, facets and the
+/// total come from it, so they always agree); the second loads the full rows of one page.
 pub async fn search(db: &Db, user_id: Uuid, q: JobQuery, page: Pagination) -> AppResult<JobList> {
+    use sqlx::Row;
     let built = build(db.backend, user_id, &q);
-    let total: i64 = {
-        use sqlx::Row;
-        let sql = format!("SELECT COUNT(*) AS n {}", built.from_where);
-        bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), &built.args)
-            .fetch_one(&db.pool)
-            .await?
-            .try_get("n")?
-    };
-    let n = built.args.len();
-    let page_sql = format!(
-        "SELECT {COLUMNS} {} ORDER BY {} LIMIT ${} OFFSET ${}",
-        built.from_where,
-        built.order,
-        n + 1,
-        n + 2
+    let sql = format!(
+        "SELECT jobs.id, CAST({} AS DOUBLE PRECISION) AS rank, jobs.posted_date, jobs.created_at, jobs.location, \
+         jobs.company, jobs.experience_level, jobs.job_type {}",
+        built.rank, built.from_where
     );
-    let rows = bind_all(sqlx::query(sqlx::AssertSqlSafe(page_sql)), &built.args)
-        .bind(page.limit)
-        .bind(page.offset)
+    let sql = if db.backend == Backend::Sqlite {
+        sql.replace("AS DOUBLE PRECISION", "AS REAL")
+    } else {
+        sql
+    };
+    let rows = bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), &built.args)
         .fetch_all(&db.pool)
         .await?;
-    let jobs = rows.iter().map(from_row).collect::<AppResult<Vec<_>>>()?;
+    let mut candidates = rows
+        .iter()
+        .map(|r| -> AppResult<Candidate> {
+            Ok(Candidate {
+                id: r.try_get("id")?,
+                rank: r.try_get("rank")?,
+                posted_date: r.try_get("posted_date")?,
+                created_at: r.try_get("created_at")?,
+                location: r.try_get("location")?,
+                company: r.try_get("company")?,
+                experience_level: r.try_get("experience_level")?,
+                job_type: r.try_get("job_type")?,
+            })
+        })
+        .collect::<AppResult<Vec<_>>>()?;
+    // Relevance, then recency (undated last), then id: a total order, so pages are stable.
+    candidates.sort_by(|a, b| {
+        a.rank
+            .total_cmp(&b.rank)
+            .then_with(|| match (&a.posted_date, &b.posted_date) {
+                (Some(x), Some(y)) => y.cmp(x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            })
+            .then_with(|| b.created_at.cmp(&a.created_at))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let total = candidates.len() as i64;
     let available_filters = AvailableFilters {
-        locations: facet(db, &built, "location").await?,
-        companies: facet(db, &built, "company").await?,
-        experience_levels: facet(db, &built, "experience_level").await?,
-        job_types: facet(db, &built, "job_type").await?,
+        locations: count_values(candidates.iter().map(|c| &c.location)),
+        companies: count_values(candidates.iter().map(|c| &c.company)),
+        experience_levels: count_values(candidates.iter().map(|c| &c.experience_level)),
+        job_types: count_values(candidates.iter().map(|c| &c.job_type)),
     };
+    let page_ids: Vec<&str> = candidates
+        .iter()
+        .skip(page.offset as usize)
+        .take(page.limit as usize)
+        .map(|c| c.id.as_str())
+        .collect();
+    let mut jobs = Vec::with_capacity(page_ids.len());
+    if !page_ids.is_empty() {
+        let placeholders: Vec<String> = (1..=page_ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT {COLUMNS} FROM jobs WHERE jobs.id IN ({})",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for id in &page_ids {
+            query = query.bind(*id);
+        }
+        let mut by_id: std::collections::HashMap<Uuid, Job> = query
+            .fetch_all(&db.pool)
+            .await?
+            .iter()
+            .map(|r| from_row(r).map(|j| (j.id, j)))
+            .collect::<AppResult<_>>()?;
+        for id in page_ids {
+            if let Some(job) = Uuid::parse_str(id).ok().and_then(|id| by_id.remove(&id)) {
+                jobs.push(job);
+            }
+        }
+    }
     Ok(JobList {
         jobs,
         pagination: page.page(total),
