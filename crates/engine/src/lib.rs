@@ -1,17 +1,34 @@
 //! JobWise engine: pure, deterministic text analysis for the JobWise backend.
 //!
-//! No IO, no async, no network. Two entry points:
+//! No IO, no async, no network; the same input always gives the same output.
+//! Entry points:
 //!
 //! * [`parse_posting`] turns a pasted job posting into a [`ParsedPosting`].
 //! * [`analyze_style`] builds a [`StyleProfile`] from a user's writing samples.
+//! * [`Taxonomy::shipped`] is the skills taxonomy; [`Taxonomy::find`] finds
+//!   its terms in text.
+//! * [`analyze_job`] (pipeline stage 1) turns a job into a [`JobAnalysis`]:
+//!   weighted required/preferred keywords, seniority, years, degree.
+//! * [`compile_profile`] (stage 2) scores a [`Profile`] against a
+//!   [`JobAnalysis`] into a [`CompiledProfile`]: evidence per requirement,
+//!   ranked items, match percentage, missing keywords.
 
 #![warn(missing_docs)]
 
+pub mod analysis;
+mod lexical;
+pub mod matching;
 pub mod posting;
+pub mod profile;
 pub mod style;
+pub mod taxonomy;
 
+pub use analysis::{JobAnalysis, JobText, Keyword, analyze_job};
+pub use matching::{CompiledProfile, Evidence, RankedItem, RequirementMatch, compile_profile};
 pub use posting::{
     ExperienceLevel, JobType, ParsedPosting, Salary, SalaryPeriod, WorkArrangement, parse_posting,
     parse_salary,
 };
+pub use profile::Profile;
 pub use style::{StyleProfile, analyze_style};
+pub use taxonomy::{Category, SkillEntry, SkillMatch, Taxonomy, TaxonomyError};

@@ -10,7 +10,7 @@
 //! sources (`Key: value` fields, header segments) over the running text
 //! (`attributes`, `salary`).
 
-mod attributes;
+pub(crate) mod attributes;
 mod header;
 mod lines;
 mod salary;
