@@ -55,6 +55,12 @@ fn setup(rt: &tokio::runtime::Runtime) -> (AppState, Uuid, tempfile::TempDir) {
             .unwrap();
         }
         tx.commit().await.unwrap();
+        if let Ok(copy_to) = std::env::var("BENCH_COPY_DB") {
+            sqlx::query(sqlx::AssertSqlSafe(format!("VACUUM INTO '{copy_to}'")))
+                .execute(&state.db.pool)
+                .await
+                .unwrap();
+        }
         (state, Uuid::now_v7(), dir)
     })
 }

@@ -61,7 +61,8 @@ impl Db {
                         // concurrent writers wait instead of failing.
                         conn.execute(
                             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
+                             PRAGMA mmap_size = 268435456; PRAGMA cache_size = -8000;",
                         )
                         .await?;
                     }
