@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP load benchmark: a release build on a fresh SQLite database, then wrk (2 threads,
 # 32 connections, 10 s) against GET /api/v1/auth/me and a login burst. Prints req/s, latency
-# percentiles, errors and the server's idle RSS. Traffic stays on 127.0.0.1.
+# percentiles, errors and the server's idle RSS; then GET of a full master profile. Traffic stays on 127.0.0.1.
 #
 #   scripts/load.sh            # both scenarios
 #   DURATION=30s scripts/load.sh
@@ -46,6 +46,13 @@ echo "=== GET /api/v1/auth/me ($CONNECTIONS connections, $DURATION)"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/auth/me"
 
 echo "RSS after the GET load: $(awk '/VmRSS/ {printf "%.1f MB", $2/1024}' /proc/$SERVER/status)"
+
+PROFILE_ID=$(curl -fs -X POST "$BASE/api/v1/profiles" -H 'content-type: application/json' \
+  -H "Authorization: Bearer $TOKEN" --data-binary @tests/fixtures/load_profile.json |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+echo
+echo "=== GET /api/v1/profiles/{id} ($CONNECTIONS connections, $DURATION; a full profile, ~4 KB of JSON)"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/profiles/$PROFILE_ID"
 
 LUA="$DATA/login.lua"
 cat > "$LUA" <<'LUA'
