@@ -11,10 +11,11 @@ use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{Next, from_fn};
 use axum::response::Response;
 use tower::ServiceBuilder;
+use tower_http::LatencyUnit;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -182,7 +183,12 @@ pub fn router(state: AppState) -> Router {
             .map(|r| r.0.as_str())
             .unwrap_or_default();
         tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id)
-    });
+    })
+    .on_response(
+        DefaultOnResponse::new()
+            .level(tracing::Level::INFO)
+            .latency_unit(LatencyUnit::Micros),
+    );
 
     let mut app = Router::new()
         .merge(api)
