@@ -1,7 +1,9 @@
 //! Jobs (`/api/v1/jobs`): the seeded catalog plus each user's own postings (structured or
-//! pasted text), with ranked full-text search and facets.
+//! pasted text), with ranked full-text search and facets, and the stage-1 analysis and
+//! profile match of a job.
 
 pub mod handlers;
+pub mod matching;
 pub mod model;
 pub mod search;
 pub mod store;
@@ -21,4 +23,6 @@ pub fn router() -> OpenApiRouter<AppState> {
             handlers::patch_job,
             handlers::delete_job
         ))
+        .routes(routes!(matching::job_analysis))
+        .routes(routes!(matching::job_match))
 }

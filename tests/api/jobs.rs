@@ -509,3 +509,111 @@ async fn saved_jobs_track_applications() {
         StatusCode::NO_CONTENT
     );
 }
+
+#[tokio::test]
+async fn analysis_and_match() {
+    let app = TestApp::new().await;
+    let token = app.access_token("match@example.com").await;
+    let job = app
+        .post(
+            "/api/v1/jobs",
+            json!({"title": "Senior DevOps Engineer", "company": "Orbital", "description": "Run our k8s clusters on AWS.",
+                "requirements": ["5+ years running Kubernetes in production", "Terraform and AWS", "CI/CD with GitHub Actions"],
+                "preferred": ["Go or Python", "Prometheus"]}),
+            Some(&token),
+        )
+        .await
+        .json();
+    let job_id = job["id"].as_str().unwrap();
+    let analysis = app
+        .get(&format!("/api/v1/jobs/{job_id}/analysis"), Some(&token))
+        .await;
+    assert_eq!(analysis.status, StatusCode::OK);
+    let analysis = analysis.json();
+    let required: Vec<&str> = analysis["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["term"].as_str().unwrap())
+        .collect();
+    for term in ["Kubernetes", "Terraform", "Amazon Web Services", "CI/CD"] {
+        assert!(required.contains(&term), "{term} not in {required:?}");
+    }
+    assert_eq!(analysis["years_experience"], 5);
+    assert_eq!(analysis["seniority"], "senior");
+
+    let profile = app
+        .post(
+            "/api/v1/profiles",
+            json!({"personal_info": {"full_name": "Kai", "email": "kai@example.com"},
+                "experiences": [{"id": "ops", "title": "DevOps Engineer", "company": "Acme", "start_date": "2018-01", "is_current": true,
+                    "achievements": ["Migrated 40 services to Kubernetes on AWS", "Built CI/CD pipelines in GitHub Actions"]}],
+                "skills": {"technical": ["Kubernetes", "AWS", "Python", "Prometheus"]}}),
+            Some(&token),
+        )
+        .await
+        .json();
+    let profile_id = profile["id"].as_str().unwrap();
+    let report = app
+        .get(
+            &format!("/api/v1/jobs/{job_id}/match?profile_id={profile_id}"),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(
+        report.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&report.body)
+    );
+    let report = report.json();
+    let pct = report["match_percentage"].as_u64().unwrap();
+    assert!((40..100).contains(&pct), "{pct}");
+    assert!(
+        report["missing_keywords"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k == "Terraform")
+    );
+    let k8s = report["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["requirement"] == "Kubernetes")
+        .unwrap();
+    assert_eq!(k8s["met"], true);
+    assert!(
+        k8s["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["item_id"] == "ops" || e["item_id"] == "ops#0")
+    );
+    assert_eq!(report["ranked"]["experiences"][0]["item_id"], "ops");
+
+    app.get(&format!("/api/v1/jobs/{job_id}/match"), Some(&token))
+        .await
+        .assert_error(422, "validation_error");
+    app.get(
+        &format!("/api/v1/jobs/{job_id}/match?profile_id=nope"),
+        Some(&token),
+    )
+    .await
+    .assert_error(422, "validation_error");
+    let other = app.access_token("match-other@example.com").await;
+    app.get(&format!("/api/v1/jobs/{job_id}/analysis"), Some(&other))
+        .await
+        .assert_error(404, "not_found");
+    let catalog = app
+        .get("/api/v1/jobs?source=catalog&limit=1", Some(&other))
+        .await
+        .json();
+    let catalog_id = catalog["jobs"][0]["id"].as_str().unwrap();
+    app.get(
+        &format!("/api/v1/jobs/{catalog_id}/match?profile_id={profile_id}"),
+        Some(&other),
+    )
+    .await
+    .assert_error(404, "not_found");
+}
