@@ -133,8 +133,20 @@ async fn uploads_extract_real_text() {
         .get("/api/v1/samples?limit=2", Some(&token))
         .await
         .json();
-    assert_eq!(list["pagination"]["total"], 5);
+    assert_eq!(
+        list["pagination"],
+        json!({"total": 5, "limit": 2, "offset": 0, "has_next": true})
+    );
     assert_eq!(list["samples"].as_array().unwrap().len(), 2);
+    let last = app
+        .get("/api/v1/samples?limit=2&offset=4", Some(&token))
+        .await
+        .json();
+    assert_eq!(last["pagination"]["has_next"], false);
+    assert_eq!(last["samples"].as_array().unwrap().len(), 1);
+    app.get("/api/v1/samples?offset=-1", Some(&token))
+        .await
+        .assert_error(422, "validation_error");
     let one = app
         .get(
             &format!("/api/v1/samples/{}", pdf["id"].as_str().unwrap()),
