@@ -1,9 +1,10 @@
 //! Master profiles (`/api/v1/profiles`): the whole career of a user as one versioned document,
-//! with item-level edits, history and restore, completeness analytics and JSON Resume
-//! import/export.
+//! with item-level edits, history and restore, completeness analytics, wording suggestions
+//! and JSON Resume import/export.
 
 pub mod analytics;
 pub mod diff;
+pub mod enhance;
 pub mod handlers;
 pub mod items;
 pub mod json_resume;
@@ -30,6 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(handlers::get_profile_version))
         .routes(routes!(handlers::restore_profile_version))
         .routes(routes!(analytics::profile_analytics))
+        .routes(routes!(enhance::enhance_profile))
         .routes(routes!(json_resume::export_profile))
         .routes(routes!(items::create_experience))
         .routes(routes!(items::replace_experience, items::delete_experience))

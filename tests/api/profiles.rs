@@ -696,3 +696,61 @@ async fn another_users_profile_is_404_everywhere() {
         .await
         .assert_error(401, "unauthorized");
 }
+
+#[tokio::test]
+async fn enhance_suggests_without_applying() {
+    let app = TestApp::new().await;
+    let token = app.access_token("enhance@example.com").await;
+    let profile = create(
+        &app,
+        &token,
+        json!({"personal_info": {"full_name": "Rae", "email": "rae@example.com"},
+            "professional_summary": "I am a warehouse supervisor who successfully runs night shifts.",
+            "experiences": [{"id": "wh", "title": "Shift Supervisor", "company": "Northline", "start_date": "2019", "is_current": true,
+                "description": "Supervised a night shift of 24 associates.",
+                "achievements": ["Responsible for training new associates on the night shift", "Cut picking errors by 18%"]}]}),
+    )
+    .await;
+    let path = format!(
+        "/api/v1/profiles/{}/enhance",
+        profile["id"].as_str().unwrap()
+    );
+    let r = app.call(Method::POST, &path, None, Some(&token)).await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.body)
+    );
+    let suggestions = r.json()["suggestions"].as_array().unwrap().clone();
+    assert_eq!(suggestions.len(), 2, "{suggestions:?}");
+    assert_eq!(suggestions[0]["field"], "professional_summary");
+    assert_eq!(
+        suggestions[0]["suggested"],
+        "Warehouse supervisor who runs night shifts."
+    );
+    assert_eq!(suggestions[1]["item_id"], "wh#0");
+    assert_eq!(
+        suggestions[1]["suggested"],
+        "Trained new associates on the night shift (supervised a night shift of 24 associates)"
+    );
+    assert!(
+        suggestions[1]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("action verb")
+    );
+    // Nothing was applied.
+    let after = app
+        .get(
+            &format!("/api/v1/profiles/{}", profile["id"].as_str().unwrap()),
+            Some(&token),
+        )
+        .await
+        .json();
+    assert_eq!(after["version"], 1);
+    let other = app.access_token("enhance-other@example.com").await;
+    app.call(Method::POST, &path, None, Some(&other))
+        .await
+        .assert_error(404, "not_found");
+}

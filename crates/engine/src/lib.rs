@@ -9,6 +9,8 @@
 //!   its terms in text.
 //! * [`analyze_job`] (pipeline stage 1) turns a job into a [`JobAnalysis`]:
 //!   weighted required/preferred keywords, seniority, years, degree.
+//! * [`suggest_improvements`] proposes stronger wording for a profile without
+//!   adding facts.
 //! * [`compile_profile`] (stage 2) scores a [`Profile`] against a
 //!   [`JobAnalysis`] into a [`CompiledProfile`]: evidence per requirement,
 //!   ranked items, match percentage, missing keywords.
@@ -16,6 +18,7 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod enhance;
 mod lexical;
 pub mod matching;
 pub mod posting;
@@ -24,6 +27,7 @@ pub mod style;
 pub mod taxonomy;
 
 pub use analysis::{JobAnalysis, JobText, Keyword, analyze_job};
+pub use enhance::{Suggestion, suggest_improvements};
 pub use matching::{CompiledProfile, Evidence, RankedItem, RequirementMatch, compile_profile};
 pub use posting::{
     ExperienceLevel, JobType, ParsedPosting, Salary, SalaryPeriod, WorkArrangement, parse_posting,
