@@ -127,6 +127,29 @@ fn ensure_sqlite_dir(url: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Deletes row `id` of `table` if it belongs to `user_id`; a 404 naming `what` when there is
+/// no such row for this user. `table` must be one of the service's own (static) table names.
+pub async fn delete_owned(
+    db: &Db,
+    table: &'static str,
+    id: uuid::Uuid,
+    user_id: uuid::Uuid,
+    what: &str,
+) -> Result<(), crate::error::AppError> {
+    let deleted = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "DELETE FROM {table} WHERE id = $1 AND user_id = $2"
+    )))
+    .bind(id.to_string())
+    .bind(user_id.to_string())
+    .execute(&db.pool)
+    .await?
+    .rows_affected();
+    if deleted == 0 {
+        return Err(crate::error::AppError::not_found(what));
+    }
+    Ok(())
+}
+
 /// True when the error is a unique-constraint violation (both engines).
 pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     match err {

@@ -253,15 +253,7 @@ pub async fn delete_api_key(
 ) -> AppResult<StatusCode> {
     user.require_session()?;
     let id = parse_path_id(&id, "API key")?;
-    let deleted = sqlx::query("DELETE FROM api_keys WHERE id = $1 AND user_id = $2")
-        .bind(id.to_string())
-        .bind(user.id.to_string())
-        .execute(&state.db.pool)
-        .await?
-        .rows_affected();
-    if deleted == 0 {
-        return Err(AppError::not_found("API key"));
-    }
+    crate::db::delete_owned(&state.db, "api_keys", id, user.id, "API key").await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -134,6 +134,50 @@ fn missing_field_name(message: &str) -> Option<&str> {
     rest.split('`').next()
 }
 
+/// RFC 7396 JSON merge patch of `patch` into `target`: objects merge, everything else
+/// replaces, `null` removes.
+pub fn merge_patch(target: &mut serde_json::Value, patch: &serde_json::Value) {
+    use serde_json::{Map, Value};
+    match patch {
+        Value::Object(fields) => {
+            if !target.is_object() {
+                *target = Value::Object(Map::new());
+            }
+            let object = target.as_object_mut().expect("made an object above");
+            for (key, value) in fields {
+                if value.is_null() {
+                    object.remove(key);
+                } else {
+                    merge_patch(object.entry(key.clone()).or_insert(Value::Null), value);
+                }
+            }
+        }
+        other => *target = other.clone(),
+    }
+}
+
+/// Applies a merge-patch request body to `current` and parses the result back into `T`
+/// (400 for malformed JSON, 422 for a body that is not an object or a result of the wrong
+/// shape, with field paths). Keys in `read_only` are ignored.
+pub fn apply_merge_patch<T>(current: &T, body: &[u8], read_only: &[&str]) -> Result<T, AppError>
+where
+    T: serde::Serialize + DeserializeOwned,
+{
+    let mut patch: serde_json::Value = parse_json(body)?;
+    let Some(fields) = patch.as_object_mut() else {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "body",
+            "a merge patch must be a JSON object",
+        )]));
+    };
+    for key in read_only {
+        fields.remove(*key);
+    }
+    let mut document = serde_json::to_value(current).map_err(anyhow::Error::from)?;
+    merge_patch(&mut document, &patch);
+    parse_json(&serde_json::to_vec(&document).map_err(anyhow::Error::from)?)
+}
+
 /// Validation helpers shared by the features.
 pub mod rules {
     use crate::error::FieldError;

@@ -15,9 +15,8 @@ use crate::app::AppState;
 use crate::auth::api_keys::parse_path_id;
 use crate::db::Timestamp;
 use crate::error::{AppError, AppResult, ErrorBody};
-use crate::http::json::{parse_json, require_json_content_type};
+use crate::http::json::{apply_merge_patch, parse_json, require_json_content_type};
 use crate::http::{AuthUser, Pagination};
-use crate::profiles::handlers::merge_patch;
 
 /// Longest pasted posting accepted.
 const MAX_PASTED_CHARS: usize = 50_000;
@@ -173,17 +172,7 @@ pub async fn patch_job(
     require_json_content_type(&headers)?;
     let id = parse_path_id(&id, "job")?;
     let current = store::load_editable(&state.db, user.id, id).await?;
-    let patch: Value = parse_json(&body)?;
-    if !patch.is_object() {
-        return Err(AppError::invalid_field(
-            "body",
-            "a merge patch must be a JSON object",
-        ));
-    }
-    let mut document = serde_json::to_value(current.input()).map_err(anyhow::Error::from)?;
-    merge_patch(&mut document, &patch);
-    let bytes = serde_json::to_vec(&document).map_err(anyhow::Error::from)?;
-    let input = validated(parse_json::<JobInput>(&bytes)?)?;
+    let input = validated(apply_merge_patch(&current.input(), &body, &[])?)?;
     store::replace(&state.db, user.id, id, &input).await?;
     Ok(Json(store::load_visible(&state.db, user.id, id).await?))
 }

@@ -127,6 +127,34 @@ fn details_json(input: &JobInput) -> AppResult<String> {
     .map_err(anyhow::Error::from)?)
 }
 
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
+
+/// Binds the 17 editable columns, in the order `title, company, location, remote,
+/// work_arrangement, job_type, experience_level, salary_min, salary_max, salary_currency,
+/// salary_period, description, details, requirements_text, application_url, posted_date,
+/// expires_date` (the order of both statements below).
+fn bind_fields<'q>(query: AnyQuery<'q>, input: &'q JobInput) -> AppResult<AnyQuery<'q>> {
+    let salary = input.salary_range.as_ref();
+    Ok(query
+        .bind(&input.title)
+        .bind(&input.company)
+        .bind(&input.location)
+        .bind(i64::from(input.is_remote()))
+        .bind(input.work_arrangement.map(WorkArrangement::as_str))
+        .bind(input.job_type.map(JobType::as_str))
+        .bind(input.experience_level.map(ExperienceLevel::as_str))
+        .bind(salary.and_then(|s| s.min))
+        .bind(salary.and_then(|s| s.max))
+        .bind(salary.map(|s| s.currency.clone()))
+        .bind(salary.map(|s| s.period.as_str()))
+        .bind(&input.description)
+        .bind(details_json(input)?)
+        .bind(requirements_text(input))
+        .bind(&input.application_url)
+        .bind(&input.posted_date)
+        .bind(&input.expires_date))
+}
+
 /// Inserts a job (`ON CONFLICT DO NOTHING`, so seeding is idempotent); returns whether a row
 /// was written.
 pub async fn insert<'c, E>(
@@ -140,72 +168,38 @@ pub async fn insert<'c, E>(
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    let salary = input.salary_range.as_ref();
-    let written = sqlx::query(
-        "INSERT INTO jobs (id, owner_id, source, title, company, location, remote, work_arrangement, job_type, \
-         experience_level, salary_min, salary_max, salary_currency, salary_period, description, details, \
-         requirements_text, application_url, posted_date, expires_date, created_at, updated_at) \
+    let query = sqlx::query(
+        "INSERT INTO jobs (title, company, location, remote, work_arrangement, job_type, experience_level, \
+         salary_min, salary_max, salary_currency, salary_period, description, details, requirements_text, \
+         application_url, posted_date, expires_date, id, owner_id, source, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21) \
          ON CONFLICT (id) DO NOTHING",
-    )
-    .bind(id.to_string())
-    .bind(owner.map(|o| o.to_string()))
-    .bind(source.as_str())
-    .bind(&input.title)
-    .bind(&input.company)
-    .bind(&input.location)
-    .bind(i64::from(input.is_remote()))
-    .bind(input.work_arrangement.map(WorkArrangement::as_str))
-    .bind(input.job_type.map(JobType::as_str))
-    .bind(input.experience_level.map(ExperienceLevel::as_str))
-    .bind(salary.and_then(|s| s.min))
-    .bind(salary.and_then(|s| s.max))
-    .bind(salary.map(|s| s.currency.clone()))
-    .bind(salary.map(|s| s.period.as_str()))
-    .bind(&input.description)
-    .bind(details_json(input)?)
-    .bind(requirements_text(input))
-    .bind(&input.application_url)
-    .bind(&input.posted_date)
-    .bind(&input.expires_date)
-    .bind(now.millis())
-    .execute(exec)
-    .await?
-    .rows_affected();
+    );
+    let written = bind_fields(query, input)?
+        .bind(id.to_string())
+        .bind(owner.map(|o| o.to_string()))
+        .bind(source.as_str())
+        .bind(now.millis())
+        .execute(exec)
+        .await?
+        .rows_affected();
     Ok(written == 1)
 }
 
 /// Replaces an owned job's fields.
 pub async fn replace(db: &Db, owner: Uuid, id: Uuid, input: &JobInput) -> AppResult<()> {
-    let salary = input.salary_range.as_ref();
-    sqlx::query(
+    let query = sqlx::query(
         "UPDATE jobs SET title = $1, company = $2, location = $3, remote = $4, work_arrangement = $5, job_type = $6, \
          experience_level = $7, salary_min = $8, salary_max = $9, salary_currency = $10, salary_period = $11, \
          description = $12, details = $13, requirements_text = $14, application_url = $15, posted_date = $16, \
          expires_date = $17, updated_at = $18 WHERE id = $19 AND owner_id = $20",
-    )
-    .bind(&input.title)
-    .bind(&input.company)
-    .bind(&input.location)
-    .bind(i64::from(input.is_remote()))
-    .bind(input.work_arrangement.map(WorkArrangement::as_str))
-    .bind(input.job_type.map(JobType::as_str))
-    .bind(input.experience_level.map(ExperienceLevel::as_str))
-    .bind(salary.and_then(|s| s.min))
-    .bind(salary.and_then(|s| s.max))
-    .bind(salary.map(|s| s.currency.clone()))
-    .bind(salary.map(|s| s.period.as_str()))
-    .bind(&input.description)
-    .bind(details_json(input)?)
-    .bind(requirements_text(input))
-    .bind(&input.application_url)
-    .bind(&input.posted_date)
-    .bind(&input.expires_date)
-    .bind(Timestamp::now().millis())
-    .bind(id.to_string())
-    .bind(owner.to_string())
-    .execute(&db.pool)
-    .await?;
+    );
+    bind_fields(query, input)?
+        .bind(Timestamp::now().millis())
+        .bind(id.to_string())
+        .bind(owner.to_string())
+        .execute(&db.pool)
+        .await?;
     Ok(())
 }
 

@@ -7,7 +7,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Serialize;
-use serde_json::{Map, Value};
 use sqlx::Row;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -18,7 +17,7 @@ use crate::app::AppState;
 use crate::auth::api_keys::parse_path_id;
 use crate::db::{Timestamp, parse_uuid};
 use crate::error::{AppError, AppResult, ErrorBody};
-use crate::http::json::{parse_json, require_json_content_type};
+use crate::http::json::{apply_merge_patch, require_json_content_type};
 use crate::http::{AuthUser, IfMatch, Page, Pagination, ValidJson, Validate, etag};
 
 impl Validate for ProfileContent {
@@ -192,26 +191,6 @@ pub async fn put_profile(
     Ok(profile_response(StatusCode::OK, profile))
 }
 
-/// RFC 7396 JSON merge patch of `patch` into `target`.
-pub fn merge_patch(target: &mut Value, patch: &Value) {
-    match patch {
-        Value::Object(fields) => {
-            if !target.is_object() {
-                *target = Value::Object(Map::new());
-            }
-            let object = target.as_object_mut().expect("made an object above");
-            for (key, value) in fields {
-                if value.is_null() {
-                    object.remove(key);
-                } else {
-                    merge_patch(object.entry(key.clone()).or_insert(Value::Null), value);
-                }
-            }
-        }
-        other => *target = other.clone(),
-    }
-}
-
 /// Merge a partial document into the profile (RFC 7396: objects merge, arrays and values
 /// replace, `null` removes). `application/json` or `application/merge-patch+json`.
 #[utoipa::path(patch, path = "/{id}", tag = "profiles",
@@ -232,21 +211,12 @@ pub async fn patch_profile(
 ) -> AppResult<impl IntoResponse> {
     require_json_content_type(&headers)?;
     let id = parse_path_id(&id, "profile")?;
-    let mut patch: Value = parse_json(&body)?;
-    let Some(fields) = patch.as_object_mut() else {
-        return Err(AppError::invalid_field(
-            "body",
-            "a merge patch must be a JSON object",
-        ));
-    };
-    for read_only in ["id", "user_id", "version", "created_at", "updated_at"] {
-        fields.remove(read_only);
-    }
     let (profile, ()) = store::change(&state.db, user.id, id, expected, |current| {
-        let mut document = serde_json::to_value(&*current).map_err(anyhow::Error::from)?;
-        merge_patch(&mut document, &patch);
-        let bytes = serde_json::to_vec(&document).map_err(anyhow::Error::from)?;
-        *current = parse_json(&bytes)?;
+        *current = apply_merge_patch(
+            &*current,
+            &body,
+            &["id", "user_id", "version", "created_at", "updated_at"],
+        )?;
         Ok(())
     })
     .await?;

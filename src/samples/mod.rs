@@ -443,15 +443,7 @@ pub async fn delete_sample(
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
     let id = parse_path_id(&id, "sample")?;
-    let deleted = sqlx::query("DELETE FROM writing_samples WHERE id = $1 AND user_id = $2")
-        .bind(id.to_string())
-        .bind(user.id.to_string())
-        .execute(&state.db.pool)
-        .await?
-        .rows_affected();
-    if deleted == 0 {
-        return Err(AppError::not_found("sample"));
-    }
+    crate::db::delete_owned(&state.db, "writing_samples", id, user.id, "sample").await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

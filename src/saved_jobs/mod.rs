@@ -9,7 +9,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use sqlx::Row;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -20,11 +19,10 @@ use crate::app::AppState;
 use crate::auth::api_keys::parse_path_id;
 use crate::db::{Db, Timestamp, is_unique_violation, parse_uuid};
 use crate::error::{AppError, AppResult, ErrorBody, FieldError};
-use crate::http::json::{parse_json, require_json_content_type, rules};
+use crate::http::json::{apply_merge_patch, parse_json, require_json_content_type, rules};
 use crate::http::{AuthUser, Page, Pagination};
 use crate::jobs::model::Job;
 use crate::jobs::store as jobs;
-use crate::profiles::handlers::merge_patch;
 
 /// Routes under `/api/v1/saved-jobs`.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -435,22 +433,12 @@ pub async fn patch_saved_job(
     require_json_content_type(&headers)?;
     let id = parse_path_id(&id, "saved job")?;
     let current = load(&state.db, user.id, id).await?;
-    let patch: Value = parse_json(&body)?;
-    if !patch.is_object() {
-        return Err(AppError::invalid_field(
-            "body",
-            "a merge patch must be a JSON object",
-        ));
-    }
-    let mut document = serde_json::to_value(SavedJobUpdate {
+    let editable = SavedJobUpdate {
         status: current.status,
         notes: current.notes.clone(),
         applied_date: current.applied_date.clone(),
-    })
-    .map_err(anyhow::Error::from)?;
-    merge_patch(&mut document, &patch);
-    let update: SavedJobUpdate =
-        parse_json(&serde_json::to_vec(&document).map_err(anyhow::Error::from)?)?;
+    };
+    let update = apply_merge_patch(&editable, &body, &[])?;
     Ok(Json(apply_update(&state, user, current, update).await?))
 }
 
@@ -464,14 +452,6 @@ pub async fn delete_saved_job(
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
     let id = parse_path_id(&id, "saved job")?;
-    let deleted = sqlx::query("DELETE FROM saved_jobs WHERE id = $1 AND user_id = $2")
-        .bind(id.to_string())
-        .bind(user.id.to_string())
-        .execute(&state.db.pool)
-        .await?
-        .rows_affected();
-    if deleted == 0 {
-        return Err(AppError::not_found("saved job"));
-    }
+    crate::db::delete_owned(&state.db, "saved_jobs", id, user.id, "saved job").await?;
     Ok(StatusCode::NO_CONTENT)
 }
