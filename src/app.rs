@@ -41,6 +41,8 @@ pub struct AppState {
     pub passwords: PasswordHasher,
     /// Rate-limit counters.
     pub limiter: Arc<RateLimiter>,
+    /// PDF renderer (Typst world with fonts), loaded on first use.
+    pub renderer: crate::templates::SharedRenderer,
     /// Prometheus exporter handle (renders `/metrics`).
     pub metrics: metrics_exporter_prometheus::PrometheusHandle,
 }
@@ -72,6 +74,7 @@ impl AppState {
             tokens: Arc::new(tokens),
             passwords,
             limiter: Arc::new(limiter),
+            renderer: crate::templates::SharedRenderer::default(),
             metrics: crate::telemetry::metrics_handle(),
         })
     }
@@ -127,6 +130,7 @@ pub fn api_router(state: AppState) -> OpenApiRouter<AppState> {
         .nest("/api/v1/saved-jobs", crate::saved_jobs::router())
         .nest("/api/v1/samples", crate::samples::router())
         .nest("/api/v1/style", crate::samples::style_router())
+        .nest("/api/v1/templates", crate::templates::router())
         .merge(crate::health::router())
 }
 

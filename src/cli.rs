@@ -34,12 +34,77 @@ pub enum Command {
     Migrate,
     /// Load the shipped job catalog (adds missing postings only; also done at start-up).
     Seed,
+    /// Render a structured document (JSON, the documents' `content.structured`) to a file;
+    /// needs no server and no database.
+    Render(RenderArgs),
+}
+
+/// `jobwise render` options.
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// The document as JSON.
+    #[arg(long)]
+    pub input: std::path::PathBuf,
+    /// ats_optimized, modern, classic, minimal or creative (PDF only).
+    #[arg(long, default_value = "ats_optimized")]
+    pub template: String,
+    /// pdf, docx, html, md or txt.
+    #[arg(long, default_value = "pdf")]
+    pub format: String,
+    /// a4 or letter.
+    #[arg(long, default_value = "a4")]
+    pub paper: String,
+    /// Where to write the file.
+    #[arg(long)]
+    pub out: std::path::PathBuf,
+}
+
+/// Renders a document file; prints the page count for PDFs.
+pub fn render(args: &RenderArgs) -> anyhow::Result<()> {
+    use jobwise_render::{Document, PaperSize, Renderer, Template};
+    let json = std::fs::read_to_string(&args.input)
+        .with_context(|| format!("reading {}", args.input.display()))?;
+    let document: Document = serde_json::from_str(&json)
+        .with_context(|| format!("{} is not a JobWise document", args.input.display()))?;
+    let template: Template = args
+        .template
+        .parse()
+        .map_err(|e| anyhow::anyhow!("--template: {e}"))?;
+    let paper = match args.paper.as_str() {
+        "a4" => PaperSize::A4,
+        "letter" => PaperSize::Letter,
+        other => anyhow::bail!("--paper: {other:?} is not a4 or letter"),
+    };
+    let bytes = match args.format.as_str() {
+        "pdf" => {
+            let pdf = Renderer::new().render_pdf(&document, template, paper)?;
+            println!("{} page(s)", pdf.page_count);
+            pdf.bytes
+        }
+        "docx" => jobwise_render::render_docx(&document, paper)?,
+        "html" => jobwise_render::render_html(&document).into_bytes(),
+        "md" => jobwise_render::render_markdown(&document).into_bytes(),
+        "txt" => jobwise_render::render_text(&document).into_bytes(),
+        other => anyhow::bail!("--format: {other:?} is not pdf, docx, html, md or txt"),
+    };
+    std::fs::write(&args.out, bytes).with_context(|| format!("writing {}", args.out.display()))?;
+    println!("wrote {}", args.out.display());
+    Ok(())
 }
 
 /// Entry point used by `main.rs`.
 pub fn main() -> ExitCode {
     tune_allocator();
     let cli = Cli::parse();
+    if let Some(Command::Render(args)) = &cli.command {
+        return match render(args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("jobwise render: {err:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(err) => {
@@ -63,6 +128,7 @@ pub fn main() -> ExitCode {
             Command::Serve => serve(config).await,
             Command::Migrate => migrate(config).await,
             Command::Seed => seed(config).await,
+            Command::Render(_) => unreachable!("handled before the runtime starts"),
         }
     });
     match result {

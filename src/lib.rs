@@ -19,6 +19,7 @@ pub mod rate_limit;
 pub mod samples;
 pub mod saved_jobs;
 pub mod telemetry;
+pub mod templates;
 
 pub use app::{AppState, router};
 pub use config::Config;

@@ -23,6 +23,7 @@ use crate::error::{ErrorBody, FieldError};
         (name = "jobs", description = "Job catalog, your own postings and search"),
         (name = "saved-jobs", description = "Application tracking"),
         (name = "samples", description = "Writing samples and the style profile learned from them"),
+        (name = "templates", description = "Document designs and their previews (public)"),
         (name = "operations", description = "Health and metrics"),
     ),
     components(schemas(ErrorBody, FieldError)),

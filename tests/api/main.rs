@@ -12,3 +12,4 @@ mod profiles;
 mod rate_limits;
 mod samples;
 mod server;
+mod templates;
