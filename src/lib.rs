@@ -4,6 +4,9 @@
 //! `main.rs` only parses the command line; everything else lives here so the server, the CLI
 //! commands and the tests build the very same application.
 
+#[macro_use]
+mod macros;
+
 pub mod app;
 pub mod auth;
 pub mod cli;

@@ -41,32 +41,15 @@ pub fn style_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(get_style))
 }
 
-/// What kind of document a sample is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DocumentType {
-    /// A resume.
-    Resume,
-    /// A cover letter.
-    CoverLetter,
-}
-
-impl DocumentType {
-    fn as_str(self) -> &'static str {
-        match self {
-            DocumentType::Resume => "resume",
-            DocumentType::CoverLetter => "cover_letter",
-        }
+text_enum!(
+    /// What kind of document a sample is.
+    DocumentType {
+        /// A resume.
+        Resume = "resume",
+        /// A cover letter.
+        CoverLetter = "cover_letter",
     }
-
-    fn parse(text: &str) -> Option<Self> {
-        match text.trim() {
-            "resume" => Some(DocumentType::Resume),
-            "cover_letter" => Some(DocumentType::CoverLetter),
-            _ => None,
-        }
-    }
-}
+);
 
 /// A stored sample.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -219,7 +202,7 @@ async fn read_multipart(mut multipart: Multipart) -> AppResult<Upload> {
                     .text()
                     .await
                     .map_err(|_| AppError::invalid_field("document_type", "must be text"))?;
-                document_type = Some(DocumentType::parse(&value).ok_or_else(|| {
+                document_type = Some(DocumentType::parse(value.trim()).ok_or_else(|| {
                     AppError::invalid_field("document_type", "must be resume or cover_letter")
                 })?);
             }

@@ -36,59 +36,27 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
 }
 
-/// Where an application stands.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Saved for later (the default).
-    Interested,
-    /// Preparing documents.
-    Preparing,
-    /// Applied.
-    Applied,
-    /// Interviewing.
-    Interviewing,
-    /// Offer received.
-    Offered,
-    /// Offer accepted.
-    Accepted,
-    /// Rejected.
-    Rejected,
-    /// Withdrawn.
-    Withdrawn,
-}
-
-impl Status {
-    const ALL: [Status; 8] = [
-        Status::Interested,
-        Status::Preparing,
-        Status::Applied,
-        Status::Interviewing,
-        Status::Offered,
-        Status::Accepted,
-        Status::Rejected,
-        Status::Withdrawn,
-    ];
-
-    fn as_str(self) -> &'static str {
-        match self {
-            Status::Interested => "interested",
-            Status::Preparing => "preparing",
-            Status::Applied => "applied",
-            Status::Interviewing => "interviewing",
-            Status::Offered => "offered",
-            Status::Accepted => "accepted",
-            Status::Rejected => "rejected",
-            Status::Withdrawn => "withdrawn",
-        }
+text_enum!(
+    /// Where an application stands.
+    Status {
+        /// Saved for later (the default).
+        Interested = "interested",
+        /// Preparing documents.
+        Preparing = "preparing",
+        /// Applied.
+        Applied = "applied",
+        /// Interviewing.
+        Interviewing = "interviewing",
+        /// Offer received.
+        Offered = "offered",
+        /// Offer accepted.
+        Accepted = "accepted",
+        /// Rejected.
+        Rejected = "rejected",
+        /// Withdrawn.
+        Withdrawn = "withdrawn",
     }
-
-    fn parse(text: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.as_str() == text)
-    }
-}
+);
 
 /// One status change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
