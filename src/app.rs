@@ -45,6 +45,12 @@ pub struct AppState {
     pub renderer: crate::templates::SharedRenderer,
     /// Prometheus exporter handle (renders `/metrics`).
     pub metrics: metrics_exporter_prometheus::PrometheusHandle,
+    /// Generated files.
+    pub storage: crate::storage::Storage,
+    /// Generation queue wake-ups and progress fan-out.
+    pub queue: crate::generation::worker::Queue,
+    /// The LLM engine, when one is configured.
+    pub llm: Option<crate::generation::llm::LlmEngine>,
 }
 
 impl AppState {
@@ -68,7 +74,16 @@ impl AppState {
                 .context("connecting to Redis (REDIS_URL)")?,
             None => RateLimiter::in_memory(),
         };
+        let storage = crate::storage::Storage::from_config(&config)?;
+        let llm = config
+            .llm
+            .as_ref()
+            .map(crate::generation::llm::LlmEngine::new)
+            .transpose()?;
         Ok(AppState {
+            llm,
+            storage,
+            queue: crate::generation::worker::Queue::default(),
             config: Arc::new(config),
             db,
             tokens: Arc::new(tokens),
@@ -131,6 +146,7 @@ pub fn api_router(state: AppState) -> OpenApiRouter<AppState> {
         .nest("/api/v1/samples", crate::samples::router())
         .nest("/api/v1/style", crate::samples::style_router())
         .nest("/api/v1/templates", crate::templates::router())
+        .nest("/api/v1/generations", crate::generation::router())
         .merge(crate::health::router())
 }
 

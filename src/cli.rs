@@ -34,6 +34,11 @@ pub enum Command {
     Migrate,
     /// Load the shipped job catalog (adds missing postings only; also done at start-up).
     Seed,
+    /// Run generation workers only (no HTTP server), e.g. beside API instances on PostgreSQL.
+    Worker,
+    /// The whole pipeline on files: profile JSON (ours or JSON Resume) + job posting → PDF;
+    /// needs no server and no database.
+    Generate(crate::generation::cli::GenerateArgs),
     /// Render a structured document (JSON, the documents' `content.structured`) to a file;
     /// needs no server and no database.
     Render(RenderArgs),
@@ -96,11 +101,16 @@ pub fn render(args: &RenderArgs) -> anyhow::Result<()> {
 pub fn main() -> ExitCode {
     tune_allocator();
     let cli = Cli::parse();
-    if let Some(Command::Render(args)) = &cli.command {
-        return match render(args) {
+    let offline = match &cli.command {
+        Some(Command::Render(args)) => Some(("render", render(args))),
+        Some(Command::Generate(args)) => Some(("generate", crate::generation::cli::generate(args))),
+        _ => None,
+    };
+    if let Some((name, result)) = offline {
+        return match result {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
-                eprintln!("jobwise render: {err:#}");
+                eprintln!("jobwise {name}: {err:#}");
                 ExitCode::FAILURE
             }
         };
@@ -128,7 +138,10 @@ pub fn main() -> ExitCode {
             Command::Serve => serve(config).await,
             Command::Migrate => migrate(config).await,
             Command::Seed => seed(config).await,
-            Command::Render(_) => unreachable!("handled before the runtime starts"),
+            Command::Worker => worker(config).await,
+            Command::Render(_) | Command::Generate(_) => {
+                unreachable!("handled before the runtime starts")
+            }
         }
     });
     match result {
@@ -171,6 +184,20 @@ async fn seed(config: Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Runs generation workers until SIGINT/SIGTERM; each finishes its current stage and gives
+/// its generation back to the queue.
+async fn worker(config: Config) -> anyhow::Result<()> {
+    let count = config.workers.workers.max(1);
+    let state = AppState::build(config).await?;
+    tracing::info!(workers = count, database = ?state.db.backend, "JobWise workers running");
+    let pool = crate::generation::worker::WorkerPool::start(&state, count);
+    shutdown_signal().await;
+    pool.shutdown().await;
+    state.db.pool.close().await;
+    tracing::info!("workers stopped cleanly");
+    Ok(())
+}
+
 /// Runs the server until SIGINT/SIGTERM, then lets in-flight requests finish.
 pub async fn serve(config: Config) -> anyhow::Result<()> {
     let addr = config.addr;
@@ -187,14 +214,17 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     serve_until(listener, state, shutdown_signal()).await
 }
 
-/// Serves the application on `listener` until `shutdown` resolves; requests already in flight
-/// then run to completion before the database pool is closed.
+/// Serves the application on `listener` (with the configured in-process generation workers)
+/// until `shutdown` resolves; requests already in flight then run to completion, workers finish
+/// their current stage and re-queue the rest, and the database pool is closed.
 pub async fn serve_until(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let app = router(state.clone());
+    let workers =
+        crate::generation::worker::WorkerPool::start(&state, state.config.workers.workers);
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
@@ -202,6 +232,7 @@ pub async fn serve_until(
     .with_graceful_shutdown(shutdown)
     .await
     .context("HTTP server failed")?;
+    workers.shutdown().await;
     state.db.pool.close().await;
     tracing::info!("JobWise stopped cleanly");
     Ok(())

@@ -108,6 +108,14 @@ pub struct Config {
     pub password_hash_cost: PasswordHashCost,
     /// Trust `X-Forwarded-For` for the client IP (only behind a reverse proxy you control).
     pub trust_proxy_headers: bool,
+    /// Where generated files go (`JOBWISE_STORAGE_URL`); `None` means `<data dir>/files`.
+    pub storage_url: Option<String>,
+    /// Generation workers and their timing.
+    pub workers: crate::generation::worker::WorkerSettings,
+    /// Generations a user may request per hour (`JOBWISE_GENERATIONS_PER_HOUR`).
+    pub generations_per_hour: u32,
+    /// The LLM engine (`JOBWISE_LLM_BASE_URL` + `_MODEL`); `None` means offline only.
+    pub llm: Option<crate::generation::llm::LlmSettings>,
 }
 
 /// A configuration error naming the offending variable.
@@ -286,6 +294,42 @@ impl Config {
                 iterations: number(&var, "JOBWISE_ARGON2_ITERATIONS", 2, 1, 100)?,
             },
             trust_proxy_headers: boolean(&var, "JOBWISE_TRUST_PROXY_HEADERS", false)?,
+            storage_url: match var("JOBWISE_STORAGE_URL") {
+                Some(url) if !url.starts_with("file://") => {
+                    return Err(invalid(
+                        "JOBWISE_STORAGE_URL",
+                        "must be a file:///absolute/path URL",
+                    ));
+                }
+                other => other,
+            },
+            workers: crate::generation::worker::WorkerSettings {
+                workers: number(&var, "JOBWISE_WORKERS", 2, 0, 64)? as usize,
+                claim_ttl: Duration::from_secs(number(
+                    &var,
+                    "JOBWISE_CLAIM_TTL_SECS",
+                    30,
+                    2,
+                    3600,
+                )?),
+                poll_interval: Duration::from_millis(number(
+                    &var,
+                    "JOBWISE_WORKER_POLL_MS",
+                    500,
+                    10,
+                    60_000,
+                )?),
+                stage_timeout: Duration::from_secs(number(
+                    &var,
+                    "JOBWISE_STAGE_TIMEOUT_SECS",
+                    60,
+                    1,
+                    3600,
+                )?),
+                max_attempts: number(&var, "JOBWISE_GENERATION_MAX_ATTEMPTS", 3, 1, 100)?,
+            },
+            generations_per_hour: number(&var, "JOBWISE_GENERATIONS_PER_HOUR", 10, 1, 1_000_000)?,
+            llm: llm_settings(&var)?,
         })
     }
 
@@ -293,6 +337,46 @@ impl Config {
     pub fn is_postgres(&self) -> bool {
         self.database_url.expose().starts_with("postgres")
     }
+}
+
+/// `JOBWISE_LLM_*`: unset base URL means the offline engine only.
+fn llm_settings(
+    var: &impl Fn(&str) -> Option<String>,
+) -> Result<Option<crate::generation::llm::LlmSettings>, ConfigError> {
+    let Some(base_url) = var("JOBWISE_LLM_BASE_URL") else {
+        return Ok(None);
+    };
+    if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+        return Err(invalid(
+            "JOBWISE_LLM_BASE_URL",
+            "must be an http:// or https:// URL such as http://localhost:11434/v1",
+        ));
+    }
+    let model = var("JOBWISE_LLM_MODEL").ok_or_else(|| {
+        invalid(
+            "JOBWISE_LLM_MODEL",
+            "is required when JOBWISE_LLM_BASE_URL is set",
+        )
+    })?;
+    let mut client = jobwise_llm::LlmConfig::new(base_url, model, var("JOBWISE_LLM_API_KEY"));
+    client.request_timeout =
+        Duration::from_secs(number(var, "JOBWISE_LLM_TIMEOUT_SECS", 30, 1, 600)?);
+    client.max_retries = number(var, "JOBWISE_LLM_MAX_RETRIES", 3, 0, 10)?;
+    client.backoff_base =
+        Duration::from_millis(number(var, "JOBWISE_LLM_BACKOFF_MS", 500, 1, 60_000)?);
+    client.breaker_threshold = number(var, "JOBWISE_LLM_BREAKER_THRESHOLD", 5, 0, 1000)?;
+    client.breaker_cooldown = Duration::from_secs(number(
+        var,
+        "JOBWISE_LLM_BREAKER_COOLDOWN_SECS",
+        30,
+        1,
+        3600,
+    )?);
+    Ok(Some(crate::generation::llm::LlmSettings {
+        client,
+        token_budget: number(var, "JOBWISE_LLM_TOKEN_BUDGET", 8000, 100, 1_000_000)?,
+        max_tokens_per_call: number(var, "JOBWISE_LLM_MAX_TOKENS_PER_CALL", 2000, 16, 100_000)?,
+    }))
 }
 
 /// The embedded default: a SQLite file in the data dir, created when missing.

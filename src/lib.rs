@@ -13,6 +13,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod generation;
 pub mod health;
 pub mod http;
 pub mod jobs;
@@ -21,6 +22,7 @@ pub mod profiles;
 pub mod rate_limit;
 pub mod samples;
 pub mod saved_jobs;
+pub mod storage;
 pub mod telemetry;
 pub mod templates;
 

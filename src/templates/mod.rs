@@ -102,6 +102,11 @@ fn info(template: Template) -> TemplateInfo {
     }
 }
 
+/// Whether a template is one of the ATS-friendly (single reading column, plain) designs.
+pub fn is_ats_friendly(template: Template) -> bool {
+    info(template).ats_friendly
+}
+
 fn parse_template(id: &str) -> AppResult<Template> {
     id.parse::<Template>()
         .map_err(|_| AppError::not_found("template"))

@@ -30,6 +30,8 @@ pub fn redis_url() -> Option<String> {
 pub struct TestApp {
     pub router: Router,
     pub state: AppState,
+    /// In-process generation workers (`JOBWISE_WORKERS`, 1 in tests unless overridden).
+    pub workers: Option<jobwise::generation::worker::WorkerPool>,
     _dir: tempfile::TempDir,
     pg: Option<(String, String)>,
 }
@@ -86,6 +88,8 @@ const BASE_ENV: &[(&str, &str)] = &[
     ("JOBWISE_ANON_RATE_LIMIT_PER_MINUTE", "100000"),
     ("JOBWISE_RATE_LIMIT_PER_MINUTE", "100000"),
     ("JOBWISE_LOG_FORMAT", "pretty"),
+    ("JOBWISE_WORKERS", "1"),
+    ("JOBWISE_WORKER_POLL_MS", "100"),
 ];
 
 impl TestApp {
@@ -122,8 +126,11 @@ impl TestApp {
         }
         let config = Config::from_lookup(|k| vars.get(k).cloned()).expect("test config");
         let state = AppState::build(config).await.expect("build app state");
+        let workers =
+            jobwise::generation::worker::WorkerPool::start(&state, state.config.workers.workers);
         TestApp {
             router: jobwise::router(state.clone()),
+            workers: Some(workers),
             state,
             _dir: dir,
             pg,
@@ -217,6 +224,9 @@ impl TestApp {
 
 impl Drop for TestApp {
     fn drop(&mut self) {
+        if let Some(workers) = self.workers.take() {
+            workers.signal_stop();
+        }
         let Some((admin, name)) = self.pg.take() else {
             return;
         };

@@ -5,8 +5,10 @@
 mod api_keys;
 mod auth;
 mod errors;
+mod generations;
 mod helpers;
 mod jobs;
+mod llm;
 mod operations;
 mod profiles;
 mod rate_limits;

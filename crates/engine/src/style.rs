@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 ///
 /// All measures are `None` (lists empty) when there are no samples or the
 /// samples contain no words.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct StyleProfile {
     /// Number of samples given.
     pub sample_count: usize,

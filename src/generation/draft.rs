@@ -1,0 +1,1282 @@
+//! Stage 3 — Document Generation, offline engine: builds the structured resume or cover letter
+//! from the ranked profile (stage 2) within the length budget. Pure and deterministic.
+//!
+//! Every line is the profile's own wording or a composition of profile facts, and carries the
+//! `source {kind, item_id, field}` it came from; `changed` is true when the words differ from
+//! the profile. Rules:
+//!
+//! * **Header**: the profile's contact details; the headline is the most recent job title.
+//! * **Summary**: "<latest title> with <N>+ years of experience in <top matched skills>." (N
+//!   from the profile's dates, skills the profile has that the posting asks for, required
+//!   first), then up to two sentences of the profile's own summary that mention the posting's
+//!   terms and are not in the first person.
+//! * **Skills**: job-relevant first (stage-2 score); spellings normalised to the taxonomy's
+//!   canonical name (`k8s` → `Kubernetes`); a required or preferred term the profile shows only
+//!   in a bullet, project or certification is added with that item as its source.
+//! * **Experience**: reverse-chronological; at most N roles (the latest always kept, then the
+//!   best scored); bullets by score, reworded by the enhance rules (which never add facts);
+//!   a role without bullets uses the sentences of its description. Bullets over 220 characters
+//!   are cut at their last clause boundary before 220.
+//! * **Projects** with a score ≥ 25 (all with `comprehensive`), best first; education with the
+//!   chosen entry first; certifications that have not expired; spoken languages.
+//! * **Focus**: `focus_areas` and the taxonomy terms named in `custom_instructions` raise the
+//!   items that mention them.
+//! * **Letters**: greeting, an opening naming the role and company with the latest title, years
+//!   and top matched skills, one to three evidence paragraphs built from the best bullets (or
+//!   projects), and a close; the tone picks the phrasing, the writing-style profile picks
+//!   contractions (informal samples) and the sign-off.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use jobwise_engine::profile::parse_date;
+use jobwise_engine::{CompiledProfile, JobAnalysis, Profile, RankedItem, StyleProfile, Taxonomy};
+use jobwise_render::{
+    Certification, CoverLetter, Education, Experience, Header, Language, Line, Link, Project,
+    Recipient, Resume, Sender, SkillGroup,
+};
+
+use super::options::{LetterLength, ResumeLength, Tone};
+
+/// What stage 3 reads besides the options.
+#[derive(Debug, Clone, Copy)]
+pub struct DraftInput<'a> {
+    /// The master profile.
+    pub profile: &'a Profile,
+    /// Stage 1.
+    pub analysis: &'a JobAnalysis,
+    /// Stage 2.
+    pub compiled: &'a CompiledProfile,
+    /// The job's title as posted.
+    pub job_title: &'a str,
+    /// The employer, when the posting names one.
+    pub company: Option<&'a str>,
+    /// Writing style learned from the user's samples.
+    pub style: Option<&'a StyleProfile>,
+    /// Today as (year, month, day): the letter's date and "current" roles.
+    pub today: (i32, u8, u8),
+    /// The skills taxonomy.
+    pub taxonomy: &'a Taxonomy,
+}
+
+/// Resume drafting options.
+#[derive(Debug, Clone, Default)]
+pub struct ResumeDraftOptions {
+    /// Length budget.
+    pub length: ResumeLength,
+    /// Topics to lead with.
+    pub focus_areas: Vec<String>,
+    /// Free instructions; offline only their taxonomy terms are used (as focus).
+    pub custom_instructions: Option<String>,
+}
+
+/// Letter drafting options.
+#[derive(Debug, Clone, Default)]
+pub struct LetterDraftOptions {
+    /// Phrasing.
+    pub tone: Tone,
+    /// Number of evidence paragraphs.
+    pub length: LetterLength,
+    /// Free instructions; offline only their taxonomy terms are used (as focus).
+    pub custom_instructions: Option<String>,
+}
+
+/// How much of the profile a resume length allows before page fitting.
+struct Budget {
+    roles: usize,
+    latest_bullets: usize,
+    other_bullets: usize,
+    projects: usize,
+    skills: usize,
+    certifications: usize,
+    min_project_score: u8,
+}
+
+fn budget(length: ResumeLength) -> Budget {
+    match length {
+        ResumeLength::OnePage => Budget {
+            roles: 4,
+            latest_bullets: 4,
+            other_bullets: 3,
+            projects: 2,
+            skills: 14,
+            certifications: 3,
+            min_project_score: 25,
+        },
+        ResumeLength::TwoPage => Budget {
+            roles: 8,
+            latest_bullets: 6,
+            other_bullets: 4,
+            projects: 4,
+            skills: 24,
+            certifications: 6,
+            min_project_score: 25,
+        },
+        ResumeLength::Comprehensive => Budget {
+            roles: usize::MAX,
+            latest_bullets: usize::MAX,
+            other_bullets: usize::MAX,
+            projects: usize::MAX,
+            skills: usize::MAX,
+            certifications: usize::MAX,
+            min_project_score: 0,
+        },
+    }
+}
+
+/// Longest bullet kept whole.
+pub const MAX_BULLET_CHARS: usize = 220;
+
+/// Item scores from stage 2, plus the focus boost.
+struct Scores {
+    by_id: HashMap<String, u8>,
+}
+
+/// Every ranked item of stage 2 (experiences, bullets, projects, skills, certifications).
+pub fn ranked_items(compiled: &CompiledProfile) -> impl Iterator<Item = &RankedItem> {
+    compiled
+        .experiences
+        .iter()
+        .chain(&compiled.achievements)
+        .chain(&compiled.projects)
+        .chain(&compiled.skills)
+        .chain(&compiled.certifications)
+}
+
+impl Scores {
+    fn new(compiled: &CompiledProfile) -> Self {
+        let mut by_id = HashMap::new();
+        for item in ranked_items(compiled) {
+            by_id.entry(item.item_id.clone()).or_insert(item.score);
+        }
+        Scores { by_id }
+    }
+
+    fn get(&self, id: &str) -> u8 {
+        self.by_id.get(id).copied().unwrap_or(0)
+    }
+}
+
+/// Lower-cased focus words and phrases.
+fn focus_terms(
+    focus_areas: &[String],
+    instructions: Option<&str>,
+    taxonomy: &Taxonomy,
+) -> Vec<String> {
+    let mut out: Vec<String> = focus_areas
+        .iter()
+        .map(|f| f.trim().to_lowercase())
+        .filter(|f| !f.is_empty())
+        .collect();
+    if let Some(text) = instructions {
+        for m in taxonomy.find(text) {
+            out.push(m.canonical.to_lowercase());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn mentions_focus(text: &str, focus: &[String], taxonomy: &Taxonomy) -> bool {
+    if focus.is_empty() {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if focus.iter().any(|f| lower.contains(f.as_str())) {
+        return true;
+    }
+    taxonomy
+        .find(text)
+        .iter()
+        .any(|m| focus.contains(&m.canonical.to_lowercase()))
+}
+
+/// Sort key for reverse-chronological order: current roles first, then by end, then by start.
+fn chrono_key(start: &str, end: Option<&str>, current: bool) -> (bool, i32, i32) {
+    let month_index = |d: &str, default_month: u8| {
+        parse_date(d).map_or(0, |(y, m)| y * 12 + i32::from(m.unwrap_or(default_month)))
+    };
+    let start_index = month_index(start, 1);
+    let end_index = if current {
+        i32::MAX
+    } else {
+        end.map_or(start_index, |e| month_index(e, 12))
+    };
+    (
+        current || end.is_none() && start.is_empty(),
+        end_index,
+        start_index,
+    )
+}
+
+/// Indexes of the profile's experiences, most recent first.
+pub fn experiences_newest_first(profile: &Profile) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..profile.experiences.len()).collect();
+    order.sort_by(|&a, &b| {
+        let ea = &profile.experiences[a];
+        let eb = &profile.experiences[b];
+        let ka = chrono_key(&ea.start_date, ea.end_date.as_deref(), ea.is_current);
+        let kb = chrono_key(&eb.start_date, eb.end_date.as_deref(), eb.is_current);
+        kb.1.cmp(&ka.1).then(kb.2.cmp(&ka.2)).then(a.cmp(&b))
+    });
+    order
+}
+
+/// Whole years of experience as the documents state them (stage 2's figure, rounded down).
+pub fn whole_years(compiled: &CompiledProfile) -> u32 {
+    compiled.years_of_experience.max(0.0).floor() as u32
+}
+
+/// An asked-for term the profile has.
+struct MetTerm {
+    /// Canonical name.
+    term: String,
+    /// From the required list.
+    required: bool,
+    /// Taxonomy category.
+    category: String,
+    /// First evidence other than the summary: (item kind, item id).
+    evidence: Option<(String, String)>,
+}
+
+/// The asked-for terms the profile really has (met), required first.
+fn met_terms(input: &DraftInput) -> Vec<MetTerm> {
+    let mut out = Vec::new();
+    for req in &input.compiled.requirements {
+        if !req.met {
+            continue;
+        }
+        let evidence = req
+            .evidence
+            .iter()
+            .find(|e| e.item_kind != "summary")
+            .map(|e| (e.item_kind.clone(), e.item_id.clone()));
+        let category = input
+            .analysis
+            .required
+            .iter()
+            .chain(&input.analysis.preferred)
+            .find(|k| k.term == req.requirement)
+            .map(|k| k.category.clone())
+            .unwrap_or_default();
+        out.push(MetTerm {
+            term: req.requirement.clone(),
+            required: req.required,
+            category,
+            evidence,
+        });
+    }
+    out
+}
+
+/// Joins names as "A, B and C".
+pub fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Rewordings from the enhance rules, by (field, item id).
+fn enhanced_wording(profile: &Profile) -> HashMap<(String, String), String> {
+    jobwise_engine::suggest_improvements(profile)
+        .into_iter()
+        .filter_map(|s| Some(((s.field, s.item_id?), s.suggested)))
+        .collect()
+}
+
+/// Cuts a long bullet at its last clause boundary before [`MAX_BULLET_CHARS`].
+fn shorten(text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() <= MAX_BULLET_CHARS {
+        return text.to_owned();
+    }
+    let limit = text
+        .char_indices()
+        .nth(MAX_BULLET_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..limit];
+    let cut = ["; ", " – ", " — ", ", and ", ", which ", ", while ", ", "]
+        .iter()
+        .filter_map(|sep| head.rfind(sep))
+        .filter(|&i| i >= 60)
+        .max();
+    match cut {
+        Some(i) => head[..i].trim_end_matches([',', ';', ' ']).to_owned(),
+        None => text.to_owned(),
+    }
+}
+
+fn first_person(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| matches!(w, "I" | "I'm" | "I've" | "me" | "my" | "My" | "Me"))
+}
+
+/// Splits prose into sentences (on `. `, `! `, `? ` and line breaks).
+pub fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            if !current.trim().is_empty() {
+                out.push(current.trim().to_owned());
+            }
+            current.clear();
+            continue;
+        }
+        current.push(c);
+        let next = chars.get(i + 1).copied();
+        if matches!(c, '.' | '!' | '?') && next.is_none_or(char::is_whitespace) {
+            // Keep abbreviations such as "e.g." and single initials together.
+            let word = current.split_whitespace().last().unwrap_or("");
+            let trimmed = word.trim_end_matches(['.', '!', '?']);
+            let abbreviation = c == '.'
+                && (trimmed.contains('.')
+                    || matches!(
+                        trimmed.to_lowercase().as_str(),
+                        "etc"
+                            | "vs"
+                            | "inc"
+                            | "ltd"
+                            | "dr"
+                            | "mr"
+                            | "ms"
+                            | "mrs"
+                            | "jr"
+                            | "sr"
+                            | "st"
+                            | "co"
+                    ));
+            if !abbreviation {
+                out.push(current.trim().to_owned());
+                current.clear();
+            }
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim().to_owned());
+    }
+    out
+}
+
+/// Builds the tailored resume.
+pub fn draft_resume(input: &DraftInput, options: &ResumeDraftOptions) -> Resume {
+    let profile = input.profile;
+    let budget = budget(options.length);
+    let scores = Scores::new(input.compiled);
+    let focus = focus_terms(
+        &options.focus_areas,
+        options.custom_instructions.as_deref(),
+        input.taxonomy,
+    );
+    let boost = |id: &str, text: &str| -> u16 {
+        u16::from(scores.get(id))
+            + if mentions_focus(text, &focus, input.taxonomy) {
+                15
+            } else {
+                0
+            }
+    };
+    let wording = enhanced_wording(profile);
+    let newest = experiences_newest_first(profile);
+    let info = &profile.personal_info;
+
+    let mut links = Vec::new();
+    for (label, url) in [
+        ("LinkedIn", &info.linkedin),
+        ("GitHub", &info.github),
+        ("Website", &info.website),
+    ] {
+        if let Some(url) = url.as_deref().filter(|u| !u.trim().is_empty()) {
+            links.push(Link {
+                label: label.to_owned(),
+                url: url.trim().to_owned(),
+            });
+        }
+    }
+    let latest = newest.first().map(|&i| &profile.experiences[i]);
+    let header = Header {
+        full_name: info.full_name.trim().to_owned(),
+        headline: latest.map(|e| e.title.trim().to_owned()),
+        email: Some(info.email.trim().to_owned()).filter(|e| !e.is_empty()),
+        phone: info.phone.clone().filter(|p| !p.trim().is_empty()),
+        location: info.location.clone().filter(|l| !l.trim().is_empty()),
+        links,
+    };
+
+    let met = met_terms(input);
+    let summary = summary_line(input, &met);
+
+    // Skills: the profile's technical and soft lists, canonical spellings, best first; asked
+    // for terms shown elsewhere in the profile are added with their evidence as source.
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut technical: Vec<(u16, usize, Line)> = Vec::new();
+    let mut soft: Vec<(u16, usize, Line)> = Vec::new();
+    let canonical = |text: &str| -> String {
+        input
+            .taxonomy
+            .canonical(text)
+            .map_or_else(|| text.trim().to_owned(), |e| e.name.clone())
+    };
+    for (field, list, target) in [
+        ("technical", &profile.skills.technical, &mut technical),
+        ("soft", &profile.skills.soft, &mut soft),
+    ] {
+        for (position, skill) in list.iter().enumerate() {
+            let name = canonical(skill);
+            if name.is_empty() || !seen.insert(name.to_lowercase()) {
+                continue;
+            }
+            let mut line = Line::sourced(name.clone(), "skill", skill.trim(), field);
+            line.changed = name != skill.trim();
+            target.push((boost(skill.trim(), &name), position, line));
+        }
+    }
+    for (
+        position,
+        MetTerm {
+            term,
+            required,
+            category,
+            evidence,
+        },
+    ) in met.iter().enumerate()
+    {
+        let wanted = matches!(
+            category.as_str(),
+            "hard_skill" | "tool" | "domain" | "soft_skill"
+        );
+        let Some((kind, item_id)) = evidence else {
+            continue;
+        };
+        if !wanted || kind == "skill" || !seen.insert(term.to_lowercase()) {
+            continue;
+        }
+        let score = if *required { 70 } else { 45 };
+        let line = Line {
+            text: term.clone(),
+            source: Some(jobwise_render::Source {
+                kind: kind.clone(),
+                item_id: item_id.clone(),
+                field: "skill".to_owned(),
+            }),
+            changed: true,
+        };
+        let target = if category == "soft_skill" {
+            &mut soft
+        } else {
+            &mut technical
+        };
+        target.push((score, 10_000 + position, line));
+    }
+    // The budget is shared: the best-scored skills of both groups are kept, so a required
+    // soft skill is not crowded out by a long technical list.
+    let mut all: Vec<(u16, usize, bool)> = technical
+        .iter()
+        .map(|(score, position, _)| (*score, *position, true))
+        .chain(
+            soft.iter()
+                .map(|(score, position, _)| (*score, *position, false)),
+        )
+        .collect();
+    all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+    all.truncate(budget.skills);
+    let kept = |list: Vec<(u16, usize, Line)>, technical: bool| -> Vec<(u16, usize, Line)> {
+        list.into_iter()
+            .filter(|(score, position, _)| all.contains(&(*score, *position, technical)))
+            .collect()
+    };
+    let (technical, soft) = (kept(technical, true), kept(soft, false));
+    let mut skills = Vec::new();
+    for (name, mut list) in [("Key skills", technical), ("Soft skills", soft)] {
+        list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let items: Vec<Line> = list.into_iter().map(|(_, _, l)| l).collect();
+        if !items.is_empty() {
+            skills.push(SkillGroup {
+                name: name.to_owned(),
+                items,
+            });
+        }
+    }
+
+    // Experience: reverse-chronological, the latest always kept.
+    let mut roles: Vec<usize> = newest.clone();
+    if roles.len() > budget.roles {
+        let latest = roles[0];
+        let mut rest: Vec<usize> = roles[1..].to_vec();
+        rest.sort_by(|&a, &b| {
+            let ea = &profile.experiences[a];
+            let eb = &profile.experiences[b];
+            boost(&eb.id, &eb.title)
+                .cmp(&boost(&ea.id, &ea.title))
+                .then(
+                    newest
+                        .iter()
+                        .position(|&x| x == a)
+                        .cmp(&newest.iter().position(|&x| x == b)),
+                )
+        });
+        rest.truncate(budget.roles - 1);
+        roles = newest
+            .iter()
+            .copied()
+            .filter(|i| *i == latest || rest.contains(i))
+            .collect();
+    }
+    let mut experience = Vec::new();
+    for (rank, &index) in roles.iter().enumerate() {
+        let e = &profile.experiences[index];
+        let limit = if rank == 0 {
+            budget.latest_bullets
+        } else {
+            budget.other_bullets
+        };
+        let mut bullets: Vec<(u16, usize, Line)> = Vec::new();
+        for (i, original) in e.achievements.iter().enumerate() {
+            let id = format!("{}#{i}", e.id);
+            let reworded = wording
+                .get(&("experiences.achievements".to_owned(), id.clone()))
+                .cloned()
+                .unwrap_or_else(|| original.trim().to_owned());
+            let text = shorten(&reworded);
+            if text.is_empty() {
+                continue;
+            }
+            let changed = text != original.trim();
+            let mut line = Line::sourced(text, "achievement", id.clone(), "achievements");
+            line.changed = changed;
+            bullets.push((boost(&id, original), i, line));
+        }
+        if bullets.is_empty()
+            && let Some(description) = e.description.as_deref()
+        {
+            for (i, sentence) in sentences(description).into_iter().enumerate() {
+                if first_person(&sentence) || sentence.split_whitespace().count() < 3 {
+                    continue;
+                }
+                let text = shorten(sentence.trim_end_matches('.'));
+                let changed = text != sentence;
+                let mut line = Line::sourced(text, "experience", e.id.clone(), "description");
+                line.changed = changed;
+                bullets.push((0, i, line));
+            }
+        }
+        bullets.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        experience.push(Experience {
+            title: Line::sourced(e.title.trim(), "experience", e.id.clone(), "title"),
+            company: Line::sourced(e.company.trim(), "experience", e.id.clone(), "company"),
+            location: e.location.clone().filter(|l| !l.trim().is_empty()),
+            start_date: e.start_date.trim().to_owned(),
+            end_date: if e.is_current {
+                None
+            } else {
+                e.end_date.clone()
+            },
+            bullets: bullets.into_iter().take(limit).map(|(_, _, l)| l).collect(),
+            source_id: e.id.clone(),
+        });
+    }
+
+    // Projects: relevant ones, best first.
+    let mut projects: Vec<(u16, usize, Project)> = Vec::new();
+    for (i, p) in profile.projects.iter().enumerate() {
+        let score = boost(&p.id, &p.name);
+        if scores.get(&p.id) < budget.min_project_score && score < 40 {
+            continue;
+        }
+        let description = shorten(&p.description);
+        let mut description_line =
+            Line::sourced(description.clone(), "project", p.id.clone(), "description");
+        description_line.changed = description != p.description.trim();
+        projects.push((
+            score,
+            i,
+            Project {
+                name: Line::sourced(p.name.trim(), "project", p.id.clone(), "name"),
+                description: description_line,
+                technologies: p.technologies.clone(),
+                url: p.url.clone().filter(|u| !u.trim().is_empty()),
+                bullets: Vec::new(),
+            },
+        ));
+    }
+    projects.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let projects: Vec<Project> = projects
+        .into_iter()
+        .take(budget.projects)
+        .map(|(_, _, p)| p)
+        .collect();
+
+    // Education: the chosen entry first, then newest first.
+    let mut education_order: Vec<usize> = (0..profile.education.len()).collect();
+    education_order.sort_by(|&a, &b| {
+        let chosen =
+            |i: usize| input.compiled.education.as_deref() == Some(&profile.education[i].id);
+        let end = |i: usize| {
+            let e = &profile.education[i];
+            e.end_date
+                .as_deref()
+                .or(e.start_date.as_deref())
+                .and_then(parse_date)
+                .map_or(0, |(y, m)| y * 12 + i32::from(m.unwrap_or(12)))
+        };
+        chosen(b)
+            .cmp(&chosen(a))
+            .then(end(b).cmp(&end(a)))
+            .then(a.cmp(&b))
+    });
+    let education = education_order
+        .into_iter()
+        .map(|i| {
+            let e = &profile.education[i];
+            let mut details: Vec<Line> = e
+                .honors
+                .iter()
+                .filter(|h| !h.trim().is_empty())
+                .map(|h| Line::sourced(h.trim(), "education", e.id.clone(), "honors"))
+                .collect();
+            if let Some(gpa) = e.gpa {
+                details.push(Line {
+                    text: format!("GPA {}", format_gpa(gpa)),
+                    source: Some(jobwise_render::Source {
+                        kind: "education".to_owned(),
+                        item_id: e.id.clone(),
+                        field: "gpa".to_owned(),
+                    }),
+                    changed: true,
+                });
+            }
+            Education {
+                institution: e.institution.trim().to_owned(),
+                degree: e.degree.trim().to_owned(),
+                field_of_study: e.field_of_study.clone().filter(|f| !f.trim().is_empty()),
+                start_date: e.start_date.clone().filter(|d| !d.trim().is_empty()),
+                end_date: e.end_date.clone().filter(|d| !d.trim().is_empty()),
+                details,
+            }
+        })
+        .collect();
+
+    // Certifications that are still valid, best first.
+    let today = (input.today.0, input.today.1);
+    let mut certifications: Vec<(u16, usize, Certification)> = profile
+        .skills
+        .certifications
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !expired(c.expiry_date.as_deref(), today))
+        .map(|(i, c)| {
+            (
+                boost(&c.id, &c.name),
+                i,
+                Certification {
+                    name: c.name.trim().to_owned(),
+                    issuer: c.issuer.trim().to_owned(),
+                    date: c.date_obtained.clone().filter(|d| !d.trim().is_empty()),
+                },
+            )
+        })
+        .collect();
+    certifications.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let certifications = certifications
+        .into_iter()
+        .take(budget.certifications)
+        .map(|(_, _, c)| c)
+        .collect();
+
+    let languages = profile
+        .skills
+        .languages
+        .iter()
+        .filter(|l| !l.name.trim().is_empty())
+        .map(|l| Language {
+            name: l.name.trim().to_owned(),
+            proficiency: capitalize(l.proficiency.trim()),
+        })
+        .collect();
+
+    Resume {
+        header,
+        summary,
+        skills,
+        experience,
+        projects,
+        education,
+        certifications,
+        languages,
+        extra_sections: Vec::new(),
+    }
+}
+
+/// GPA as the profile gives it, without float noise ("3.8", "4").
+pub fn format_gpa(gpa: f64) -> String {
+    let text = format!("{:.2}", gpa);
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+fn expired(expiry: Option<&str>, today: (i32, u8)) -> bool {
+    expiry
+        .and_then(parse_date)
+        .is_some_and(|(y, m)| (y, m.unwrap_or(12)) < (today.0, today.1))
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "Backend Engineer with 8+ years of experience in Rust, PostgreSQL and Kafka." plus the
+/// profile's own relevant summary sentences.
+fn summary_line(input: &DraftInput, met: &[MetTerm]) -> Option<Line> {
+    let profile = input.profile;
+    let newest = experiences_newest_first(profile);
+    let latest = newest.first().map(|&i| &profile.experiences[i]);
+    let skills: Vec<String> = met
+        .iter()
+        .filter(|m| {
+            m.evidence.is_some() && matches!(m.category.as_str(), "hard_skill" | "tool" | "domain")
+        })
+        .map(|m| m.term.clone())
+        .take(4)
+        .collect();
+    let years = whole_years(input.compiled);
+    let mut opening = match latest {
+        Some(e) if years >= 2 => format!("{} with {years}+ years of experience", e.title.trim()),
+        Some(e) => e.title.trim().to_owned(),
+        None => match profile.education.first() {
+            Some(ed) => {
+                let field = ed
+                    .field_of_study
+                    .as_deref()
+                    .filter(|f| !f.trim().is_empty())
+                    .map(|f| format!(" in {}", f.trim()))
+                    .unwrap_or_default();
+                format!("{}{field} candidate", ed.degree.trim())
+            }
+            None => String::new(),
+        },
+    };
+    if !opening.is_empty() && !skills.is_empty() {
+        let joiner = if latest.is_some() && years >= 2 {
+            " in "
+        } else {
+            " skilled in "
+        };
+        opening.push_str(joiner);
+        opening.push_str(&join_names(&skills));
+    }
+    let mut parts: Vec<String> = Vec::new();
+    if !opening.is_empty() {
+        parts.push(format!("{opening}."));
+    }
+    if let Some(own) = profile.professional_summary.as_deref() {
+        let asked: BTreeSet<String> = input
+            .analysis
+            .required
+            .iter()
+            .chain(&input.analysis.preferred)
+            .map(|k| k.term.clone())
+            .collect();
+        let mut picked: Vec<(usize, usize, String)> = sentences(own)
+            .into_iter()
+            .enumerate()
+            .filter(|(_, s)| !first_person(s) && s.split_whitespace().count() >= 4)
+            .map(|(i, s)| {
+                let hits = input
+                    .taxonomy
+                    .find(&s)
+                    .iter()
+                    .filter(|m| asked.contains(&m.canonical))
+                    .count();
+                (hits, i, s)
+            })
+            .filter(|(hits, ..)| *hits > 0)
+            .collect();
+        picked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        picked.truncate(2);
+        picked.sort_by_key(|p| p.1);
+        parts.extend(picked.into_iter().map(|(_, _, s)| s));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let text = parts.join(" ");
+    let changed = profile.professional_summary.as_deref().map(str::trim) != Some(text.as_str());
+    let mut line = Line::sourced(text, "profile", "summary", "professional_summary");
+    line.changed = changed;
+    Some(line)
+}
+
+/// A piece of evidence for a letter: text in the first person, where it came from.
+struct Evidence {
+    experience: Option<usize>,
+    sentence: String,
+    source: jobwise_render::Source,
+    item_id: String,
+}
+
+/// Past-tense (or present) verbs a bullet may start with, beyond the regular "-ed" ones.
+const IRREGULAR_VERBS: &[&str] = &[
+    "built",
+    "cut",
+    "drove",
+    "grew",
+    "led",
+    "made",
+    "ran",
+    "sold",
+    "taught",
+    "won",
+    "wrote",
+    "oversaw",
+    "set",
+    "began",
+    "brought",
+    "kept",
+    "held",
+    "took",
+    "gave",
+    "spoke",
+    "found",
+    "shipped",
+    "own",
+    "lead",
+    "build",
+    "run",
+    "manage",
+    "design",
+    "develop",
+    "teach",
+    "write",
+    "forecast",
+    "spent",
+    "met",
+    "put",
+    "rebuilt",
+    "rewrote",
+    "overhauled",
+];
+
+fn verb_first(text: &str) -> bool {
+    let word = text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    word.len() > 3 && word.ends_with("ed") || IRREGULAR_VERBS.contains(&word.as_str())
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let second = text.chars().nth(1);
+    if second.is_some_and(|c| c.is_uppercase()) {
+        return text.to_owned(); // an acronym such as "AWS"
+    }
+    first.to_lowercase().chain(chars).collect()
+}
+
+fn end_sentence(text: &str) -> String {
+    let text = text.trim();
+    if text.ends_with(['.', '!', '?']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
+}
+
+/// Builds the tailored cover letter.
+pub fn draft_cover_letter(input: &DraftInput, options: &LetterDraftOptions) -> CoverLetter {
+    let profile = input.profile;
+    let info = &profile.personal_info;
+    let scores = Scores::new(input.compiled);
+    let focus = focus_terms(&[], options.custom_instructions.as_deref(), input.taxonomy);
+    let wording = enhanced_wording(profile);
+    let informal = input
+        .style
+        .and_then(|s| s.formality)
+        .is_some_and(|f| f < 0.4);
+    let contract = |text: String| -> String {
+        if informal {
+            text.replace("I am ", "I'm ")
+                .replace("I would ", "I'd ")
+                .replace("I have ", "I've ")
+        } else {
+            text
+        }
+    };
+    let company_name = input
+        .company
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned);
+    let company_ref = company_name
+        .clone()
+        .unwrap_or_else(|| "your company".to_owned());
+    let role = input.job_title.trim();
+    let met = met_terms(input);
+    let newest = experiences_newest_first(profile);
+    let latest = newest.first().map(|&i| &profile.experiences[i]);
+    let years = whole_years(input.compiled);
+    let top_skills: Vec<String> = met
+        .iter()
+        .filter(|m| {
+            m.evidence.is_some() && matches!(m.category.as_str(), "hard_skill" | "tool" | "domain")
+        })
+        .map(|m| m.term.clone())
+        .take(2)
+        .collect();
+
+    // Opening: the role, the company, who the writer is.
+    let who = match latest {
+        Some(e) if years >= 2 => format!("a {} with {years}+ years of experience", e.title.trim()),
+        Some(e) if e.is_current => format!("a {} at {}", e.title.trim(), e.company.trim()),
+        Some(e) => format!("a former {} at {}", e.title.trim(), e.company.trim()),
+        None => String::new(),
+    };
+    let who_with_skills = if who.is_empty() {
+        String::new()
+    } else if top_skills.is_empty() {
+        who.clone()
+    } else {
+        format!("{who} in {}", join_names(&top_skills))
+    };
+    let first = match options.tone {
+        Tone::Professional => {
+            format!("I am writing to apply for the {role} position at {company_ref}.")
+        }
+        Tone::Enthusiastic => format!(
+            "I was excited to see the {role} opening at {company_ref}, and I would love to join the team."
+        ),
+        Tone::Confident => format!(
+            "I am applying for the {role} position at {company_ref}, and my record shows I can deliver what the role asks for."
+        ),
+        Tone::Humble => format!(
+            "I would be grateful to be considered for the {role} position at {company_ref}."
+        ),
+    };
+    let second = if who_with_skills.is_empty() {
+        String::new()
+    } else {
+        match options.tone {
+            Tone::Professional => format!(
+                " As {who_with_skills}, I would bring directly relevant experience to your team."
+            ),
+            Tone::Enthusiastic => {
+                format!(" As {who_with_skills}, I am eager to bring that experience to your team.")
+            }
+            Tone::Confident => {
+                format!(" As {who_with_skills}, I am ready to contribute from the first week.")
+            }
+            Tone::Humble => {
+                format!(" As {who_with_skills}, I hope my experience can be of use to your team.")
+            }
+        }
+    };
+    let mut paragraphs = Vec::new();
+    let opening_source = match latest {
+        Some(e) => jobwise_render::Source {
+            kind: "experience".to_owned(),
+            item_id: e.id.clone(),
+            field: "title".to_owned(),
+        },
+        None => jobwise_render::Source {
+            kind: "profile".to_owned(),
+            item_id: "summary".to_owned(),
+            field: "personal_info".to_owned(),
+        },
+    };
+    paragraphs.push(Line {
+        text: contract(format!("{first}{second}")),
+        source: Some(opening_source),
+        changed: true,
+    });
+
+    // Evidence: the best bullets (focus first), then projects, then role descriptions.
+    let mut evidence: Vec<(u16, usize, Evidence)> = Vec::new();
+    for (order, &index) in newest.iter().enumerate() {
+        let e = &profile.experiences[index];
+        for (i, original) in e.achievements.iter().enumerate() {
+            let id = format!("{}#{i}", e.id);
+            let text = wording
+                .get(&("experiences.achievements".to_owned(), id.clone()))
+                .cloned()
+                .unwrap_or_else(|| original.trim().to_owned());
+            if text.is_empty() || first_person(&text) {
+                continue;
+            }
+            let score = u16::from(scores.get(&id))
+                + if mentions_focus(&text, &focus, input.taxonomy) {
+                    15
+                } else {
+                    0
+                };
+            evidence.push((
+                score,
+                order * 100 + i,
+                Evidence {
+                    experience: Some(index),
+                    sentence: text.trim().trim_end_matches('.').to_owned(),
+                    source: jobwise_render::Source {
+                        kind: "achievement".to_owned(),
+                        item_id: id.clone(),
+                        field: "achievements".to_owned(),
+                    },
+                    item_id: id,
+                },
+            ));
+        }
+    }
+    for (i, p) in profile.projects.iter().enumerate() {
+        let description = p.description.trim().trim_end_matches('.');
+        if description.is_empty() || first_person(description) {
+            continue;
+        }
+        evidence.push((
+            scores.get(&p.id).into(),
+            50_000 + i,
+            Evidence {
+                experience: None,
+                sentence: format!(
+                    "On my project {}: {}",
+                    p.name.trim(),
+                    lower_first(description)
+                ),
+                source: jobwise_render::Source {
+                    kind: "project".to_owned(),
+                    item_id: p.id.clone(),
+                    field: "description".to_owned(),
+                },
+                item_id: p.id.clone(),
+            },
+        ));
+    }
+    if evidence.is_empty() {
+        for (order, &index) in newest.iter().enumerate() {
+            let e = &profile.experiences[index];
+            if let Some(sentence) = e
+                .description
+                .as_deref()
+                .and_then(|d| sentences(d).into_iter().find(|s| !first_person(s)))
+            {
+                evidence.push((
+                    0,
+                    order,
+                    Evidence {
+                        experience: Some(index),
+                        sentence: sentence.trim_end_matches('.').to_owned(),
+                        source: jobwise_render::Source {
+                            kind: "experience".to_owned(),
+                            item_id: e.id.clone(),
+                            field: "description".to_owned(),
+                        },
+                        item_id: e.id.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    evidence.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let paragraph_count = match options.length {
+        LetterLength::Short => 1,
+        LetterLength::Standard => 2,
+        LetterLength::Detailed => 3,
+    };
+    // Group: each paragraph takes the best remaining piece and, when it has a role, that role's
+    // next best piece.
+    let mut used = vec![false; evidence.len()];
+    let requirement_evidence: BTreeMap<String, Vec<String>> = met
+        .iter()
+        .filter(|m| m.required && matches!(m.category.as_str(), "hard_skill" | "tool" | "domain"))
+        .map(|MetTerm { term, .. }| {
+            let ids = input
+                .compiled
+                .requirements
+                .iter()
+                .find(|r| &r.requirement == term)
+                .map(|r| r.evidence.iter().map(|e| e.item_id.clone()).collect())
+                .unwrap_or_default();
+            (term.clone(), ids)
+        })
+        .collect();
+    let mut mentioned_terms: BTreeSet<String> = top_skills.iter().cloned().collect();
+    for _ in 0..paragraph_count {
+        let Some(first_index) = used.iter().position(|u| !u) else {
+            break;
+        };
+        used[first_index] = true;
+        let lead = &evidence[first_index].2;
+        let mut pieces = vec![first_index];
+        if lead.experience.is_some()
+            && let Some(second_index) = (0..evidence.len())
+                .find(|&j| !used[j] && evidence[j].2.experience == lead.experience)
+        {
+            used[second_index] = true;
+            pieces.push(second_index);
+        }
+        let mut text = String::new();
+        for (n, &piece) in pieces.iter().enumerate() {
+            let ev = &evidence[piece].2;
+            let sentence = if ev.source.kind == "project" {
+                end_sentence(&ev.sentence)
+            } else {
+                let clause = if verb_first(&ev.sentence) {
+                    format!("I {}", lower_first(&ev.sentence))
+                } else {
+                    format!("my work included this: {}", lower_first(&ev.sentence))
+                };
+                match (n, ev.experience) {
+                    (0, Some(index)) => {
+                        let e = &profile.experiences[index];
+                        end_sentence(&format!(
+                            "As {} at {}, {clause}",
+                            e.title.trim(),
+                            e.company.trim()
+                        ))
+                    }
+                    _ if clause.starts_with("I ") => {
+                        end_sentence(&format!("I also {}", &clause[2..]))
+                    }
+                    _ => end_sentence(&format!("In addition, {clause}")),
+                }
+            };
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&sentence);
+        }
+        // Name the required skills this evidence demonstrates.
+        let ids: BTreeSet<&str> = pieces
+            .iter()
+            .map(|&p| evidence[p].2.item_id.as_str())
+            .collect();
+        let shown: Vec<String> = requirement_evidence
+            .iter()
+            .filter(|(term, items)| {
+                !mentioned_terms.contains(*term) && items.iter().any(|i| ids.contains(i.as_str()))
+            })
+            .map(|(term, _)| term.clone())
+            .take(3)
+            .collect();
+        if !shown.is_empty() {
+            text.push_str(&format!(
+                " That work drew on {}, which this role calls for.",
+                join_names(&shown)
+            ));
+            mentioned_terms.extend(shown);
+        }
+        paragraphs.push(Line {
+            text: contract(text),
+            source: Some(lead.source.clone()),
+            changed: true,
+        });
+    }
+
+    // Close.
+    let close = match options.tone {
+        Tone::Professional => format!(
+            "I would welcome the opportunity to discuss how my experience could support {company_ref}. Thank you for your time and consideration."
+        ),
+        Tone::Enthusiastic => format!(
+            "I would love to talk about how I could contribute to {company_ref}. Thank you so much for considering my application."
+        ),
+        Tone::Confident => format!(
+            "I look forward to discussing the results I can bring to {company_ref}. Thank you for your consideration."
+        ),
+        Tone::Humble => format!(
+            "I would be thankful for the chance to learn more about the role and {company_ref}. Thank you for your time."
+        ),
+    };
+    paragraphs.push(Line {
+        text: contract(close),
+        source: None,
+        changed: true,
+    });
+
+    let (year, month, day) = input.today;
+    let closing = if informal {
+        "Best regards,"
+    } else {
+        "Sincerely,"
+    };
+    CoverLetter {
+        sender: Sender {
+            full_name: info.full_name.trim().to_owned(),
+            email: Some(info.email.trim().to_owned()).filter(|e| !e.is_empty()),
+            phone: info.phone.clone().filter(|p| !p.trim().is_empty()),
+            location: info.location.clone().filter(|l| !l.trim().is_empty()),
+        },
+        // ISO; renderers show it as "30 November 2026".
+        date: format!("{year:04}-{:02}-{day:02}", month.clamp(1, 12)),
+        recipient: Recipient {
+            company: company_name
+                .clone()
+                .unwrap_or_else(|| "Hiring Team".to_owned()),
+            hiring_manager: None,
+            address: None,
+        },
+        salutation: match &company_name {
+            Some(c) => format!("Dear {c} Hiring Team,"),
+            None => "Dear Hiring Manager,".to_owned(),
+        },
+        paragraphs,
+        closing: closing.to_owned(),
+        signature: info.full_name.trim().to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorten_cuts_at_a_clause_boundary() {
+        let long = format!(
+            "Rebuilt the nightly settlement pipeline for 40 partner banks in Rust, {}; which also removed manual reconciliation",
+            "cutting processing from six hours to forty minutes and retiring three legacy cron servers that nobody could patch any more without downtime"
+        );
+        assert!(long.chars().count() > MAX_BULLET_CHARS);
+        let short = shorten(&long);
+        assert!(short.chars().count() <= MAX_BULLET_CHARS, "{short}");
+        assert!(long.starts_with(&short));
+        assert_eq!(shorten("  Led a team of 5.  "), "Led a team of 5.");
+    }
+
+    #[test]
+    fn sentences_keep_abbreviations() {
+        assert_eq!(
+            sentences("Built tools, e.g. a CLI. Shipped it! Done"),
+            vec!["Built tools, e.g. a CLI.", "Shipped it!", "Done"]
+        );
+    }
+
+    #[test]
+    fn lower_first_keeps_acronyms() {
+        assert_eq!(lower_first("Led the team"), "led the team");
+        assert_eq!(lower_first("AWS migration"), "AWS migration");
+        assert!(verb_first("Reduced costs by 20%"));
+        assert!(verb_first("Led a team"));
+        assert!(!verb_first("Team lead for 5 engineers"));
+    }
+
+    #[test]
+    fn names_join_with_and() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_names(&names(&[])), "");
+        assert_eq!(join_names(&names(&["Rust"])), "Rust");
+        assert_eq!(
+            join_names(&names(&["Rust", "Go", "SQL"])),
+            "Rust, Go and SQL"
+        );
+        assert_eq!(format_gpa(3.80), "3.8");
+        assert_eq!(format_gpa(4.0), "4");
+    }
+}

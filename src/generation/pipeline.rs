@@ -1,0 +1,292 @@
+//! The five stages as plain functions with typed inputs and outputs, shared by the worker (which
+//! persists each output before the next stage), `jobwise generate` and the benchmarks.
+//!
+//! Stage 1 and 2 live in `crates/engine`; stage 3 is [`super::draft`], stage 4
+//! [`super::validate`], stage 5 renders with `crates/render` within the page budget.
+
+use jobwise_engine::{CompiledProfile, JobAnalysis, Profile, StyleProfile, Taxonomy};
+use jobwise_render::{Document, FitOutcome, PaperSize, Ranking, Renderer, Template};
+use serde::{Deserialize, Serialize};
+
+use super::draft::{self, DraftInput, LetterDraftOptions, ResumeDraftOptions};
+use super::options::{CoverLetterOptions, GenerationType, LetterLength, ResumeOptions};
+use super::validate::{self, ValidationInput, ValidationReport};
+
+/// Stage names, in order (the contract's `stage_name`).
+pub const STAGE_NAMES: [&str; 5] = [
+    "Job Analysis",
+    "Profile Compilation",
+    "Document Generation",
+    "Quality Validation",
+    "PDF Export",
+];
+
+/// What each stage does (the contract's `stage_description`).
+pub const STAGE_DESCRIPTIONS: [&str; 5] = [
+    "Extracting the posting's keywords, seniority and requirements",
+    "Scoring your experience, projects and skills against the job",
+    "Writing the tailored document from your profile",
+    "Checking facts, ATS rules and keyword coverage",
+    "Rendering the PDF within the page budget",
+];
+
+/// The job as the pipeline reads it (a snapshot taken when the generation is requested).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JobSnapshot {
+    /// Title as posted.
+    pub title: String,
+    /// Employer, when named.
+    pub company: Option<String>,
+    /// Prose.
+    pub description: String,
+    /// Must-haves.
+    #[serde(default)]
+    pub requirements: Vec<String>,
+    /// Nice-to-haves.
+    #[serde(default)]
+    pub preferred: Vec<String>,
+    /// Duties.
+    #[serde(default)]
+    pub responsibilities: Vec<String>,
+}
+
+/// Everything the stages read, frozen at request time so a resumed or repeated run gives the
+/// same documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PipelineInputs {
+    /// The master profile.
+    pub profile: Profile,
+    /// The job.
+    pub job: JobSnapshot,
+    /// Writing style from the user's samples, when there are any.
+    pub style: Option<StyleProfile>,
+    /// The request date (year, month, day).
+    pub today: (i32, u8, u8),
+}
+
+/// What to generate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "options", rename_all = "snake_case")]
+pub enum GenerationRequest {
+    /// A resume, optionally with its cover letter.
+    Resume(ResumeOptions),
+    /// A cover letter.
+    CoverLetter(CoverLetterOptions),
+}
+
+impl GenerationRequest {
+    /// The generation type.
+    pub fn kind(&self) -> GenerationType {
+        match self {
+            GenerationRequest::Resume(_) => GenerationType::Resume,
+            GenerationRequest::CoverLetter(_) => GenerationType::CoverLetter,
+        }
+    }
+
+    /// The template documents are rendered with.
+    pub fn template(&self) -> Template {
+        match self {
+            GenerationRequest::Resume(o) => o.template(),
+            GenerationRequest::CoverLetter(o) => o.template(),
+        }
+    }
+
+    /// Page budget of the n-th document (the resume first, then a letter).
+    pub fn max_pages(&self, document: &Document) -> usize {
+        match (self, document) {
+            (GenerationRequest::Resume(o), Document::Resume(_)) => o.length.max_pages(),
+            _ => 1,
+        }
+    }
+}
+
+/// Stage 1.
+pub fn analyze(inputs: &PipelineInputs, taxonomy: &Taxonomy) -> JobAnalysis {
+    let job = &inputs.job;
+    jobwise_engine::analyze_job(
+        &jobwise_engine::JobText {
+            title: &job.title,
+            description: &job.description,
+            requirements: &job.requirements,
+            preferred: &job.preferred,
+            responsibilities: &job.responsibilities,
+        },
+        taxonomy,
+    )
+}
+
+/// Stage 2.
+pub fn compile(
+    inputs: &PipelineInputs,
+    analysis: &JobAnalysis,
+    taxonomy: &Taxonomy,
+) -> CompiledProfile {
+    jobwise_engine::compile_profile(
+        &inputs.profile,
+        analysis,
+        taxonomy,
+        (inputs.today.0, inputs.today.1),
+    )
+}
+
+fn draft_input<'a>(
+    inputs: &'a PipelineInputs,
+    analysis: &'a JobAnalysis,
+    compiled: &'a CompiledProfile,
+    taxonomy: &'a Taxonomy,
+) -> DraftInput<'a> {
+    DraftInput {
+        profile: &inputs.profile,
+        analysis,
+        compiled,
+        job_title: &inputs.job.title,
+        company: inputs.job.company.as_deref(),
+        style: inputs.style.as_ref(),
+        today: inputs.today,
+        taxonomy,
+    }
+}
+
+/// Stage 3, offline engine: the resume (and its letter when asked) or the letter.
+pub fn draft(
+    inputs: &PipelineInputs,
+    analysis: &JobAnalysis,
+    compiled: &CompiledProfile,
+    request: &GenerationRequest,
+    taxonomy: &Taxonomy,
+) -> Vec<Document> {
+    let input = draft_input(inputs, analysis, compiled, taxonomy);
+    match request {
+        GenerationRequest::Resume(options) => {
+            let mut documents = vec![Document::Resume(draft::draft_resume(
+                &input,
+                &ResumeDraftOptions {
+                    length: options.length,
+                    focus_areas: options.focus_areas.clone(),
+                    custom_instructions: options.custom_instructions.clone(),
+                },
+            ))];
+            if options.include_cover_letter {
+                documents.push(Document::CoverLetter(draft::draft_cover_letter(
+                    &input,
+                    &LetterDraftOptions {
+                        tone: options.tone,
+                        length: LetterLength::Standard,
+                        custom_instructions: options.custom_instructions.clone(),
+                    },
+                )));
+            }
+            documents
+        }
+        GenerationRequest::CoverLetter(options) => {
+            vec![Document::CoverLetter(draft::draft_cover_letter(
+                &input,
+                &LetterDraftOptions {
+                    tone: options.tone,
+                    length: options.length,
+                    custom_instructions: options.custom_instructions.clone(),
+                },
+            ))]
+        }
+    }
+}
+
+/// Stage 4 for one document.
+pub fn validate_one(
+    inputs: &PipelineInputs,
+    analysis: &JobAnalysis,
+    compiled: &CompiledProfile,
+    template: Template,
+    document: &Document,
+    taxonomy: &Taxonomy,
+) -> ValidationReport {
+    validate::validate_document(
+        &ValidationInput {
+            profile: &inputs.profile,
+            analysis,
+            compiled,
+            job_title: &inputs.job.title,
+            company: inputs.job.company.as_deref(),
+            template,
+            taxonomy,
+        },
+        document,
+    )
+}
+
+/// Stage 4 for every drafted document.
+pub fn validate(
+    inputs: &PipelineInputs,
+    analysis: &JobAnalysis,
+    compiled: &CompiledProfile,
+    request: &GenerationRequest,
+    documents: &[Document],
+    taxonomy: &Taxonomy,
+) -> Vec<ValidationReport> {
+    documents
+        .iter()
+        .map(|d| validate_one(inputs, analysis, compiled, request.template(), d, taxonomy))
+        .collect()
+}
+
+/// Stage-2 scores by item id, for dropping the least relevant content first.
+pub fn ranking(compiled: &CompiledProfile) -> Ranking {
+    let mut ranking = Ranking::new();
+    for item in super::draft::ranked_items(compiled) {
+        ranking.insert(item.item_id.clone(), f64::from(item.score));
+    }
+    ranking
+}
+
+/// One exported document: what was rendered, the PDF, and the final validation.
+#[derive(Debug, Clone)]
+pub struct Exported {
+    /// The document as rendered (content dropped to fit removed).
+    pub document: Document,
+    /// PDF bytes.
+    pub pdf: Vec<u8>,
+    /// Pages.
+    pub page_count: usize,
+    /// Validation of the rendered document, page check included.
+    pub report: ValidationReport,
+}
+
+/// Stage 5: renders each document within its page budget and re-validates what was rendered.
+pub fn export(
+    renderer: &Renderer,
+    inputs: &PipelineInputs,
+    analysis: &JobAnalysis,
+    compiled: &CompiledProfile,
+    request: &GenerationRequest,
+    documents: &[Document],
+    taxonomy: &Taxonomy,
+) -> anyhow::Result<Vec<Exported>> {
+    let ranking = ranking(compiled);
+    let template = request.template();
+    let mut out = Vec::with_capacity(documents.len());
+    for document in documents {
+        let max_pages = request.max_pages(document);
+        let FitOutcome {
+            document,
+            pdf,
+            fits,
+            ..
+        } = jobwise_render::fit_to_pages(
+            renderer,
+            document,
+            template,
+            PaperSize::A4,
+            max_pages,
+            &ranking,
+        )?;
+        let mut report = validate_one(inputs, analysis, compiled, template, &document, taxonomy);
+        report.set_page_fit(fits);
+        out.push(Exported {
+            document,
+            pdf: pdf.bytes,
+            page_count: pdf.page_count,
+            report,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,968 @@
+//! Stage 4 — Quality Validation: factuality (blocking), ATS checks, keyword coverage and
+//! readability of a drafted resume or cover letter. Pure and deterministic.
+//!
+//! # Factuality
+//!
+//! Every fact in the document must come from the profile:
+//! * **numbers** (integers, decimals, percentages, money, years) in any line must appear in the
+//!   profile's text (thousands separators ignored), be its GPA, or be the whole years of
+//!   experience computed from its dates; a letter may also repeat numbers of the job title and
+//!   company it names. Dates of entries are checked against their source item.
+//! * **skills**: every taxonomy term in the text must be a term the profile shows somewhere
+//!   (the job title and company named in a letter are not claims and are skipped).
+//! * **employers and organisations**: a capitalised name after *at, for, with, joined, from*
+//!   must appear in the profile (or be the letter's addressee, or a taxonomy term).
+//! * **titles, employers, schools, degrees, projects, certifications** in structured entries
+//!   must equal their source item; the headline must be one of the profile's titles.
+//! * **sources**: a line's `source.item_id` must exist in the profile, and a line that states a
+//!   fact (a number or a skill) must have a source.
+//!
+//! # ATS score (0–100)
+//!
+//! Resume checks and weights: contact details (email and phone or location) 15, standard
+//! section headings 10, reverse-chronological experience 15, consistent dates (parseable, end
+//! after start) 10, single-column layout (an ATS-friendly template) 10, bullet length (every
+//! bullet 3 words to 220 characters) 10, keyword coverage 20 × coverage, page count within the
+//! length option 10 (known after stage 5; assumed met until then). Letters: contact details
+//! 20, names the company 20, names the role 20, at least two sourced facts 20, keyword coverage
+//! 10 × coverage, fits on one page 10.
+//!
+//! # Keyword coverage (0–1)
+//!
+//! Of the required keywords the profile meets, the share the document shows: the term is found
+//! in its text, or (for education keywords) the education entry that meets it is listed. 1.0
+//! when the profile meets none.
+//!
+//! # Readability (warnings, never blocking)
+//!
+//! First person in a resume, weak openers (*responsible for, helped, worked on, assisted*),
+//! sentences over 35 words, and three or more bullets opening with the same word.
+
+use std::collections::{BTreeSet, HashSet};
+use std::sync::LazyLock;
+
+use jobwise_engine::profile::parse_date;
+use jobwise_engine::{CompiledProfile, JobAnalysis, Profile, Taxonomy};
+use jobwise_render::{CoverLetter, Document, Line, Resume, Template};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::draft::{MAX_BULLET_CHARS, experiences_newest_first, format_gpa, whole_years};
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Issue {
+    /// `critical` (never shipped), `warning` or `info`.
+    pub severity: String,
+    /// `factuality`, `ats`, `coverage` or `readability`.
+    pub category: String,
+    /// Stable machine code, e.g. `unknown_number`.
+    pub code: String,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// Where: a path into the structured content (`experience[0].bullets[1]`).
+    pub location: String,
+}
+
+/// One weighted ATS check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Check {
+    /// Check name.
+    pub name: String,
+    /// Points it is worth.
+    pub weight: f64,
+    /// Share of the points earned, 0–1.
+    pub passed: f64,
+}
+
+/// Stage-4 output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ValidationReport {
+    /// Weighted ATS checks, 0–100.
+    pub ats_score: u8,
+    /// Share of the required keywords the profile has that the document shows, 0–1.
+    pub keyword_coverage: f64,
+    /// Facts not found in the profile (critical: the document is not shipped).
+    pub factuality_issues: Vec<Issue>,
+    /// ATS, coverage and readability findings.
+    pub issues: Vec<Issue>,
+    /// The checks behind `ats_score`.
+    pub checks: Vec<Check>,
+    /// Required keywords the profile has that the document does not show.
+    pub uncovered_keywords: Vec<String>,
+    /// Asked for and absent from the profile: gaps, never written in.
+    pub missing_keywords: Vec<String>,
+}
+
+impl ValidationReport {
+    /// True when nothing blocks shipping.
+    pub fn is_factual(&self) -> bool {
+        self.factuality_issues.is_empty()
+    }
+
+    /// Records the page-count check (stage 5) and recomputes the score.
+    pub fn set_page_fit(&mut self, fits: bool) {
+        for check in &mut self.checks {
+            if check.name == "page_count" {
+                check.passed = if fits { 1.0 } else { 0.0 };
+            }
+        }
+        if !fits {
+            self.issues.push(issue(
+                "warning",
+                "ats",
+                "page_count",
+                "The document is longer than its length option allows.".into(),
+                "",
+            ));
+        }
+        self.ats_score = score(&self.checks);
+    }
+}
+
+/// What stage 4 checks against.
+#[derive(Debug, Clone, Copy)]
+pub struct ValidationInput<'a> {
+    /// The master profile (the only source of facts).
+    pub profile: &'a Profile,
+    /// Stage 1.
+    pub analysis: &'a JobAnalysis,
+    /// Stage 2.
+    pub compiled: &'a CompiledProfile,
+    /// The job title a letter names.
+    pub job_title: &'a str,
+    /// The company a letter names.
+    pub company: Option<&'a str>,
+    /// The template (layout check).
+    pub template: Template,
+    /// The taxonomy.
+    pub taxonomy: &'a Taxonomy,
+}
+
+fn issue(severity: &str, category: &str, code: &str, message: String, location: &str) -> Issue {
+    Issue {
+        severity: severity.to_owned(),
+        category: category.to_owned(),
+        code: code.to_owned(),
+        message,
+        location: location.to_owned(),
+    }
+}
+
+fn score(checks: &[Check]) -> u8 {
+    let total: f64 = checks
+        .iter()
+        .map(|c| c.weight * c.passed.clamp(0.0, 1.0))
+        .sum();
+    total.round().clamp(0.0, 100.0) as u8
+}
+
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*").expect("number regex is valid"));
+
+static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:at|for|with|joined|from)\s+((?:[A-Z][\w&'.\-]*)(?:\s+(?:[A-Z][\w&'.\-]*|&|of))*)",
+    )
+    .expect("organisation regex is valid")
+});
+
+static THOUSANDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}(,\d{3})+(\.\d+)?$").expect("thousands regex is valid"));
+
+/// Normalises a number as written: thousands separators dropped, a decimal comma read as a
+/// point, leading zeros and trailing decimal zeros trimmed ("1,200" → "1200", "3.50" → "3.5").
+fn normalise_number(raw: &str) -> String {
+    let text = if THOUSANDS.is_match(raw) {
+        raw.replace(',', "")
+    } else {
+        raw.replace(',', ".")
+    };
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let whole = whole.trim_start_matches('0');
+    let whole = if whole.is_empty() { "0" } else { whole };
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.is_empty() {
+        whole.to_owned()
+    } else {
+        format!("{whole}.{fraction}")
+    }
+}
+
+fn numbers_in(text: &str) -> Vec<String> {
+    NUMBER
+        .find_iter(text)
+        .map(|m| normalise_number(m.as_str().trim_end_matches([',', '.'])))
+        .collect()
+}
+
+/// Every fact the profile states, normalised for lookup.
+struct Facts {
+    numbers: HashSet<String>,
+    terms: HashSet<String>,
+    text_lower: String,
+    ids: HashSet<String>,
+    titles: Vec<String>,
+}
+
+fn profile_texts(profile: &Profile) -> Vec<String> {
+    let mut out = Vec::new();
+    let p = &profile.personal_info;
+    out.push(p.full_name.clone());
+    out.extend(p.location.clone());
+    if let Some(s) = &profile.professional_summary {
+        out.push(s.clone());
+    }
+    for e in &profile.experiences {
+        out.push(e.title.clone());
+        out.push(e.company.clone());
+        out.extend(e.location.clone());
+        out.push(e.start_date.clone());
+        out.extend(e.end_date.clone());
+        out.extend(e.description.clone());
+        out.extend(e.achievements.iter().cloned());
+    }
+    for e in &profile.education {
+        out.push(e.institution.clone());
+        out.push(e.degree.clone());
+        out.extend(e.field_of_study.clone());
+        out.extend(e.start_date.clone());
+        out.extend(e.end_date.clone());
+        out.extend(e.honors.iter().cloned());
+        if let Some(gpa) = e.gpa {
+            out.push(format_gpa(gpa));
+        }
+    }
+    out.extend(profile.skills.technical.iter().cloned());
+    out.extend(profile.skills.soft.iter().cloned());
+    for l in &profile.skills.languages {
+        out.push(l.name.clone());
+    }
+    for c in &profile.skills.certifications {
+        out.push(c.name.clone());
+        out.push(c.issuer.clone());
+        out.extend(c.date_obtained.clone());
+        out.extend(c.credential_id.clone());
+    }
+    for p in &profile.projects {
+        out.push(p.name.clone());
+        out.push(p.description.clone());
+        out.extend(p.technologies.iter().cloned());
+        out.extend(p.start_date.clone());
+        out.extend(p.end_date.clone());
+    }
+    out
+}
+
+impl Facts {
+    fn new(input: &ValidationInput) -> Self {
+        let texts = profile_texts(input.profile);
+        let mut numbers = HashSet::new();
+        let mut terms = HashSet::new();
+        for text in &texts {
+            numbers.extend(numbers_in(text));
+            for m in input.taxonomy.find(text) {
+                terms.insert(m.canonical);
+            }
+        }
+        let profile = input.profile;
+        for skill in profile
+            .skills
+            .technical
+            .iter()
+            .chain(&profile.skills.soft)
+            .chain(profile.skills.certifications.iter().map(|c| &c.name))
+            .chain(profile.projects.iter().flat_map(|p| &p.technologies))
+        {
+            if let Some(entry) = input.taxonomy.canonical(skill) {
+                terms.insert(entry.name.clone());
+            }
+        }
+        // Education keywords the profile meets through its degrees.
+        for req in &input.compiled.requirements {
+            if req.met || req.satisfied_by.is_some() {
+                terms.insert(req.requirement.clone());
+            }
+        }
+        let years = whole_years(input.compiled);
+        numbers.insert(years.to_string());
+        let mut ids = HashSet::new();
+        ids.insert("summary".to_owned());
+        for e in &profile.experiences {
+            ids.insert(e.id.clone());
+            for i in 0..e.achievements.len() {
+                ids.insert(format!("{}#{i}", e.id));
+            }
+        }
+        ids.extend(profile.education.iter().map(|e| e.id.clone()));
+        ids.extend(profile.projects.iter().map(|p| p.id.clone()));
+        ids.extend(profile.skills.certifications.iter().map(|c| c.id.clone()));
+        ids.extend(
+            profile
+                .skills
+                .technical
+                .iter()
+                .chain(&profile.skills.soft)
+                .map(|s| s.trim().to_owned()),
+        );
+        let titles = profile
+            .experiences
+            .iter()
+            .map(|e| e.title.trim().to_lowercase())
+            .collect();
+        Facts {
+            numbers,
+            terms,
+            text_lower: texts.join("\n").to_lowercase(),
+            ids,
+            titles,
+        }
+    }
+}
+
+/// A line to check, with its location.
+struct Checked<'a> {
+    location: String,
+    text: &'a str,
+    source: Option<&'a jobwise_render::Source>,
+    /// Must carry a source when it states a fact.
+    claims: bool,
+}
+
+fn push<'a>(out: &mut Vec<Checked<'a>>, location: String, line: &'a Line, claims: bool) {
+    out.push(Checked {
+        location,
+        text: &line.text,
+        source: line.source.as_ref(),
+        claims,
+    });
+}
+
+fn resume_lines(resume: &Resume) -> Vec<Checked<'_>> {
+    let mut out = Vec::new();
+    if let Some(summary) = &resume.summary {
+        push(&mut out, "summary".into(), summary, true);
+    }
+    for (g, group) in resume.skills.iter().enumerate() {
+        for (i, item) in group.items.iter().enumerate() {
+            push(&mut out, format!("skills[{g}].items[{i}]"), item, true);
+        }
+    }
+    for (e, entry) in resume.experience.iter().enumerate() {
+        for (i, bullet) in entry.bullets.iter().enumerate() {
+            push(
+                &mut out,
+                format!("experience[{e}].bullets[{i}]"),
+                bullet,
+                true,
+            );
+        }
+    }
+    for (p, project) in resume.projects.iter().enumerate() {
+        push(
+            &mut out,
+            format!("projects[{p}].description"),
+            &project.description,
+            true,
+        );
+        for (i, bullet) in project.bullets.iter().enumerate() {
+            push(
+                &mut out,
+                format!("projects[{p}].bullets[{i}]"),
+                bullet,
+                true,
+            );
+        }
+    }
+    for (e, entry) in resume.education.iter().enumerate() {
+        for (i, detail) in entry.details.iter().enumerate() {
+            push(
+                &mut out,
+                format!("education[{e}].details[{i}]"),
+                detail,
+                true,
+            );
+        }
+    }
+    for (s, section) in resume.extra_sections.iter().enumerate() {
+        for (i, item) in section.items.iter().enumerate() {
+            push(
+                &mut out,
+                format!("extra_sections[{s}].items[{i}]"),
+                item,
+                true,
+            );
+        }
+    }
+    out
+}
+
+fn letter_lines(letter: &CoverLetter) -> Vec<Checked<'_>> {
+    let mut out = Vec::new();
+    for (i, paragraph) in letter.paragraphs.iter().enumerate() {
+        push(&mut out, format!("paragraphs[{i}]"), paragraph, true);
+    }
+    out
+}
+
+/// Removes the job title and company a letter names, so they are not read as claims.
+fn without_job_names(text: &str, input: &ValidationInput) -> String {
+    let mut out = text.to_owned();
+    for name in [Some(input.job_title), input.company].into_iter().flatten() {
+        let name = name.trim();
+        if name.len() > 1 {
+            out = out.replace(name, " ");
+        }
+    }
+    out
+}
+
+fn check_factuality(
+    input: &ValidationInput,
+    facts: &Facts,
+    lines: &[Checked],
+    letter: bool,
+) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let mut known_orgs: Vec<String> = Vec::new();
+    if letter {
+        known_orgs.extend(input.company.map(str::to_lowercase));
+        known_orgs.push(input.job_title.to_lowercase());
+    }
+    for line in lines {
+        let text = if letter {
+            without_job_names(line.text, input)
+        } else {
+            line.text.to_owned()
+        };
+        let mut states_fact = false;
+        for number in numbers_in(&text) {
+            states_fact = true;
+            if !facts.numbers.contains(&number) {
+                issues.push(issue(
+                    "critical",
+                    "factuality",
+                    "unknown_number",
+                    format!("The number {number} does not appear in the profile."),
+                    &line.location,
+                ));
+            }
+        }
+        for found in input.taxonomy.find(&text) {
+            states_fact = true;
+            if !facts.terms.contains(&found.canonical) {
+                issues.push(issue(
+                    "critical",
+                    "factuality",
+                    "unknown_skill",
+                    format!("The profile does not show {}.", found.canonical),
+                    &line.location,
+                ));
+            }
+        }
+        for capture in ORGANISATION.captures_iter(&text) {
+            let name = capture[1].trim_end_matches(['.', ',', '\'']);
+            let lower = name.to_lowercase();
+            let known = facts.text_lower.contains(&lower)
+                || known_orgs.iter().any(|o| o.contains(&lower))
+                || input.taxonomy.canonical(name).is_some()
+                || input
+                    .taxonomy
+                    .find(name)
+                    .first()
+                    .is_some_and(|m| m.start == 0);
+            if !known {
+                issues.push(issue(
+                    "critical",
+                    "factuality",
+                    "unknown_organisation",
+                    format!("{name} is not an employer, school or name in the profile."),
+                    &line.location,
+                ));
+            }
+        }
+        match line.source {
+            Some(source) if !facts.ids.contains(source.item_id.trim()) => {
+                issues.push(issue(
+                    "critical",
+                    "factuality",
+                    "unknown_source",
+                    format!(
+                        "The source {} is not an item of the profile.",
+                        source.item_id
+                    ),
+                    &line.location,
+                ));
+            }
+            None if line.claims && states_fact => issues.push(issue(
+                "critical",
+                "factuality",
+                "unsourced_fact",
+                "A line that states a fact has no source in the profile.".into(),
+                &line.location,
+            )),
+            _ => {}
+        }
+    }
+    issues
+}
+
+fn same(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+fn same_date(a: Option<&str>, b: Option<&str>) -> bool {
+    let norm = |d: Option<&str>| d.map(str::trim).filter(|d| !d.is_empty()).map(parse_date);
+    norm(a) == norm(b)
+}
+
+/// Structured entries against their source items.
+fn check_entries(input: &ValidationInput, facts: &Facts, resume: &Resume) -> Vec<Issue> {
+    let profile = input.profile;
+    let mut issues = Vec::new();
+    let mut wrong = |code: &str, message: String, location: String| {
+        issues.push(issue("critical", "factuality", code, message, &location));
+    };
+    if let Some(headline) = &resume.header.headline
+        && !facts.titles.contains(&headline.trim().to_lowercase())
+    {
+        wrong(
+            "unknown_title",
+            format!("The headline {headline:?} is not a title held in the profile."),
+            "header.headline".into(),
+        );
+    }
+    for (i, entry) in resume.experience.iter().enumerate() {
+        let Some(source) = profile.experiences.iter().find(|e| e.id == entry.source_id) else {
+            wrong(
+                "unknown_source",
+                format!("Experience {:?} is not in the profile.", entry.title.text),
+                format!("experience[{i}]"),
+            );
+            continue;
+        };
+        if !same(&entry.title.text, &source.title) {
+            wrong(
+                "unknown_title",
+                format!("The title {:?} differs from the profile.", entry.title.text),
+                format!("experience[{i}].title"),
+            );
+        }
+        if !same(&entry.company.text, &source.company) {
+            wrong(
+                "unknown_organisation",
+                format!(
+                    "The employer {:?} differs from the profile.",
+                    entry.company.text
+                ),
+                format!("experience[{i}].company"),
+            );
+        }
+        let end = if source.is_current {
+            None
+        } else {
+            source.end_date.as_deref()
+        };
+        if !same_date(Some(&entry.start_date), Some(&source.start_date))
+            || !same_date(entry.end_date.as_deref(), end)
+        {
+            wrong(
+                "unknown_date",
+                "The dates differ from the profile.".into(),
+                format!("experience[{i}].start_date"),
+            );
+        }
+    }
+    for (i, entry) in resume.education.iter().enumerate() {
+        let found = profile.education.iter().any(|e| {
+            same(&e.institution, &entry.institution)
+                && same(&e.degree, &entry.degree)
+                && same_date(e.end_date.as_deref(), entry.end_date.as_deref())
+                && same_date(e.start_date.as_deref(), entry.start_date.as_deref())
+        });
+        if !found {
+            wrong(
+                "unknown_education",
+                format!(
+                    "{} at {} is not in the profile.",
+                    entry.degree, entry.institution
+                ),
+                format!("education[{i}]"),
+            );
+        }
+    }
+    for (i, project) in resume.projects.iter().enumerate() {
+        if !profile
+            .projects
+            .iter()
+            .any(|p| same(&p.name, &project.name.text))
+        {
+            wrong(
+                "unknown_project",
+                format!("The project {:?} is not in the profile.", project.name.text),
+                format!("projects[{i}].name"),
+            );
+        }
+    }
+    for (i, cert) in resume.certifications.iter().enumerate() {
+        let found = profile.skills.certifications.iter().any(|c| {
+            same(&c.name, &cert.name)
+                && same(&c.issuer, &cert.issuer)
+                && same_date(c.date_obtained.as_deref(), cert.date.as_deref())
+        });
+        if !found {
+            wrong(
+                "unknown_certification",
+                format!("The certification {:?} is not in the profile.", cert.name),
+                format!("certifications[{i}]"),
+            );
+        }
+    }
+    for (i, language) in resume.languages.iter().enumerate() {
+        if !profile
+            .skills
+            .languages
+            .iter()
+            .any(|l| same(&l.name, &language.name) && same(&l.proficiency, &language.proficiency))
+        {
+            wrong(
+                "unknown_language",
+                format!("{} is not a language of the profile.", language.name),
+                format!("languages[{i}]"),
+            );
+        }
+    }
+    issues
+}
+
+/// Keyword coverage over the document's text and listed entries.
+fn coverage(input: &ValidationInput, text: &str, sources: &BTreeSet<String>) -> (f64, Vec<String>) {
+    let shown: HashSet<String> = input
+        .taxonomy
+        .find(text)
+        .into_iter()
+        .map(|m| m.canonical)
+        .collect();
+    let categories: std::collections::HashMap<&str, &str> = input
+        .analysis
+        .required
+        .iter()
+        .map(|k| (k.term.as_str(), k.category.as_str()))
+        .collect();
+    let mut total = 0usize;
+    let mut uncovered = Vec::new();
+    for req in input
+        .compiled
+        .requirements
+        .iter()
+        .filter(|r| r.required && r.met)
+    {
+        total += 1;
+        let by_entry = categories.get(req.requirement.as_str()) == Some(&"education")
+            && req.evidence.iter().any(|e| sources.contains(&e.item_id));
+        if !(shown.contains(&req.requirement) || by_entry) {
+            uncovered.push(req.requirement.clone());
+        }
+    }
+    if total == 0 {
+        return (1.0, uncovered);
+    }
+    let covered = (total - uncovered.len()) as f64 / total as f64;
+    ((covered * 1000.0).round() / 1000.0, uncovered)
+}
+
+const STANDARD_EXTRA_HEADINGS: &[&str] = &[
+    "Awards",
+    "Publications",
+    "Volunteering",
+    "Volunteer Experience",
+    "Interests",
+    "Activities",
+    "Honors",
+    "Courses",
+    "References",
+];
+
+const WEAK_OPENERS: &[&str] = &[
+    "responsible for",
+    "helped",
+    "worked on",
+    "assisted",
+    "duties included",
+    "tasked with",
+];
+
+fn readability(lines: &[Checked], resume: bool) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let mut openers: std::collections::BTreeMap<String, usize> = Default::default();
+    for line in lines {
+        let lower = line.text.trim().to_lowercase();
+        if resume
+            && line
+                .text
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .any(|w| matches!(w, "I" | "I'm" | "I've" | "me" | "my" | "My"))
+        {
+            issues.push(issue(
+                "warning",
+                "readability",
+                "first_person",
+                "Resumes read better without the first person.".into(),
+                &line.location,
+            ));
+        }
+        if let Some(weak) = WEAK_OPENERS.iter().find(|w| lower.starts_with(*w)) {
+            issues.push(issue(
+                "info",
+                "readability",
+                "weak_opener",
+                format!("Starts with the weak opener {weak:?}; lead with what was done."),
+                &line.location,
+            ));
+        }
+        for sentence in super::draft::sentences(line.text) {
+            let words = sentence.split_whitespace().count();
+            if words > 35 {
+                issues.push(issue(
+                    "info",
+                    "readability",
+                    "long_sentence",
+                    format!("A sentence of {words} words; consider splitting it."),
+                    &line.location,
+                ));
+            }
+        }
+        if line.location.contains(".bullets[")
+            && let Some(first) = lower.split_whitespace().next()
+        {
+            *openers.entry(first.to_owned()).or_default() += 1;
+        }
+    }
+    for (word, count) in openers {
+        if count >= 3 {
+            issues.push(issue(
+                "info",
+                "readability",
+                "repeated_opener",
+                format!("{count} bullets start with {word:?}; vary the verbs."),
+                "experience",
+            ));
+        }
+    }
+    issues
+}
+
+fn check(name: &str, weight: f64, passed: f64) -> Check {
+    Check {
+        name: name.to_owned(),
+        weight,
+        passed,
+    }
+}
+
+fn ats_friendly(template: Template) -> bool {
+    crate::templates::is_ats_friendly(template)
+}
+
+/// Validates a drafted document (stage 4).
+pub fn validate_document(input: &ValidationInput, document: &Document) -> ValidationReport {
+    let facts = Facts::new(input);
+    let missing_keywords = input.compiled.missing_keywords.clone();
+    match document {
+        Document::Resume(resume) => {
+            let lines = resume_lines(resume);
+            let mut factuality = check_factuality(input, &facts, &lines, false);
+            factuality.extend(check_entries(input, &facts, resume));
+            let mut text = String::new();
+            let mut sources = BTreeSet::new();
+            for line in &lines {
+                text.push_str(line.text);
+                text.push('\n');
+                if let Some(s) = line.source {
+                    sources.insert(s.item_id.clone());
+                }
+            }
+            for e in &resume.experience {
+                text.push_str(&format!("{}\n{}\n", e.title.text, e.company.text));
+            }
+            for e in &resume.education {
+                text.push_str(&format!("{}\n{}\n", e.degree_line(), e.institution));
+            }
+            for c in &resume.certifications {
+                text.push_str(&format!("{}\n", c.name));
+            }
+            for l in &resume.languages {
+                text.push_str(&format!("{}\n", l.name));
+            }
+            for p in &resume.projects {
+                text.push_str(&format!("{}\n{}\n", p.name.text, p.technologies.join(", ")));
+            }
+            let profile_education: Vec<&str> = input
+                .profile
+                .education
+                .iter()
+                .filter(|e| {
+                    resume
+                        .education
+                        .iter()
+                        .any(|d| same(&d.institution, &e.institution) && same(&d.degree, &e.degree))
+                })
+                .map(|e| e.id.as_str())
+                .collect();
+            sources.extend(profile_education.into_iter().map(str::to_owned));
+            let (keyword_coverage, uncovered) = coverage(input, &text, &sources);
+
+            let header = &resume.header;
+            let contact = match (
+                header.email.is_some(),
+                header.phone.is_some() || header.location.is_some(),
+            ) {
+                (true, true) => 1.0,
+                (true, false) | (false, true) => 0.5,
+                (false, false) => 0.0,
+            };
+            let headings = resume
+                .extra_sections
+                .iter()
+                .all(|s| STANDARD_EXTRA_HEADINGS.iter().any(|h| same(h, &s.heading)));
+            let newest = experiences_newest_first(input.profile);
+            let order: Vec<usize> = resume
+                .experience
+                .iter()
+                .filter_map(|e| {
+                    input
+                        .profile
+                        .experiences
+                        .iter()
+                        .position(|p| p.id == e.source_id)
+                })
+                .filter_map(|i| newest.iter().position(|&n| n == i))
+                .collect();
+            let chronological = order.windows(2).all(|w| w[0] < w[1]);
+            let dates_ok = resume.experience.iter().all(|e| {
+                let start = parse_date(&e.start_date);
+                let end = e.end_date.as_deref().map(parse_date);
+                start.is_some()
+                    && match end {
+                        None => true,
+                        Some(None) => false,
+                        Some(Some(end)) => end.0 >= start.map_or(0, |s| s.0),
+                    }
+            });
+            let bullets: Vec<&Line> = resume.experience.iter().flat_map(|e| &e.bullets).collect();
+            let good_bullets = bullets
+                .iter()
+                .filter(|b| {
+                    b.text.chars().count() <= MAX_BULLET_CHARS
+                        && b.text.split_whitespace().count() >= 3
+                })
+                .count();
+            let bullet_share = if bullets.is_empty() {
+                1.0
+            } else {
+                good_bullets as f64 / bullets.len() as f64
+            };
+            let checks = vec![
+                check("contact_details", 15.0, contact),
+                check("standard_headings", 10.0, f64::from(u8::from(headings))),
+                check(
+                    "reverse_chronological",
+                    15.0,
+                    f64::from(u8::from(chronological)),
+                ),
+                check("consistent_dates", 10.0, f64::from(u8::from(dates_ok))),
+                check(
+                    "single_column",
+                    10.0,
+                    f64::from(u8::from(ats_friendly(input.template))),
+                ),
+                check("bullet_length", 10.0, bullet_share),
+                check("keyword_coverage", 20.0, keyword_coverage),
+                check("page_count", 10.0, 1.0),
+            ];
+            let mut issues = Vec::new();
+            for c in &checks {
+                if c.passed < 1.0 && c.name != "keyword_coverage" {
+                    issues.push(issue("warning", "ats", &c.name, ats_message(&c.name), ""));
+                }
+            }
+            for term in &uncovered {
+                issues.push(issue(
+                    "warning",
+                    "coverage",
+                    "keyword_not_shown",
+                    format!("The profile shows {term}, which the posting requires, but this document does not."),
+                    "",
+                ));
+            }
+            issues.extend(readability(&lines, true));
+            ValidationReport {
+                ats_score: score(&checks),
+                keyword_coverage,
+                factuality_issues: factuality,
+                issues,
+                checks,
+                uncovered_keywords: uncovered,
+                missing_keywords,
+            }
+        }
+        Document::CoverLetter(letter) => {
+            let lines = letter_lines(letter);
+            let factuality = check_factuality(input, &facts, &lines, true);
+            let text: String = lines.iter().map(|l| format!("{}\n", l.text)).collect();
+            let sources: BTreeSet<String> = lines
+                .iter()
+                .filter_map(|l| l.source.map(|s| s.item_id.clone()))
+                .collect();
+            let (keyword_coverage, uncovered) = coverage(input, &text, &sources);
+            let names_company = input.company.is_none_or(|c| text.contains(c.trim()));
+            let names_role = text.contains(input.job_title.trim());
+            let cited = sources.len();
+            let checks = vec![
+                check(
+                    "contact_details",
+                    20.0,
+                    f64::from(u8::from(letter.sender.email.is_some())),
+                ),
+                check("names_company", 20.0, f64::from(u8::from(names_company))),
+                check("names_role", 20.0, f64::from(u8::from(names_role))),
+                check("cites_profile_facts", 20.0, (cited as f64 / 2.0).min(1.0)),
+                check("keyword_coverage", 10.0, keyword_coverage),
+                check("page_count", 10.0, 1.0),
+            ];
+            let mut issues = Vec::new();
+            for c in &checks {
+                if c.passed < 1.0 && c.name != "keyword_coverage" {
+                    issues.push(issue("warning", "ats", &c.name, ats_message(&c.name), ""));
+                }
+            }
+            issues.extend(readability(&lines, false));
+            ValidationReport {
+                ats_score: score(&checks),
+                keyword_coverage,
+                factuality_issues: factuality,
+                issues,
+                checks,
+                uncovered_keywords: uncovered,
+                missing_keywords,
+            }
+        }
+    }
+}
+
+fn ats_message(check: &str) -> String {
+    match check {
+        "contact_details" => "Contact details are incomplete (email, and phone or location).",
+        "standard_headings" => "A section heading is not one applicant-tracking systems know.",
+        "reverse_chronological" => "Experience is not in reverse-chronological order.",
+        "consistent_dates" => "A date is malformed or ends before it starts.",
+        "single_column" => "This template is not the strict single-column layout; use ats_optimized for ATS portals.",
+        "bullet_length" => "Some bullets are too long (over 220 characters) or too short (under 3 words).",
+        "names_company" => "The letter does not name the company.",
+        "names_role" => "The letter does not name the role.",
+        "cites_profile_facts" => "The letter cites fewer than two facts from the profile.",
+        _ => "A check did not pass.",
+    }
+    .to_owned()
+}
