@@ -363,7 +363,7 @@ def check_profile(path, profile, traits):
     return c.errors
 
 
-def check_postings(postings, catalog, errors):
+def check_postings(postings, catalog, errors, base):
     index = Counter((j.get("title"), j.get("company")) for j in catalog)
     ids = Counter()
     refs = Counter()
@@ -378,12 +378,12 @@ def check_postings(postings, catalog, errors):
         ids[ident] += 1
         if not isinstance(ident, str) or not SLUG_RE.match(ident):
             errors.append(f"{where}: id must be a lowercase slug")
-        kinds = [k for k in ("catalog", "text") if k in posting]
-        extra = set(posting) - {"id", "catalog", "text"}
+        kinds = [k for k in ("catalog", "file") if k in posting]
+        extra = set(posting) - {"id", "catalog", "file"}
         if extra:
             errors.append(f"{where}: unexpected keys {sorted(extra)}")
         if len(kinds) != 1:
-            errors.append(f"{where}: needs exactly one of 'catalog' or 'text'")
+            errors.append(f"{where}: needs exactly one of 'catalog' or 'file'")
             continue
         if kinds == ["catalog"]:
             counts["catalog"] += 1
@@ -397,7 +397,12 @@ def check_postings(postings, catalog, errors):
                 errors.append(f"{where}: {key} matches {index[key]} catalog postings (need exactly 1)")
         else:
             counts["pasted"] += 1
-            text = posting["text"]
+            path = os.path.join(base, posting["file"])
+            if not os.path.isfile(path):
+                errors.append(f"{where}: {posting['file']} does not exist")
+                continue
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
             if not isinstance(text, str) or len(text.strip()) < 400:
                 errors.append(f"{where}: text must be a whole posting (at least 400 characters)")
                 continue
@@ -466,7 +471,7 @@ def main():
     if not isinstance(postings, list):
         errors.append("postings.json: top-level value must be an array")
         postings = []
-    posting_ids, counts = check_postings(postings, catalog, errors)
+    posting_ids, counts = check_postings(postings, catalog, errors, base)
 
     stems = {name[:-5] for name in files}
     for stem in sorted(stems - set(IN_FIELD)):

@@ -139,7 +139,7 @@ fn load_or_create_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
 /// The versioned API (`/api/v1`) as an OpenAPI-aware router.
 pub fn api_router(state: AppState) -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(crate::openapi::base_document())
-        .nest("/api/v1/auth", crate::auth::router(state))
+        .nest("/api/v1/auth", crate::auth::router(state.clone()))
         .nest("/api/v1/profiles", crate::profiles::router())
         .nest("/api/v1/jobs", crate::jobs::router())
         .nest("/api/v1/saved-jobs", crate::saved_jobs::router())
@@ -147,6 +147,8 @@ pub fn api_router(state: AppState) -> OpenApiRouter<AppState> {
         .nest("/api/v1/style", crate::samples::style_router())
         .nest("/api/v1/templates", crate::templates::router())
         .nest("/api/v1/generations", crate::generation::router())
+        .nest("/api/v1/documents", crate::documents::router())
+        .merge(crate::documents::shared_router(state.clone()))
         .merge(crate::health::router())
 }
 

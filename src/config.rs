@@ -108,12 +108,18 @@ pub struct Config {
     pub password_hash_cost: PasswordHashCost,
     /// Trust `X-Forwarded-For` for the client IP (only behind a reverse proxy you control).
     pub trust_proxy_headers: bool,
-    /// Where generated files go (`JOBWISE_STORAGE_URL`); `None` means `<data dir>/files`.
+    /// Where generated files go (`JOBWISE_STORAGE_URL`: `file:///dir` or `s3://bucket/prefix`);
+    /// `None` means `<data dir>/files`.
     pub storage_url: Option<String>,
+    /// S3 settings from the usual `AWS_*` variables (credentials, region, endpoint override),
+    /// as (object_store config key, value).
+    pub s3_options: Vec<(&'static str, Secret)>,
     /// Generation workers and their timing.
     pub workers: crate::generation::worker::WorkerSettings,
     /// Generations a user may request per hour (`JOBWISE_GENERATIONS_PER_HOUR`).
     pub generations_per_hour: u32,
+    /// Public base URL of share links (`JOBWISE_PUBLIC_URL`); `None` means the request's host.
+    pub public_url: Option<String>,
     /// The LLM engine (`JOBWISE_LLM_BASE_URL` + `_MODEL`); `None` means offline only.
     pub llm: Option<crate::generation::llm::LlmSettings>,
 }
@@ -295,14 +301,27 @@ impl Config {
             },
             trust_proxy_headers: boolean(&var, "JOBWISE_TRUST_PROXY_HEADERS", false)?,
             storage_url: match var("JOBWISE_STORAGE_URL") {
-                Some(url) if !url.starts_with("file://") => {
+                Some(url) if !(url.starts_with("file://") || url.starts_with("s3://")) => {
                     return Err(invalid(
                         "JOBWISE_STORAGE_URL",
-                        "must be a file:///absolute/path URL",
+                        "must be file:///absolute/path or s3://bucket[/prefix]",
                     ));
                 }
                 other => other,
             },
+            s3_options: [
+                ("AWS_ACCESS_KEY_ID", "aws_access_key_id"),
+                ("AWS_SECRET_ACCESS_KEY", "aws_secret_access_key"),
+                ("AWS_SESSION_TOKEN", "aws_session_token"),
+                ("AWS_DEFAULT_REGION", "aws_region"),
+                ("AWS_REGION", "aws_region"),
+                ("AWS_ENDPOINT_URL", "aws_endpoint"),
+                ("AWS_ENDPOINT", "aws_endpoint"),
+                ("AWS_ALLOW_HTTP", "aws_allow_http"),
+            ]
+            .into_iter()
+            .filter_map(|(name, key)| var(name).map(|v| (key, Secret::new(v))))
+            .collect(),
             workers: crate::generation::worker::WorkerSettings {
                 workers: number(&var, "JOBWISE_WORKERS", 2, 0, 64)? as usize,
                 claim_ttl: Duration::from_secs(number(
@@ -329,6 +348,15 @@ impl Config {
                 max_attempts: number(&var, "JOBWISE_GENERATION_MAX_ATTEMPTS", 3, 1, 100)?,
             },
             generations_per_hour: number(&var, "JOBWISE_GENERATIONS_PER_HOUR", 10, 1, 1_000_000)?,
+            public_url: match var("JOBWISE_PUBLIC_URL") {
+                Some(url) if !(url.starts_with("http://") || url.starts_with("https://")) => {
+                    return Err(invalid(
+                        "JOBWISE_PUBLIC_URL",
+                        "must be an http:// or https:// URL such as https://jobwise.example.com",
+                    ));
+                }
+                other => other,
+            },
             llm: llm_settings(&var)?,
         })
     }

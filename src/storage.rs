@@ -1,7 +1,9 @@
 //! File storage for generated documents (PDFs and other rendered formats), through
 //! `object_store`: a directory under the data dir by default (`JOBWISE_STORAGE_URL` unset or
-//! `file:///path`). Writes are atomic: the local store writes a temporary file and renames it,
-//! so a crash mid-write never leaves a half file that is later served.
+//! `file:///path`), or any S3-compatible store (`s3://bucket/prefix` with the usual `AWS_*`
+//! variables; `AWS_ENDPOINT_URL` points at MinIO, moto, R2…). Writes are atomic: the local
+//! store writes a temporary file and renames it, and an S3 PUT replaces the object whole, so a
+//! crash mid-write never leaves a half file that is later served.
 
 use std::sync::Arc;
 
@@ -34,12 +36,58 @@ impl Storage {
     pub fn from_config(config: &Config) -> anyhow::Result<Storage> {
         let dir = match config.storage_url.as_deref() {
             None => config.data_dir.join("files"),
+            Some(url) if url.starts_with("s3://") => {
+                let options: Vec<(&str, &str)> = config
+                    .s3_options
+                    .iter()
+                    .map(|(k, v)| (*k, v.expose()))
+                    .collect();
+                return Storage::s3(url, &options);
+            }
             Some(url) => match url.strip_prefix("file://") {
                 Some(path) => std::path::PathBuf::from(path),
                 None => anyhow::bail!("JOBWISE_STORAGE_URL: unsupported scheme in {url:?}"),
             },
         };
         Storage::local(&dir)
+    }
+
+    /// An S3-compatible bucket (`s3://bucket/optional/prefix`) with object_store options
+    /// (`aws_access_key_id`, `aws_region`, `aws_endpoint`, `aws_allow_http`, …).
+    pub fn s3(url: &str, options: &[(&str, &str)]) -> anyhow::Result<Storage> {
+        let rest = url.strip_prefix("s3://").unwrap_or(url);
+        let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+        anyhow::ensure!(
+            !bucket.is_empty(),
+            "JOBWISE_STORAGE_URL: no bucket in {url:?}"
+        );
+        let mut builder = object_store::aws::AmazonS3Builder::new().with_bucket_name(bucket);
+        let mut endpoint_is_http = false;
+        for (key, value) in options {
+            let key: object_store::aws::AmazonS3ConfigKey = key
+                .parse()
+                .map_err(|e| anyhow::anyhow!("S3 option {key}: {e}"))?;
+            if matches!(key, object_store::aws::AmazonS3ConfigKey::Endpoint) {
+                endpoint_is_http = value.starts_with("http://");
+            }
+            builder = builder.with_config(key, *value);
+        }
+        if endpoint_is_http {
+            builder = builder.with_allow_http(true);
+        }
+        let s3 = builder
+            .build()
+            .map_err(|e| anyhow::anyhow!("JOBWISE_STORAGE_URL {url:?}: {e}"))?;
+        let prefix = prefix.trim_matches('/');
+        let store: Arc<dyn ObjectStore> = if prefix.is_empty() {
+            Arc::new(s3)
+        } else {
+            Arc::new(object_store::prefix::PrefixStore::new(s3, prefix))
+        };
+        Ok(Storage {
+            store,
+            description: format!("s3://{bucket}/{prefix}"),
+        })
     }
 
     /// A store in a local directory.

@@ -55,8 +55,10 @@ fn load_postings() -> Vec<(String, JobSnapshot)> {
         .iter()
         .map(|p| {
             let id = p["id"].as_str().unwrap().to_owned();
-            let job = if let Some(text) = p["text"].as_str() {
-                jobwise::generation::cli::job_from_text(text).expect("pasted posting has a title")
+            let job = if let Some(file) = p["file"].as_str() {
+                let path = format!("{}/assets/eval/{file}", env!("CARGO_MANIFEST_DIR"));
+                let text = std::fs::read_to_string(path).unwrap();
+                jobwise::generation::cli::job_from_text(&text).expect("pasted posting has a title")
             } else {
                 let wanted = &p["catalog"];
                 let job = catalog

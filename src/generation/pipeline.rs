@@ -7,6 +7,8 @@
 use jobwise_engine::{CompiledProfile, JobAnalysis, Profile, StyleProfile, Taxonomy};
 use jobwise_render::{Document, FitOutcome, PaperSize, Ranking, Renderer, Template};
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
 
 use super::draft::{self, DraftInput, LetterDraftOptions, ResumeDraftOptions};
 use super::options::{CoverLetterOptions, GenerationType, LetterLength, ResumeOptions};
@@ -100,19 +102,63 @@ impl GenerationRequest {
     }
 }
 
+impl JobSnapshot {
+    /// The job as stage 1 reads it.
+    pub fn text(&self) -> jobwise_engine::JobText<'_> {
+        jobwise_engine::JobText {
+            title: &self.title,
+            description: &self.description,
+            requirements: &self.requirements,
+            preferred: &self.preferred,
+            responsibilities: &self.responsibilities,
+        }
+    }
+}
+
 /// Stage 1.
 pub fn analyze(inputs: &PipelineInputs, taxonomy: &Taxonomy) -> JobAnalysis {
-    let job = &inputs.job;
-    jobwise_engine::analyze_job(
-        &jobwise_engine::JobText {
-            title: &job.title,
-            description: &job.description,
-            requirements: &job.requirements,
-            preferred: &job.preferred,
-            responsibilities: &job.responsibilities,
-        },
-        taxonomy,
-    )
+    jobwise_engine::analyze_job(&inputs.job.text(), taxonomy)
+}
+
+/// Stage-1 results by the hash of the job text (PIPELINE.md: "cached by a hash of the job
+/// text"), shared by the workers and the analysis/match endpoints. Bounded: the oldest entry
+/// goes when [`AnalysisCache::CAPACITY`] is reached.
+#[derive(Debug, Default, Clone)]
+pub struct AnalysisCache {
+    inner: Arc<Mutex<CacheEntries>>,
+}
+
+/// Analyses by hash, and the hashes in insertion order (for eviction).
+type CacheEntries = (HashMap<String, Arc<JobAnalysis>>, VecDeque<String>);
+
+impl AnalysisCache {
+    /// Entries kept.
+    pub const CAPACITY: usize = 512;
+
+    /// The analysis of `job`, computed on a miss.
+    pub fn analysis(&self, job: &jobwise_engine::JobText, taxonomy: &Taxonomy) -> Arc<JobAnalysis> {
+        let key = jobwise_engine::text_hash(job);
+        if let Some(hit) = self.lock().0.get(&key) {
+            return hit.clone();
+        }
+        let analysis = Arc::new(jobwise_engine::analyze_job(job, taxonomy));
+        let mut guard = self.lock();
+        let (map, order) = &mut *guard;
+        if !map.contains_key(&key) {
+            if order.len() >= Self::CAPACITY
+                && let Some(oldest) = order.pop_front()
+            {
+                map.remove(&oldest);
+            }
+            order.push_back(key.clone());
+            map.insert(key, analysis.clone());
+        }
+        analysis
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, CacheEntries> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
 }
 
 /// Stage 2.

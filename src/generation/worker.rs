@@ -62,6 +62,8 @@ pub struct Queue {
     pub hub: EventHub,
     /// Wakes an idle in-process worker when a generation is enqueued.
     pub wake: Arc<Notify>,
+    /// Stage-1 results by job-text hash.
+    pub analyses: pipeline::AnalysisCache,
 }
 
 /// Running workers.
@@ -330,13 +332,13 @@ async fn run_stages(
         let taxonomy = Taxonomy::shipped();
         let stored = match stage {
             1 => {
-                let inputs = inputs.clone();
+                let (inputs, cache) = (inputs.clone(), state.queue.analyses.clone());
                 let analysis = blocking(timeout, &mut lost, stage, move || {
-                    Ok(pipeline::analyze(&inputs, taxonomy))
+                    Ok(cache.analysis(&inputs.job.text(), taxonomy))
                 })
                 .await?;
-                let json = to_json(&analysis)?;
-                outputs.analysis = Some(Arc::new(analysis));
+                let json = to_json(&*analysis)?;
+                outputs.analysis = Some(analysis);
                 Some(json)
             }
             2 => {
@@ -387,6 +389,8 @@ async fn run_stages(
                         };
                         engine = worded.engine;
                         tokens += i64::from(worded.tokens);
+                        metrics::counter!("jobwise_llm_tokens_total")
+                            .increment(u64::from(worded.tokens));
                         worded.documents
                     }
                 };
@@ -512,6 +516,8 @@ async fn run_stages(
                 "match_percentage": compiled.match_percentage,
                 "tokens_used": tokens,
                 "generation_time_ms": generation_ms,
+                "engine": engine,
+                "prompt_version": engine.starts_with("llm:").then_some(llm::PROMPT_VERSION),
             });
             documents.push(NewDocument {
                 id: document_id,

@@ -7,12 +7,15 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use std::sync::Arc;
+
 use super::model::Job;
 use super::store;
 use crate::app::AppState;
 use crate::auth::api_keys::parse_path_id;
 use crate::db::Timestamp;
 use crate::error::{AppError, AppResult};
+use crate::generation::pipeline::AnalysisCache;
 use crate::http::AuthUser;
 use crate::profiles::model::ProfileContent;
 
@@ -117,8 +120,8 @@ pub struct MatchReport {
     pub emphasis: Vec<String>,
 }
 
-/// Runs stage 1 on a job.
-pub fn analyze(job: &Job) -> jobwise_engine::JobAnalysis {
+/// Runs stage 1 on a job (through the shared cache of analyses).
+pub fn analyze(cache: &AnalysisCache, job: &Job) -> Arc<jobwise_engine::JobAnalysis> {
     let text = jobwise_engine::JobText {
         title: &job.title,
         description: &job.description,
@@ -126,7 +129,7 @@ pub fn analyze(job: &Job) -> jobwise_engine::JobAnalysis {
         preferred: &job.preferred,
         responsibilities: &job.responsibilities,
     };
-    jobwise_engine::analyze_job(&text, jobwise_engine::Taxonomy::shipped())
+    cache.analysis(&text, jobwise_engine::Taxonomy::shipped())
 }
 
 fn keyword(k: jobwise_engine::Keyword) -> KeywordView {
@@ -161,9 +164,11 @@ pub async fn job_analysis(
 ) -> AppResult<Json<JobAnalysisView>> {
     let id = parse_path_id(&id, "job")?;
     let job = store::load_visible(&state.db, user.id, id).await?;
-    let analysis = tokio::task::spawn_blocking(move || analyze(&job))
+    let cache = state.queue.analyses.clone();
+    let analysis = tokio::task::spawn_blocking(move || analyze(&cache, &job))
         .await
         .map_err(|e| AppError::Internal(e.into()))?;
+    let analysis = jobwise_engine::JobAnalysis::clone(&analysis);
     Ok(Json(JobAnalysisView {
         job_id: id,
         required: analysis.required.into_iter().map(keyword).collect(),
@@ -198,7 +203,8 @@ pub async fn job_match(
     };
     let job = store::load_visible(&state.db, user.id, id).await?;
     let profile = crate::profiles::store::load(&state.db, user.id, profile_id).await?;
-    let report = tokio::task::spawn_blocking(move || compile(&job, &profile.content))
+    let cache = state.queue.analyses.clone();
+    let report = tokio::task::spawn_blocking(move || compile(&cache, &job, &profile.content))
         .await
         .map_err(|e| AppError::Internal(e.into()))??;
     Ok(Json(MatchReport {
@@ -235,8 +241,12 @@ pub async fn job_match(
 }
 
 /// Stages 1 and 2 for a job and a profile.
-pub fn compile(job: &Job, content: &ProfileContent) -> AppResult<jobwise_engine::CompiledProfile> {
-    let analysis = analyze(job);
+pub fn compile(
+    cache: &AnalysisCache,
+    job: &Job,
+    content: &ProfileContent,
+) -> AppResult<jobwise_engine::CompiledProfile> {
+    let analysis = analyze(cache, job);
     let profile: jobwise_engine::Profile =
         serde_json::from_value(serde_json::to_value(content).map_err(anyhow::Error::from)?)
             .map_err(anyhow::Error::from)?;

@@ -217,3 +217,81 @@ async fn an_open_circuit_goes_offline_without_calling() {
     assert_eq!(second["engine"], "offline (fallback: circuit_open)");
     assert_eq!(fake.request_count(), 1, "the open circuit sent nothing");
 }
+
+#[tokio::test]
+async fn a_slow_llm_hits_the_stage_timeout_and_falls_back() {
+    let fake = FakeServer::start(vec![
+        rewrite("summary", SUMMARY).with_delay(std::time::Duration::from_secs(5)),
+    ])
+    .await;
+    let app = app_with(
+        &fake,
+        &[
+            ("JOBWISE_STAGE_TIMEOUT_SECS", "1"),
+            ("JOBWISE_LLM_TIMEOUT_SECS", "30"),
+        ],
+    )
+    .await;
+    let (done, resume) = generate(&app, "llm-slow@example.com").await;
+    assert_eq!(done["engine"], "offline (fallback: stage_timeout)");
+    assert_ne!(resume["summary"]["text"], SUMMARY);
+}
+
+#[tokio::test]
+async fn cancelling_during_an_llm_call_stops_the_worker_and_ships_nothing() {
+    let fake = FakeServer::start(vec![
+        rewrite("summary", SUMMARY).with_delay(std::time::Duration::from_secs(4)),
+    ])
+    .await;
+    let app = app_with(&fake, &[("JOBWISE_CLAIM_TTL_SECS", "2")]).await;
+    let (token, profile_id, job_id) = setup(&app, "llm-cancel@example.com").await;
+    let id = app
+        .post(
+            "/api/v1/generations/resume",
+            json!({"profile_id": profile_id, "job_id": job_id}),
+            Some(&token),
+        )
+        .await
+        .json()["generation_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let path = format!("/api/v1/generations/{id}");
+    // Wait until the worker is inside stage 3 (the LLM call).
+    for _ in 0..200 {
+        let view = app.get(&path, Some(&token)).await.json();
+        if view["progress"]["current_stage"] == 3 && fake.request_count() == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(fake.request_count(), 1, "the LLM call is under way");
+    let cancelled = app
+        .call(axum::http::Method::DELETE, &path, None, Some(&token))
+        .await;
+    assert_eq!(cancelled.status.as_u16(), 204);
+    // Well past the LLM's answer: the worker gave up and wrote nothing more.
+    tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+    let view = app.get(&path, Some(&token)).await.json();
+    assert_eq!(view["status"], "cancelled");
+    assert!(view["result"].is_null());
+    let documents: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM documents")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(documents, 0);
+    assert!(
+        app.state
+            .storage
+            .list("documents")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let stages_done: i64 = sqlx::query_scalar("SELECT stages_done FROM generations WHERE id = $1")
+        .bind(&id)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(stages_done, 2, "stage 3 was never recorded");
+}

@@ -4,6 +4,7 @@
 
 mod api_keys;
 mod auth;
+mod documents;
 mod errors;
 mod generations;
 mod helpers;
@@ -14,4 +15,5 @@ mod profiles;
 mod rate_limits;
 mod samples;
 mod server;
+mod storage;
 mod templates;

@@ -26,7 +26,7 @@ pub mod profile;
 pub mod style;
 pub mod taxonomy;
 
-pub use analysis::{JobAnalysis, JobText, Keyword, analyze_job};
+pub use analysis::{JobAnalysis, JobText, Keyword, analyze_job, text_hash};
 pub use enhance::{Suggestion, suggest_improvements};
 pub use matching::{CompiledProfile, Evidence, RankedItem, RequirementMatch, compile_profile};
 pub use posting::{

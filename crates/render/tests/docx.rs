@@ -111,5 +111,20 @@ fn libreoffice_converts_docx() {
     assert!(status.success());
     let pdf = std::fs::read(dir.join("resume.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
+    // LibreOffice read the whole document: the name and every bullet come back.
+    if let Some(text) = common::Pdf(&pdf).text() {
+        let text = common::normalise(&text);
+        let Document::Resume(resume) = fixture("resume.json") else {
+            unreachable!()
+        };
+        assert!(text.contains(&resume.header.full_name), "{text}");
+        for bullet in resume.experience.iter().flat_map(|e| &e.bullets) {
+            assert!(
+                text.contains(&common::normalise(&bullet.text)),
+                "{}",
+                bullet.text
+            );
+        }
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -470,8 +470,9 @@ fn clean_items(items: &[String]) -> Vec<String> {
 }
 
 /// FNV-1a (64-bit) of the normalised job: whitespace collapsed, fields
-/// separated by 0x1F, list items by 0x1E.
-fn text_hash(job: &JobText) -> String {
+/// separated by 0x1F, list items by 0x1E. The key under which an analysis
+/// may be cached ([`JobAnalysis::text_hash`]).
+pub fn text_hash(job: &JobText) -> String {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut hash = OFFSET;
