@@ -11,12 +11,14 @@ completion; reports completed generations per second of wall time.
 import argparse
 import http.client
 import json
+import os
 import statistics
 import threading
 import time
 import urllib.parse
 
-PROFILE = "assets/eval/profiles/01_backend_senior.json"
+PROFILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "eval",
+                       "profiles", "01_backend_senior.json")
 
 
 def request(base, method, path, token=None, body=None):

@@ -25,6 +25,10 @@ use super::validate::Issue;
 pub const PROMPT_VERSION: &str = "rewrite.v1";
 const SYSTEM_PROMPT: &str = include_str!("../../prompts/rewrite.v1.md");
 
+/// Version of the enhance prompt.
+pub const ENHANCE_PROMPT_VERSION: &str = "enhance.v1";
+const ENHANCE_PROMPT: &str = include_str!("../../prompts/enhance.v1.md");
+
 /// Rounds of "here are the problems, try again" after a draft fails the factuality check.
 pub const MAX_REPAIR_ROUNDS: usize = 2;
 
@@ -187,6 +191,62 @@ pub struct Rewrite<'a> {
     pub tone: Option<&'a str>,
     /// Problems of the previous attempt, located as `<document index>:<path>`.
     pub feedback: &'a [Issue],
+}
+
+/// One bullet suggestion from the model (checked by the caller before it is shown).
+#[derive(Debug, Clone, Deserialize)]
+pub struct BulletSuggestion {
+    /// `<experience_id>#<index>`.
+    pub item_id: String,
+    /// The proposed wording.
+    pub suggested: String,
+    /// Why, in the model's words.
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct SuggestionsOut {
+    suggestions: Vec<BulletSuggestion>,
+}
+
+impl LlmEngine {
+    /// Asks the model for stronger wordings of `bullets` (id, text), within a fresh budget.
+    pub async fn suggest_bullets(
+        &self,
+        bullets: &[(String, String)],
+    ) -> Result<(Vec<BulletSuggestion>, u32), LlmError> {
+        let budget = TokenBudget::new(self.token_budget);
+        let lines: Vec<serde_json::Value> = bullets
+            .iter()
+            .map(|(id, text)| serde_json::json!({"item_id": id, "text": text}))
+            .collect();
+        let schema = serde_json::json!({
+            "type": "object",
+            "properties": {"suggestions": {"type": "array", "items": {
+                "type": "object",
+                "properties": {
+                    "item_id": {"type": "string"},
+                    "suggested": {"type": "string"},
+                    "reason": {"type": "string"}
+                },
+                "required": ["item_id", "suggested", "reason"],
+                "additionalProperties": false
+            }}},
+            "required": ["suggestions"],
+            "additionalProperties": false
+        });
+        let request = ChatRequest::new(vec![
+            Message::system(ENHANCE_PROMPT),
+            Message::user(serde_json::json!({ "bullets": lines }).to_string()),
+        ])
+        .with_schema("bullet_suggestions", schema)
+        .with_max_tokens(self.max_tokens_per_call)
+        .with_temperature(0.3);
+        let (out, _): (SuggestionsOut, _) =
+            complete_json(self.provider.as_ref(), &request, &budget).await?;
+        Ok((out.suggestions, budget.used()))
+    }
 }
 
 #[derive(Debug, Serialize)]

@@ -508,6 +508,36 @@ fn check_factuality(
     issues
 }
 
+/// Facts a rewording adds to its original: numbers, taxonomy terms and organisation names
+/// found in `suggested` but not in `original`. Empty means the rewording only changes words.
+pub fn added_facts(original: &str, suggested: &str, taxonomy: &Taxonomy) -> Vec<String> {
+    let mut added = Vec::new();
+    let known_numbers: HashSet<String> = numbers_in(original).into_iter().collect();
+    for n in numbers_in(suggested) {
+        if !known_numbers.contains(&n) {
+            added.push(format!("the number {n}"));
+        }
+    }
+    let known_terms: HashSet<String> = taxonomy
+        .find(original)
+        .into_iter()
+        .map(|m| m.canonical)
+        .collect();
+    for m in taxonomy.find(suggested) {
+        if !known_terms.contains(&m.canonical) {
+            added.push(m.canonical);
+        }
+    }
+    let lower = original.to_lowercase();
+    for capture in ORGANISATION.captures_iter(suggested) {
+        let name = capture[1].trim_end_matches(['.', ',', '\'']);
+        if !lower.contains(&name.to_lowercase()) && taxonomy.canonical(name).is_none() {
+            added.push(name.to_owned());
+        }
+    }
+    added
+}
+
 fn same(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }

@@ -295,3 +295,52 @@ async fn cancelling_during_an_llm_call_stops_the_worker_and_ships_nothing() {
         .unwrap();
     assert_eq!(stages_done, 2, "stage 3 was never recorded");
 }
+
+#[tokio::test]
+async fn enhance_uses_the_llm_but_drops_suggestions_that_add_facts() {
+    let fake = FakeServer::start(vec![FakeReply::json_content(
+        json!({"suggestions": [
+            {"item_id": "exp-1#1", "suggested": "Reduced p99 latency of the tracking API from 850 ms to 120 ms by redesigning PostgreSQL indexes and adding a read replica", "reason": "Stronger verb."},
+            {"item_id": "exp-1#0", "suggested": "Led a Rust rewrite that tripled revenue to $9M", "reason": "Adds impact."},
+            {"item_id": "nope#3", "suggested": "Did things", "reason": ""}
+        ]}),
+        200,
+    )])
+    .await;
+    let app = app_with(&fake, &[]).await;
+    let (token, profile_id, _) = setup(&app, "llm-enhance@example.com").await;
+    let response = app
+        .post(
+            &format!("/api/v1/profiles/{profile_id}/enhance"),
+            json!({}),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(response.status.as_u16(), 200);
+    let body = response.json();
+    assert_eq!(body["engine"], "llm:fake-model");
+    let suggestions = body["suggestions"].as_array().unwrap();
+    let from_model: Vec<&Value> = suggestions
+        .iter()
+        .filter(|s| s["item_id"] == "exp-1#1" || s["item_id"] == "exp-1#0")
+        .collect();
+    assert!(
+        from_model
+            .iter()
+            .any(|s| s["suggested"].as_str().unwrap().starts_with("Reduced p99"))
+    );
+    assert!(
+        !body.to_string().contains("$9M"),
+        "a suggestion inventing a figure is dropped"
+    );
+    assert!(
+        !body.to_string().contains("Did things"),
+        "unknown ids are ignored"
+    );
+    // Nothing was applied.
+    let profile = app
+        .get(&format!("/api/v1/profiles/{profile_id}"), Some(&token))
+        .await
+        .json();
+    assert_eq!(profile["version"], 1);
+}

@@ -722,6 +722,7 @@ async fn enhance_suggests_without_applying() {
         "{}",
         String::from_utf8_lossy(&r.body)
     );
+    assert_eq!(r.json()["engine"], "offline");
     let suggestions = r.json()["suggestions"].as_array().unwrap().clone();
     assert_eq!(suggestions.len(), 2, "{suggestions:?}");
     assert_eq!(suggestions[0]["field"], "professional_summary");

@@ -34,7 +34,7 @@ pub const MIN_FONT_SIZE: f64 = 9.5;
 /// Renders a memo-cache eviction every this many renders.
 const EVICT_EVERY: usize = 64;
 /// Cache entries unused for this many evictions are dropped.
-const EVICT_MAX_AGE: usize = 10;
+const EVICT_MAX_AGE: usize = 2;
 
 /// The template sources compiled into the binary: the only files a Typst world can read.
 const TEMPLATE_SOURCES: [(&str, &str); 6] = [
