@@ -45,7 +45,7 @@ pub struct HealthReport {
     /// Service version.
     #[schema(example = "0.1.0")]
     pub version: &'static str,
-    /// Per dependency: `database`, `rate_limiter`, `storage`.
+    /// Per dependency: `database`, `rate_limiter`, `storage`, `llm`.
     pub checks: BTreeMap<&'static str, DependencyStatus>,
 }
 
@@ -91,19 +91,31 @@ pub async fn health(State(state): State<AppState>) -> impl IntoResponse {
     );
 
     let started = Instant::now();
-    let dir = state.config.data_dir.clone();
-    let storage = match tokio::fs::metadata(&dir).await {
-        Ok(meta) if meta.is_dir() && !meta.permissions().readonly() => Ok(()),
-        Ok(_) => Err("not a writable directory".to_owned()),
-        Err(e) => Err(e.to_string()),
-    };
+    let storage = tokio::time::timeout(std::time::Duration::from_secs(3), state.storage.ping())
+        .await
+        .map_err(|_| "timed out after 3 s".to_owned())
+        .and_then(|r| r);
     let storage_ok = storage.is_ok();
     checks.insert(
         "storage",
-        check(dir.display().to_string(), started, storage),
+        check(state.storage.description().to_owned(), started, storage),
     );
 
-    let (code, status) = match (db_ok, limiter_ok && storage_ok) {
+    // The LLM is optional and never called here (calls cost money): its circuit breaker tells
+    // whether recent calls failed. Offline is a healthy state.
+    let started = Instant::now();
+    let (backend, llm) = match &state.llm {
+        None => ("offline".to_owned(), Ok(())),
+        Some(llm) if llm.circuit_open() => (
+            format!("llm:{}", llm.model()),
+            Err("circuit open after repeated failures; generations use the offline engine".into()),
+        ),
+        Some(llm) => (format!("llm:{}", llm.model()), Ok(())),
+    };
+    let llm_ok = llm.is_ok();
+    checks.insert("llm", check(backend, started, llm));
+
+    let (code, status) = match (db_ok, limiter_ok && storage_ok && llm_ok) {
         (false, _) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
         (true, false) => (StatusCode::OK, "degraded"),
         (true, true) => (StatusCode::OK, "ok"),

@@ -39,6 +39,8 @@ const MAX_LINE_CHARS: usize = 400;
 #[derive(Clone)]
 pub struct LlmEngine {
     provider: Arc<dyn ChatProvider>,
+    /// The HTTP client behind `provider` (for its circuit state), when it is one.
+    client: Option<Arc<OpenAiClient>>,
     /// Tokens one generation may spend (`JOBWISE_LLM_TOKEN_BUDGET`).
     pub token_budget: u32,
     /// `max_tokens` of one call (`JOBWISE_LLM_MAX_TOKENS_PER_CALL`).
@@ -68,10 +70,13 @@ pub struct LlmSettings {
 impl LlmEngine {
     /// Builds the engine from its settings.
     pub fn new(settings: &LlmSettings) -> anyhow::Result<LlmEngine> {
-        let client = OpenAiClient::new(settings.client.clone())
-            .map_err(|e| anyhow::anyhow!("JOBWISE_LLM_*: {e}"))?;
+        let client = Arc::new(
+            OpenAiClient::new(settings.client.clone())
+                .map_err(|e| anyhow::anyhow!("JOBWISE_LLM_*: {e}"))?,
+        );
         Ok(LlmEngine {
-            provider: Arc::new(client),
+            provider: client.clone(),
+            client: Some(client),
             token_budget: settings.token_budget,
             max_tokens_per_call: settings.max_tokens_per_call,
         })
@@ -81,9 +86,17 @@ impl LlmEngine {
     pub fn with_provider(provider: Arc<dyn ChatProvider>, token_budget: u32) -> LlmEngine {
         LlmEngine {
             provider,
+            client: None,
             token_budget,
             max_tokens_per_call: 2000,
         }
+    }
+
+    /// Whether the circuit breaker is open (recent calls kept failing).
+    pub fn circuit_open(&self) -> bool {
+        self.client
+            .as_ref()
+            .is_some_and(|c| c.circuit_state() == jobwise_llm::CircuitState::Open)
     }
 
     /// The model name (`engine: llm:<model>`).

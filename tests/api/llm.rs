@@ -216,6 +216,10 @@ async fn an_open_circuit_goes_offline_without_calling() {
     let (second, _) = generate(&app, "llm-breaker-2@example.com").await;
     assert_eq!(second["engine"], "offline (fallback: circuit_open)");
     assert_eq!(fake.request_count(), 1, "the open circuit sent nothing");
+    let health = app.get("/health", None).await.json();
+    assert_eq!(health["status"], "degraded");
+    assert_eq!(health["checks"]["llm"]["status"], "error");
+    assert_eq!(health["checks"]["llm"]["backend"], "llm:fake-model");
 }
 
 #[tokio::test]

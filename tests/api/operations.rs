@@ -21,6 +21,14 @@ async fn health_reports_dependencies() {
     assert_eq!(body["checks"]["database"]["backend"], expected);
     assert_eq!(body["checks"]["rate_limiter"]["backend"], "memory");
     assert_eq!(body["checks"]["storage"]["status"], "ok");
+    assert!(
+        body["checks"]["storage"]["backend"]
+            .as_str()
+            .unwrap()
+            .starts_with("file://")
+    );
+    assert_eq!(body["checks"]["llm"]["status"], "ok");
+    assert_eq!(body["checks"]["llm"]["backend"], "offline");
 }
 
 #[tokio::test]
