@@ -283,6 +283,24 @@ impl Validate for DocumentPatch {
     }
 }
 
+/// Pages a document may have: its generation's length option for a resume, one for a letter.
+async fn page_budget(state: &AppState, row: &StoredDocument) -> AppResult<usize> {
+    if row.document_type != "resume" {
+        return Ok(1);
+    }
+    let Some(generation_id) = row.generation_id else {
+        return Ok(1);
+    };
+    let options: Option<String> =
+        sqlx::query_scalar("SELECT options FROM generations WHERE id = $1 AND kind = 'resume'")
+            .bind(generation_id.to_string())
+            .fetch_optional(&state.db.pool)
+            .await?;
+    Ok(options
+        .and_then(|o| serde_json::from_str::<crate::generation::options::ResumeOptions>(&o).ok())
+        .map_or(1, |o| o.length.max_pages()))
+}
+
 /// Re-validates a document against the profile and job its generation used.
 async fn revalidate(
     state: &AppState,
@@ -292,12 +310,10 @@ async fn revalidate(
     let Some(generation_id) = row.generation_id else {
         return Ok(row.validation.clone());
     };
-    let stored = sqlx::query(
-        "SELECT kind, options, inputs, analysis, compiled FROM generations WHERE id = $1",
-    )
-    .bind(generation_id.to_string())
-    .fetch_optional(&state.db.pool)
-    .await?;
+    let stored = sqlx::query("SELECT inputs, analysis, compiled FROM generations WHERE id = $1")
+        .bind(generation_id.to_string())
+        .fetch_optional(&state.db.pool)
+        .await?;
     let Some(stored) = stored else {
         return Ok(row.validation.clone());
     };
@@ -367,7 +383,7 @@ pub async fn patch_document(
     .await
     .map_err(|e| AppError::Internal(e.into()))?
     .map_err(anyhow::Error::from)?;
-    report.set_page_fit(true);
+    report.set_page_fit(pdf.page_count <= page_budget(&state, &row).await?);
     state.storage.put(&key, pdf.bytes.clone()).await?;
     let structured = serde_json::to_string(&document).map_err(anyhow::Error::from)?;
     let validation = serde_json::to_string(&report).map_err(anyhow::Error::from)?;
