@@ -1108,6 +1108,7 @@ pub fn draft_cover_letter(input: &DraftInput, options: &LetterDraftOptions) -> C
         })
         .collect();
     let mut mentioned_terms: BTreeSet<String> = top_skills.iter().cloned().collect();
+    let mut last_role: Option<usize> = None;
     for _ in 0..paragraph_count {
         let Some(first_index) = used.iter().position(|u| !u) else {
             break;
@@ -1125,29 +1126,36 @@ pub fn draft_cover_letter(input: &DraftInput, options: &LetterDraftOptions) -> C
         let mut text = String::new();
         for (n, &piece) in pieces.iter().enumerate() {
             let ev = &evidence[piece].2;
-            let sentence = if ev.source.kind == "project" {
-                end_sentence(&ev.sentence)
-            } else {
-                let clause = if verb_first(&ev.sentence) {
-                    format!("I {}", lower_first(&ev.sentence))
-                } else {
-                    format!("my work included this: {}", lower_first(&ev.sentence))
-                };
-                match (n, ev.experience) {
-                    (0, Some(index)) => {
-                        let e = &profile.experiences[index];
-                        end_sentence(&format!(
-                            "As {} at {}, {clause}",
-                            e.title.trim(),
-                            e.company.trim()
-                        ))
+            let verb = verb_first(&ev.sentence);
+            let sentence = match (n, ev.experience) {
+                _ if ev.source.kind == "project" => end_sentence(&ev.sentence),
+                (0, Some(index)) => {
+                    let e = &profile.experiences[index];
+                    let (title, company) = (e.title.trim(), e.company.trim());
+                    let again = last_role == Some(index);
+                    match (verb, again) {
+                        (true, false) => end_sentence(&format!(
+                            "As {title} at {company}, I {}",
+                            lower_first(&ev.sentence)
+                        )),
+                        (true, true) => end_sentence(&format!(
+                            "In the same role, I {}",
+                            lower_first(&ev.sentence)
+                        )),
+                        (false, false) => end_sentence(&format!(
+                            "One highlight from my time at {company} as {title}: {}",
+                            lower_first(&ev.sentence)
+                        )),
+                        (false, true) => end_sentence(&format!(
+                            "Another highlight from that role: {}",
+                            lower_first(&ev.sentence)
+                        )),
                     }
-                    _ if clause.starts_with("I ") => {
-                        end_sentence(&format!("I also {}", &clause[2..]))
-                    }
-                    _ => end_sentence(&format!("In addition, {clause}")),
                 }
+                _ if verb => end_sentence(&format!("I also {}", lower_first(&ev.sentence))),
+                _ => end_sentence(&format!("Another: {}", lower_first(&ev.sentence))),
             };
+            last_role = ev.experience.or(last_role);
             if !text.is_empty() {
                 text.push(' ');
             }
