@@ -51,6 +51,27 @@ pub async fn setup(app: &TestApp, email: &str) -> (String, String, String) {
     )
 }
 
+/// Queues a resume generation with default options; returns its id (after checking the 202).
+pub async fn start_resume(app: &TestApp, token: &str, profile_id: &str, job_id: &str) -> String {
+    let response = app
+        .post(
+            "/api/v1/generations/resume",
+            json!({"profile_id": profile_id, "job_id": job_id}),
+            Some(token),
+        )
+        .await;
+    assert_eq!(
+        response.status,
+        StatusCode::ACCEPTED,
+        "{}",
+        String::from_utf8_lossy(&response.body)
+    );
+    response.json()["generation_id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
 /// Polls until the generation is finished (bounded, so a broken worker fails the test).
 pub async fn wait_finished(app: &TestApp, id: &str, token: &str) -> Value {
     for _ in 0..600 {
@@ -356,17 +377,7 @@ async fn cancel_pending_then_conflict_and_ownership() {
     let app = TestApp::with_env(&[("JOBWISE_WORKERS", "0")]).await;
     let (token, profile_id, job_id) = setup(&app, "cancel@example.com").await;
     let other = app.access_token("stranger@example.com").await;
-    let id = app
-        .post(
-            "/api/v1/generations/resume",
-            json!({"profile_id": profile_id, "job_id": job_id}),
-            Some(&token),
-        )
-        .await
-        .json()["generation_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = start_resume(&app, &token, &profile_id, &job_id).await;
     let pending = app
         .get(&format!("/api/v1/generations/{id}"), Some(&token))
         .await
@@ -447,17 +458,7 @@ async fn read_events(app: &TestApp, path: &str, token: &str) -> Vec<(String, Val
 async fn events_stream_progress_then_completion() {
     let mut app = TestApp::with_env(&[("JOBWISE_WORKERS", "0")]).await;
     let (token, profile_id, job_id) = setup(&app, "sse@example.com").await;
-    let id = app
-        .post(
-            "/api/v1/generations/resume",
-            json!({"profile_id": profile_id, "job_id": job_id}),
-            Some(&token),
-        )
-        .await
-        .json()["generation_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = start_resume(&app, &token, &profile_id, &job_id).await;
     let path = format!("/api/v1/generations/{id}/events");
     // Subscribe while pending, then start a worker.
     let reader = {
@@ -520,17 +521,7 @@ async fn events_stream_progress_then_completion() {
 async fn a_dead_workers_generation_is_resumed_once_at_its_first_unfinished_stage() {
     let mut app = TestApp::with_env(&[("JOBWISE_WORKERS", "0")]).await;
     let (token, profile_id, job_id) = setup(&app, "crash@example.com").await;
-    let id = app
-        .post(
-            "/api/v1/generations/resume",
-            json!({"profile_id": profile_id, "job_id": job_id}),
-            Some(&token),
-        )
-        .await
-        .json()["generation_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = start_resume(&app, &token, &profile_id, &job_id).await;
     let db = &app.state.db;
 
     // Worker "dead" claims it, runs stages 1 and 2, persists them, and dies (no heartbeat).

@@ -5,7 +5,7 @@
 use jobwise_llm::fake::{FakeReply, FakeServer};
 use serde_json::{Value, json};
 
-use crate::generations::{setup, wait_finished};
+use crate::generations::{setup, start_resume, wait_finished};
 use crate::helpers::TestApp;
 
 /// An app whose LLM is the fake server, with quick retries.
@@ -249,17 +249,7 @@ async fn cancelling_during_an_llm_call_stops_the_worker_and_ships_nothing() {
     .await;
     let app = app_with(&fake, &[("JOBWISE_CLAIM_TTL_SECS", "2")]).await;
     let (token, profile_id, job_id) = setup(&app, "llm-cancel@example.com").await;
-    let id = app
-        .post(
-            "/api/v1/generations/resume",
-            json!({"profile_id": profile_id, "job_id": job_id}),
-            Some(&token),
-        )
-        .await
-        .json()["generation_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = start_resume(&app, &token, &profile_id, &job_id).await;
     let path = format!("/api/v1/generations/{id}");
     // Wait until the worker is inside stage 3 (the LLM call).
     for _ in 0..200 {

@@ -5,9 +5,8 @@
 
 use axum::http::{Method, StatusCode};
 use jobwise::storage::Storage;
-use serde_json::json;
 
-use crate::generations::{setup, wait_finished};
+use crate::generations::{setup, start_resume, wait_finished};
 use crate::helpers::TestApp;
 
 /// (storage URL with a fresh prefix, AWS variables) when an S3 server is configured.
@@ -90,17 +89,7 @@ async fn s3_generation_download_and_delete() {
     env.extend(vars.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let app = TestApp::with_env(&env).await;
     let (token, profile_id, job_id) = setup(&app, "s3@example.com").await;
-    let id = app
-        .post(
-            "/api/v1/generations/resume",
-            json!({"profile_id": profile_id, "job_id": job_id}),
-            Some(&token),
-        )
-        .await
-        .json()["generation_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = start_resume(&app, &token, &profile_id, &job_id).await;
     let done = wait_finished(&app, &id, &token).await;
     assert_eq!(done["status"], "completed", "{done}");
     let doc = done["result"]["document_ids"][0]
