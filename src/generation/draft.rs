@@ -35,7 +35,7 @@ use jobwise_render::{
     Recipient, Resume, Sender, SkillGroup,
 };
 
-use super::options::{LetterLength, ResumeLength, Tone};
+use super::options::{LetterLength, ResumeLength, ResumeOptions, Tone};
 
 /// What stage 3 reads besides the options.
 #[derive(Debug, Clone, Copy)]
@@ -56,17 +56,6 @@ pub struct DraftInput<'a> {
     pub today: (i32, u8, u8),
     /// The skills taxonomy.
     pub taxonomy: &'a Taxonomy,
-}
-
-/// Resume drafting options.
-#[derive(Debug, Clone, Default)]
-pub struct ResumeDraftOptions {
-    /// Length budget.
-    pub length: ResumeLength,
-    /// Topics to lead with.
-    pub focus_areas: Vec<String>,
-    /// Free instructions; offline only their taxonomy terms are used (as focus).
-    pub custom_instructions: Option<String>,
 }
 
 /// Letter drafting options.
@@ -362,7 +351,9 @@ pub fn sentences(text: &str) -> Vec<String> {
 }
 
 /// Builds the tailored resume.
-pub fn draft_resume(input: &DraftInput, options: &ResumeDraftOptions) -> Resume {
+/// Uses the options' length, focus areas and instructions (offline, only the taxonomy terms
+/// the instructions name, as extra focus).
+pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
     let profile = input.profile;
     let budget = budget(options.length);
     let scores = Scores::new(input.compiled);

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 
-use super::draft::{self, DraftInput, LetterDraftOptions, ResumeDraftOptions};
+use super::draft::{self, DraftInput, LetterDraftOptions};
 use super::options::{CoverLetterOptions, GenerationType, LetterLength, ResumeOptions};
 use super::validate::{self, ValidationInput, ValidationReport};
 
@@ -204,14 +204,7 @@ pub fn draft(
     let input = draft_input(inputs, analysis, compiled, taxonomy);
     match request {
         GenerationRequest::Resume(options) => {
-            let mut documents = vec![Document::Resume(draft::draft_resume(
-                &input,
-                &ResumeDraftOptions {
-                    length: options.length,
-                    focus_areas: options.focus_areas.clone(),
-                    custom_instructions: options.custom_instructions.clone(),
-                },
-            ))];
+            let mut documents = vec![Document::Resume(draft::draft_resume(&input, options))];
             if options.include_cover_letter {
                 documents.push(Document::CoverLetter(draft::draft_cover_letter(
                     &input,
