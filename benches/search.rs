@@ -49,6 +49,7 @@ fn setup(rt: &tokio::runtime::Runtime) -> (AppState, Uuid, tempfile::TempDir) {
                 None,
                 JobSource::Catalog,
                 &job,
+                &store::Provenance::default(),
                 now,
             )
             .await

@@ -122,6 +122,8 @@ pub struct Config {
     pub public_url: Option<String>,
     /// The LLM engine (`JOBWISE_LLM_BASE_URL` + `_MODEL`); `None` means offline only.
     pub llm: Option<crate::generation::llm::LlmSettings>,
+    /// Limits of `POST /jobs/import {"url"}` page fetches.
+    pub fetch: crate::jobs::fetch::FetchSettings,
 }
 
 /// A configuration error naming the offending variable.
@@ -300,6 +302,24 @@ impl Config {
                 iterations: number(&var, "JOBWISE_ARGON2_ITERATIONS", 2, 1, 100)?,
             },
             trust_proxy_headers: boolean(&var, "JOBWISE_TRUST_PROXY_HEADERS", false)?,
+            fetch: crate::jobs::fetch::FetchSettings {
+                allow_private: boolean(&var, "JOBWISE_FETCH_ALLOW_PRIVATE", false)?,
+                timeout: Duration::from_secs(number(
+                    &var,
+                    "JOBWISE_FETCH_TIMEOUT_SECS",
+                    10,
+                    1,
+                    120,
+                )?),
+                max_bytes: number(
+                    &var,
+                    "JOBWISE_FETCH_MAX_BYTES",
+                    5 * 1024 * 1024,
+                    1024,
+                    64 * 1024 * 1024,
+                )?,
+                max_redirects: 3,
+            },
             storage_url: match var("JOBWISE_STORAGE_URL") {
                 Some(url) if !(url.starts_with("file://") || url.starts_with("s3://")) => {
                     return Err(invalid(
@@ -463,6 +483,24 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn page_fetch_limits() {
+        let c = config(&[]).unwrap();
+        assert!(!c.fetch.allow_private);
+        assert_eq!(c.fetch.timeout, Duration::from_secs(10));
+        assert_eq!(c.fetch.max_bytes, 5 * 1024 * 1024);
+        assert_eq!(c.fetch.max_redirects, 3);
+        let c = config(&[
+            ("JOBWISE_FETCH_ALLOW_PRIVATE", "true"),
+            ("JOBWISE_FETCH_TIMEOUT_SECS", "3"),
+        ])
+        .unwrap();
+        assert!(c.fetch.allow_private);
+        assert_eq!(c.fetch.timeout, Duration::from_secs(3));
+        let err = config(&[("JOBWISE_FETCH_MAX_BYTES", "lots")]).unwrap_err();
+        assert_eq!(err.var, "JOBWISE_FETCH_MAX_BYTES");
     }
 
     #[test]

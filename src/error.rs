@@ -99,6 +99,10 @@ pub enum AppError {
         /// Seconds until the window resets.
         retry_after: u64,
     },
+    /// A page the client asked us to fetch could not be had: unreachable, an error answer or a
+    /// time-out (502, `fetch_failed`).
+    #[error("{0}")]
+    FetchFailed(String),
     /// A dependency (database, Redis) is unavailable, or the request timed out (503).
     #[error("{0}")]
     ServiceUnavailable(String),
@@ -133,6 +137,7 @@ impl AppError {
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::FetchFailed(_) => StatusCode::BAD_GATEWAY,
             AppError::ServiceUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -153,6 +158,10 @@ impl AppError {
             AppError::Internal(_) => ("Something went wrong on our side.".to_owned(), Vec::new()),
             AppError::MethodNotAllowed => (
                 "This method is not allowed on this path.".to_owned(),
+                Vec::new(),
+            ),
+            AppError::FetchFailed(reason) => (
+                sentence(&format!("the page could not be fetched: {reason}")),
                 Vec::new(),
             ),
             other => (sentence(&other.to_string()), Vec::new()),
@@ -184,6 +193,7 @@ pub fn code_for_status(status: StatusCode) -> &'static str {
         413 => "payload_too_large",
         415 => "unsupported_media_type",
         429 => "rate_limit_exceeded",
+        502 => "fetch_failed",
         503 | 504 | 408 => "service_unavailable",
         _ if status.is_client_error() => "bad_request",
         _ => "internal_error",

@@ -8,9 +8,11 @@ use axum::response::IntoResponse;
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::model::{Job, JobInput, JobSource};
+use super::fetch::{FetchError, fetch_page};
+use super::import::read_job_page;
+use super::model::{ImportedJob, Job, JobInput, JobSource, ParseWarning};
 use super::search::{JobList, JobQuery, search};
-use super::store;
+use super::store::{self, Provenance};
 use crate::app::AppState;
 use crate::auth::api_keys::parse_path_id;
 use crate::db::Timestamp;
@@ -20,6 +22,9 @@ use crate::http::{AuthUser, Pagination};
 
 /// Longest pasted posting accepted.
 const MAX_PASTED_CHARS: usize = 50_000;
+/// Pasted text at least this long always creates a job (with warnings where the parser
+/// guessed); shorter text needs a recognisable title.
+const ALWAYS_ACCEPTED_CHARS: usize = 200;
 
 fn validated(mut input: JobInput) -> AppResult<JobInput> {
     input.tidy();
@@ -32,7 +37,7 @@ fn validated(mut input: JobInput) -> AppResult<JobInput> {
 }
 
 /// Reads a create body: `{"text": "<pasted posting>"}` is parsed; anything else is structured.
-fn input_from_body(body: &Value) -> AppResult<JobInput> {
+fn input_from_body(body: &Value) -> AppResult<(JobInput, Vec<ParseWarning>)> {
     if let Some(text) = body.get("text").filter(|_| body.get("title").is_none()) {
         let Some(text) = text.as_str() else {
             return Err(AppError::invalid_field("text", "must be a string"));
@@ -40,23 +45,36 @@ fn input_from_body(body: &Value) -> AppResult<JobInput> {
         if text.trim().is_empty() {
             return Err(AppError::invalid_field("text", "must not be empty"));
         }
-        if text.chars().count() > MAX_PASTED_CHARS {
+        let length = text.chars().count();
+        if length > MAX_PASTED_CHARS {
             return Err(AppError::invalid_field(
                 "text",
                 format!("must be at most {MAX_PASTED_CHARS} characters"),
             ));
         }
         let parsed = jobwise_engine::parse_posting(text);
-        let mut input = JobInput::from_parsed(parsed).ok_or_else(|| {
-            AppError::invalid_field("text", "no job title could be found in the posting")
-        })?;
+        let guessed_title = parsed.warnings.iter().any(|w| w.field == "title");
+        let short = text.trim().chars().count() < ALWAYS_ACCEPTED_CHARS;
+        let refused = || {
+            AppError::invalid_field(
+                "text",
+                format!(
+                    "no job title could be found in the posting (a posting of at least \
+                     {ALWAYS_ACCEPTED_CHARS} characters is always accepted)"
+                ),
+            )
+        };
+        if short && guessed_title {
+            return Err(refused());
+        }
+        let (mut input, warnings) = JobInput::from_parsed(parsed).ok_or_else(refused)?;
         if input.description.trim().is_empty() {
             input.description = text.trim().to_owned();
         }
-        return validated(input);
+        return Ok((validated(input)?, warnings));
     }
     let bytes = serde_json::to_vec(body).map_err(anyhow::Error::from)?;
-    validated(parse_json::<JobInput>(&bytes)?)
+    Ok((validated(parse_json::<JobInput>(&bytes)?)?, Vec::new()))
 }
 
 /// Search the catalog and the caller's own jobs.
@@ -115,14 +133,19 @@ pub async fn create_job(
     if !value.is_object() {
         return Err(AppError::invalid_field("body", "must be a JSON object"));
     }
-    let input = input_from_body(&value)?;
+    let (input, parse_warnings) = input_from_body(&value)?;
     let id = Uuid::now_v7();
+    let provenance = Provenance {
+        parse_warnings,
+        ..Provenance::default()
+    };
     store::insert(
         &state.db.pool,
         id,
         Some(user.id),
         JobSource::User,
         &input,
+        &provenance,
         Timestamp::now(),
     )
     .await?;
@@ -149,10 +172,38 @@ pub async fn put_job(
 ) -> AppResult<Json<Job>> {
     require_json_content_type(&headers)?;
     let id = parse_path_id(&id, "job")?;
-    store::load_editable(&state.db, user.id, id).await?;
+    let current = store::load_editable(&state.db, user.id, id).await?;
     let input = validated(parse_json::<JobInput>(&body)?)?;
-    store::replace(&state.db, user.id, id, &input).await?;
-    Ok(Json(store::load_visible(&state.db, user.id, id).await?))
+    save_edit(&state, user.id, &current, &input).await
+}
+
+/// Stores an edit. The parse warnings of the fields it changed are dropped: the user has
+/// looked at them.
+async fn save_edit(
+    state: &AppState,
+    owner: Uuid,
+    current: &Job,
+    input: &JobInput,
+) -> AppResult<Json<Job>> {
+    store::replace(&state.db, owner, current.id, input).await?;
+    if !current.parse_warnings.is_empty() {
+        let (before, after) = (
+            serde_json::to_value(current.input()).map_err(anyhow::Error::from)?,
+            serde_json::to_value(input).map_err(anyhow::Error::from)?,
+        );
+        let remaining: Vec<ParseWarning> = current
+            .parse_warnings
+            .iter()
+            .filter(|w| before.get(&w.field) == after.get(&w.field))
+            .cloned()
+            .collect();
+        if remaining.len() != current.parse_warnings.len() {
+            store::set_parse_warnings(&state.db, owner, current.id, &remaining).await?;
+        }
+    }
+    Ok(Json(
+        store::load_visible(&state.db, owner, current.id).await?,
+    ))
 }
 
 /// Merge fields into one of the caller's jobs (RFC 7396).
@@ -173,8 +224,7 @@ pub async fn patch_job(
     let id = parse_path_id(&id, "job")?;
     let current = store::load_editable(&state.db, user.id, id).await?;
     let input = validated(apply_merge_patch(&current.input(), &body, &[])?)?;
-    store::replace(&state.db, user.id, id, &input).await?;
-    Ok(Json(store::load_visible(&state.db, user.id, id).await?))
+    save_edit(&state, user.id, &current, &input).await
 }
 
 /// Delete one of the caller's jobs (its saved-job entries go too).
@@ -201,4 +251,173 @@ pub async fn delete_job(
         .await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /jobs/import`: a page's HTML, or a URL to fetch it from.
+#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"url": "https://careers.example.com/jobs/4411-payroll-officer"}))]
+pub struct ImportRequest {
+    /// The job page's HTML (up to 5 MiB); give this or `url`.
+    #[serde(default)]
+    pub html: Option<String>,
+    /// The page's address, with `html`: stored so importing it again finds this job.
+    #[serde(default)]
+    pub source_url: Option<String>,
+    /// An http(s) address to fetch the page from; give this or `html`.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// Largest `POST /jobs/import` body: a 5 MiB page plus JSON escaping.
+pub const MAX_IMPORT_BODY_BYTES: usize = 12 * 1024 * 1024;
+/// Largest page given as `html`.
+const MAX_IMPORT_HTML_BYTES: usize = 5 * 1024 * 1024;
+
+/// The canonical form of a page address: parsed, without its `#fragment`.
+fn canonical_url(field: &str, raw: &str) -> AppResult<String> {
+    let mut url = reqwest::Url::parse(raw.trim())
+        .map_err(|e| AppError::invalid_field(field, format!("must be an http(s) URL ({e})")))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(AppError::invalid_field(field, "must be an http(s) URL"));
+    }
+    url.set_fragment(None);
+    Ok(url.to_string())
+}
+
+/// Import a job from a page: `{"html": "<page>", "source_url"?: "https://…"}`, or
+/// `{"url": "https://…"}` which is fetched (http/https only, public addresses only unless
+/// `JOBWISE_FETCH_ALLOW_PRIVATE`, 10 s, 5 MiB, 3 redirects). The page's schema.org
+/// `JobPosting` (JSON-LD, then microdata) is read first, then its readable text. The same user
+/// importing the same page again gets the existing job (200).
+#[utoipa::path(post, path = "/import", tag = "jobs", request_body = ImportRequest,
+    security(("bearer" = []), ("api_key" = [])),
+    responses(
+        (status = 201, description = "Imported", body = ImportedJob,
+            headers(("Location" = String, description = "URL of the job"))),
+        (status = 200, description = "This page was imported before: the existing job", body = ImportedJob),
+        (status = 422, description = "Bad input, a refused URL (private address, not HTML, too large) or no posting on the page", body = ErrorBody),
+        (status = 502, description = "The page could not be fetched (`fetch_failed`)", body = ErrorBody)))]
+pub async fn import_job(
+    State(state): State<AppState>,
+    user: AuthUser,
+    headers: HeaderMap,
+    body: Bytes,
+) -> AppResult<axum::response::Response> {
+    require_json_content_type(&headers)?;
+    let request: ImportRequest = parse_json(&body)?;
+    let (html, source_url) = match (request.html, request.url) {
+        (Some(_), Some(_)) => {
+            return Err(AppError::invalid_field(
+                "url",
+                "give either html or url, not both",
+            ));
+        }
+        (None, None) => {
+            return Err(AppError::Validation(vec![
+                crate::error::FieldError::new("html", "give the page's html, or its url"),
+                crate::error::FieldError::new("url", "give the page's html, or its url"),
+            ]));
+        }
+        (Some(html), None) => {
+            if html.trim().is_empty() {
+                return Err(AppError::invalid_field("html", "must not be empty"));
+            }
+            if html.len() > MAX_IMPORT_HTML_BYTES {
+                return Err(AppError::invalid_field("html", "must be at most 5 MiB"));
+            }
+            let source_url = request
+                .source_url
+                .as_deref()
+                .map(|u| canonical_url("source_url", u))
+                .transpose()?;
+            (Some(html), source_url)
+        }
+        (None, Some(url)) => {
+            if request.source_url.is_some() {
+                return Err(AppError::invalid_field(
+                    "source_url",
+                    "is only used with html; a fetched page's source is its url",
+                ));
+            }
+            (None, Some(canonical_url("url", &url)?))
+        }
+    };
+    if let Some(url) = &source_url
+        && let Some((job, source)) = store::find_imported(&state.db, user.id, url).await?
+    {
+        return Ok((StatusCode::OK, Json(ImportedJob::new(job, source))).into_response());
+    }
+    let field = if html.is_some() { "html" } else { "url" };
+    let html = match html {
+        Some(html) => html,
+        None => {
+            let url = source_url.as_deref().unwrap_or_default();
+            match fetch_page(&state.config.fetch, url).await {
+                Ok(page) => page.html,
+                Err(FetchError::Refused(reason)) => {
+                    return Err(AppError::invalid_field("url", reason));
+                }
+                Err(FetchError::Failed(reason)) => {
+                    tracing::info!(%reason, "job page fetch failed");
+                    return Err(AppError::FetchFailed(reason));
+                }
+            }
+        }
+    };
+    let reading = tokio::task::spawn_blocking(move || read_job_page(&html))
+        .await
+        .map_err(anyhow::Error::from)?;
+    let guessed_title = reading.parsed.warnings.iter().any(|w| w.field == "title");
+    let too_short = reading.text.chars().count() < ALWAYS_ACCEPTED_CHARS;
+    if guessed_title && too_short {
+        return Err(AppError::invalid_field(
+            field,
+            "no job posting could be read from the page",
+        ));
+    }
+    let source = reading.source;
+    let page_text = reading.text;
+    let Some((mut input, parse_warnings)) = JobInput::from_parsed(reading.parsed) else {
+        return Err(AppError::invalid_field(
+            field,
+            "no job posting could be read from the page",
+        ));
+    };
+    let mut parse_warnings = parse_warnings;
+    if input.description.trim().is_empty() {
+        input.description = page_text;
+        input.fit_to_limits(&mut parse_warnings);
+    }
+    let input = validated(input)?;
+    let id = Uuid::now_v7();
+    let provenance = Provenance {
+        source_url: source_url.clone(),
+        import_source: Some(source),
+        parse_warnings,
+    };
+    let written = store::insert(
+        &state.db.pool,
+        id,
+        Some(user.id),
+        JobSource::Imported,
+        &input,
+        &provenance,
+        Timestamp::now(),
+    )
+    .await?;
+    if !written
+        && let Some(url) = &source_url
+        && let Some((job, source)) = store::find_imported(&state.db, user.id, url).await?
+    {
+        // Imported by a concurrent request in the meantime.
+        return Ok((StatusCode::OK, Json(ImportedJob::new(job, source))).into_response());
+    }
+    let job = store::load_visible(&state.db, user.id, id).await?;
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, format!("/api/v1/jobs/{id}"))],
+        Json(ImportedJob::new(job, source)),
+    )
+        .into_response())
 }

@@ -2,7 +2,9 @@
 //! pasted text), with ranked full-text search and facets, and the stage-1 analysis and
 //! profile match of a job.
 
+pub mod fetch;
 pub mod handlers;
+pub mod import;
 pub mod matching;
 pub mod model;
 pub mod search;
@@ -17,6 +19,13 @@ use crate::app::AppState;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(handlers::list_jobs, handlers::create_job))
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(handlers::import_job))
+                .route_layer(axum::extract::DefaultBodyLimit::max(
+                    handlers::MAX_IMPORT_BODY_BYTES,
+                )),
+        )
         .routes(routes!(
             handlers::get_job,
             handlers::put_job,

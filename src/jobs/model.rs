@@ -80,6 +80,25 @@ text_enum!(
     }
 );
 
+/// A field the posting parser had to guess, or cut to fit the limits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ParseWarning {
+    /// The job field concerned, e.g. `title` or `requirements`.
+    pub field: String,
+    /// What happened and what to check.
+    pub message: String,
+}
+
+impl ParseWarning {
+    /// A warning on `field`.
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        ParseWarning {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
 /// A salary range.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct SalaryRange {
@@ -132,7 +151,7 @@ pub struct JobInput {
     /// Pay.
     #[serde(default)]
     pub salary_range: Option<SalaryRange>,
-    /// The posting text (required, ≤ 20,000).
+    /// The posting text (required, ≤ 50,000).
     pub description: String,
     /// What the job involves.
     #[serde(default)]
@@ -196,6 +215,11 @@ pub struct Job {
     pub expires_date: Option<String>,
     /// catalog, user or imported.
     pub source: JobSource,
+    /// The page an imported job came from (null for other jobs).
+    pub source_url: Option<String>,
+    /// Where the parser of a pasted or imported posting had to guess or cut something, for
+    /// the user to check (empty for structured jobs).
+    pub parse_warnings: Vec<ParseWarning>,
     /// Owner's user id; null for catalog jobs.
     pub owner: Option<Uuid>,
     /// Creation time.
@@ -238,13 +262,47 @@ fn calendar_date(value: &str) -> Option<time::Date> {
     .ok()
 }
 
+/// Longest description (the same as the longest pasted posting).
+pub const MAX_DESCRIPTION_CHARS: usize = 50_000;
+/// Most items in each list (responsibilities, requirements, preferred, benefits).
+pub const MAX_LIST_ITEMS: usize = 50;
+/// Longest list item.
+pub const MAX_ITEM_CHARS: usize = 1000;
+/// Longest title, company or location.
+pub const MAX_NAME_CHARS: usize = 200;
+
 fn list(errors: &mut Vec<FieldError>, field: &str, items: &[String]) {
-    if items.len() > 50 {
-        errors.push(FieldError::new(field, "must have at most 50 items"));
+    if items.len() > MAX_LIST_ITEMS {
+        errors.push(FieldError::new(
+            field,
+            format!("must have at most {MAX_LIST_ITEMS} items"),
+        ));
     }
     for (i, item) in items.iter().enumerate() {
-        rules::required_text(errors, &format!("{field}[{i}]"), item, 1000);
+        rules::required_text(errors, &format!("{field}[{i}]"), item, MAX_ITEM_CHARS);
     }
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with "…" when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 2 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = text.chars().take(max - 1).collect();
+    }
+    out.push('…');
+    out
 }
 
 impl JobInput {
@@ -286,7 +344,12 @@ impl JobInput {
     pub fn problems(&self) -> Vec<FieldError> {
         let mut e = Vec::new();
         rules::required_text(&mut e, "title", &self.title, 200);
-        rules::required_text(&mut e, "description", &self.description, 20_000);
+        rules::required_text(
+            &mut e,
+            "description",
+            &self.description,
+            MAX_DESCRIPTION_CHARS,
+        );
         for (field, value) in [("company", &self.company), ("location", &self.location)] {
             if let Some(v) = value {
                 rules::max_len(&mut e, field, v, 200);
@@ -356,11 +419,20 @@ impl JobInput {
             .unwrap_or(self.work_arrangement == Some(WorkArrangement::Remote))
     }
 
-    /// Builds the input from a pasted posting; `None` when no title was found.
-    pub fn from_parsed(parsed: jobwise_engine::ParsedPosting) -> Option<JobInput> {
+    /// Builds the input from a parsed posting, fitted to the limits (see
+    /// [`JobInput::fit_to_limits`]), with the parser's warnings. `None` only when the parser
+    /// found no title at all (an empty text).
+    pub fn from_parsed(
+        parsed: jobwise_engine::ParsedPosting,
+    ) -> Option<(JobInput, Vec<ParseWarning>)> {
         use jobwise_engine::{
             ExperienceLevel as L, JobType as T, SalaryPeriod as P, WorkArrangement as W,
         };
+        let mut warnings: Vec<ParseWarning> = parsed
+            .warnings
+            .iter()
+            .map(|w| ParseWarning::new(&w.field, w.message.clone()))
+            .collect();
         let title = parsed.title?;
         let work_arrangement = parsed.work_arrangement.map(|w| match w {
             W::Remote => WorkArrangement::Remote,
@@ -403,9 +475,187 @@ impl JobInput {
             requirements: parsed.requirements,
             preferred: parsed.preferred,
             benefits: parsed.benefits,
-            application_url: parsed.application_url,
-            posted_date: None,
-            expires_date: None,
+            application_url: parsed.application_url.filter(|url| is_url(url)),
+            posted_date: parsed.posted_date,
+            expires_date: parsed.expires_date,
         })
+        .map(|mut input| {
+            input.tidy();
+            input.fit_to_limits(&mut warnings);
+            (input, warnings)
+        })
+    }
+
+    /// Fits parsed fields into the limits instead of refusing them: long lists keep their
+    /// first items, long texts are cut at a word, an over-long company or location is left
+    /// out, an impossible salary or date is dropped; each change is a warning.
+    pub fn fit_to_limits(&mut self, warnings: &mut Vec<ParseWarning>) {
+        if self.title.chars().count() > MAX_NAME_CHARS {
+            self.title = shorten(&self.title, MAX_NAME_CHARS);
+            warnings.push(ParseWarning::new(
+                "title",
+                "the title was cut to 200 characters",
+            ));
+        }
+        for (field, value) in [
+            ("company", &mut self.company),
+            ("location", &mut self.location),
+        ] {
+            if value
+                .as_ref()
+                .is_some_and(|v| v.chars().count() > MAX_NAME_CHARS)
+            {
+                *value = None;
+                warnings.push(ParseWarning::new(
+                    field,
+                    format!(
+                        "the {field} read from the posting was over 200 characters and was left out"
+                    ),
+                ));
+            }
+        }
+        if self.description.chars().count() > MAX_DESCRIPTION_CHARS {
+            self.description = shorten(&self.description, MAX_DESCRIPTION_CHARS);
+            warnings.push(ParseWarning::new(
+                "description",
+                format!("the description was cut to {MAX_DESCRIPTION_CHARS} characters"),
+            ));
+        }
+        for (field, items) in [
+            ("responsibilities", &mut self.responsibilities),
+            ("requirements", &mut self.requirements),
+            ("preferred", &mut self.preferred),
+            ("benefits", &mut self.benefits),
+        ] {
+            items.retain(|item| !item.is_empty());
+            if items.len() > MAX_LIST_ITEMS {
+                warnings.push(ParseWarning::new(
+                    field,
+                    format!(
+                        "the posting lists {} {field}; the first {MAX_LIST_ITEMS} were kept",
+                        items.len()
+                    ),
+                ));
+                items.truncate(MAX_LIST_ITEMS);
+            }
+            let mut cut = false;
+            for item in items.iter_mut() {
+                if item.chars().count() > MAX_ITEM_CHARS {
+                    *item = shorten(item, MAX_ITEM_CHARS);
+                    cut = true;
+                }
+            }
+            if cut {
+                warnings.push(ParseWarning::new(
+                    field,
+                    format!("items over {MAX_ITEM_CHARS} characters were cut"),
+                ));
+            }
+        }
+        let fixable: Vec<FieldError> = self.problems();
+        for problem in fixable {
+            let field = problem
+                .field
+                .split(['.', '['])
+                .next()
+                .unwrap_or("")
+                .to_owned();
+            match field.as_str() {
+                "salary_range" => self.salary_range = None,
+                "posted_date" => self.posted_date = None,
+                "expires_date" => self.expires_date = None,
+                "application_url" => self.application_url = None,
+                _ => continue,
+            }
+            warnings.push(ParseWarning::new(
+                &field,
+                format!("{} ({}); it was left out", problem.message, problem.field),
+            ));
+        }
+    }
+}
+
+/// `POST /jobs/import`'s answer: the job, with `source` saying how the page was read (the
+/// stored job's own `source` is `imported`, as `GET /jobs/{id}` shows).
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct ImportedJob {
+    /// Job id.
+    pub id: Uuid,
+    /// Title.
+    pub title: String,
+    /// Company, when the page names one.
+    pub company: Option<String>,
+    /// Location, when the page states one.
+    pub location: Option<String>,
+    /// Fully remote.
+    pub remote: bool,
+    /// Remote, hybrid or on-site.
+    pub work_arrangement: Option<WorkArrangement>,
+    /// Employment type.
+    pub job_type: Option<JobType>,
+    /// Seniority.
+    pub experience_level: Option<ExperienceLevel>,
+    /// Pay.
+    pub salary_range: Option<SalaryRange>,
+    /// The posting text.
+    pub description: String,
+    /// What the job involves.
+    pub responsibilities: Vec<String>,
+    /// Required qualifications.
+    pub requirements: Vec<String>,
+    /// Nice-to-haves.
+    pub preferred: Vec<String>,
+    /// Benefits.
+    pub benefits: Vec<String>,
+    /// Where to apply.
+    pub application_url: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub posted_date: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub expires_date: Option<String>,
+    /// How the page was read: `json_ld`, `microdata` or `html_text`.
+    pub source: crate::jobs::import::ImportSource,
+    /// The page the job came from, when known.
+    pub source_url: Option<String>,
+    /// Fields the parser had to guess or cut.
+    pub parse_warnings: Vec<ParseWarning>,
+    /// Owner's user id.
+    pub owner: Option<Uuid>,
+    /// Creation time.
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: Timestamp,
+    /// Last change.
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: Timestamp,
+}
+
+impl ImportedJob {
+    /// The import answer for a stored job read through `source`.
+    pub fn new(job: Job, source: crate::jobs::import::ImportSource) -> Self {
+        ImportedJob {
+            id: job.id,
+            title: job.title,
+            company: job.company,
+            location: job.location,
+            remote: job.remote,
+            work_arrangement: job.work_arrangement,
+            job_type: job.job_type,
+            experience_level: job.experience_level,
+            salary_range: job.salary_range,
+            description: job.description,
+            responsibilities: job.responsibilities,
+            requirements: job.requirements,
+            preferred: job.preferred,
+            benefits: job.benefits,
+            application_url: job.application_url,
+            posted_date: job.posted_date,
+            expires_date: job.expires_date,
+            source,
+            source_url: job.source_url,
+            parse_warnings: job.parse_warnings,
+            owner: job.owner,
+            created_at: job.created_at,
+            updated_at: job.updated_at,
+        }
     }
 }

@@ -3,8 +3,10 @@
 use sqlx::Row;
 use uuid::Uuid;
 
+use super::import::ImportSource;
 use super::model::{
-    ExperienceLevel, Job, JobInput, JobSource, JobType, SalaryPeriod, SalaryRange, WorkArrangement,
+    ExperienceLevel, Job, JobInput, JobSource, JobType, ParseWarning, SalaryPeriod, SalaryRange,
+    WorkArrangement,
 };
 use crate::db::{Db, Timestamp, parse_uuid};
 use crate::error::{AppError, AppResult};
@@ -16,7 +18,20 @@ const CATALOG: &str = include_str!("../../assets/catalog/jobs.json");
 pub const COLUMNS: &str = "jobs.id, jobs.owner_id, jobs.source, jobs.title, jobs.company, jobs.location, \
     jobs.remote, jobs.work_arrangement, jobs.job_type, jobs.experience_level, jobs.salary_min, jobs.salary_max, \
     jobs.salary_currency, jobs.salary_period, jobs.description, jobs.details, jobs.application_url, \
-    jobs.posted_date, jobs.expires_date, jobs.created_at, jobs.updated_at";
+    jobs.posted_date, jobs.expires_date, jobs.created_at, jobs.updated_at, jobs.source_url, \
+    jobs.parse_warnings, jobs.import_source";
+
+/// Where a job came from beyond its fields: the imported page, how it was read, and what the
+/// parser had to guess. Empty for structured and catalog jobs.
+#[derive(Debug, Clone, Default)]
+pub struct Provenance {
+    /// The page's URL (one job per user and URL).
+    pub source_url: Option<String>,
+    /// How an imported page was read.
+    pub import_source: Option<ImportSource>,
+    /// The parser's warnings.
+    pub parse_warnings: Vec<ParseWarning>,
+}
 
 #[derive(serde::Serialize, serde::Deserialize, Default)]
 struct Details {
@@ -78,6 +93,9 @@ pub fn from_row_with_id(row: &sqlx::any::AnyRow, id_column: &str) -> AppResult<J
         application_url: text("application_url")?,
         posted_date: text("posted_date")?,
         expires_date: text("expires_date")?,
+        source_url: text("source_url")?,
+        parse_warnings: serde_json::from_str(&row.try_get::<String, _>("parse_warnings")?)
+            .map_err(anyhow::Error::from)?,
         created_at: Timestamp(row.try_get("created_at")?),
         updated_at: Timestamp(row.try_get("updated_at")?),
     })
@@ -155,14 +173,15 @@ fn bind_fields<'q>(query: AnyQuery<'q>, input: &'q JobInput) -> AppResult<AnyQue
         .bind(&input.expires_date))
 }
 
-/// Inserts a job (`ON CONFLICT DO NOTHING`, so seeding is idempotent); returns whether a row
-/// was written.
+/// Inserts a job; returns whether a row was written. A clash on the id (seeding twice) or on
+/// the owner's `source_url` (the same page imported twice at once) writes nothing.
 pub async fn insert<'c, E>(
     exec: E,
     id: Uuid,
     owner: Option<Uuid>,
     source: JobSource,
     input: &JobInput,
+    provenance: &Provenance,
     now: Timestamp,
 ) -> AppResult<bool>
 where
@@ -171,19 +190,65 @@ where
     let query = sqlx::query(
         "INSERT INTO jobs (title, company, location, remote, work_arrangement, job_type, experience_level, \
          salary_min, salary_max, salary_currency, salary_period, description, details, requirements_text, \
-         application_url, posted_date, expires_date, id, owner_id, source, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21) \
-         ON CONFLICT (id) DO NOTHING",
+         application_url, posted_date, expires_date, id, owner_id, source, created_at, updated_at, \
+         source_url, import_source, parse_warnings) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21, \
+         $22, $23, $24) \
+         ON CONFLICT DO NOTHING",
     );
     let written = bind_fields(query, input)?
         .bind(id.to_string())
         .bind(owner.map(|o| o.to_string()))
         .bind(source.as_str())
         .bind(now.millis())
+        .bind(provenance.source_url.clone())
+        .bind(provenance.import_source.map(ImportSource::as_str))
+        .bind(serde_json::to_string(&provenance.parse_warnings).map_err(anyhow::Error::from)?)
         .execute(exec)
         .await?
         .rows_affected();
     Ok(written == 1)
+}
+
+/// The caller's job imported from `source_url`, with how it was read.
+pub async fn find_imported(
+    db: &Db,
+    owner: Uuid,
+    source_url: &str,
+) -> AppResult<Option<(Job, ImportSource)>> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM jobs WHERE owner_id = $1 AND source_url = $2"
+    )))
+    .bind(owner.to_string())
+    .bind(source_url)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let source = row
+        .try_get::<Option<String>, _>("import_source")?
+        .as_deref()
+        .and_then(ImportSource::parse)
+        .unwrap_or(ImportSource::HtmlText);
+    Ok(Some((from_row(&row)?, source)))
+}
+
+/// Replaces the parse warnings of an owned job (edits drop the warnings of the fields they
+/// set).
+pub async fn set_parse_warnings(
+    db: &Db,
+    owner: Uuid,
+    id: Uuid,
+    warnings: &[ParseWarning],
+) -> AppResult<()> {
+    sqlx::query("UPDATE jobs SET parse_warnings = $1 WHERE id = $2 AND owner_id = $3")
+        .bind(serde_json::to_string(warnings).map_err(anyhow::Error::from)?)
+        .bind(id.to_string())
+        .bind(owner.to_string())
+        .execute(&db.pool)
+        .await?;
+    Ok(())
 }
 
 /// Replaces an owned job's fields.
@@ -243,6 +308,7 @@ pub async fn seed_catalog(db: &Db) -> anyhow::Result<usize> {
             None,
             JobSource::Catalog,
             job,
+            &Provenance::default(),
             now,
         )
         .await

@@ -8,6 +8,7 @@ mod documents;
 mod errors;
 mod generations;
 mod helpers;
+mod job_import;
 mod jobs;
 mod llm;
 mod operations;

@@ -30,8 +30,8 @@ pub use analysis::{JobAnalysis, JobText, Keyword, analyze_job, text_hash};
 pub use enhance::{Suggestion, suggest_improvements};
 pub use matching::{CompiledProfile, Evidence, RankedItem, RequirementMatch, compile_profile};
 pub use posting::{
-    ExperienceLevel, JobType, ParsedPosting, Salary, SalaryPeriod, WorkArrangement, parse_posting,
-    parse_salary,
+    ExperienceLevel, JobType, ParseWarning, ParsedPosting, Salary, SalaryPeriod, SchemaNodes,
+    WorkArrangement, decode_entities, parse_posting, parse_salary, posting_from_schema_org,
 };
 pub use profile::Profile;
 pub use style::{StyleProfile, analyze_style};

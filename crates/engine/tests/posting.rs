@@ -162,11 +162,12 @@ fn careers_page_markdown() {
 #[test]
 fn recruiter_email() {
     let p = fixture!("03_recruiter_email");
+    // "… a fast-growing digital clinic in London": the email states where the job is.
     assert_basics(
         &p,
         Some("Product Manager"),
         Some("Brightwell Health"),
-        None,
+        Some("London"),
         Some(WorkArrangement::Hybrid),
         None,
         Some(ExperienceLevel::Mid),
@@ -326,7 +327,10 @@ fn posting_without_company() {
 #[test]
 fn posting_without_title() {
     let p = fixture!("09_no_title");
-    assert_eq!(p.title, None);
+    // No line reads like a title: the first short line is offered, with a warning to check it.
+    assert!(p.title.is_some());
+    assert_eq!(p.warnings.len(), 1);
+    assert_eq!(p.warnings[0].field, "title");
     assert_eq!(p.company, None);
     assert_eq!(
         p.salary,
@@ -817,5 +821,114 @@ fn every_prefix_and_suffix_of_fixtures_parses_without_panicking() {
             let _ = parse_posting(&text[..index]);
             let _ = parse_posting(&text[index..]);
         }
+    }
+}
+
+/// The header conventions of real postings (issue 10): "Title - Team" over a company line and
+/// a location line; one-line pipe headers; stacked labels; board chrome.
+mod real_world_headers {
+    use super::*;
+    use jobwise_engine::parse_salary;
+
+    #[test]
+    fn team_after_dash_is_not_the_company() {
+        let p = parse_posting(
+            "Data Scientist - Machine Learning\nDataTech Analytics\nNew York, NY | Hybrid\n\n\
+             We build forecasting models for retailers.\n\nRequirements:\n- Python\n- SQL\n",
+        );
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Data Scientist - Machine Learning")
+        );
+        assert_eq!(p.company.as_deref(), Some("DataTech Analytics"));
+        assert_eq!(p.location.as_deref(), Some("New York, NY"));
+        assert_eq!(p.work_arrangement, Some(WorkArrangement::Hybrid));
+    }
+
+    #[test]
+    fn title_with_parenthesis_or_comma_then_company_and_location_lines() {
+        let p = parse_posting(
+            "Backend Engineer (Remote)\nNorthwind Traders\nAustin, Texas\n\nBuild APIs in Go.",
+        );
+        assert_eq!(p.title.as_deref(), Some("Backend Engineer"));
+        assert_eq!(p.company.as_deref(), Some("Northwind Traders"));
+        assert_eq!(p.location.as_deref(), Some("Austin, Texas"));
+        assert_eq!(p.work_arrangement, Some(WorkArrangement::Remote));
+
+        let p = parse_posting(
+            "Product Designer, Growth\n\nNorthwind Ltd\nLeeds, West Yorkshire\nFull time\n\nDesign onboarding.",
+        );
+        assert_eq!(p.company.as_deref(), Some("Northwind Ltd"));
+        assert_eq!(p.location.as_deref(), Some("Leeds, West Yorkshire"));
+        assert_eq!(p.job_type, Some(JobType::FullTime));
+    }
+
+    #[test]
+    fn hacker_news_one_line_header() {
+        let p = parse_posting(
+            "Cobalt Grid | Senior Platform Engineer | Chicago, IL | REMOTE | $150k–$180k | https://cobalt.example/jobs\n\n\
+             We run the grid data platform.",
+        );
+        assert_eq!(p.title.as_deref(), Some("Senior Platform Engineer"));
+        assert_eq!(p.company.as_deref(), Some("Cobalt Grid"));
+        assert_eq!(p.location.as_deref(), Some("Chicago, IL"));
+        assert_eq!(p.salary, yearly(150_000, 180_000, "USD"));
+
+        // No role word in the role: company first, role second; the office from "ONSITE (…)".
+        let p = parse_posting(
+            "Val Town | https://val.town | Founding DevRel | ONSITE (Brooklyn) | Full-time\n\nWe build a platform.",
+        );
+        assert_eq!(p.title.as_deref(), Some("Founding DevRel"));
+        assert_eq!(p.company.as_deref(), Some("Val Town"));
+        assert_eq!(p.location.as_deref(), Some("Brooklyn"));
+    }
+
+    #[test]
+    fn stacked_labels_and_board_chrome() {
+        let p = parse_posting(
+            "<!--StartFragment-->\nApply now\nSave job\nPosted 3 days ago\n\nStaff Nurse\n\nEmployer name\nLeeds Teaching Hospitals NHS Trust\n\
+             Location\nLeeds\nSalary\n£45,780 - £51,393 per annum\nContract\nPermanent\n\n\
+             Join our ward team caring for adults after surgery.\n\nAccept all cookies\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Staff Nurse"));
+        assert_eq!(
+            p.company.as_deref(),
+            Some("Leeds Teaching Hospitals NHS Trust")
+        );
+        assert_eq!(p.location.as_deref(), Some("Leeds"));
+        assert_eq!(p.salary, yearly(45_780, 51_393, "GBP"));
+        assert_eq!(p.job_type, Some(JobType::FullTime));
+        assert!(!p.description.contains("Apply now"));
+        assert!(!p.description.contains("cookies"));
+        assert!(!p.description.contains("StartFragment"));
+    }
+
+    #[test]
+    fn salaries_from_many_countries() {
+        let inr = parse_salary("CTC: ₹12 LPA").unwrap();
+        assert_eq!((inr.min, inr.currency.as_str()), (Some(1_200_000), "INR"));
+        let eur = parse_salary("Salary: €60k").unwrap();
+        assert_eq!(
+            (eur.min, eur.max, eur.currency.as_str()),
+            (Some(60_000), Some(60_000), "EUR")
+        );
+        let hourly = parse_salary("Rate: USD 60/hour").unwrap();
+        assert_eq!((hourly.min, hourly.period), (Some(60), SalaryPeriod::Hour));
+        assert!(parse_salary("Salary: DOE").is_none());
+        // A bare "$" in a Canadian posting is Canadian dollars.
+        let p =
+            parse_posting("Payroll Clerk\nMaple Foods Inc.\nToronto, Ontario\n\nPay: $25/hour\n");
+        assert_eq!(p.salary.unwrap().currency, "CAD");
+    }
+
+    #[test]
+    fn company_and_location_stay_null_when_not_named() {
+        let p = parse_posting(
+            "Warehouse Operative\n\nWe are looking for a warehouse operative to pick and pack orders on the night shift. \
+             Forklift licence preferred.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Warehouse Operative"));
+        assert_eq!(p.company, None);
+        assert_eq!(p.location, None);
     }
 }

@@ -131,15 +131,18 @@ static INTERNSHIP_STRICT: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\binternship\b|\bintern\s+(?:role|position)\b"));
 static FREELANCE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\bfreelance\b|\bfreelancer\b"));
 static CONTRACT_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\bcontract(?:or)?\b|\bcontract[- ]to[- ]hire\b|\bfixed[- ]term\b")
+    regex(
+        r"(?i)\bcontract(?:or)?\b|\bcontract[- ]to[- ]hire\b|\bfixed[- ]term\b|\btemporary\b|\blocum\b|\bmaternity(?: leave)? cover\b|\bsecondment\b",
+    )
 });
 static CONTRACT_STRICT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\bcontract[- ]to[- ]hire\b|\bcontract\s+(?:role|position|basis|engagement|assignment|job|opportunity|gig)\b|\b(?:\d+|three|six|nine|twelve)[- ]months?\s+contract\b|\(contract\)|\bon\s+a\s+contract\b|\bas\s+an?\s+contractor\b|\bfixed[- ]term\b",
     )
 });
-static PART_TIME: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\bpart[- ]?time\b"));
-static FULL_TIME: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\bfull[- ]?time\b|\bpermanent\b"));
+static PART_TIME: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\bpart[- _]?time\b"));
+static FULL_TIME: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\bfull[- _]?time\b|\bfulltime\b|\bpermanent\b"));
 
 /// Job type from a short, explicit source (field value, title, header
 /// segment). The most specific cue wins: Internship, Freelance, Contract,

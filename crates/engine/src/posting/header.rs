@@ -6,8 +6,8 @@ use super::attributes::{detect_arrangement, detect_job_type_short, level_from_ph
 use super::lines::{FieldKey, Line, LineKind, Section};
 use super::salary::parse_salary;
 use super::text::{
-    collapse_ws, ends_like_sentence, fold, has_role_word, is_place, starts_uppercase,
-    strip_decorations, strip_markdown, word_count,
+    collapse_ws, ends_like_sentence, fold, has_role_word, is_known_place, is_place,
+    starts_uppercase, strip_decorations, strip_markdown, word_count,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -23,8 +23,11 @@ pub(crate) struct Header {
     pub meta: Vec<String>,
     /// Indexes of lines used by the header; they are not part of the body.
     pub consumed: Vec<usize>,
-    /// The company is only a guess from a "Title - X" title line.
+    /// The company is only a guess from a "Title - X" (or "X - Title") title line.
     pub tentative_company: bool,
+    /// The guessed company stood before the title ("X - Title"): a company line replacing
+    /// it does not give it back to the title.
+    pub tentative_before_title: bool,
 }
 
 /// One piece of a header line, split on `|`, `·`, ` - `, `@`.
@@ -44,6 +47,17 @@ enum Segment {
 /// such as "We're hiring!") and the metadata lines right below it.
 pub(crate) fn read_header(lines: &[Line]) -> Header {
     let mut header = Header::default();
+    if let Some((index, line)) = lines
+        .iter()
+        .enumerate()
+        .find(|(_, l)| l.kind != LineKind::Blank)
+        && let Some(pipe_header) = read_pipe_header(line.raw.trim())
+    {
+        header = pipe_header;
+        header.consumed.push(index);
+        read_meta_lines(lines, index + 1, &mut header);
+        return header;
+    }
     let Some((title_index, preamble)) = find_title_line(lines) else {
         return header;
     };
@@ -58,10 +72,195 @@ pub(crate) fn read_header(lines: &[Line]) -> Header {
     header
 }
 
+/// A one-line header of three or more `|`-separated parts, as on Hacker News "Who is hiring"
+/// threads: `Company | Role | Location | REMOTE | $150k–$180k | https://…`. The company is
+/// the first part when the role is not; links, attributes and places are recognised; the
+/// role is the first part with a role word, else the first unknown part after the company.
+fn read_pipe_header(line: &str) -> Option<Header> {
+    let plain = collapse_ws(strip_decorations(&strip_markdown(line)));
+    let parts: Vec<&str> = plain
+        .split('|')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // A header that runs on into the body (one long line): parts of more than twelve words
+    // are body text.
+    let parts: Vec<&str> = parts
+        .into_iter()
+        .take_while(|p| word_count(p) <= 12)
+        .collect();
+    if parts.len() < 3 {
+        return None;
+    }
+    let mut header = Header::default();
+    let mut unknown: Vec<(usize, &str)> = Vec::new();
+    // The role is the first part after the first with a role word ("ChatGPT Writer | React
+    // Dev" names a company first); the first part only when no other part has one.
+    let title_at = parts
+        .iter()
+        .skip(1)
+        .position(|p| has_role_word(p))
+        .map(|p| p + 1)
+        .or_else(|| has_role_word(parts[0]).then_some(0))
+        .unwrap_or(usize::MAX);
+    for (position, part) in parts.iter().enumerate() {
+        let is_link =
+            part.contains("://") || part.starts_with("www.") || (position > 0 && is_domain(part));
+        if is_link {
+            continue;
+        }
+        if position == title_at {
+            header.title = Some(collapse_ws(part));
+            continue;
+        }
+        match classify_segment(part) {
+            Segment::Known {
+                location,
+                attribute,
+            } => {
+                if let Some(location) = location {
+                    header.location.get_or_insert(location);
+                }
+                if let Some(attribute) = attribute {
+                    header.meta.push(attribute);
+                }
+                if header.location.is_none()
+                    && let Some(place) = place_in_arrangement(part)
+                {
+                    header.location = Some(place);
+                }
+            }
+            Segment::Gender => {}
+            Segment::Unknown => match place_in_arrangement(part) {
+                Some(place) if header.location.is_none() && position > 0 => {
+                    header.location = Some(place);
+                }
+                _ => unknown.push((position, part)),
+            },
+        }
+    }
+    let mut unknown = unknown.into_iter();
+    if header.title.is_none() {
+        // No part has a role word: the company comes first, the role second.
+        let (first, second) = (unknown.next(), unknown.next());
+        match (first, second) {
+            (Some((0, company)), Some((_, title))) => {
+                header.company = Some(company.to_string());
+                header.title = Some(title.to_string());
+            }
+            (Some((_, title)), _) => header.title = Some(title.to_string()),
+            _ => return None,
+        }
+    } else if let Some((_, company)) = unknown.next().filter(|(_, c)| plausible_pipe_company(c)) {
+        header.company = Some(company.to_string());
+    }
+    let title = header.title.take().map(|t| {
+        let t = cut_pay_and_dates(&t, &mut header);
+        let t = strip_known_parentheticals(&t, &mut header);
+        first_of_role_list(&strip_tech_list(&collapse_ws(&t)))
+    });
+    header.title = title.filter(|t| !t.is_empty());
+    header.title.is_some().then_some(header)
+}
+
+/// "levels.fyi", "val.town": one word with a dot and a lowercase top-level domain.
+fn is_domain(part: &str) -> bool {
+    !part.contains(' ')
+        && part.rsplit_once('.').is_some_and(|(name, tld)| {
+            !name.is_empty()
+                && (2..=6).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+        })
+}
+
+fn plausible_pipe_company(text: &str) -> bool {
+    let words = word_count(text);
+    (1..=6).contains(&words)
+        && text.chars().count() <= 60
+        && !NOT_COMPANIES.contains(&fold(text).as_str())
+        && detect_arrangement(text).is_none()
+        && parse_salary(text).is_none()
+}
+
+/// The office named in an arrangement phrase: "ONSITE (Brooklyn)" → Brooklyn, "Remote or
+/// Hybrid Chicago" → Chicago, "Bregenz (AT) or remote in AT/DE" → Bregenz (AT). "Remote (EU)"
+/// names no office.
+fn place_in_arrangement(part: &str) -> Option<String> {
+    let folded_part = fold(part);
+    let cue = detect_arrangement(part).is_some()
+        || ["onsite", "on-site", "in office", "in-office", "based"]
+            .iter()
+            .any(|c| folded_part.contains(c));
+    const ARRANGEMENT_WORDS: &[&str] = &[
+        "remote",
+        "onsite",
+        "on-site",
+        "on",
+        "site",
+        "hybrid",
+        "in-office",
+        "office",
+        "in",
+        "or",
+        "and",
+        "only",
+        "fully",
+        "partially",
+        "/",
+        "&",
+        "-",
+        "–",
+        "based",
+    ];
+    for piece in part
+        .split(" or ")
+        .flat_map(|p| p.split(" / "))
+        .map(str::trim)
+    {
+        let folded = fold(piece);
+        if folded.starts_with("remote") {
+            continue;
+        }
+        let (outer, inner) = match (piece.find('('), piece.rfind(')')) {
+            (Some(open), Some(close)) if close > open => {
+                (piece[..open].trim(), Some(piece[open + 1..close].trim()))
+            }
+            _ => (piece, None),
+        };
+        let outer_words: Vec<&str> = outer
+            .split_whitespace()
+            .filter(|w| !ARRANGEMENT_WORDS.contains(&fold(w).as_str()))
+            .collect();
+        let outer_is_arrangement = outer_words.is_empty();
+        let candidate = if outer_is_arrangement {
+            inner.map(str::to_string)
+        } else if outer_words.len() == outer.split_whitespace().count() {
+            Some(piece.to_string())
+        } else {
+            Some(outer_words.join(" "))
+        };
+        let Some(candidate) = candidate.map(|c| collapse_ws(&c)) else {
+            continue;
+        };
+        let shaped = word_count(&candidate) <= 5
+            && starts_uppercase(&candidate)
+            && !has_role_word(&candidate)
+            && detect_job_type_short(&candidate).is_none()
+            && parse_salary(&candidate).is_none();
+        if shaped && (cue || is_place(&strip_parentheticals_text(&candidate))) {
+            return Some(candidate);
+        }
+    }
+    None
+}
+
 /// The title line's index and, if one was skipped, the short preamble line
 /// before it ("We're hiring!", "Job Description").
 fn find_title_line(lines: &[Line]) -> Option<(usize, Option<usize>)> {
     let mut preamble: Option<usize> = None;
+    // Short lines before the title: a "We're hiring!" banner, or an employer's name and
+    // address block ("Australian Consulate-General" / "Noumea, New Caledonia").
+    let mut skipped = 0;
     for (index, line) in lines.iter().enumerate() {
         let candidate = line.raw.trim();
         match &line.kind {
@@ -70,22 +269,70 @@ fn find_title_line(lines: &[Line]) -> Option<(usize, Option<usize>)> {
                 key: FieldKey::Title,
                 ..
             } => return Some((index, preamble)),
-            LineKind::Field { .. } => return None,
+            // Metadata fields ("Job ID:", "Company:", "Location:") may come before the title.
+            LineKind::Field { .. } => continue,
             LineKind::Heading(h) if h.section != Section::Unknown => {
                 let generic = h.section == Section::Role && h.inline.is_none();
                 if generic && preamble.is_none() {
                     preamble = Some(index);
+                    skipped += 1;
                     continue;
                 }
                 return None;
             }
             _ if is_greeting(candidate) => return None,
             _ if looks_like_title(candidate) => return Some((index, preamble)),
-            _ if preamble.is_none() && word_count(candidate) <= 5 => preamble = Some(index),
+            _ if skipped < 3 && (word_count(candidate) <= 5 || is_place(candidate)) => {
+                preamble.get_or_insert(index);
+                skipped += 1;
+            }
             _ => return None,
         }
     }
     None
+}
+
+/// When no line reads like a title: the first short line that is not a greeting or a heading,
+/// cleaned like a title line; else the start of the first line. The caller warns the user.
+pub(crate) fn best_title_candidate(lines: &[Line]) -> Option<String> {
+    let short_lines: Vec<String> = lines
+        .iter()
+        .filter_map(|line| {
+            let LineKind::Text(text) = &line.kind else {
+                return None;
+            };
+            let cleaned = clean_title_text(text);
+            let usable = !cleaned.is_empty()
+                && !is_greeting(text)
+                && word_count(&cleaned) <= 12
+                && cleaned.chars().count() <= 120
+                && !ends_like_sentence(&cleaned);
+            usable.then_some(cleaned)
+        })
+        .collect();
+    // A short line naming a role beats an earlier one that does not ("Hourly" / "Dishwasher").
+    let short = short_lines
+        .iter()
+        .find(|line| has_role_word(line))
+        .or(short_lines.first())
+        .cloned();
+    short.or_else(|| {
+        let first = lines.iter().find_map(|line| {
+            let raw = collapse_ws(strip_decorations(&strip_markdown(line.raw.trim())));
+            (!raw.is_empty()).then_some(raw)
+        })?;
+        let mut title = String::new();
+        for word in first.split_whitespace() {
+            if title.chars().count() + word.chars().count() + 1 > 100 {
+                break;
+            }
+            if !title.is_empty() {
+                title.push(' ');
+            }
+            title.push_str(word);
+        }
+        (!title.is_empty()).then_some(title)
+    })
 }
 
 /// Parses a title given as a field value ("Title: Senior Engineer (Remote)").
@@ -148,6 +395,15 @@ fn clean_title_text(line: &str) -> String {
         "opening:",
         "vacancy:",
         "job:",
+        "employment opportunity:",
+        "job opportunity:",
+        "career opportunity:",
+        "new vacancy:",
+        "new vacancy -",
+        "new vacancy –",
+        "job vacancy:",
+        "vacancy -",
+        "vacancy –",
     ];
     let folded = fold(&text);
     if let Some(prefix) = PREFIXES.iter().find(|p| folded.starts_with(*p)) {
@@ -160,13 +416,61 @@ fn clean_title_text(line: &str) -> String {
             .trim()
             .to_string();
     }
-    collapse_ws(strip_decorations(&text))
+    let mut text = collapse_ws(strip_decorations(&text));
+    // "Seasonal Laborer Position Available", "Line Cook Wanted": the role without the notice.
+    const SUFFIXES: &[&str] = &[
+        " position available",
+        " positions available",
+        " position open",
+        " job opening",
+        " vacancy",
+        " opening",
+        " wanted",
+        " needed",
+    ];
+    loop {
+        let folded = fold(&text);
+        let Some(suffix) = SUFFIXES.iter().find(|s| folded.ends_with(*s)) else {
+            break;
+        };
+        let keep = text.chars().count() - suffix.chars().count();
+        let head: String = text.chars().take(keep).collect();
+        let head = head.trim_end_matches([' ', '-', '–', ',']).to_string();
+        if !has_role_word(&head) {
+            break;
+        }
+        text = head;
+    }
+    text
 }
 
 fn apply_title_line(line: &str, header: &mut Header) {
     let cleaned = clean_title_text(line);
-    let segments = split_segments(&cleaned);
+    let mut segments = split_segments(&cleaned);
+    // "Senior ML Engineer – LLM & Reinforcement Learning (m/f/d)": a part that ends in a
+    // gender marker is the end of the title, whatever the separator before it.
+    if let Some(marked) = segments.iter().position(|s| {
+        s.rfind('(')
+            .is_some_and(|open| is_gender_marker(&s[open..]) && open > 0)
+    }) && marked > 0
+    {
+        let joined = segments[..=marked].join(" – ");
+        segments.splice(..=marked, [joined]);
+    }
     let title_position = segments.iter().position(|s| has_role_word(s)).unwrap_or(0);
+    // "Founding Engineer @ Conductor (San Francisco, ONSITE)": a company segment's known
+    // parenthetical states the place and arrangement.
+    let segments: Vec<String> = segments
+        .iter()
+        .enumerate()
+        .map(|(index, segment)| {
+            if index == title_position {
+                segment.clone()
+            } else {
+                strip_known_parentheticals(segment, header)
+            }
+        })
+        .collect();
     let mut unknown: Vec<&str> = Vec::new();
     for (index, segment) in segments.iter().enumerate() {
         if index != title_position && absorb_segment(segment, header) == Segment::Unknown {
@@ -176,15 +480,31 @@ fn apply_title_line(line: &str, header: &mut Header) {
     let title = segments.get(title_position).map_or("", String::as_str);
     let title = strip_known_parentheticals(title, header);
     let title = strip_known_comma_tail(&title, header);
+    let title = cut_pay_and_dates(&title, header);
     let (title, at_company) = split_at_company(&title);
     let title = strip_known_parentheticals(&title, header);
-    let segment_company = unknown
-        .last()
+    // "Acme | Senior Engineer | Berlin" names the company before the title; "Senior Engineer
+    // - Acme" after it.
+    let before_title: Vec<&&str> = unknown
+        .iter()
+        .filter(|u| {
+            segments
+                .iter()
+                .position(|s| s.as_str() == **u)
+                .is_some_and(|p| p < title_position)
+        })
+        .collect();
+    let segment_company = before_title
+        .first()
+        .copied()
+        .or(unknown.last())
         .filter(|c| plausible_company(c))
         .map(|c| c.to_string());
-    header.tentative_company = segment_company.is_some() && title_position == 0;
+    header.tentative_company = segment_company.is_some();
+    header.tentative_before_title = !before_title.is_empty() && title_position > 0;
     header.company = segment_company.or(at_company);
     let title = collapse_ws(title.trim_end_matches([',', '-', '–', '|']));
+    let title = first_of_role_list(&strip_tech_list(&title));
     header.title = (!title.is_empty()).then_some(title);
 }
 
@@ -194,13 +514,41 @@ fn apply_title_line(line: &str, header: &mut Header) {
 fn replace_tentative_company(company: &str, header: &mut Header) {
     let previous = header.company.replace(company.to_string());
     header.tentative_company = false;
-    let Some(previous) = previous else {
+    let Some(previous) = previous.filter(|_| !header.tentative_before_title) else {
         return;
     };
     let same = fold(&previous).contains(&fold(company)) || fold(company).contains(&fold(&previous));
-    if let (false, Some(title)) = (same, header.title.as_mut()) {
+    if let (false, false, Some(title)) = (same, is_site_name(&previous), header.title.as_mut()) {
         *title = format!("{title} - {previous}");
     }
+}
+
+/// "NEW HALL INDEPENDENT HOSPITAL", "ST DAVIDS", "Leeds": the site of a "Title - X" title is
+/// the workplace, not part of the role.
+pub(crate) fn is_site_name(text: &str) -> bool {
+    const SITE_WORDS: &[&str] = &[
+        "hospital",
+        "centre",
+        "center",
+        "clinic",
+        "campus",
+        "site",
+        "surgery",
+        "home",
+        "house",
+        "infirmary",
+        "hospice",
+        "depot",
+        "warehouse",
+        "store",
+        "branch",
+    ];
+    let folded = fold(text);
+    let last = folded.split_whitespace().last().unwrap_or("");
+    SITE_WORDS.contains(&last)
+        || folded.starts_with("st ")
+        || folded.starts_with("st. ")
+        || is_place(text)
 }
 
 /// Classifies a segment and records its location/attribute in the header.
@@ -275,6 +623,89 @@ fn is_gender_marker(text: &str) -> bool {
     GENDER.is_match(text.trim())
 }
 
+/// The first role of a list ("Robotics Engineer, Data Scientist", "Mobile Engineers, DevOps
+/// Engineers and Engineering Managers"): split on ", ", " & " and " and " only when every
+/// side names a role in two words or more, so "Head of Sales and Marketing" stays whole.
+fn first_of_role_list(title: &str) -> String {
+    for separator in [", ", " & ", " and ", " + "] {
+        let sides: Vec<&str> = title.split(separator).map(str::trim).collect();
+        let all_roles = sides.len() >= 2
+            && sides
+                .iter()
+                .all(|side| word_count(side) >= 2 && has_role_word(side) && starts_uppercase(side));
+        if all_roles {
+            return sides[0].to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// Drops a trailing "(…)" list of technologies ("Senior Developer (Node.js / Laravel / React)").
+fn strip_tech_list(title: &str) -> String {
+    let trimmed = title.trim();
+    if !trimmed.ends_with(')') {
+        return trimmed.to_string();
+    }
+    let Some(open) = trimmed.rfind('(') else {
+        return trimmed.to_string();
+    };
+    let inner = &trimmed[open + 1..trimmed.len() - 1];
+    let items = inner
+        .split(['/', ',', '|'])
+        .filter(|i| !i.trim().is_empty())
+        .count();
+    let head = trimmed[..open].trim();
+    if items >= 3 && has_role_word(head) && !is_gender_marker(inner) {
+        head.to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// Cuts a title at a "(…)" group that states pay or dates ("Software Engineer (£80k) + 0.5%
+/// equity", "Seasonal Laborer (Season is May 15, 2024 to October 12, 2024)"), or at a known
+/// attribute group followed by prose ("Administrator (Permanent) For an IT specialist."); the
+/// pay goes to the attributes.
+fn cut_pay_and_dates(title: &str, header: &mut Header) -> String {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let mut search_from = 0;
+    while let Some(offset) = title[search_from..].find('(') {
+        let open = search_from + offset;
+        let Some(close) = title[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let inner = &title[open + 1..close];
+        let folded = fold(inner);
+        let pay = parse_salary(inner).is_some();
+        let numeric_date = inner.split_whitespace().any(|w| {
+            let parts: Vec<&str> = w.split(['/', '.']).collect();
+            parts.len() == 3
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+        });
+        let dated = numeric_date
+            || (inner.chars().any(|c| c.is_ascii_digit())
+                && folded
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m))));
+        let rest_words = word_count(&title[close + 1..]);
+        let attribute_then_prose =
+            rest_words >= 3 && matches!(classify_segment(inner), Segment::Known { .. });
+        let head = title[..open].trim();
+        if (pay || dated || attribute_then_prose) && has_role_word(head) {
+            if pay || attribute_then_prose {
+                header.meta.push(inner.to_string());
+            }
+            return head.to_string();
+        }
+        search_from = close + 1;
+    }
+    title.to_string()
+}
+
 /// Drops trailing "(…)" groups that are gender markers, locations or
 /// attributes, recording what they say.
 fn strip_known_parentheticals(title: &str, header: &mut Header) -> String {
@@ -336,11 +767,15 @@ fn strip_known_comma_tail(title: &str, header: &mut Header) -> String {
 /// "Senior Engineer at Acme" → ("Senior Engineer", Some("Acme")).
 fn split_at_company(title: &str) -> (String, Option<String>) {
     for separator in [" at ", " @ "] {
-        if let Some((head, tail)) = title.rsplit_once(separator)
-            && has_role_word(head)
-            && plausible_company(tail)
-        {
-            return (head.to_string(), Some(tail.trim().to_string()));
+        let Some((head, tail)) = title.rsplit_once(separator) else {
+            continue;
+        };
+        // "Chef vacancy at the Department of Economic Development".
+        let tail = tail.trim();
+        let tail = tail.strip_prefix("the ").unwrap_or(tail);
+        let head = clean_title_text(head);
+        if has_role_word(&head) && plausible_company(tail) {
+            return (head, Some(tail.to_string()));
         }
     }
     (title.to_string(), None)
@@ -427,10 +862,40 @@ const NOT_COMPANIES: &[&str] = &[
     "i",
 ];
 
+/// First words of a description that stands in for a withheld name ("Luxury Lodge",
+/// "Leading Investment Bank", "Confidential").
+const DESCRIPTORS: &[&str] = &[
+    "confidential",
+    "luxury",
+    "leading",
+    "established",
+    "prestigious",
+    "reputable",
+    "well-known",
+    "renowned",
+    "growing",
+    "global",
+    "international",
+    "boutique",
+    "award-winning",
+    "fast-growing",
+    "large",
+    "major",
+    "top",
+    "private",
+    "anonymous",
+    "undisclosed",
+];
+
 /// Whether a string can be a company name: 1–6 capitalised words that are
-/// not a place, arrangement, job type or generic word.
+/// not a place, arrangement, job type, generic word or a description that stands in for a
+/// withheld name.
 pub(crate) fn plausible_company(text: &str) -> bool {
     let trimmed = text.trim();
+    let first = fold(trimmed.split_whitespace().next().unwrap_or(""));
+    if DESCRIPTORS.contains(&first.as_str()) {
+        return false;
+    }
     let words = word_count(trimmed);
     (1..=6).contains(&words)
         && trimmed.chars().count() <= 60
@@ -448,18 +913,184 @@ pub(crate) fn plausible_company(text: &str) -> bool {
 /// in one segment that is not a place or attribute.
 fn read_meta_lines(lines: &[Line], start: usize, header: &mut Header) {
     let mut first = true;
+    // Short lines right under the title that are neither a place nor an attribute: in a
+    // stacked header ("Title / Company / Site / Salary / Full time") the company and the
+    // location, in that order.
+    let mut stacked: Vec<(usize, String)> = Vec::new();
+    let mut known_lines = 0;
+    let mut known_after_stacked = false;
     for (index, line) in lines.iter().enumerate().skip(start) {
         let text = match &line.kind {
-            LineKind::Blank | LineKind::Field { .. } => continue,
+            // Blank lines are layout (a page's paragraphs come out one blank line apart).
+            LineKind::Blank => continue,
+            LineKind::Field {
+                key: FieldKey::Company | FieldKey::Location | FieldKey::Attribute,
+                ..
+            } => {
+                known_lines += 1;
+                continue;
+            }
+            LineKind::Field { .. } => continue,
             LineKind::Text(text) => text.as_str(),
             LineKind::Heading(h) if h.section == Section::Unknown => line.raw.trim(),
             _ => break,
         };
-        if !absorb_meta_line(text, first, header) {
+        if absorb_meta_line(text, first && stacked.is_empty(), header) {
+            header.consumed.push(index);
+            known_lines += 1;
+            known_after_stacked |= !stacked.is_empty();
+            first = false;
+            continue;
+        }
+        // "Company / Site / £… / Full time / What We Do": once metadata has followed the
+        // stacked lines, the next unknown line starts the body.
+        if known_after_stacked {
             break;
         }
-        header.consumed.push(index);
-        first = false;
+        let cleaned = collapse_ws(strip_decorations(&strip_markdown(text)));
+        let short = word_count(&cleaned) <= 10
+            && cleaned.chars().count() <= 100
+            && !ends_like_sentence(&cleaned)
+            && !cleaned.contains("http");
+        if short && stacked.len() < 2 {
+            stacked.push((index, cleaned));
+            first = false;
+            continue;
+        }
+        break;
+    }
+    resolve_stacked_lines(&stacked, known_lines, header);
+}
+
+/// Legal-form and sector words that mark a line as an organisation's name.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "inc",
+    "inc.",
+    "llc",
+    "ltd",
+    "ltd.",
+    "limited",
+    "plc",
+    "gmbh",
+    "ag",
+    "se",
+    "sa",
+    "s.a.",
+    "bv",
+    "b.v.",
+    "nv",
+    "corp",
+    "corp.",
+    "corporation",
+    "co.",
+    "company",
+    "group",
+    "holdings",
+    "pty",
+    "llp",
+    "lp",
+    "pvt",
+    "private",
+    "trust",
+    "foundation",
+    "university",
+    "college",
+    "council",
+    "hospital",
+    "hospitals",
+    "school",
+    "academy",
+    "bank",
+    "labs",
+    "technologies",
+    "solutions",
+    "services",
+    "partners",
+    "associates",
+    "consulting",
+    "systems",
+    "software",
+    "analytics",
+    "health",
+    "healthcare",
+    "insurance",
+    "capital",
+    "ventures",
+    "studios",
+    "agency",
+    "institute",
+    "nhs",
+    "unit",
+    "authority",
+    "ministry",
+    "board",
+    "commission",
+    "service",
+];
+
+fn has_company_suffix(name: &str) -> bool {
+    let last = fold(name.split_whitespace().last().unwrap_or(""));
+    COMPANY_SUFFIXES.contains(&last.trim_end_matches([',', ')']))
+}
+
+/// A company name on a line of its own: capitalised, not a role, up to ten words.
+fn company_line(text: &str) -> bool {
+    let words = word_count(text);
+    let first = fold(text.split_whitespace().next().unwrap_or(""));
+    let last = fold(text.split_whitespace().last().unwrap_or(""));
+    // "Finance Department", "Platform Team": a part of the employer, not its name.
+    if DESCRIPTORS.contains(&first.as_str())
+        || ["department", "team", "division", "dept", "dept."].contains(&last.as_str())
+    {
+        return false;
+    }
+    (1..=10).contains(&words)
+        && text.chars().count() <= 100
+        && (starts_uppercase(text) || text.starts_with(|c: char| c.is_ascii_digit()))
+        && (!has_role_word(text) || has_company_suffix(text))
+        && !NOT_COMPANIES.contains(&fold(text).as_str())
+        && detect_arrangement(text).is_none()
+        && parse_salary(text).is_none()
+}
+
+/// A site or place on a line of its own ("Harrogate District Hospital, Harrogate",
+/// "GLOUCESTER", "Various Locations"): capitalised words, at most eight.
+fn place_line(text: &str) -> bool {
+    is_place(text)
+        || (word_count(text) <= 8
+            && text.split_whitespace().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    || TITLE_CONNECTORS.contains(&w)
+                    || w == "upon"
+            }))
+}
+
+/// Takes the stacked lines as company and location when the block is clearly a header: it
+/// also holds an attribute line (salary, job type…), or its second line is a place, or the
+/// company line ends in a legal-form or sector word.
+fn resolve_stacked_lines(stacked: &[(usize, String)], known_lines: usize, header: &mut Header) {
+    let Some((company_index, company)) = stacked.first() else {
+        return;
+    };
+    if !company_line(company) || (header.company.is_some() && !header.tentative_company) {
+        return;
+    }
+    let location = stacked
+        .get(1)
+        .filter(|(_, text)| header.location.is_none() && place_line(text));
+    let evidence = known_lines > 0
+        || location.is_some_and(|(_, text)| is_place(text))
+        || has_company_suffix(company);
+    if !evidence || (stacked.len() == 2 && location.is_none()) {
+        return;
+    }
+    replace_tentative_company(company, header);
+    header.consumed.push(*company_index);
+    if let Some((index, text)) = location {
+        header.location = Some(text.clone());
+        header.consumed.push(*index);
     }
 }
 
@@ -470,13 +1101,22 @@ fn absorb_meta_line(text: &str, allow_company: bool, header: &mut Header) -> boo
     }
     let segments = split_segments(&cleaned);
     let classified: Vec<Segment> = segments.iter().map(|s| classify_segment(s)).collect();
+    // "Luxury Lodge – Paterson, Eastern Cape": a description standing in for the employer's
+    // name is neither the company nor a reason to reject the line.
+    let is_descriptor =
+        |s: &str| DESCRIPTORS.contains(&fold(s.split_whitespace().next().unwrap_or("")).as_str());
     let unknown: Vec<&String> = segments
         .iter()
         .zip(&classified)
-        .filter(|(_, c)| **c == Segment::Unknown)
+        .filter(|(s, c)| **c == Segment::Unknown && !is_descriptor(s))
         .map(|(s, _)| s)
         .collect();
-    let known = classified.len() - unknown.len();
+    let descriptors = segments
+        .iter()
+        .zip(&classified)
+        .filter(|(s, c)| **c == Segment::Unknown && is_descriptor(s))
+        .count();
+    let known = classified.len() - unknown.len() - descriptors;
     let company_ok = allow_company
         && unknown.len() == 1
         && (header.company.is_none() || header.tentative_company)
@@ -558,7 +1198,7 @@ const TITLE_STOPS: &[&str] = &[
 
 static TITLE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for)\s+(?:an?|our)\s+|(?:role|position) of\s+(?:an?\s+|the\s+)?)",
+        r"(?i)\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:an?|our)\s+|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+)",
     )
     .expect("title trigger regex is valid")
 });
@@ -567,6 +1207,13 @@ static TITLE_BEFORE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:[Aa]n?|[Tt]he|[Oo]ur)\s+((?:[A-Z][\w+#/&.-]*\s+){0,5}[A-Z][\w+#/&.-]*)\s+(?:role|position|opening|vacancy|opportunity)\b",
     )
     .expect("title-before-role regex is valid")
+});
+
+static TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^(?:[A-Z][\w ]{0,30}:[ ]*)?The[ ]+((?:[A-Z][\w+#/&.-]*[ ]+){0,5}[A-Z][\w+#/&.-]*)[ ]+(?:is|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)\b",
+    )
+    .expect("title-subject regex is valid")
 });
 
 /// Finds a title in prose: "role of X", "position of X", "hiring a X",
@@ -581,10 +1228,17 @@ pub(crate) fn title_from_text(text: &str) -> Option<String> {
         let title = found.as_str().trim().to_string();
         has_role_word(&title).then_some((found.start(), title))
     });
-    match (triggered, before_role) {
-        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
-        (a, b) => a.or(b).map(|(_, title)| title),
-    }
+    // "The Bookkeeper is responsible for …", "Position Overview: The Lab Aide supports …".
+    let subject = TITLE_SUBJECT.captures_iter(text).find_map(|caps| {
+        let found = caps.get(1)?;
+        let title = found.as_str().trim().to_string();
+        has_role_word(&title).then_some((found.start(), title))
+    });
+    [triggered, before_role, subject]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(start, _)| *start)
+        .map(|(_, title)| title)
 }
 
 /// Collects up to eight title words after a trigger, skipping leading
@@ -597,7 +1251,12 @@ fn title_words_after(rest: &str) -> Option<String> {
         }
         let word = raw_word.trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
         let folded = fold(word);
-        if words.is_empty() && TITLE_ADJECTIVES.contains(&folded.as_str()) {
+        // "a talented engineer" drops the adjective; "a Part-Time Road Worker" keeps the
+        // capitalised word, which is part of the title.
+        if words.is_empty()
+            && TITLE_ADJECTIVES.contains(&folded.as_str())
+            && !starts_uppercase(word)
+        {
             continue;
         }
         if TITLE_STOPS.contains(&folded.as_str()) || word.is_empty() || words.len() >= 8 {
@@ -616,7 +1275,7 @@ const COMPANY_NAME: &str = r"([A-Z][\w&'.-]*(?:[ ]+(?:[A-Z][\w&'.-]*|&|of|and|de
 
 static COMPANY_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{COMPANY_NAME}[ ]+(?:is|are)[ ]+(?:hiring|looking for|seeking|recruiting|searching for|growing)\b"
+        r"\b{COMPANY_NAME}(?:,[^.;\n]{{3,160}}?,)?[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing)\b"
     ))
     .expect("is-hiring regex is valid")
 });
@@ -667,12 +1326,14 @@ pub(crate) fn company_from_text(text: &str) -> Option<String> {
             })
             .find(|name| plausible_company(name))
     });
-    simple.or_else(|| company_after_at(text))
+    simple
+        .or_else(|| company_after_at(text))
+        .or_else(|| company_from_links(text))
 }
 
 static COMPANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)(?:^|[.!?][ ]+){COMPANY_NAME}[ ]+(?:is[ ]+(?:a|an|the)\b|was[ ]+founded\b|(?:builds|helps|makes|runs|operates|designs|develops|creates|provides|offers|plans|connects|processes|powers|serves|sells|delivers|brings|turns|gives|lets|enables)\b)"
+        r"(?m)(?:^|[.!?][ ]+){COMPANY_NAME}[ ]+(?:is[ ]+(?:a|an|the|building|creating|developing|on[ ]+a[ ]+mission)\b|was[ ]+founded\b|(?:builds|helps|makes|runs|operates|designs|develops|creates|provides|offers|plans|connects|processes|powers|serves|sells|delivers|brings|turns|gives|lets|enables)\b)"
     ))
     .expect("subject regex is valid")
 });
@@ -695,6 +1356,139 @@ fn company_after_at(text: &str) -> Option<String> {
             AT_COMPANY_CONTEXT.contains(&context.as_str()) || has_role_word(&context);
         (employer_context && plausible_company(&name)).then_some(name)
     })
+}
+
+static LINK_HOST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:https?://|www\.|@)([a-z0-9.-]+\.[a-z]{2,})(?:/([A-Za-z0-9_-]+))?")
+        .expect("link regex is valid")
+});
+
+/// Hosts that say nothing about the employer.
+const GENERIC_HOSTS: &[&str] = &[
+    "gmail",
+    "googlemail",
+    "outlook",
+    "hotmail",
+    "yahoo",
+    "icloud",
+    "proton",
+    "protonmail",
+    "github",
+    "gitlab",
+    "linkedin",
+    "twitter",
+    "x",
+    "facebook",
+    "instagram",
+    "youtube",
+    "google",
+    "notion",
+    "medium",
+    "substack",
+    "ycombinator",
+    "wellfound",
+    "angel",
+    "indeed",
+    "glassdoor",
+    "example",
+    "forms",
+    "bit",
+    "calendly",
+    "typeform",
+    "airtable",
+    "wsj",
+    "nytimes",
+];
+
+/// Applicant-tracking hosts whose first path segment (or subdomain) is the employer's slug.
+const ATS_HOSTS: &[&str] = &[
+    "greenhouse",
+    "lever",
+    "ashbyhq",
+    "workable",
+    "recruitee",
+    "bamboohr",
+    "breezy",
+    "teamtailor",
+    "applytojob",
+    "smartrecruiters",
+    "personio",
+    "jobvite",
+    "workday",
+    "myworkdayjobs",
+    "rippling",
+    "dover",
+    "pinpointhq",
+];
+
+/// A company confirmed by a link: the employer's name written in the text whose letters are
+/// the link's domain or applicant-tracking slug ("Qualcomm" and `qualcomm.com`, "Lightdash"
+/// and `jobs.lever.co/lightdash`). A domain alone never names the company.
+fn company_from_links(text: &str) -> Option<String> {
+    let mut slugs: Vec<String> = Vec::new();
+    for caps in LINK_HOST.captures_iter(text) {
+        let host = caps[1].to_ascii_lowercase();
+        let labels: Vec<&str> = host.split('.').collect();
+        let is_ats = labels.iter().any(|l| ATS_HOSTS.contains(l));
+        let slug = if is_ats {
+            // jobs.lever.co/acme, boards.greenhouse.io/acme; or acme.recruitee.com.
+            let shared_host = ATS_HOSTS.contains(&labels[0])
+                || ["jobs", "boards", "apply", "careers", "job-boards"].contains(&labels[0]);
+            match (shared_host, caps.get(2)) {
+                (true, Some(path)) => path.as_str().to_string(),
+                (true, None) => continue,
+                (false, _) => labels[0].to_string(),
+            }
+        } else {
+            // The registrable name: the label before the public suffix ("acme" in
+            // careers.acme.co.uk, "reef-technologies" in reef-technologies.com).
+            let named: Vec<&str> = labels
+                .iter()
+                .copied()
+                .filter(|l| {
+                    ![
+                        "co", "com", "org", "net", "ac", "gov", "www", "careers", "jobs", "mail",
+                    ]
+                    .contains(l)
+                })
+                .collect();
+            match named.len() {
+                0 => continue,
+                1 => named[0].to_string(),
+                n => named[n - 2].to_string(),
+            }
+        };
+        let slug: String = slug
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        if slug.len() >= 3 && !GENERIC_HOSTS.contains(&slug.as_str()) && !slugs.contains(&slug) {
+            slugs.push(slug);
+        }
+    }
+    if slugs.is_empty() {
+        return None;
+    }
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b[A-Z][\w&.'-]*(?:[ ]+[A-Z][\w&.'-]*){0,3}").expect("name regex is valid")
+    });
+    for found in NAME.find_iter(text) {
+        let words: Vec<&str> = found.as_str().split_whitespace().collect();
+        // Every prefix of the capitalised run ("Qualcomm Technologies" → "Qualcomm").
+        for end in (1..=words.len()).rev() {
+            let candidate = words[..end].join(" ");
+            let letters: String = candidate
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase();
+            if slugs.contains(&letters) && plausible_company(&candidate) {
+                return Some(clean_company(&candidate));
+            }
+        }
+    }
+    None
 }
 
 /// Trims possessives and trailing punctuation from a company name.
@@ -743,15 +1537,44 @@ pub(crate) fn location_from_text(text: &str) -> Option<String> {
             STRONG_LOCATION_TRIGGERS.contains(&trigger.as_str()) && word_count(&place) <= 3;
         (is_place(&place) || (strong && plausible_company(&place))).then_some(place)
     });
-    stated.or_else(|| {
-        let found = REMOTE_REGION.find(text)?;
-        Some(collapse_ws(found.as_str()))
+    stated
+        .or_else(|| {
+            let found = REMOTE_REGION.find(text)?;
+            Some(collapse_ws(found.as_str()))
+        })
+        .or_else(|| place_after_in(text))
+}
+
+static IN_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:in|at|near|ONSITE|Onsite|onsite)[ ]+(?:the[ ]+)?{PLACE_NAME}"
+    ))
+    .expect("in-place regex is valid")
+});
+
+/// A known place after a plain "in" near the top of the posting ("we're hiring our founding
+/// engineer in NYC", "… in Cleveland OH"): only names the gazetteer knows or "City, ST" pairs,
+/// and only in the first 600 characters, where a posting says where the job is.
+fn place_after_in(text: &str) -> Option<String> {
+    let head: String = text.chars().take(600).collect();
+    IN_PLACE.captures_iter(&head).find_map(|caps| {
+        let place = trim_place(caps.get(1)?.as_str());
+        let known = is_known_place(&fold(&place))
+            || (place.contains(',') && is_place(&place))
+            || (!place.contains(',') && is_place(&place) && word_count(&place) >= 2);
+        known.then_some(place)
     })
 }
 
 /// "Berlin Office" → "Berlin"; trims trailing words that are not part of
 /// the place.
 fn trim_place(place: &str) -> String {
+    // "Brooklyn, NY. We are…": the place ends at the sentence.
+    let place = place
+        .split(". ")
+        .next()
+        .unwrap_or(place)
+        .trim_end_matches('.');
     let mut words: Vec<&str> = place.split_whitespace().collect();
     while words
         .last()
@@ -883,5 +1706,56 @@ mod tests {
             split_segments("Engineer (Remote - US) - Acme"),
             vec!["Engineer (Remote - US)", "Acme"]
         );
+    }
+}
+
+#[cfg(test)]
+mod real_world_tests {
+    use super::*;
+
+    #[test]
+    fn links_confirm_a_company_written_in_the_text() {
+        let text =
+            "Qualcomm is growing its platform group.\nApply: https://careers.qualcomm.com/jobs/123";
+        assert_eq!(company_from_links(text).as_deref(), Some("Qualcomm"));
+        let ats = "We are Lightdash, an open-source BI tool. https://jobs.lever.co/lightdash/42";
+        assert_eq!(company_from_links(ats).as_deref(), Some("Lightdash"));
+        // A domain alone names nothing; generic hosts never count.
+        assert_eq!(
+            company_from_links("Apply at https://acme-robotics.com/jobs"),
+            None
+        );
+        assert_eq!(
+            company_from_links("Github is great https://github.com/x"),
+            None
+        );
+    }
+
+    #[test]
+    fn site_names_and_role_lists() {
+        assert!(is_site_name("NEW HALL INDEPENDENT HOSPITAL"));
+        assert!(is_site_name("ST DAVIDS"));
+        assert!(!is_site_name("Communications and Engagement"));
+        assert_eq!(
+            first_of_role_list("Robotics Engineer, Data Scientist"),
+            "Robotics Engineer"
+        );
+        assert_eq!(
+            first_of_role_list("Head of Sales and Marketing"),
+            "Head of Sales and Marketing"
+        );
+        assert_eq!(
+            strip_tech_list("Senior Developer (Node.js / Laravel / React)"),
+            "Senior Developer"
+        );
+        assert_eq!(
+            place_in_arrangement("Remote or Hybrid Chicago").as_deref(),
+            Some("Chicago")
+        );
+        assert_eq!(
+            place_in_arrangement("ONSITE (Brooklyn)").as_deref(),
+            Some("Brooklyn")
+        );
+        assert_eq!(place_in_arrangement("Founding DevRel"), None);
     }
 }

@@ -87,7 +87,75 @@ pub(crate) struct Line {
 
 /// Classifies every line of normalised text.
 pub(crate) fn classify_lines(text: &str) -> Vec<Line> {
-    text.lines().map(classify_line).collect()
+    let mut lines: Vec<Line> = text.lines().map(classify_line).collect();
+    join_stacked_fields(&mut lines);
+    lines
+}
+
+/// Labels that job boards print on a line of their own with the value on the next line
+/// ("Employer name" / "Leeds Teaching Hospitals", "Salary" / "£45,780 to £51,393 a year").
+const STACKED_LABELS: &[&str] = &[
+    "employer",
+    "employer name",
+    "company",
+    "company name",
+    "hiring organisation",
+    "hiring organization",
+    "organisation",
+    "organization",
+    "location",
+    "locations",
+    "job location",
+    "work location",
+    "base location",
+    "town",
+    "salary",
+    "salary range",
+    "pay",
+    "pay range",
+    "pay scale",
+    "compensation",
+    "contract",
+    "contract type",
+    "job type",
+    "employment type",
+    "working pattern",
+    "job title",
+    "closing date",
+    "date posted",
+    "reference number",
+    "job reference",
+];
+
+/// Turns a stacked label and the short line under it into one `Key: value` field.
+fn join_stacked_fields(lines: &mut [Line]) {
+    for index in 0..lines.len() {
+        let label = match &lines[index].kind {
+            LineKind::Text(text) => fold(strip_decorations(&strip_markdown(text))),
+            LineKind::Heading(_) => fold(strip_decorations(&strip_markdown(&lines[index].raw))),
+            _ => continue,
+        };
+        let label = label.trim_end_matches(':').trim().to_string();
+        if !STACKED_LABELS.contains(&label.as_str()) {
+            continue;
+        }
+        let Some(next) =
+            (index + 1..lines.len().min(index + 3)).find(|&i| lines[i].kind != LineKind::Blank)
+        else {
+            continue;
+        };
+        let LineKind::Text(value) = &lines[next].kind else {
+            continue;
+        };
+        if word_count(value) > 15 || value.chars().count() > 150 {
+            continue;
+        }
+        let Some((key, value)) = parse_field(&format!("{label}: {value}")) else {
+            continue;
+        };
+        lines[index].kind = LineKind::Field { key, value };
+        lines[next].kind = LineKind::Blank;
+    }
 }
 
 fn classify_line(raw: &str) -> Line {
@@ -97,7 +165,13 @@ fn classify_line(raw: &str) -> Line {
     let kind = if trimmed.is_empty() || strip_decorations(trimmed).is_empty() {
         LineKind::Blank
     } else if let Some(item) = strip_bullet(trimmed) {
-        LineKind::Bullet(item.to_string())
+        // "• Job Title: SDE 2" in a "Job Overview" box is a field, not a list item.
+        match parse_field(item) {
+            Some((key @ (FieldKey::Title | FieldKey::Company | FieldKey::Location), value)) => {
+                LineKind::Field { key, value }
+            }
+            _ => LineKind::Bullet(item.to_string()),
+        }
     } else if let Some((key, value)) = parse_field(trimmed) {
         LineKind::Field { key, value }
     } else if let Some(heading) = detect_heading(trimmed) {
@@ -161,6 +235,11 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
     ("opening", FieldKey::Title),
     ("job opening", FieldKey::Title),
     ("vacancy", FieldKey::Title),
+    ("employment opportunity", FieldKey::Title),
+    ("job opportunity", FieldKey::Title),
+    ("career opportunity", FieldKey::Title),
+    ("new vacancy", FieldKey::Title),
+    ("job vacancy", FieldKey::Title),
     ("we're hiring", FieldKey::Title),
     ("we are hiring", FieldKey::Title),
     ("now hiring", FieldKey::Title),
@@ -168,6 +247,9 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
     ("company", FieldKey::Company),
     ("company name", FieldKey::Company),
     ("employer", FieldKey::Company),
+    ("employer name", FieldKey::Company),
+    ("hiring organisation", FieldKey::Company),
+    ("hiring organization", FieldKey::Company),
     ("organization", FieldKey::Company),
     ("organisation", FieldKey::Company),
     ("hiring company", FieldKey::Company),
@@ -181,6 +263,10 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
     ("office location", FieldKey::Location),
     ("based in", FieldKey::Location),
     ("city", FieldKey::Location),
+    ("town", FieldKey::Location),
+    ("base location", FieldKey::Location),
+    ("job locations", FieldKey::Location),
+    ("primary location", FieldKey::Location),
     ("work arrangement", FieldKey::Attribute),
     ("workplace", FieldKey::Attribute),
     ("workplace type", FieldKey::Attribute),
@@ -195,6 +281,10 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
     ("employment", FieldKey::Attribute),
     ("type", FieldKey::Attribute),
     ("contract type", FieldKey::Attribute),
+    ("contract", FieldKey::Attribute),
+    ("working pattern", FieldKey::Attribute),
+    ("pay scale", FieldKey::Attribute),
+    ("salary/rate", FieldKey::Attribute),
     ("position type", FieldKey::Attribute),
     ("schedule", FieldKey::Attribute),
     ("hours", FieldKey::Attribute),
@@ -227,6 +317,10 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
     ("start date", FieldKey::Other),
     ("start", FieldKey::Other),
     ("reports to", FieldKey::Other),
+    ("address", FieldKey::Other),
+    ("placed on", FieldKey::Other),
+    ("posted on", FieldKey::Other),
+    ("date placed", FieldKey::Other),
     ("reporting to", FieldKey::Other),
     ("team", FieldKey::Other),
     ("department", FieldKey::Other),
@@ -235,6 +329,8 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
     ("posted", FieldKey::Other),
     ("date posted", FieldKey::Other),
     ("job id", FieldKey::Other),
+    ("reference number", FieldKey::Other),
+    ("job reference", FieldKey::Other),
     ("req id", FieldKey::Other),
     ("reference", FieldKey::Other),
     ("industry", FieldKey::Other),

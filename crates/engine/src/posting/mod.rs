@@ -14,10 +14,12 @@ pub(crate) mod attributes;
 mod header;
 mod lines;
 mod salary;
+pub mod schema_org;
 mod sections;
 mod text;
 
 pub use salary::{Salary, SalaryPeriod, parse_salary};
+pub use schema_org::{SchemaNodes, decode_entities, posting_from_schema_org};
 
 use header::{
     Header, company_from_subject, company_from_text, header_from_title_text, location_from_text,
@@ -105,6 +107,34 @@ pub struct ParsedPosting {
     pub benefits: Vec<String>,
     /// An http(s) URL, preferring one near "apply".
     pub application_url: Option<String>,
+    /// `YYYY-MM-DD` the posting was published (structured data only).
+    #[serde(default)]
+    pub posted_date: Option<String>,
+    /// `YYYY-MM-DD` the posting closes (structured data only).
+    #[serde(default)]
+    pub expires_date: Option<String>,
+    /// Where the parser had to guess or leave something out, for the user to check.
+    #[serde(default)]
+    pub warnings: Vec<ParseWarning>,
+}
+
+/// A note on one parsed field: the parser guessed it, or left part of it out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParseWarning {
+    /// The job field concerned (`title`, `requirements`, `salary_range`, …).
+    pub field: String,
+    /// What happened, in a sentence the user can act on.
+    pub message: String,
+}
+
+impl ParseWarning {
+    /// A warning on `field`.
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        ParseWarning {
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
 }
 
 /// Parses a pasted job posting. Never fails: unknown parts are `None`/empty.
@@ -116,11 +146,31 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let body = collect_body(&lines, &header.consumed);
     merge_title_field(&fields, &mut header);
 
+    // A "Title - X" guess gives X back to the title when a `Company:` field names the company.
+    if fields.company.is_some() && header.tentative_company && !header.tentative_before_title {
+        if let (Some(title), Some(previous)) = (header.title.as_mut(), header.company.take())
+            && !header::is_site_name(&previous)
+        {
+            *title = format!("{title} - {previous}");
+        }
+        header.tentative_company = false;
+    }
     let meta = fields.attribute_sources(&header);
+    let mut warnings = Vec::new();
     let title = header
         .title
         .clone()
-        .or_else(|| title_from_text(&normalized));
+        .or_else(|| title_from_text(&normalized))
+        .or_else(|| {
+            let guess = header::best_title_candidate(&lines)?;
+            warnings.push(ParseWarning::new(
+                "title",
+                format!(
+                    "no job title line was recognised; \"{guess}\" was taken as the title: check it"
+                ),
+            ));
+            Some(guess)
+        });
     let work_arrangement = first_some(&meta, attributes::detect_arrangement)
         .or_else(|| attributes::detect_arrangement(&normalized));
     let hybrid_days = (work_arrangement == Some(WorkArrangement::Hybrid))
@@ -132,6 +182,14 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let years_context = format!("{}\n{}", body.description, meta.join("\n"));
     let years_experience = attributes::detect_years(&body.requirements, &years_context);
 
+    let location = fields
+        .location
+        .clone()
+        .or_else(|| header.location.clone())
+        .or_else(|| location_from_text(&normalized));
+    let salary = first_some(&meta, parse_salary)
+        .or_else(|| parse_salary(&normalized))
+        .map(|salary| local_dollars(salary, location.as_deref(), &normalized));
     ParsedPosting {
         company: fields
             .company
@@ -150,17 +208,13 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
                     .next()
                     .and_then(company_from_subject)
             }),
-        location: fields
-            .location
-            .clone()
-            .or_else(|| header.location.clone())
-            .or_else(|| location_from_text(&normalized)),
+        location,
         work_arrangement,
         hybrid_days,
         job_type: detect_job_type(&meta, title.as_deref(), &normalized),
         experience_level: detect_level(title.as_deref(), years_experience, &meta, &normalized),
         years_experience,
-        salary: first_some(&meta, parse_salary).or_else(|| parse_salary(&normalized)),
+        salary,
         description: body.description,
         responsibilities: body.responsibilities,
         requirements: body.requirements,
@@ -168,6 +222,9 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
         benefits: body.benefits,
         application_url: attributes::detect_application_url(&normalized),
         title,
+        posted_date: None,
+        expires_date: None,
+        warnings,
     }
 }
 
@@ -215,6 +272,84 @@ impl Fields {
             .cloned()
             .collect()
     }
+}
+
+/// A bare "$" is the local dollar where the posting is in Canada, Australia, New Zealand,
+/// Singapore or Hong Kong, unless the text says US dollars.
+fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str) -> Salary {
+    if salary.currency != "USD" {
+        return salary;
+    }
+    let folded = text::fold(text);
+    if folded.contains("usd") || folded.contains("us$") || folded.contains("us dollar") {
+        return salary;
+    }
+    let Some(location) = location else {
+        return salary;
+    };
+    const REGIONS: &[(&str, &[&str])] = &[
+        (
+            "CAD",
+            &[
+                "canada",
+                "ontario",
+                "british columbia",
+                "alberta",
+                "quebec",
+                "québec",
+                "manitoba",
+                "saskatchewan",
+                "nova scotia",
+                "new brunswick",
+                "toronto",
+                "vancouver",
+                "montreal",
+                "montréal",
+                "calgary",
+                "ottawa",
+                "edmonton",
+                "winnipeg",
+            ],
+        ),
+        (
+            "AUD",
+            &[
+                "australia",
+                "new south wales",
+                "queensland",
+                "nsw",
+                "vic",
+                "qld",
+                "sydney",
+                "melbourne",
+                "brisbane",
+                "perth",
+                "adelaide",
+                "canberra",
+            ],
+        ),
+        (
+            "NZD",
+            &["new zealand", "auckland", "wellington", "christchurch"],
+        ),
+        ("SGD", &["singapore"]),
+        ("HKD", &["hong kong"]),
+    ];
+    let parts: Vec<String> = location
+        .split([',', '(', ')', ';', '|'])
+        .map(|p| text::fold(p.trim()))
+        .collect();
+    let found = REGIONS.iter().find(|(_, names)| {
+        parts.iter().any(|p| names.contains(&p.as_str()))
+            || (names.contains(&"canada")
+                && location.split(',').skip(1).any(|p| {
+                    ["ON", "BC", "AB", "QC", "MB", "SK", "NS", "NB", "NL", "PE"].contains(&p.trim())
+                }))
+    });
+    if let Some((code, _)) = found {
+        salary.currency = (*code).to_string();
+    }
+    salary
 }
 
 /// "Berlin, Germany (Hybrid)" → "Berlin, Germany"; other values verbatim.

@@ -53,6 +53,8 @@ struct Token {
 enum Multiplier {
     None,
     Thousand,
+    /// Lakh (100,000), as in Indian pay: "₹12 LPA", "12-15 lakhs".
+    Lakh,
     /// Millions/billions: funding and valuations, never salaries.
     Large,
 }
@@ -68,11 +70,12 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | \$ | € | £ | ₹ | ¥ | \bRs\.?
-               | \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD)\b )?
+               | \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR)\b
+               | \bR )?
         \s?
-        (?P<num> \d[\d.,]*\d | \d )
-        (?: \s? (?P<mult> [kK] | [mM](?:n|illion)? | [bB](?:n|illion)? ) \b )?
-        (?: \s? (?P<post> \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD)\b
+        (?P<num> \d{1,3}(?:[\u{20}\u{a0}\u{202f}]\d{3})+\b | \d[\d.,]*\d | \d )
+        (?: \s? (?P<mult> [kK] | [mM](?:n|illion)? | [bB](?:n|illion)? | LPA | (?i:lpa|lakhs?|lacs?|lakh) | L ) \b )?
+        (?: \s? (?P<post> \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR)\b
                         | € | £ | \b(?i:euros?|dollars?|pounds?)\b ) )?
         ",
     )
@@ -194,7 +197,11 @@ fn scan_tokens(text: &str) -> Vec<Token> {
         .filter_map(|caps| {
             let whole = caps.get(0)?;
             let value = parse_number(caps.name("num")?.as_str())?;
-            let pre = caps.name("pre").map(|m| currency_code(m.as_str()));
+            // A bare "R" is the rand only before a real amount ("R11 500"), not "R 4".
+            let pre = caps
+                .name("pre")
+                .filter(|m| m.as_str() != "R" || value >= 100.0)
+                .map(|m| currency_code(m.as_str()));
             let post = caps.name("post").map(|m| currency_code(m.as_str()));
             let multiplier = caps
                 .name("mult")
@@ -239,7 +246,9 @@ fn range_candidate(text: &str, tokens: &[Token], index: usize) -> Option<Candida
     if context.is_not_pay() {
         return None;
     }
-    let uses_k = low.multiplier == Multiplier::Thousand || high.multiplier == Multiplier::Thousand;
+    let uses_k = [low.multiplier, high.multiplier]
+        .iter()
+        .any(|m| matches!(m, Multiplier::Thousand | Multiplier::Lakh));
     let explicit_period = context.period();
     let period = explicit_period.unwrap_or_else(|| default_period(max));
     let score =
@@ -275,7 +284,10 @@ fn single_candidate(text: &str, tokens: &[Token], index: usize) -> Option<Candid
         Bound::Exact => (amount, amount),
     };
     let score = context.salary_word_bonus()
-        + i32::from(token.multiplier == Multiplier::Thousand)
+        + i32::from(matches!(
+            token.multiplier,
+            Multiplier::Thousand | Multiplier::Lakh
+        ))
         + i32::from(explicit_period.is_some());
     Some(Candidate {
         salary: Salary {
@@ -295,10 +307,14 @@ fn scaled(token: &Token, partner: &Token) -> f64 {
         Multiplier::None if partner.multiplier == Multiplier::Thousand && token.value < 1000.0 => {
             Multiplier::Thousand
         }
+        Multiplier::None if partner.multiplier == Multiplier::Lakh && token.value < 1000.0 => {
+            Multiplier::Lakh
+        }
         other => other,
     };
     match multiplier {
         Multiplier::Thousand => token.value * 1000.0,
+        Multiplier::Lakh => token.value * 100_000.0,
         _ => token.value,
     }
 }
@@ -451,13 +467,21 @@ fn currency_code(marker: &str) -> &'static str {
         "nok" => "NOK",
         "dkk" => "DKK",
         "pln" => "PLN",
+        "r" | "zar" => "ZAR",
         _ => "USD",
     }
 }
 
 fn multiplier_of(marker: &str) -> Multiplier {
-    if marker.eq_ignore_ascii_case("k") {
+    let folded = marker.to_ascii_lowercase();
+    if folded == "k" {
         Multiplier::Thousand
+    } else if folded == "l"
+        || folded == "lpa"
+        || folded.starts_with("lakh")
+        || folded.starts_with("lac")
+    {
+        Multiplier::Lakh
     } else {
         Multiplier::Large
     }
@@ -465,6 +489,12 @@ fn multiplier_of(marker: &str) -> Multiplier {
 
 /// Parses "120,000", "60.000", "18,00,000", "45.50", "4,500" into a number.
 fn parse_number(raw: &str) -> Option<f64> {
+    // "11 500": a space (or no-break space) between groups of three digits.
+    let raw: String = raw
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    let raw = raw.as_str();
     let has_comma = raw.contains(',');
     let has_dot = raw.contains('.');
     match (has_comma, has_dot) {
@@ -675,6 +705,16 @@ mod tests {
             parse_salary("You'll join a team of 12 engineers across 3 time zones"),
             None
         );
+    }
+
+    #[test]
+    fn south_african_rand_with_space_groups() {
+        let s = parse_salary("- R11 500 per month depending on experience.").unwrap();
+        assert_eq!(
+            (s.min, s.max, s.currency.as_str(), s.period),
+            (Some(11500), Some(11500), "ZAR", SalaryPeriod::Month)
+        );
+        assert!(parse_salary("Proficiency in R 4 and Python").is_none());
     }
 
     #[test]

@@ -1,10 +1,19 @@
 //! Small text helpers shared by the posting parser: normalisation, folding,
 //! Markdown stripping, role-word and place detection.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Normalises line endings and invisible characters so later stages can work
 /// line by line. Visible text is left untouched.
 pub(crate) fn normalize_input(text: &str) -> String {
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let unified = strip_html_comments(&unified);
+    let unified = unified
+        .lines()
+        .filter(|line| !is_board_chrome(line))
+        .collect::<Vec<_>>()
+        .join("\n");
     unified
         .chars()
         .filter(|c| !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'))
@@ -14,6 +23,146 @@ pub(crate) fn normalize_input(text: &str) -> String {
             other => other,
         })
         .collect()
+}
+
+/// Removes `<!--…-->` comments (clipboard markers such as `<!--StartFragment-->`).
+fn strip_html_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        match rest[start + 4..].find("-->") {
+            Some(end) => rest = &rest[start + 4 + end + 3..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whole lines that job boards put around a posting: buttons, dates, applicant counts and
+/// cookie banners. Only a line that is nothing else is dropped.
+pub(crate) fn is_board_chrome(line: &str) -> bool {
+    const BUTTONS: &[&str] = &[
+        "apply",
+        "apply now",
+        "easy apply",
+        "quick apply",
+        "apply for this job",
+        "apply for this position",
+        "apply on company website",
+        "apply on company site",
+        "save",
+        "save job",
+        "saved",
+        "save this job",
+        "share",
+        "share job",
+        "share this job",
+        "report job",
+        "report this job",
+        "sign in",
+        "sign in to apply",
+        "back to jobs",
+        "back to search results",
+        "back to search",
+        "view all jobs",
+        "see all jobs",
+        "show more",
+        "show less",
+        "see more",
+        "see less",
+        "print",
+        "email job",
+        "email this job",
+        "follow",
+        "promoted",
+        "actively recruiting",
+        "be an early applicant",
+        "skip to main content",
+        "skip to content",
+        "menu",
+        "close",
+        "new",
+        "featured",
+        "urgently hiring",
+        "hiring multiple candidates",
+        "job details",
+        "accept",
+        "accept all",
+        "accept all cookies",
+        "reject all",
+        "cookie settings",
+        "manage cookies",
+        "got it",
+        "careers",
+        "jobs",
+        "job overview",
+        "job summary",
+        "sorry, this job is now closed",
+        "this job is now closed",
+        "this job has expired",
+        "this job is no longer available",
+        "this vacancy has now closed",
+        "job closed",
+        "no longer accepting applications",
+        "applications closed",
+        "job opportunities",
+        "current vacancies",
+        "vacancies",
+        "current opportunities",
+        "job search",
+        "search jobs",
+        "all jobs",
+    ];
+    let folded = fold(strip_decorations(line.trim()))
+        .trim_end_matches(['.', '!', ':'])
+        .trim()
+        .to_string();
+    if folded.is_empty() {
+        return false;
+    }
+    if BUTTONS.contains(&folded.as_str()) {
+        return true;
+    }
+    let words = folded.split_whitespace().count();
+    let posted_ago = words <= 6
+        && (folded.starts_with("posted ")
+            || folded.starts_with("reposted ")
+            || folded.starts_with("date posted")
+            || folded.ends_with(" ago"))
+        && (folded.contains(" ago")
+            || folded.contains("today")
+            || folded.contains("yesterday")
+            || folded.contains("just now"));
+    let applicants = words <= 8
+        && (folded.contains("applicants") || folded.contains("clicked apply"))
+        && folded.chars().any(|c| c.is_ascii_digit());
+    let cookies = words <= 40
+        && folded.contains("cookie")
+        && [
+            "we use",
+            "this site uses",
+            "this website uses",
+            "accept",
+            "consent",
+        ]
+        .iter()
+        .any(|cue| folded.contains(cue));
+    // "Home > Jobs > Finance > Payroll Officer", "Careers / Engineering / Backend".
+    let crumbs = ['>', '»', '›']
+        .iter()
+        .map(|c| folded.matches(*c).count())
+        .max()
+        .unwrap_or(0);
+    let breadcrumb = crumbs >= 2
+        && folded
+            .split(['>', '»', '›'])
+            .all(|part| part.split_whitespace().count() <= 6);
+    posted_ago || applicants || cookies || breadcrumb
 }
 
 /// Lower-cases and replaces typographic apostrophes/quotes, for matching only.
@@ -105,7 +254,13 @@ pub(crate) fn starts_uppercase(text: &str) -> bool {
 /// Whether the text ends like a sentence (`.`, `!`, `?`).
 pub(crate) fn ends_like_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
-    trimmed.ends_with(['.', '!', '?'])
+    // "Maple Foods Inc." ends with an abbreviation, not a sentence.
+    const ABBREVIATIONS: &[&str] = &[
+        "inc.", "ltd.", "co.", "corp.", "llc.", "plc.", "s.a.", "b.v.", "n.v.", "pty.", "jr.",
+        "u.s.", "u.k.", "d.c.",
+    ];
+    let last = fold(trimmed.rsplit(' ').next().unwrap_or(""));
+    trimmed.ends_with(['.', '!', '?']) && !ABBREVIATIONS.contains(&last.as_str())
 }
 
 /// Whether all letters are upper-case and there are at least three of them.
@@ -118,6 +273,9 @@ pub(crate) fn is_all_caps(text: &str) -> bool {
 const ROLE_WORDS: &[&str] = &[
     "engineer",
     "developer",
+    "dev",
+    "swe",
+    "sde",
     "designer",
     "manager",
     "analyst",
@@ -225,6 +383,67 @@ const ROLE_WORDS: &[&str] = &[
     "carpenter",
     "plumber",
     "pilot",
+    "worker",
+    "laborer",
+    "labourer",
+    "housekeeper",
+    "cleaner",
+    "porter",
+    "caretaker",
+    "attendant",
+    "aide",
+    "steward",
+    "waiter",
+    "waitress",
+    "bartender",
+    "dishwasher",
+    "baker",
+    "butcher",
+    "gardener",
+    "groundskeeper",
+    "custodian",
+    "janitor",
+    "guard",
+    "firefighter",
+    "paramedic",
+    "midwife",
+    "doctor",
+    "surgeon",
+    "dentist",
+    "hygienist",
+    "radiographer",
+    "sonographer",
+    "carer",
+    "caregiver",
+    "practitioner",
+    "counsellor",
+    "counselor",
+    "fitter",
+    "installer",
+    "operative",
+    "estimator",
+    "surveyor",
+    "inspector",
+    "foreman",
+    "superintendent",
+    "dispatcher",
+    "courier",
+    "packer",
+    "picker",
+    "merchandiser",
+    "hairdresser",
+    "librarian",
+    "archivist",
+    "curator",
+    "educator",
+    "headteacher",
+    "nanny",
+    "registrar",
+    "fellow",
+    "handyman",
+    "storekeeper",
+    "valet",
+    "concierge",
 ];
 
 /// Whether any word of the phrase is a role noun (engineer, manager, …).
@@ -241,195 +460,21 @@ fn is_role_word(word: &str) -> bool {
         || word.ends_with("developer")
 }
 
-/// Countries, regions and big cities recognised as locations.
-const PLACES: &[&str] = &[
-    // regions and catch-alls
-    "anywhere",
-    "worldwide",
-    "global",
-    "europe",
-    "eu",
-    "emea",
-    "apac",
-    "latam",
-    "north america",
-    "south america",
-    "asia",
-    "africa",
-    "middle east",
-    "nordics",
-    "dach",
-    "benelux",
-    "us",
-    "usa",
-    "u.s.",
-    "uk",
-    "u.k.",
-    "uae",
-    // countries
-    "united states",
-    "united kingdom",
-    "germany",
-    "france",
-    "spain",
-    "portugal",
-    "italy",
-    "netherlands",
-    "belgium",
-    "switzerland",
-    "austria",
-    "ireland",
-    "poland",
-    "sweden",
-    "norway",
-    "denmark",
-    "finland",
-    "estonia",
-    "czech republic",
-    "czechia",
-    "romania",
-    "greece",
-    "canada",
-    "mexico",
-    "brazil",
-    "argentina",
-    "colombia",
-    "chile",
-    "india",
-    "pakistan",
-    "singapore",
-    "japan",
-    "china",
-    "hong kong",
-    "south korea",
-    "australia",
-    "new zealand",
-    "south africa",
-    "nigeria",
-    "kenya",
-    "egypt",
-    "israel",
-    "turkey",
-    "ukraine",
-    "philippines",
-    "indonesia",
-    "vietnam",
-    "malaysia",
-    "thailand",
-    "luxembourg",
-    "hungary",
-    "croatia",
-    "serbia",
-    "lithuania",
-    "latvia",
-    "scotland",
-    "england",
-    "wales",
-    // cities
-    "berlin",
-    "munich",
-    "hamburg",
-    "frankfurt",
-    "cologne",
-    "stuttgart",
-    "london",
-    "manchester",
-    "edinburgh",
-    "bristol",
-    "cambridge",
-    "oxford",
-    "dublin",
-    "paris",
-    "lyon",
-    "amsterdam",
-    "rotterdam",
-    "utrecht",
-    "brussels",
-    "zurich",
-    "zürich",
-    "geneva",
-    "basel",
-    "vienna",
-    "madrid",
-    "barcelona",
-    "valencia",
-    "lisbon",
-    "porto",
-    "milan",
-    "rome",
-    "warsaw",
-    "krakow",
-    "kraków",
-    "prague",
-    "budapest",
-    "bucharest",
-    "stockholm",
-    "oslo",
-    "copenhagen",
-    "helsinki",
-    "tallinn",
-    "vilnius",
-    "riga",
-    "athens",
-    "new york",
-    "new york city",
-    "nyc",
-    "san francisco",
-    "sf",
-    "bay area",
-    "los angeles",
-    "seattle",
-    "austin",
-    "boston",
-    "chicago",
-    "denver",
-    "atlanta",
-    "miami",
-    "washington",
-    "portland",
-    "san diego",
-    "san jose",
-    "dallas",
-    "houston",
-    "philadelphia",
-    "toronto",
-    "vancouver",
-    "montreal",
-    "montréal",
-    "ottawa",
-    "calgary",
-    "bangalore",
-    "bengaluru",
-    "mumbai",
-    "pune",
-    "hyderabad",
-    "chennai",
-    "delhi",
-    "new delhi",
-    "gurgaon",
-    "gurugram",
-    "noida",
-    "kolkata",
-    "sydney",
-    "melbourne",
-    "brisbane",
-    "auckland",
-    "tokyo",
-    "seoul",
-    "shanghai",
-    "beijing",
-    "tel aviv",
-    "dubai",
-    "cape town",
-    "lagos",
-    "nairobi",
-    "são paulo",
-    "sao paulo",
-    "mexico city",
-    "buenos aires",
-    "bogotá",
-    "bogota",
-];
+/// Countries, regions, states, provinces, counties and cities recognised as locations
+/// (`places.txt`, folded).
+static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("places.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(fold)
+        .collect()
+});
+
+/// Whether one name (folded) is a known place.
+pub(crate) fn is_known_place(folded: &str) -> bool {
+    PLACES.contains(folded)
+}
 
 /// Whether the text names a place: a known city/country/region, a
 /// "City, Region" pair, or "Remote (…)".
@@ -439,21 +484,76 @@ pub(crate) fn is_place(text: &str) -> bool {
         return false;
     }
     let folded = fold(trimmed);
-    if PLACES.contains(&folded.as_str()) {
+    if is_known_place(&folded) {
         return true;
     }
     let parts: Vec<&str> = trimmed.split(',').map(str::trim).collect();
     if parts.iter().any(|p| p.is_empty()) {
         return false;
     }
-    let known_part = parts.iter().any(|p| PLACES.contains(&fold(p).as_str()));
+    // "Austin TX", "Cleveland OH": a place and a state code without a comma.
+    if parts.len() == 1
+        && let Some((place, code)) = trimmed.rsplit_once(' ')
+        && is_state_code(code)
+        && (is_known_place(&fold(place)) || is_place_name(place))
+        && word_count(place) <= 3
+    {
+        return true;
+    }
+    let known_part = parts.iter().any(|p| is_known_place(&fold(p)));
     let shaped_pair =
         parts.len() >= 2 && parts.len() <= 3 && parts.iter().all(|p| is_place_name(p));
-    let has_code = parts.len() >= 2
-        && parts
-            .last()
-            .is_some_and(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase()));
-    (known_part && parts.iter().all(|p| is_place_name(p))) || (shaped_pair && has_code)
+    let has_code = parts.len() >= 2 && parts.last().is_some_and(|p| is_region_code(p));
+    let coded_pair = parts.len() >= 2
+        && parts.len() <= 3
+        && parts[..parts.len() - 1].iter().all(|p| is_place_name(p))
+        && has_code;
+    (known_part && parts.iter().all(|p| is_place_name(p) || is_region_code(p)))
+        || (shaped_pair && has_code)
+        || coded_pair
+}
+
+/// US, Canadian and Australian state, province and territory codes.
+const STATE_CODES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "PR", "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK",
+    "YT", "NSW", "VIC", "QLD", "SA", "TAS", "ACT",
+];
+
+fn is_state_code(word: &str) -> bool {
+    STATE_CODES.contains(&word)
+}
+
+/// A state or province code with an optional postal code ("NY", "TX 78701", "ON M5V 2T6"), or
+/// a UK postcode ("LS1 4AP", "EC2A").
+fn is_region_code(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let state = |w: &str| is_state_code(w);
+    let zip = |w: &str| {
+        let digits = w.split('-').next().unwrap_or("");
+        digits.len() == 5 && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    let uk_outward = |w: &str| {
+        (2..=4).contains(&w.len())
+            && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.chars().any(|c| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    };
+    let uk_inward = |w: &str| {
+        w.len() == 3
+            && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && w.chars().skip(1).all(|c| c.is_ascii_uppercase())
+    };
+    let canada_postal = |a: &str, b: &str| a.len() == 3 && b.len() == 3 && uk_outward(a);
+    match words.as_slice() {
+        [one] => state(one) || uk_outward(one),
+        [a, b] => (state(a) && zip(b)) || (uk_outward(a) && uk_inward(b)),
+        [a, b, c] => state(a) && canada_postal(b, c),
+        _ => false,
+    }
 }
 
 /// A capitalised name of at most four words, e.g. "New York" or "NY".
@@ -476,6 +576,11 @@ mod tests {
         assert!(is_place("Austin, TX"));
         assert!(is_place("London"));
         assert!(!is_place("Acme Corp"));
+        assert!(is_place("Austin, TX 78701"));
+        assert!(is_place("Leeds, LS1 4AP"));
+        assert!(is_place("Toronto, ON M5V 2T6"));
+        assert!(is_place("Leeds, West Yorkshire"));
+        assert!(!is_place("Sales, Marketing"));
         assert!(!is_place("Payments"));
     }
 

@@ -1,0 +1,393 @@
+//! Reading a job page (HTML) into a posting, for `POST /jobs/import`.
+//!
+//! In order of trust:
+//! 1. schema.org `JobPosting` in JSON-LD (`<script type="application/ld+json">`), as job boards
+//!    publish it for search engines: every block on the page, `@graph` documents and arrays;
+//! 2. schema.org microdata (`itemscope itemtype=".../JobPosting"`), turned into the same JSON
+//!    shape and read by the same mapping;
+//! 3. the page's readable text (the `main`/`article` element when there is one, without
+//!    navigation, headers with menus, footers, forms, scripts and styles) through the pasted
+//!    posting parser.
+//!
+//! The HTML is parsed by html5ever (through `scraper`); nothing here uses regular expressions
+//! on markup.
+
+use jobwise_engine::{ParsedPosting, SchemaNodes, parse_posting, posting_from_schema_org};
+use scraper::{ElementRef, Html, Node, Selector};
+use serde_json::{Map, Value};
+
+text_enum!(
+    /// How an imported page was read.
+    ImportSource {
+        /// schema.org `JobPosting` in JSON-LD.
+        JsonLd = "json_ld",
+        /// schema.org `JobPosting` microdata.
+        Microdata = "microdata",
+        /// The page's readable text, through the pasted-posting parser.
+        HtmlText = "html_text",
+    }
+);
+
+/// A page read into a posting.
+#[derive(Debug, Clone)]
+pub struct PageReading {
+    /// The posting's fields.
+    pub parsed: ParsedPosting,
+    /// Which reading produced them.
+    pub source: ImportSource,
+    /// The page's readable text (the description when the structured data has none).
+    pub text: String,
+}
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("static selectors are valid")
+}
+
+/// Reads a job page. Structured data is used when it holds a `JobPosting` with a title;
+/// otherwise the readable text is parsed.
+pub fn read_job_page(html: &str) -> PageReading {
+    let document = Html::parse_document(html);
+    let text = readable_text(&document);
+    if let Some(parsed) = from_json_ld(&document) {
+        return PageReading {
+            parsed,
+            source: ImportSource::JsonLd,
+            text,
+        };
+    }
+    if let Some(parsed) = from_microdata(&document) {
+        return PageReading {
+            parsed,
+            source: ImportSource::Microdata,
+            text,
+        };
+    }
+    PageReading {
+        parsed: parse_posting(&text),
+        source: ImportSource::HtmlText,
+        text,
+    }
+}
+
+fn from_json_ld(document: &Html) -> Option<ParsedPosting> {
+    let blocks: Vec<Value> = document
+        .select(&selector("script"))
+        .filter(|script| {
+            script.value().attr("type").is_some_and(|t| {
+                t.trim()
+                    .to_ascii_lowercase()
+                    .starts_with("application/ld+json")
+            })
+        })
+        .filter_map(|script| {
+            let raw: String = script.text().collect();
+            let raw = raw.trim();
+            let raw = raw
+                .strip_prefix("<![CDATA[")
+                .and_then(|r| r.strip_suffix("]]>"))
+                .unwrap_or(raw);
+            serde_json::from_str(raw).ok()
+        })
+        .collect();
+    if blocks.is_empty() {
+        return None;
+    }
+    let nodes = SchemaNodes::from_blocks(blocks);
+    let job = nodes.job_posting()?;
+    let description = job
+        .get("description")
+        .and_then(Value::as_str)
+        .map(fragment_text)
+        .unwrap_or_default();
+    posting_from_schema_org(&nodes, job, &description)
+}
+
+fn from_microdata(document: &Html) -> Option<ParsedPosting> {
+    let item = document
+        .select(&selector("[itemscope][itemtype]"))
+        .find(|e| {
+            e.value()
+                .attr("itemtype")
+                .is_some_and(|t| t.split_whitespace().any(|t| t.ends_with("/JobPosting")))
+        })?;
+    let mut description = String::new();
+    let json = microdata_item(item, &mut description, 0);
+    let nodes = SchemaNodes::from_blocks([json]);
+    let job = nodes.job_posting()?;
+    posting_from_schema_org(&nodes, job, &description)
+}
+
+/// A microdata item as schema.org JSON: `@type` from `itemtype`, one key per `itemprop`
+/// (repeated properties become lists), nested items as objects. The `description` property's
+/// text (with its line structure) goes to `description`.
+fn microdata_item(item: ElementRef<'_>, description: &mut String, depth: usize) -> Value {
+    let mut object = Map::new();
+    if let Some(kind) = item
+        .value()
+        .attr("itemtype")
+        .and_then(|t| t.split_whitespace().next())
+    {
+        let short = kind.rsplit('/').next().unwrap_or(kind);
+        object.insert("@type".into(), Value::String(short.to_string()));
+    }
+    collect_properties(item, &mut object, description, depth);
+    Value::Object(object)
+}
+
+fn collect_properties(
+    element: ElementRef<'_>,
+    object: &mut Map<String, Value>,
+    description: &mut String,
+    depth: usize,
+) {
+    if depth > 16 {
+        return;
+    }
+    for child in element.children().filter_map(ElementRef::wrap) {
+        let props = child.value().attr("itemprop");
+        let nested = child.value().attr("itemscope").is_some();
+        if let Some(props) = props {
+            let value = if nested {
+                microdata_item(child, description, depth + 1)
+            } else {
+                Value::String(property_value(child))
+            };
+            for prop in props.split_whitespace() {
+                if prop == "description" && !nested && description.is_empty() {
+                    *description = element_text(child);
+                }
+                match object.get_mut(prop) {
+                    Some(Value::Array(list)) => list.push(value.clone()),
+                    Some(existing) => {
+                        let first = existing.take();
+                        *existing = Value::Array(vec![first, value.clone()]);
+                    }
+                    None => {
+                        object.insert(prop.to_string(), value.clone());
+                    }
+                }
+            }
+        }
+        if !nested {
+            collect_properties(child, object, description, depth + 1);
+        }
+    }
+}
+
+fn property_value(element: ElementRef<'_>) -> String {
+    let e = element.value();
+    let attribute = match e.name() {
+        "meta" => e.attr("content"),
+        "a" | "link" | "area" => e.attr("href"),
+        "img" | "audio" | "video" | "source" | "embed" | "iframe" => e.attr("src"),
+        "time" => e.attr("datetime"),
+        "data" | "meter" => e.attr("value"),
+        _ => e.attr("content"),
+    };
+    match attribute {
+        Some(value) => value.trim().to_string(),
+        None => collapse(&element.text().collect::<String>()),
+    }
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An HTML fragment (a JSON-LD `description`) as text with its line structure. Descriptions
+/// that are plain text with line breaks keep them.
+pub fn fragment_text(html: &str) -> String {
+    let decoded = jobwise_engine::decode_entities(html);
+    if !decoded.contains('<') {
+        return decoded;
+    }
+    let fragment = Html::parse_fragment(&decoded);
+    element_text(fragment.root_element())
+}
+
+/// Elements whose content is never posting text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "nav", "footer", "form", "button", "iframe",
+    "select", "aside", "head", "title", "dialog",
+];
+
+/// Elements that start a new line.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "ul",
+    "ol",
+    "li",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "dd",
+    "dt",
+    "dl",
+    "blockquote",
+    "pre",
+    "hr",
+    "address",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
+    "body",
+];
+
+/// The page's readable text: the `main` (or `article`) element when there is one, else the
+/// body, without navigation and page chrome.
+fn readable_text(document: &Html) -> String {
+    let root = ["main", "[role=main]", "article", "body"]
+        .iter()
+        .find_map(|css| document.select(&selector(css)).next())
+        .unwrap_or_else(|| document.root_element());
+    element_text(root)
+}
+
+/// Text of an element with block elements on their own lines and list items as `- ` bullets.
+fn element_text(element: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    walk(element, &mut out, 0);
+    let lines: Vec<String> = out.lines().map(collapse).collect();
+    // At most one blank line in a row.
+    let mut text = String::new();
+    let mut blank = true;
+    for line in lines {
+        if line.is_empty() {
+            if !blank {
+                text.push('\n');
+            }
+            blank = true;
+        } else {
+            text.push_str(&line);
+            text.push('\n');
+            blank = false;
+        }
+    }
+    text.trim().to_string()
+}
+
+fn is_hidden(element: ElementRef<'_>) -> bool {
+    let e = element.value();
+    e.attr("hidden").is_some()
+        || e.attr("aria-hidden") == Some("true")
+        || e.attr("role").is_some_and(|r| matches!(r, "navigation" | "banner" | "contentinfo"))
+        // A page header with a menu is site chrome; an article's own header is content.
+        || (e.name() == "header" && element.select(&selector("nav, ul")).next().is_some())
+}
+
+fn walk(element: ElementRef<'_>, out: &mut String, depth: usize) {
+    if depth > 256 {
+        return;
+    }
+    for child in element.children() {
+        match child.value() {
+            Node::Text(text) => out.push_str(text),
+            Node::Element(e) => {
+                let Some(child) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                let name = e.name();
+                if SKIPPED.contains(&name) || is_hidden(child) {
+                    continue;
+                }
+                let block = BLOCKS.contains(&name);
+                if block {
+                    out.push('\n');
+                }
+                if name == "p" || name.starts_with('h') && name.len() == 2 {
+                    out.push('\n');
+                }
+                if name == "li" {
+                    out.push_str("- ");
+                }
+                if matches!(name, "td" | "th") {
+                    out.push(' ');
+                }
+                walk(child, out, depth + 1);
+                if block {
+                    out.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_wins_over_the_page_text() {
+        let page = r#"<html><head><script type="application/ld+json">
+            {"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":[]}
+            </script><script type="application/ld+json">
+            [{"@type":"Organization","name":"Ignored Corp"},
+             {"@type":"JobPosting","title":"Payroll Officer","hiringOrganization":{"name":"Acme &amp; Sons"},
+              "jobLocation":[{"@type":"Place","address":{"addressLocality":"Perth","addressRegion":"WA","addressCountry":"AU"}}],
+              "description":"<p>Run payroll.</p><h3>Requirements</h3><ul><li>Payroll experience</li><li>Excel</li></ul>"}]
+            </script></head><body><nav>Home Jobs</nav><h1>Something else</h1></body></html>"#;
+        let read = read_job_page(page);
+        assert_eq!(read.source, ImportSource::JsonLd);
+        assert_eq!(read.parsed.title.as_deref(), Some("Payroll Officer"));
+        assert_eq!(read.parsed.company.as_deref(), Some("Acme & Sons"));
+        assert_eq!(read.parsed.location.as_deref(), Some("Perth, WA, AU"));
+        assert_eq!(
+            read.parsed.requirements,
+            vec!["Payroll experience", "Excel"]
+        );
+    }
+
+    #[test]
+    fn microdata_is_read_into_the_same_shape() {
+        let page = r#"<html><body><div itemscope itemtype="https://schema.org/JobPosting">
+            <h1 itemprop="title">Registered Nurse</h1>
+            <div itemprop="hiringOrganization" itemscope itemtype="https://schema.org/Organization">
+              <span itemprop="name">St Mary's Hospital</span></div>
+            <div itemprop="jobLocation" itemscope itemtype="https://schema.org/Place">
+              <div itemprop="address" itemscope itemtype="https://schema.org/PostalAddress">
+                <span itemprop="addressLocality">Toronto</span>, <span itemprop="addressRegion">ON</span></div></div>
+            <meta itemprop="employmentType" content="PART_TIME">
+            <div itemprop="description"><p>Care for patients.</p><p>Requirements:</p><ul><li>RN licence</li></ul></div>
+            </div></body></html>"#;
+        let read = read_job_page(page);
+        assert_eq!(read.source, ImportSource::Microdata);
+        assert_eq!(read.parsed.title.as_deref(), Some("Registered Nurse"));
+        assert_eq!(read.parsed.company.as_deref(), Some("St Mary's Hospital"));
+        assert_eq!(read.parsed.location.as_deref(), Some("Toronto, ON"));
+        assert_eq!(
+            read.parsed.job_type,
+            Some(jobwise_engine::JobType::PartTime)
+        );
+        assert_eq!(read.parsed.requirements, vec!["RN licence"]);
+    }
+
+    #[test]
+    fn plain_pages_are_read_as_text_without_chrome() {
+        let page = r#"<html><head><title>Jobs</title><style>p{}</style></head><body>
+            <header><nav><ul><li>Home</li><li>Careers</li></ul></nav></header>
+            <main><h1>Senior Accountant</h1><p>Harbor Freight Tools</p><p>Calabasas, CA</p>
+            <p>We are looking for a senior accountant to join our finance team and own the month-end close.</p>
+            <h2>Requirements</h2><ul><li>CPA</li><li>5+ years of accounting</li></ul></main>
+            <footer>© 2026 Cookie settings</footer><script>var x = 1;</script></body></html>"#;
+        let read = read_job_page(page);
+        assert_eq!(read.source, ImportSource::HtmlText);
+        assert!(!read.text.contains("var x"));
+        assert!(!read.text.contains("Home"));
+        assert!(read.text.starts_with("Senior Accountant"));
+        assert_eq!(read.parsed.title.as_deref(), Some("Senior Accountant"));
+        assert!(read.parsed.requirements.contains(&"CPA".to_string()));
+    }
+}
