@@ -12,6 +12,14 @@ pub(crate) fn normalize_input(text: &str) -> String {
     let unified = unified
         .lines()
         .filter(|line| !is_board_chrome(line))
+        // "… perfect for individ... Show More": a collapsed teaser's button.
+        .map(|line| {
+            line.trim_end()
+                .strip_suffix("Show More")
+                .or_else(|| line.trim_end().strip_suffix("Show more"))
+                .or_else(|| line.trim_end().strip_suffix("Read more"))
+                .map_or(line, |rest| rest.trim_end().trim_end_matches(['.', '…']))
+        })
         .collect::<Vec<_>>()
         .join("\n");
     unified
