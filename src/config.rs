@@ -303,6 +303,7 @@ impl Config {
             },
             trust_proxy_headers: boolean(&var, "JOBWISE_TRUST_PROXY_HEADERS", false)?,
             fetch: crate::jobs::fetch::FetchSettings {
+                enabled: boolean(&var, "JOBWISE_FETCH_ENABLED", true)?,
                 allow_private: boolean(&var, "JOBWISE_FETCH_ALLOW_PRIVATE", false)?,
                 timeout: Duration::from_secs(number(
                     &var,
@@ -488,6 +489,7 @@ mod tests {
     #[test]
     fn page_fetch_limits() {
         let c = config(&[]).unwrap();
+        assert!(c.fetch.enabled);
         assert!(!c.fetch.allow_private);
         assert_eq!(c.fetch.timeout, Duration::from_secs(10));
         assert_eq!(c.fetch.max_bytes, 5 * 1024 * 1024);

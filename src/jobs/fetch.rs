@@ -24,6 +24,9 @@ use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 /// Limits of a page fetch, from the configuration.
 #[derive(Debug, Clone)]
 pub struct FetchSettings {
+    /// Whether URL imports may fetch at all (`JOBWISE_FETCH_ENABLED`, default true): off on
+    /// servers that must make no outbound requests (and under schema fuzzing).
+    pub enabled: bool,
     /// Allow loopback and private addresses (`JOBWISE_FETCH_ALLOW_PRIVATE`).
     pub allow_private: bool,
     /// Whole-fetch time limit (`JOBWISE_FETCH_TIMEOUT_SECS`, default 10 s).
@@ -179,6 +182,11 @@ impl Resolve for GuardedResolver {
 
 /// Fetches `url` under `settings` (see the module rules).
 pub async fn fetch_page(settings: &FetchSettings, url: &str) -> Result<FetchedPage, FetchError> {
+    if !settings.enabled {
+        return Err(FetchError::Refused(
+            "this server does not fetch pages; send the page's html instead".into(),
+        ));
+    }
     let url = Url::parse(url.trim())
         .map_err(|e| FetchError::Refused(format!("is not a valid URL ({e})")))?;
     check_url(&url, settings.allow_private).map_err(FetchError::Refused)?;

@@ -459,6 +459,25 @@ async fn private_and_special_addresses_are_refused() {
             .contains("resolves to"),
         "{by_name}"
     );
+    // A server configured to make no outbound requests refuses every URL, public ones too.
+    let offline = TestApp::with_env(&[("JOBWISE_FETCH_ENABLED", "false")]).await;
+    let token_offline = offline.access_token("import-offline@example.com").await;
+    let refused = offline
+        .post(
+            "/api/v1/jobs/import",
+            json!({"url": "https://careers.example.com/jobs/1"}),
+            Some(&token_offline),
+        )
+        .await;
+    let body = refused.assert_error(422, "validation_error");
+    assert_eq!(field_of(&body), "url");
+    assert!(
+        body["details"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("does not fetch")
+    );
+
     // Nothing was created by any of these.
     let mine = app
         .get("/api/v1/jobs?source=imported", Some(&token))
