@@ -2,6 +2,7 @@
 //! pasted text), with ranked full-text search and facets, and the stage-1 analysis and
 //! profile match of a job.
 
+pub mod grammar;
 pub mod handlers;
 pub mod matching;
 pub mod model;
