@@ -25,7 +25,9 @@ use crate::config::{Config, CorsOrigins};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::http::ClientIp;
-use crate::http::middleware::{RequestId, finish_errors, record_metrics, request_id};
+use crate::http::middleware::{
+    RequestId, finish_errors, record_metrics, reject_unstorable_query, request_id,
+};
 use crate::rate_limit::RateLimiter;
 
 /// Everything a handler needs, shared by the server, the worker and the tests.
@@ -69,7 +71,7 @@ impl AppState {
         let tokens = TokenKeys::new(&secret, config.access_token_ttl, config.refresh_token_ttl)?;
         let passwords = PasswordHasher::new(config.password_hash_cost)?;
         let limiter = match &config.redis_url {
-            Some(url) => RateLimiter::redis(url.expose(), "jobwise:rl:")
+            Some(url) => RateLimiter::redis_with(url.expose(), "jobwise:rl:", config.redis)
                 .await
                 .context("connecting to Redis (REDIS_URL)")?,
             None => RateLimiter::in_memory(),
@@ -217,6 +219,7 @@ pub fn router(state: AppState) -> Router {
         .merge(SwaggerUi::new("/docs").url("/openapi.json", doc))
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(from_fn(reject_unstorable_query))
         .layer(from_fn(record_metrics))
         .layer(DefaultBodyLimit::max(config.body_limit_bytes))
         .layer(

@@ -90,6 +90,9 @@ pub struct Config {
     pub access_token_ttl: Duration,
     /// Lifetime of refresh tokens.
     pub refresh_token_ttl: Duration,
+    /// How long a just-rotated refresh token may be presented again and get the same new pair
+    /// (`JOBWISE_REFRESH_GRACE_SECS`; 0 turns the grace off).
+    pub refresh_grace: Duration,
     /// Log output format.
     pub log_format: LogFormat,
     /// `tracing` filter directive.
@@ -98,6 +101,8 @@ pub struct Config {
     pub cors_origins: CorsOrigins,
     /// Optional Redis URL; when set, rate-limit counters live there.
     pub redis_url: Option<Secret>,
+    /// Redis timeouts and the circuit breaker's retry interval.
+    pub redis: crate::rate_limit::RedisSettings,
     /// Largest accepted request body.
     pub body_limit_bytes: usize,
     /// Time after which a request is abandoned with a 503.
@@ -252,10 +257,40 @@ impl Config {
             refresh_token_ttl: Duration::from_secs(
                 86_400 * number(&var, "JOBWISE_REFRESH_TOKEN_TTL_DAYS", 30, 1, 365)?,
             ),
+            refresh_grace: Duration::from_secs(number(
+                &var,
+                "JOBWISE_REFRESH_GRACE_SECS",
+                10,
+                0,
+                300,
+            )?),
             log_format,
             log_filter: var("RUST_LOG").unwrap_or_else(|| "info,sqlx=warn,tower_http=info".into()),
             cors_origins,
             redis_url,
+            redis: crate::rate_limit::RedisSettings {
+                connect_timeout: Duration::from_millis(number(
+                    &var,
+                    "JOBWISE_REDIS_CONNECT_TIMEOUT_MS",
+                    50,
+                    1,
+                    60_000,
+                )?),
+                command_timeout: Duration::from_millis(number(
+                    &var,
+                    "JOBWISE_REDIS_COMMAND_TIMEOUT_MS",
+                    50,
+                    1,
+                    60_000,
+                )?),
+                retry_interval: Duration::from_millis(number(
+                    &var,
+                    "JOBWISE_REDIS_RETRY_MS",
+                    1000,
+                    10,
+                    600_000,
+                )?),
+            },
             body_limit_bytes: number(
                 &var,
                 "JOBWISE_BODY_LIMIT_BYTES",

@@ -8,17 +8,78 @@ use tracing_subscriber::EnvFilter;
 use crate::config::LogFormat;
 
 /// Installs the global log subscriber. Safe to call more than once (later calls do nothing).
+/// Records of libraries that use the `log` crate are forwarded to it through
+/// [`LibraryLogs`], which lowers what user input can trigger.
 pub fn init_logging(format: LogFormat, filter: &str) {
     let filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt().with_env_filter(filter);
-    let _ = match format {
-        LogFormat::Json => builder
-            .json()
-            .flatten_event(true)
-            .with_current_span(true)
-            .try_init(),
-        LogFormat::Pretty => builder.try_init(),
+    let installed = match format {
+        LogFormat::Json => tracing::subscriber::set_global_default(
+            builder
+                .json()
+                .flatten_event(true)
+                .with_current_span(true)
+                .finish(),
+        ),
+        LogFormat::Pretty => tracing::subscriber::set_global_default(builder.finish()),
     };
+    if installed.is_ok() {
+        let _ = log::set_boxed_logger(Box::new(LibraryLogs::default()))
+            .map(|()| log::set_max_level(log::LevelFilter::Trace));
+    }
+}
+
+/// Crates whose log records describe the (untrusted) input they were given, not a fault the
+/// operator can act on: their errors and warnings are logged at DEBUG.
+const INPUT_DESCRIBING_CRATES: &[&str] = &["lopdf"];
+
+/// The `log` → `tracing` bridge: like `tracing_log::LogTracer` (records become events in the
+/// current span, so a request's events carry its request id), except that records from
+/// [`INPUT_DESCRIBING_CRATES`] are lowered to DEBUG: a malformed PDF upload must not let a
+/// user write ERROR lines into the operator's log.
+#[derive(Default)]
+pub struct LibraryLogs {
+    inner: tracing_log::LogTracer,
+}
+
+/// The level a library's log record is re-emitted at.
+pub fn library_level(target: &str, level: log::Level) -> log::Level {
+    let crate_name = target.split("::").next().unwrap_or(target);
+    if INPUT_DESCRIBING_CRATES.contains(&crate_name) && level < log::Level::Debug {
+        log::Level::Debug
+    } else {
+        level
+    }
+}
+
+impl log::Log for LibraryLogs {
+    fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
+        let level = library_level(metadata.target(), metadata.level());
+        self.inner.enabled(
+            &log::Metadata::builder()
+                .level(level)
+                .target(metadata.target())
+                .build(),
+        )
+    }
+
+    fn log(&self, record: &log::Record<'_>) {
+        let level = library_level(record.target(), record.level());
+        self.inner.log(
+            &log::Record::builder()
+                .args(*record.args())
+                .level(level)
+                .target(record.target())
+                .module_path(record.module_path())
+                .file(record.file())
+                .line(record.line())
+                .build(),
+        );
+    }
+
+    fn flush(&self) {
+        self.inner.flush();
+    }
 }
 
 /// The process-wide Prometheus recorder. The `metrics` facade has exactly one global recorder,
@@ -45,4 +106,30 @@ pub fn metrics_handle() -> PrometheusHandle {
             handle
         })
         .clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_library_errors_are_lowered_to_debug() {
+        assert_eq!(
+            library_level("lopdf::reader", log::Level::Error),
+            log::Level::Debug
+        );
+        assert_eq!(library_level("lopdf", log::Level::Warn), log::Level::Debug);
+        assert_eq!(
+            library_level("lopdf::reader", log::Level::Trace),
+            log::Level::Trace
+        );
+        assert_eq!(
+            library_level("object_store::aws", log::Level::Error),
+            log::Level::Error
+        );
+        assert_eq!(
+            library_level("lopdfx", log::Level::Error),
+            log::Level::Error
+        );
+    }
 }

@@ -39,23 +39,26 @@ fn user_from_row(row: &sqlx::any::AnyRow) -> AppResult<UserView> {
     })
 }
 
-/// Creates a refresh-token row (in `family`, or a new family) and signs both tokens.
+/// Creates a refresh-token row (in `family`, or a new family) and signs both tokens. The row
+/// keeps the access token's id so the pair can be re-signed identically during the
+/// concurrent-refresh grace window (see [`refresh`]).
 async fn issue_session(
     tx: &mut Transaction<'static, Any>,
     state: &AppState,
     user: UserView,
     family: Option<Uuid>,
+    refresh_id: Uuid,
     now: Timestamp,
 ) -> AppResult<TokenResponse> {
     let refresh = state
         .tokens
-        .sign(user.id, TokenType::Refresh, Uuid::now_v7(), now)?;
+        .sign(user.id, TokenType::Refresh, refresh_id, now)?;
     let access = state
         .tokens
         .sign(user.id, TokenType::Access, Uuid::now_v7(), now)?;
     sqlx::query(
-        "INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, created_at, expires_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, created_at, expires_at, \
+         access_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(refresh.id.to_string())
     .bind(user.id.to_string())
@@ -63,6 +66,7 @@ async fn issue_session(
     .bind(secret_digest(&refresh.token))
     .bind(now.millis())
     .bind(refresh.expires_at.millis())
+    .bind(access.id.to_string())
     .execute(&mut **tx)
     .await?;
     Ok(TokenResponse {
@@ -115,7 +119,7 @@ pub async fn register(
         }
         other => other?,
     };
-    let tokens = issue_session(&mut tx, &state, user, None, now).await?;
+    let tokens = issue_session(&mut tx, &state, user, None, Uuid::now_v7(), now).await?;
     tx.commit().await?;
     tracing::info!(user_id = %tokens.user.id, "account registered");
     Ok((
@@ -180,17 +184,19 @@ pub async fn login(
     let user = user_from_row(&row)?;
     let now = Timestamp::now();
     let mut tx = state.db.begin_write().await?;
-    let tokens = issue_session(&mut tx, &state, user, None, now).await?;
+    let tokens = issue_session(&mut tx, &state, user, None, Uuid::now_v7(), now).await?;
     tx.commit().await?;
     Ok(Json(tokens))
 }
 
 /// Exchange a refresh token for a new token pair. Each refresh token works once; presenting a
-/// spent one revokes every token of its session family.
+/// spent one revokes every token of its session family, except within the grace window
+/// (`JOBWISE_REFRESH_GRACE_SECS`, default 10 s) after its rotation: then it gets the same new
+/// pair its first use got, so two tabs refreshing at once do not log the user out.
 #[utoipa::path(post, path = "/refresh", tag = "auth",
     request_body = RefreshTokenRequest,
     responses(
-        (status = 200, description = "A new token pair; the old refresh token is spent", body = TokenResponse),
+        (status = 200, description = "A new token pair; the old refresh token is spent (presented again within the grace window, it returns this same pair)", body = TokenResponse),
         (status = 401, description = "Invalid, expired, revoked or reused refresh token", body = ErrorBody),
     ))]
 pub async fn refresh(
@@ -202,47 +208,145 @@ pub async fn refresh(
         .verify(&body.refresh_token, TokenType::Refresh)
         .map_err(|_| AppError::Unauthorized(BAD_REFRESH.into()))?;
     let now = Timestamp::now();
+    let digest = secret_digest(&body.refresh_token);
     let mut tx = state.db.begin_write().await?;
+    let Some(mut presented) = load_refresh_row(&mut tx, &digest, user_id).await? else {
+        return Err(AppError::Unauthorized(BAD_REFRESH.into()));
+    };
+    if presented.revoked || presented.expires_at <= now.millis() {
+        return Err(AppError::Unauthorized(BAD_REFRESH.into()));
+    }
+    if presented.used_at.is_none() {
+        // Claim it and name its successor in one statement: of concurrent requests exactly one
+        // wins; on PostgreSQL the others wait on the row lock and then match no row.
+        let successor = Uuid::now_v7();
+        let claimed = sqlx::query(
+            "UPDATE refresh_tokens SET used_at = $1, replaced_by = $2 \
+             WHERE id = $3 AND used_at IS NULL AND revoked_at IS NULL",
+        )
+        .bind(now.millis())
+        .bind(successor.to_string())
+        .bind(&presented.id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if claimed {
+            let user = load_user_tx(&mut tx, user_id).await?;
+            let family = Some(parse_uuid(&presented.family_id)?);
+            let tokens = issue_session(&mut tx, &state, user, family, successor, now).await?;
+            tx.commit().await?;
+            return Ok(Json(tokens));
+        }
+        // Lost the race: read what the winner committed.
+        presented = load_refresh_row(&mut tx, &digest, user_id)
+            .await?
+            .ok_or_else(|| AppError::Unauthorized(BAD_REFRESH.into()))?;
+    }
+    let grace = state.config.refresh_grace.as_millis() as i64;
+    let within_grace = presented
+        .used_at
+        .is_some_and(|used| now.millis() - used < grace);
+    if within_grace
+        && !presented.revoked
+        && let Some(successor) = &presented.replaced_by
+        && let Some(tokens) = reissue(&mut tx, &state, user_id, successor, now).await?
+    {
+        tx.commit().await?;
+        return Ok(Json(tokens));
+    }
+    revoke_family(&mut tx, &presented.family_id, now).await?;
+    tx.commit().await?;
+    tracing::warn!(%user_id, family_id = presented.family_id, "refresh token reuse detected; session family revoked");
+    Err(AppError::Unauthorized(BAD_REFRESH.into()))
+}
+
+/// The stored state of one refresh token.
+struct RefreshRow {
+    id: String,
+    family_id: String,
+    used_at: Option<i64>,
+    revoked: bool,
+    expires_at: i64,
+    replaced_by: Option<String>,
+}
+
+async fn load_refresh_row(
+    tx: &mut Transaction<'static, Any>,
+    digest: &str,
+    user_id: Uuid,
+) -> AppResult<Option<RefreshRow>> {
     let row = sqlx::query(
-        "SELECT id, family_id, used_at, revoked_at, expires_at FROM refresh_tokens \
+        "SELECT id, family_id, used_at, revoked_at, expires_at, replaced_by FROM refresh_tokens \
          WHERE token_hash = $1 AND user_id = $2",
     )
-    .bind(secret_digest(&body.refresh_token))
+    .bind(digest)
     .bind(user_id.to_string())
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut **tx)
     .await?;
-    let Some(row) = row else {
-        return Err(AppError::Unauthorized(BAD_REFRESH.into()));
-    };
-    let token_id: String = row.try_get("id")?;
-    let family_id: String = row.try_get("family_id")?;
-    let used_at: Option<i64> = row.try_get("used_at")?;
-    let revoked_at: Option<i64> = row.try_get("revoked_at")?;
+    row.map(|row| {
+        Ok(RefreshRow {
+            id: row.try_get("id")?,
+            family_id: row.try_get("family_id")?,
+            used_at: row.try_get("used_at")?,
+            revoked: row.try_get::<Option<i64>, _>("revoked_at")?.is_some(),
+            expires_at: row.try_get("expires_at")?,
+            replaced_by: row.try_get("replaced_by")?,
+        })
+    })
+    .transpose()
+}
+
+/// The pair first issued for `successor_id`, re-signed from its stored ids and issue time.
+/// HS256 signing is deterministic, so these are the very tokens the first refresh returned;
+/// the refresh token's digest is checked against the stored hash to make sure. `None` when the
+/// successor is gone, revoked, expired, or no longer re-signs identically (a changed key).
+async fn reissue(
+    tx: &mut Transaction<'static, Any>,
+    state: &AppState,
+    user_id: Uuid,
+    successor_id: &str,
+    now: Timestamp,
+) -> AppResult<Option<TokenResponse>> {
+    let row = sqlx::query(
+        "SELECT token_hash, created_at, expires_at, revoked_at, access_id FROM refresh_tokens \
+         WHERE id = $1 AND user_id = $2",
+    )
+    .bind(successor_id)
+    .bind(user_id.to_string())
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let revoked = row.try_get::<Option<i64>, _>("revoked_at")?.is_some();
     let expires_at: i64 = row.try_get("expires_at")?;
-    if revoked_at.is_some() || expires_at <= now.millis() {
-        return Err(AppError::Unauthorized(BAD_REFRESH.into()));
-    }
-    let claimed = if used_at.is_none() {
-        sqlx::query("UPDATE refresh_tokens SET used_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL")
-            .bind(now.millis())
-            .bind(&token_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-            == 1
-    } else {
-        false
+    let Some(access_id) = row.try_get::<Option<String>, _>("access_id")? else {
+        return Ok(None);
     };
-    if !claimed {
-        revoke_family(&mut tx, &family_id, now).await?;
-        tx.commit().await?;
-        tracing::warn!(%user_id, family_id, "refresh token reuse detected; session family revoked");
-        return Err(AppError::Unauthorized(BAD_REFRESH.into()));
+    if revoked || expires_at <= now.millis() {
+        return Ok(None);
     }
-    let user = load_user_tx(&mut tx, user_id).await?;
-    let tokens = issue_session(&mut tx, &state, user, Some(parse_uuid(&family_id)?), now).await?;
-    tx.commit().await?;
-    Ok(Json(tokens))
+    let issued = Timestamp(row.try_get("created_at")?);
+    let refresh = state.tokens.sign(
+        user_id,
+        TokenType::Refresh,
+        parse_uuid(successor_id)?,
+        issued,
+    )?;
+    if secret_digest(&refresh.token) != row.try_get::<String, _>("token_hash")? {
+        return Ok(None);
+    }
+    let access = state
+        .tokens
+        .sign(user_id, TokenType::Access, parse_uuid(&access_id)?, issued)?;
+    let user = load_user_tx(tx, user_id).await?;
+    let remaining_ms = (access.expires_at.millis() - now.millis()).max(0);
+    Ok(Some(TokenResponse {
+        access_token: access.token,
+        refresh_token: refresh.token,
+        token_type: "Bearer",
+        expires_in: (remaining_ms / 1000) as u64,
+        user,
+    }))
 }
 
 async fn load_user_tx(tx: &mut Transaction<'static, Any>, user_id: Uuid) -> AppResult<UserView> {
@@ -365,7 +469,7 @@ pub async fn change_password(
     .execute(&mut *tx)
     .await?;
     let account = load_user_tx(&mut tx, user.id).await?;
-    let tokens = issue_session(&mut tx, &state, account, None, now).await?;
+    let tokens = issue_session(&mut tx, &state, account, None, Uuid::now_v7(), now).await?;
     tx.commit().await?;
     tracing::info!(user_id = %user.id, "password changed; other sessions revoked");
     Ok(Json(tokens))

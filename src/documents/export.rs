@@ -68,7 +68,8 @@ pub fn unique_name(taken: &mut std::collections::HashSet<String>, name: &str) ->
 /// or foreign id is a 404 for the whole export.
 #[utoipa::path(post, path = "/export", tag = "documents", request_body = ExportRequest,
     security(("bearer" = []), ("api_key" = [])),
-    responses((status = 200, description = "A ZIP archive", content_type = "application/zip", body = Vec<u8>)))]
+    responses((status = 200, description = "A ZIP archive", content_type = "application/zip", body = Vec<u8>),
+        (status = 404, description = "One of the documents is not yours or does not exist", body = crate::error::ErrorBody)))]
 pub async fn export_documents(
     State(state): State<AppState>,
     user: AuthUser,

@@ -445,7 +445,7 @@ pub struct DocumentVersion {
 
 /// The versions of a document, newest first.
 #[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct VersionList {
+pub struct DocumentVersionList {
     /// Newest first.
     pub versions: Vec<DocumentVersion>,
     /// Paging.
@@ -456,13 +456,13 @@ pub struct VersionList {
 #[utoipa::path(get, path = "/{id}/versions", tag = "documents",
     params(("id" = Uuid, Path, description = "Document id"), Pagination),
     security(("bearer" = []), ("api_key" = [])),
-    responses((status = 200, description = "Versions", body = VersionList)))]
+    responses((status = 200, description = "Versions", body = DocumentVersionList)))]
 pub async fn list_versions(
     State(state): State<AppState>,
     user: AuthUser,
     Path(id): Path<String>,
     page: Pagination,
-) -> AppResult<Json<VersionList>> {
+) -> AppResult<Json<DocumentVersionList>> {
     let id = parse_path_id(&id, "document")?;
     let row = load(&state, user.id, id).await?;
     let rows = sqlx::query(
@@ -487,7 +487,7 @@ pub async fn list_versions(
             })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    Ok(Json(VersionList {
+    Ok(Json(DocumentVersionList {
         versions,
         pagination: page.page(row.version),
     }))

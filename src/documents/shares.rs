@@ -280,12 +280,14 @@ pub async fn revoke_share(
 }
 
 /// A shared document's PDF, without a login. `X-Share-Password` when the link has a password
-/// (missing or wrong → 401, not counted); expired, revoked or used-up links → 410.
+/// (missing or wrong → 401, not counted, whatever the link's state: the state is only revealed
+/// to a caller with the password); expired, revoked or used-up links → 410.
 #[utoipa::path(get, path = "/shared/{token}", tag = "documents",
     params(("token" = String, Path, description = "The share token"),
         ("X-Share-Password" = Option<String>, Header, description = "The link's password, if it has one")),
     responses((status = 200, description = "The PDF", content_type = "application/pdf", body = Vec<u8>),
-        (status = 410, description = "Expired, revoked or used up")))]
+        (status = 401, description = "Missing or wrong X-Share-Password (checked before the state)", body = crate::error::ErrorBody),
+        (status = 410, description = "Expired, revoked or used up", body = crate::error::ErrorBody)))]
 pub async fn open_share(
     State(state): State<AppState>,
     Path(token): Path<String>,
@@ -308,13 +310,6 @@ pub async fn open_share(
     let limit: Option<i64> = row.try_get("download_limit")?;
     let downloads: i64 = row.try_get("downloads")?;
     let revoked = row.try_get::<Option<i64>, _>("revoked_at")?.is_some();
-    let state_now = status(revoked, expires_at, limit, downloads, now);
-    if state_now != "active" {
-        return Err(AppError::Gone(format!(
-            "This link is {}.",
-            state_now.replace('_', " ")
-        )));
-    }
     if let Some(hash) = row.try_get::<Option<String>, _>("password_hash")? {
         let given = headers
             .get(&SHARE_PASSWORD)
@@ -329,6 +324,14 @@ pub async fn open_share(
                 "This link needs the right X-Share-Password.".into(),
             ));
         }
+    }
+    // Only a caller who passed the password learns the link's state (expired, revoked, used up).
+    let state_now = status(revoked, expires_at, limit, downloads, now);
+    if state_now != "active" {
+        return Err(AppError::Gone(format!(
+            "This link is {}.",
+            state_now.replace('_', " ")
+        )));
     }
     // Count the download atomically: two concurrent requests cannot pass the limit.
     let counted = sqlx::query(

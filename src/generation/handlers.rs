@@ -153,7 +153,8 @@ async fn enqueue(
     params(("Idempotency-Key" = Option<String>, Header, description = "Replays within 24 h return the same generation")),
     security(("bearer" = []), ("api_key" = [])),
     responses((status = 202, description = "Queued", body = GenerationView,
-        headers(("Location" = String, description = "The generation's URL")))))]
+        headers(("Location" = String, description = "The generation's URL"))),
+        (status = 404, description = "No such profile of yours, or no such job you can see", body = crate::error::ErrorBody)))]
 pub async fn create_resume(
     State(state): State<AppState>,
     user: AuthUser,
@@ -161,7 +162,9 @@ pub async fn create_resume(
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> AppResult<Accepted> {
     let body = body.map_err(body_rejection)?;
-    let request: ResumeRequest = parse_body(&headers, &body)?;
+    let mut request: ResumeRequest = parse_body(&headers, &body)?;
+    // Stored (and shown) options carry the defaults they ran with.
+    request.options.template = Some(request.options.template());
     enqueue(
         &state,
         &user,
@@ -178,7 +181,8 @@ pub async fn create_resume(
     params(("Idempotency-Key" = Option<String>, Header, description = "Replays within 24 h return the same generation")),
     security(("bearer" = []), ("api_key" = [])),
     responses((status = 202, description = "Queued", body = GenerationView,
-        headers(("Location" = String, description = "The generation's URL")))))]
+        headers(("Location" = String, description = "The generation's URL"))),
+        (status = 404, description = "No such profile of yours, or no such job you can see", body = crate::error::ErrorBody)))]
 pub async fn create_cover_letter(
     State(state): State<AppState>,
     user: AuthUser,
@@ -186,7 +190,9 @@ pub async fn create_cover_letter(
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> AppResult<Accepted> {
     let body = body.map_err(body_rejection)?;
-    let request: CoverLetterRequest = parse_body(&headers, &body)?;
+    let mut request: CoverLetterRequest = parse_body(&headers, &body)?;
+    // Stored (and shown) options carry the defaults they ran with.
+    request.options.template = Some(request.options.template());
     enqueue(
         &state,
         &user,

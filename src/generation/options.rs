@@ -126,8 +126,8 @@ const MAX_FOCUS_LEN: usize = 100;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct ResumeOptions {
-    /// Template (default `modern`).
-    #[schema(value_type = String, example = "ats_optimized")]
+    /// Template (default `modern`; stored options show the one used).
+    #[schema(value_type = String, default = "modern", example = "ats_optimized")]
     pub template: Option<Template>,
     /// Length budget (default `one_page`).
     pub length: ResumeLength,
@@ -159,8 +159,8 @@ pub struct CoverLetterOptions {
     pub length: LetterLength,
     /// Free instructions (≤ 500 characters).
     pub custom_instructions: Option<String>,
-    /// Template (default `modern`).
-    #[schema(value_type = String, example = "modern")]
+    /// Template (default `modern`; stored options show the one used).
+    #[schema(value_type = String, default = "modern", example = "modern")]
     pub template: Option<Template>,
 }
 

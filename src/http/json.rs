@@ -78,8 +78,17 @@ pub fn body_rejection(rejection: BytesRejection) -> AppError {
     }
 }
 
-/// Deserializes JSON, telling syntax errors (400) from shape errors (422 with the path).
+/// What a field holding text PostgreSQL cannot store is told.
+pub const NUL_MESSAGE: &str = "must not contain the NUL character (\\u0000)";
+
+/// Deserializes JSON, telling syntax errors (400) from shape errors (422 with the path). Text
+/// PostgreSQL cannot store (U+0000, in a value or a key, anywhere in the document) is a 422
+/// naming the field on both databases: this is the one rule every JSON body goes through.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    let problems = unstorable_text(bytes);
+    if !problems.is_empty() {
+        return Err(AppError::Validation(problems));
+    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let err = match serde_path_to_error::deserialize::<_, T>(&mut de) {
         Ok(value) => {
@@ -120,6 +129,68 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
             Err(AppError::Validation(vec![FieldError::new(field, message)]))
         }
     }
+}
+
+/// Fields of a JSON document whose text contains U+0000, with paths in the same notation as
+/// the shape errors (`a.b[0].c`; `body` for the document itself). JSON can only carry a NUL as
+/// the escape `\u0000`, so bodies without that byte sequence (nearly all) are not parsed twice.
+/// Bodies that are not valid JSON report nothing here and get their syntax error instead.
+fn unstorable_text(bytes: &[u8]) -> Vec<FieldError> {
+    const ESCAPE: &[u8] = b"\\u0000";
+    if !bytes.windows(ESCAPE.len()).any(|w| w == ESCAPE) {
+        return Vec::new();
+    }
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    find_nul(&value, String::new(), &mut found);
+    found
+        .into_iter()
+        .map(|path| {
+            let field = if path.is_empty() { "body".into() } else { path };
+            FieldError::new(field, NUL_MESSAGE)
+        })
+        .collect()
+}
+
+fn find_nul(value: &serde_json::Value, path: String, found: &mut Vec<String>) {
+    use serde_json::Value;
+    match value {
+        Value::String(text) if text.contains('\0') => found.push(path),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                find_nul(item, format!("{path}[{i}]"), found);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                let shown = key.replace('\0', "\\u0000");
+                let child = if path.is_empty() {
+                    shown
+                } else {
+                    format!("{path}.{shown}")
+                };
+                if key.contains('\0') {
+                    found.push(child.clone());
+                }
+                find_nul(item, child, found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Query-string parameters whose decoded name or value contains U+0000 (PostgreSQL cannot
+/// store or compare such text): one [`FieldError`] per parameter, named by the parameter.
+pub fn unstorable_query(query: &str) -> Vec<FieldError> {
+    if !query.contains("%00") && !query.contains('\0') {
+        return Vec::new();
+    }
+    form_urlencoded::parse(query.as_bytes())
+        .filter(|(key, value)| key.contains('\0') || value.contains('\0'))
+        .map(|(key, _)| FieldError::new(key.replace('\0', "\\u0000"), NUL_MESSAGE))
+        .collect()
 }
 
 fn strip_position(message: &str) -> String {
@@ -268,6 +339,40 @@ mod tests {
         assert_eq!(field, "items[1].title");
         let (_, field) = field_of(parse_json::<Outer>(br#"{"items": []}"#).unwrap_err());
         assert_eq!(field, "name");
+    }
+
+    fn fields(err: AppError) -> Vec<String> {
+        match err {
+            AppError::Validation(d) => d.into_iter().map(|e| e.field).collect(),
+            other => panic!("expected a 422, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn nul_anywhere_is_a_422_naming_the_field() {
+        let err = parse_json::<Outer>(
+            br#"{"name": "a\u0000b", "items": [{"title": "x"}, {"title": "\u0000"}]}"#,
+        )
+        .unwrap_err();
+        let mut found = fields(err);
+        found.sort();
+        assert_eq!(found, ["items[1].title", "name"]);
+        // Even where the target type would ignore or reject the field.
+        let err = parse_json::<serde_json::Value>(br#"{"a": {"k\u0000": 1}}"#).unwrap_err();
+        assert_eq!(fields(err), ["a.k\\u0000"]);
+        let err = parse_json::<String>(br#""\u0000""#).unwrap_err();
+        assert_eq!(fields(err), ["body"]);
+        // An escaped backslash followed by "u0000" is not a NUL.
+        let ok: Outer = parse_json(br#"{"name": "\\u0000", "items": []}"#).unwrap();
+        assert_eq!(ok.name, "\\u0000");
+    }
+
+    #[test]
+    fn nul_in_a_query_string_names_the_parameter() {
+        assert!(unstorable_query("q=rust&location=berlin").is_empty());
+        let found = unstorable_query("q=a%00b&location=x&%00=1");
+        let names: Vec<_> = found.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(names, ["q", "\\u0000"]);
     }
 
     #[test]

@@ -85,6 +85,19 @@ fn replace_body(response: Response, body: crate::error::ErrorBody) -> Response {
     Response::from_parts(parts, Body::new(fresh_body))
 }
 
+/// Refuses, with a 422 naming the parameter, a query string carrying text PostgreSQL cannot
+/// store (U+0000): the one rule for every route's query parameters, as
+/// [`crate::http::json::parse_json`] is for every JSON body.
+pub async fn reject_unstorable_query(req: Request, next: Next) -> Response {
+    if let Some(query) = req.uri().query() {
+        let problems = crate::http::json::unstorable_query(query);
+        if !problems.is_empty() {
+            return crate::error::AppError::Validation(problems).into_response();
+        }
+    }
+    next.run(req).await
+}
+
 /// Records `http_requests_total` and `http_request_duration_seconds` by method, route template
 /// and status.
 pub async fn record_metrics(req: Request, next: Next) -> Response {

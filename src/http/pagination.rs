@@ -66,7 +66,8 @@ impl Pagination {
             total,
             limit: self.limit,
             offset: self.offset,
-            has_next: self.offset + self.limit < total,
+            // Saturating: any offset up to i64::MAX is valid and must not overflow.
+            has_next: self.offset.saturating_add(self.limit) < total,
         }
     }
 }
@@ -132,5 +133,8 @@ mod tests {
         };
         assert!(p.page(21).has_next);
         assert!(!p.page(20).has_next);
+        // The largest offsets a client may send do not overflow (a panic in debug builds).
+        let far = Pagination::from_query("limit=100&offset=9223372036854775806").unwrap();
+        assert!(!far.page(5).has_next);
     }
 }

@@ -3,6 +3,7 @@
 //! profile match of a job.
 
 pub mod fetch;
+pub mod grammar;
 pub mod handlers;
 pub mod import;
 pub mod matching;

@@ -1,6 +1,7 @@
 //! Job search: ranked full text (SQLite FTS5 with BM25; PostgreSQL weighted tsvector with
 //! `ts_rank`), every contract filter, facets counted over the filtered set, stable paging.
-//! Words are AND-ed; ties are broken by recency, then id.
+//! The query text is parsed once by [`super::grammar`] (words, phrases, `-`/`NOT`, `OR`) and
+//! rendered for each engine, so both return the same jobs; ties are broken by recency, then id.
 
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
@@ -16,7 +17,8 @@ use crate::http::{Page, Pagination};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, IntoParams, ToSchema)]
 #[into_params(parameter_in = Query)]
 pub struct JobQuery {
-    /// Full-text query; words are AND-ed, results ranked by relevance then recency.
+    /// Full-text query, ranked by relevance then recency: words (AND-ed), `"quoted phrases"`,
+    /// `-word` or `NOT word` to exclude, `a OR b` for either (operators in upper case).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
     /// Case-insensitive substring of the location.
@@ -159,17 +161,6 @@ enum Arg {
     Int(i64),
 }
 
-/// Words of a free-text query, for the FTS5 MATCH expression (each quoted, AND-ed).
-fn fts5_expression(query: &str) -> Option<String> {
-    let words: Vec<String> = query
-        .split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#' || c == '.' || c == '-'))
-        .map(|w| w.trim_matches(|c: char| c == '.' || c == '-'))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(|w| format!("\"{}\"", w.replace('"', "")))
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
-}
-
 struct Built {
     /// `FROM … WHERE …` of the candidate query.
     from_where: String,
@@ -187,10 +178,14 @@ fn build(backend: Backend, user_id: Uuid, q: &JobQuery) -> Built {
         args.push(arg);
         format!("${}", args.len())
     };
-    if let Some(text) = &q.query {
-        match backend {
-            Backend::Sqlite => {
-                let expression = fts5_expression(text).unwrap_or_else(|| "\"\"".to_owned());
+    let parsed = q
+        .query
+        .as_deref()
+        .map(super::grammar::parse)
+        .unwrap_or_default();
+    match backend {
+        Backend::Sqlite => {
+            if let Some(expression) = parsed.fts5_positive() {
                 let p = push(&mut args, Arg::Text(expression));
                 // CROSS JOIN makes SQLite drive the join from the (few) full-text matches;
                 // `LIMIT -1` (no limit) keeps the subquery from being flattened into the
@@ -201,12 +196,21 @@ fn build(backend: Backend, user_id: Uuid, q: &JobQuery) -> Built {
                 );
                 rank = "fts.rank".to_owned();
             }
-            Backend::Postgres => {
-                let p = push(&mut args, Arg::Text(text.clone()));
+            if let Some(expression) = parsed.fts5_negative() {
+                let p = push(&mut args, Arg::Text(expression));
                 conditions.push(format!(
-                    "jobs.search_vector @@ plainto_tsquery('english', {p})"
+                    "jobs.rowid NOT IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH {p})"
                 ));
-                rank = format!("-ts_rank(jobs.search_vector, plainto_tsquery('english', {p}))");
+            }
+        }
+        Backend::Postgres => {
+            if let Some(expression) = parsed.tsquery() {
+                let p = push(&mut args, Arg::Text(expression));
+                conditions.push(format!("jobs.search_vector @@ to_tsquery('english', {p})"));
+            }
+            if let Some(positive) = parsed.tsquery_positive() {
+                let p = push(&mut args, Arg::Text(positive));
+                rank = format!("-ts_rank(jobs.search_vector, to_tsquery('english', {p}))");
             }
         }
     }
@@ -407,23 +411,6 @@ pub async fn search(db: &Db, user_id: Uuid, q: JobQuery, page: Pagination) -> Ap
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fts_expressions_quote_each_word() {
-        assert_eq!(
-            fts5_expression("rust kubernetes").as_deref(),
-            Some("\"rust\" \"kubernetes\"")
-        );
-        assert_eq!(
-            fts5_expression("C++ Node.js").as_deref(),
-            Some("\"C++\" \"Node.js\"")
-        );
-        assert_eq!(
-            fts5_expression("\"OR\" NEAR(a b)").as_deref(),
-            Some("\"OR\" \"NEAR\" \"a\" \"b\"")
-        );
-        assert_eq!(fts5_expression("  ...  "), None);
-    }
 
     #[test]
     fn query_parsing_reports_each_bad_parameter() {

@@ -13,11 +13,9 @@ use super::model::ProfileContent;
 pub struct Change {
     /// Path of the field, e.g. `experiences[id=0193…].title` or `personal_info.email`.
     pub field: String,
-    /// Value before (null when added).
-    #[schema(value_type = Object)]
+    /// Value before (null when added): any JSON value (a string, a number, a list…).
     pub old_value: Value,
-    /// Value after (null when removed).
-    #[schema(value_type = Object)]
+    /// Value after (null when removed): any JSON value.
     pub new_value: Value,
 }
 

@@ -7,7 +7,7 @@ use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use jobwise_extract::{ExtractError, SampleFormat, extract_text};
+use jobwise_extract::{Cancel, ExtractError, SampleFormat, extract_text_with};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use utoipa::ToSchema;
@@ -177,7 +177,20 @@ fn format_name(format: SampleFormat) -> &'static str {
     }
 }
 
-async fn read_multipart(mut multipart: Multipart) -> AppResult<Upload> {
+/// Cancels an extraction when dropped: the request future is dropped when the request times
+/// out (or the client goes away), and the blocking thread then stops at its next check.
+struct CancelOnDrop(Cancel);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
+}
+
+async fn read_multipart(
+    mut multipart: Multipart,
+    timeout: std::time::Duration,
+) -> AppResult<Upload> {
     let too_large = || {
         AppError::PayloadTooLarge(format!(
             "sample files are limited to {} bytes",
@@ -236,31 +249,51 @@ async fn read_multipart(mut multipart: Multipart) -> AppResult<Upload> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(too_large());
     }
+    if name.contains('\0') {
+        return Err(AppError::invalid_field(
+            "file",
+            format!("file name {}", crate::http::json::NUL_MESSAGE),
+        ));
+    }
     let format = SampleFormat::from_file_name(&name).ok_or_else(|| {
         AppError::UnsupportedMediaType("sample files must be .txt, .md, .docx or .pdf".into())
     })?;
     let size_bytes = bytes.len();
-    let text = tokio::task::spawn_blocking(move || extract_text(format, &bytes))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|e| match e {
-            ExtractError::TooLarge => {
-                AppError::PayloadTooLarge("the document expands to more than 10 MiB".into())
-            }
-            ExtractError::NoText => AppError::invalid_field(
-                "file",
-                "no text found (a scanned PDF without a text layer?)",
-            ),
-            ExtractError::NotUtf8 => {
-                AppError::invalid_field("file", "text files must be UTF-8 (or UTF-16 with a BOM)")
-            }
-            ExtractError::NotADocx(why) => {
-                AppError::invalid_field("file", format!("not a readable .docx file: {why}"))
-            }
-            ExtractError::NotAPdf(why) => {
-                AppError::invalid_field("file", format!("not a readable PDF: {why}"))
-            }
-        })?;
+    // The extraction stops at the request's deadline, or as soon as the request is dropped;
+    // it runs in the request's span, so library log lines carry the request id.
+    let cancel = Cancel::with_deadline(std::time::Instant::now() + timeout);
+    let _guard = CancelOnDrop(cancel.clone());
+    let span = tracing::Span::current();
+    let text = tokio::task::spawn_blocking(move || {
+        span.in_scope(|| extract_text_with(format, &bytes, &cancel))
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?
+    .map_err(|e| match e {
+        ExtractError::TooLarge => {
+            AppError::PayloadTooLarge("the document expands to more than 10 MiB".into())
+        }
+        ExtractError::NoText => AppError::invalid_field(
+            "file",
+            "no text found (a scanned PDF without a text layer?)",
+        ),
+        ExtractError::NotUtf8 => {
+            AppError::invalid_field("file", "text files must be UTF-8 (or UTF-16 with a BOM)")
+        }
+        ExtractError::NotADocx(why) => {
+            AppError::invalid_field("file", format!("not a readable .docx file: {why}"))
+        }
+        ExtractError::NotAPdf(why) => {
+            AppError::invalid_field("file", format!("not a readable PDF: {why}"))
+        }
+        ExtractError::TooComplex(why) => AppError::invalid_field(
+            "file",
+            format!("the document is too complex to process: {why}"),
+        ),
+        ExtractError::Cancelled => AppError::ServiceUnavailable(
+            "reading the file took longer than the request time limit".into(),
+        ),
+    })?;
     Ok(Upload {
         document_type,
         filename: Some(name),
@@ -300,7 +333,7 @@ pub async fn create_sample(
                 message: format!("Malformed multipart body: {}.", e.body_text()),
                 details: Vec::new(),
             })?;
-        read_multipart(multipart).await?
+        read_multipart(multipart, state.config.request_timeout).await?
     } else if content_type.starts_with("application/json") {
         let bytes = Bytes::from_request(request, &state)
             .await

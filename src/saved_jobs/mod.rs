@@ -271,6 +271,7 @@ pub async fn list_saved_jobs(
     security(("bearer" = []), ("api_key" = [])),
     responses((status = 201, description = "Saved", body = SavedJob,
             headers(("Location" = String, description = "URL of the saved job"))),
+        (status = 404, description = "No such job you can see", body = ErrorBody),
         (status = 409, description = "Already saved", body = ErrorBody)))]
 pub async fn create_saved_job(
     State(state): State<AppState>,

@@ -269,7 +269,9 @@ async fn refresh_rotates_and_reuse_revokes_the_family() {
         .await;
     assert_eq!(me.status, StatusCode::OK);
 
-    // Spending r0 again is reuse: refused, and the whole family (r1 too) is revoked.
+    // Spending r0 again after the grace window is reuse: refused, and the whole family (r1
+    // too) is revoked.
+    age_rotations(&app, 11_000).await;
     app.post("/api/v1/auth/refresh", json!({"refresh_token": r0}), None)
         .await
         .assert_error(401, "unauthorized");
@@ -294,6 +296,111 @@ async fn refresh_rotates_and_reuse_revokes_the_family() {
         )
         .await;
     assert_eq!(r.status, StatusCode::OK);
+}
+
+/// Moves every rotation `ms` into the past, as if the grace window had gone by.
+async fn age_rotations(app: &TestApp, ms: i64) {
+    sqlx::query("UPDATE refresh_tokens SET used_at = used_at - $1 WHERE used_at IS NOT NULL")
+        .bind(ms)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+}
+
+/// Two tabs refreshing at once must not log the user out: 8 concurrent refreshes of one token
+/// all get the same new pair, which keeps working; after the grace window, presenting the
+/// old token again is reuse and revokes the family.
+#[tokio::test]
+async fn concurrent_refreshes_share_one_new_pair_within_the_grace_window() {
+    let app = TestApp::new().await;
+    let first = app.register("tabs@example.com").await;
+    let r0 = first["refresh_token"].as_str().unwrap().to_owned();
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let router = app.router.clone();
+        let r0 = r0.clone();
+        tasks.push(tokio::spawn(async move {
+            use http_body_util::BodyExt as _;
+            use tower::ServiceExt as _;
+            let request = axum::http::Request::builder()
+                .method(Method::POST)
+                .uri("/api/v1/auth/refresh")
+                .header("content-type", "application/json")
+                .body(axum::body::Body::from(
+                    json!({"refresh_token": r0}).to_string(),
+                ))
+                .unwrap();
+            let response = router.oneshot(request).await.unwrap();
+            let status = response.status();
+            let body = response.into_body().collect().await.unwrap().to_bytes();
+            (
+                status,
+                serde_json::from_slice::<serde_json::Value>(&body).unwrap(),
+            )
+        }));
+    }
+    let mut pairs = Vec::new();
+    for task in tasks {
+        let (status, body) = task.await.unwrap();
+        assert_eq!(status, StatusCode::OK, "{body}");
+        pairs.push((
+            body["access_token"].as_str().unwrap().to_owned(),
+            body["refresh_token"].as_str().unwrap().to_owned(),
+        ));
+    }
+    assert!(
+        pairs.iter().all(|p| p == &pairs[0]),
+        "every concurrent refresh returns the same pair"
+    );
+    let (access, r1) = pairs[0].clone();
+    assert_ne!(r1, r0);
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM refresh_tokens")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(rows, 2, "one rotation, not eight");
+    assert_eq!(
+        app.get("/api/v1/auth/me", Some(&access)).await.status,
+        StatusCode::OK
+    );
+
+    // Still inside the window, one more late tab gets the same pair.
+    let late = app
+        .post("/api/v1/auth/refresh", json!({"refresh_token": r0}), None)
+        .await;
+    assert_eq!(late.status, StatusCode::OK);
+    assert_eq!(late.json()["refresh_token"], r1.as_str());
+
+    // Past the window, r0 is reuse: refused, and r1 is revoked with its family.
+    age_rotations(&app, 10_001).await;
+    app.post("/api/v1/auth/refresh", json!({"refresh_token": r0}), None)
+        .await
+        .assert_error(401, "unauthorized");
+    app.post("/api/v1/auth/refresh", json!({"refresh_token": r1}), None)
+        .await
+        .assert_error(401, "unauthorized");
+}
+
+/// With the grace window turned off, a second presentation is reuse at once.
+#[tokio::test]
+async fn refresh_grace_can_be_turned_off() {
+    let app = TestApp::with_env(&[("JOBWISE_REFRESH_GRACE_SECS", "0")]).await;
+    let first = app.register("nograce@example.com").await;
+    let r0 = first["refresh_token"].as_str().unwrap();
+    let second = app
+        .post("/api/v1/auth/refresh", json!({"refresh_token": r0}), None)
+        .await;
+    assert_eq!(second.status, StatusCode::OK);
+    app.post("/api/v1/auth/refresh", json!({"refresh_token": r0}), None)
+        .await
+        .assert_error(401, "unauthorized");
+    app.post(
+        "/api/v1/auth/refresh",
+        json!({"refresh_token": second.json()["refresh_token"]}),
+        None,
+    )
+    .await
+    .assert_error(401, "unauthorized");
 }
 
 #[tokio::test]

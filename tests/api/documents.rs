@@ -7,7 +7,7 @@ use std::io::Read as _;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::generations::{setup, wait_finished};
 use crate::helpers::TestApp;
@@ -574,6 +574,68 @@ async fn share_links_enforce_password_limit_revocation_and_expiry() {
         stored.iter().all(|h| h != &secret && h.len() == 64),
         "tokens are stored hashed"
     );
+}
+
+/// A wrong or missing password gets 401 whatever the link's state: the state (used up,
+/// revoked, expired) is only revealed to a caller who knows the password.
+#[tokio::test]
+async fn share_link_password_is_checked_before_its_state_is_revealed() {
+    let app = TestApp::new().await;
+    let (token, ids, _, _) = generated(&app, "share-state@example.com").await;
+    let share_path = format!("/api/v1/documents/{}/share", ids[0]);
+    let mut links = Vec::new();
+    for _ in 0..3 {
+        let created = app
+            .post(
+                &share_path,
+                json!({"password": "open sesame", "download_limit": 1}),
+                Some(&token),
+            )
+            .await;
+        assert_eq!(created.status, StatusCode::CREATED);
+        links.push(created.json());
+    }
+    let path_of = |share: &Value| format!("/shared/{}", share["token"].as_str().unwrap());
+    // Used up: one download with the password.
+    let used = path_of(&links[0]);
+    assert_eq!(
+        get_with(&app, &used, &[("x-share-password", "open sesame")])
+            .await
+            .status,
+        StatusCode::OK
+    );
+    // Revoked.
+    let revoke = app
+        .call(
+            Method::DELETE,
+            &format!(
+                "/api/v1/documents/{}/shares/{}",
+                ids[0],
+                links[1]["id"].as_str().unwrap()
+            ),
+            None,
+            Some(&token),
+        )
+        .await;
+    assert_eq!(revoke.status, StatusCode::NO_CONTENT);
+    // Expired.
+    sqlx::query("UPDATE document_shares SET expires_at = 1 WHERE id = $1")
+        .bind(links[2]["id"].as_str().unwrap())
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    for share in &links {
+        let path = path_of(share);
+        get_with(&app, &path, &[])
+            .await
+            .assert_error(401, "unauthorized");
+        get_with(&app, &path, &[("x-share-password", "wrong password")])
+            .await
+            .assert_error(401, "unauthorized");
+        get_with(&app, &path, &[("x-share-password", "open sesame")])
+            .await
+            .assert_error(410, "gone");
+    }
 }
 
 #[tokio::test]

@@ -155,3 +155,79 @@ async fn error_bodies_always_have_details() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+/// Text PostgreSQL cannot store (U+0000) is a 422 naming the field on every route, through the
+/// JSON extractor and the query-string rule (it was a 500 on PostgreSQL on these nine).
+#[tokio::test]
+async fn nul_text_is_a_422_naming_the_field() {
+    let app = TestApp::new().await;
+    let token = app.access_token("nul@example.com").await;
+    let fields_of = |response: &crate::helpers::TestResponse| -> Vec<String> {
+        response.assert_error(422, "validation_error")["details"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["field"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let cases: Vec<(&str, serde_json::Value, Option<&str>, &str)> = vec![
+        (
+            "/api/v1/auth/register",
+            json!({"email": "a\u{0}@example.com", "password": "Passw0rd!", "full_name": "A"}),
+            None,
+            "email",
+        ),
+        (
+            "/api/v1/auth/login",
+            json!({"email": "nul@example.com", "password": "Pass\u{0}w0rd!"}),
+            None,
+            "password",
+        ),
+        (
+            "/api/v1/auth/api-keys",
+            json!({"name": "key\u{0}"}),
+            Some(&token),
+            "name",
+        ),
+        (
+            "/api/v1/jobs",
+            json!({"title": "Welder", "description": "TIG\u{0} welding"}),
+            Some(&token),
+            "description",
+        ),
+        (
+            "/api/v1/jobs",
+            json!({"text": "Welder at Acme\n\nWe need TIG\u{0} welding."}),
+            Some(&token),
+            "text",
+        ),
+        (
+            "/api/v1/profiles",
+            json!({"personal_info": {"full_name": "Jane\u{0} Doe", "email": "jane@example.com"}}),
+            Some(&token),
+            "personal_info.full_name",
+        ),
+    ];
+    for (path, body, auth, field) in cases {
+        let response = app.post(path, body, auth).await;
+        assert_eq!(fields_of(&response), [field], "{path}");
+    }
+    for (param, value) in [
+        ("query", "rust%00"),
+        ("q", "%00"),
+        ("location", "Ber%00lin"),
+    ] {
+        let response = app
+            .get(&format!("/api/v1/jobs?{param}={value}"), Some(&token))
+            .await;
+        assert_eq!(fields_of(&response), [param], "{param}");
+    }
+    // Nothing was stored, and the service still answers.
+    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(users, 1);
+    let ok = app.get("/api/v1/jobs?query=rust", Some(&token)).await;
+    assert_eq!(ok.status, StatusCode::OK);
+}

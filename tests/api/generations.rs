@@ -66,6 +66,11 @@ pub async fn start_resume(app: &TestApp, token: &str, profile_id: &str, job_id: 
         "{}",
         String::from_utf8_lossy(&response.body)
     );
+    assert_eq!(
+        response.json()["options"]["template"],
+        "modern",
+        "stored options show the default template"
+    );
     response.json()["generation_id"]
         .as_str()
         .unwrap()
@@ -216,6 +221,8 @@ async fn cover_letter_generation_names_company_and_role() {
         )
         .await;
     assert_eq!(response.status, StatusCode::ACCEPTED);
+    // Stored options carry the defaults they ran with (the template was `null` before).
+    assert_eq!(response.json()["options"]["template"], "modern");
     let id = response.json()["generation_id"]
         .as_str()
         .unwrap()
@@ -223,6 +230,7 @@ async fn cover_letter_generation_names_company_and_role() {
     let done = wait_finished(&app, &id, &token).await;
     assert_eq!(done["status"], "completed", "{done}");
     assert_eq!(done["type"], "cover_letter");
+    assert_eq!(done["options"]["template"], "modern");
     let doc_id = done["result"]["document_ids"][0]
         .as_str()
         .unwrap()

@@ -617,3 +617,122 @@ async fn analysis_and_match() {
     .await
     .assert_error(404, "not_found");
 }
+
+/// Every id a search returns (all pages), sorted.
+async fn search_ids(app: &TestApp, token: &str, query: &str) -> Vec<String> {
+    let encoded: String = form_urlencoded::byte_serialize(query.as_bytes()).collect();
+    let mut ids = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = app
+            .get(
+                &format!("/api/v1/jobs?query={encoded}&source=catalog&limit=100&offset={offset}"),
+                Some(token),
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::OK, "{query:?}: {:?}", page.json());
+        let page = page.json();
+        for job in page["jobs"].as_array().unwrap() {
+            ids.push(job["id"].as_str().unwrap().to_owned());
+        }
+        if page["pagination"]["has_next"] != true {
+            break;
+        }
+        offset += 100;
+    }
+    ids.sort();
+    ids
+}
+
+/// The search strings whose results must be identical on SQLite and PostgreSQL.
+const PARITY_QUERIES: &[&str] = &[
+    "OR",
+    "AND",
+    "NOT engineer",
+    "engineer",
+    "\"data scientist\"",
+    "data scientist",
+    "-senior python",
+    "python",
+    "senior",
+    "c++",
+    "\"\"",
+    "-",
+    "rust OR go",
+    "rust",
+    "go",
+    "kubernetes AND terraform",
+    "node.js",
+    "ci/cd",
+    "e-commerce",
+    "registered nurse NOT travel",
+    "\"machine learning\" OR \"data engineering\" -contract",
+    "the",
+];
+
+/// The same search strings give the same catalog jobs on both engines: results are compared
+/// with ids stored in `tests/snapshots/search_parity.json` (written by a SQLite run with
+/// `UPDATE_SNAPSHOTS=1`, and checked by both the SQLite and the PostgreSQL runs), and the
+/// operators are checked against each other on whichever engine runs.
+#[tokio::test]
+async fn search_strings_mean_the_same_on_both_engines() {
+    use sha2::Digest as _;
+    let app = TestApp::new().await;
+    let token = app.access_token("parity@example.com").await;
+    let mut results = std::collections::BTreeMap::new();
+    for query in PARITY_QUERIES {
+        results.insert(*query, search_ids(&app, &token, query).await);
+    }
+    let all = search_ids(&app, &token, "").await;
+    let set =
+        |q: &str| -> std::collections::BTreeSet<String> { results[q].iter().cloned().collect() };
+    // Operators, checked against each other.
+    for empty in ["OR", "AND", "\"\"", "-", "the"] {
+        assert_eq!(results[empty], all, "{empty:?} has nothing searchable");
+    }
+    assert!(!results["engineer"].is_empty() && !results["python"].is_empty());
+    let engineer = set("engineer");
+    let not_engineer = set("NOT engineer");
+    assert!(engineer.is_disjoint(&not_engineer));
+    assert_eq!(engineer.len() + not_engineer.len(), all.len());
+    let python_not_senior: std::collections::BTreeSet<String> =
+        set("python").difference(&set("senior")).cloned().collect();
+    assert_eq!(set("-senior python"), python_not_senior);
+    let rust_or_go: std::collections::BTreeSet<String> =
+        set("rust").union(&set("go")).cloned().collect();
+    assert_eq!(set("rust OR go"), rust_or_go);
+    assert!(set("\"data scientist\"").is_subset(&set("data scientist")));
+    assert!(!results["\"data scientist\""].is_empty());
+    assert!(!results["c++"].is_empty());
+
+    // The stored ids: a short list, or the count and a digest for long ones.
+    let summary: serde_json::Map<String, Value> = results
+        .iter()
+        .map(|(query, ids)| {
+            let value = if ids.len() <= 25 {
+                json!({"total": ids.len(), "ids": ids})
+            } else {
+                let digest = sha2::Sha256::digest(ids.join(",").as_bytes());
+                json!({"total": ids.len(), "ids_sha256": hex::encode(digest)})
+            };
+            ((*query).to_owned(), value)
+        })
+        .collect();
+    let pretty = serde_json::to_string_pretty(&Value::Object(summary)).unwrap() + "\n";
+    let snapshot =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/search_parity.json");
+    if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
+        std::fs::write(&snapshot, &pretty).unwrap();
+    }
+    let expected = std::fs::read_to_string(&snapshot)
+        .expect("tests/snapshots/search_parity.json missing: run with UPDATE_SNAPSHOTS=1 once");
+    assert!(
+        expected == pretty,
+        "search results differ from the stored ones (engine: {}):\n{pretty}",
+        if crate::helpers::postgres_url().is_some() {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        }
+    );
+}

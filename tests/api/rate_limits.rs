@@ -158,3 +158,164 @@ async fn redis_limiter_peek_hit_and_reset() {
     assert!(limiter.peek("k", 2, minute).await.allowed);
     eprintln!("redis limiter test ran against {url}");
 }
+
+/// What the loopback proxy in front of Redis does with connections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ProxyMode {
+    /// Pass bytes both ways.
+    Forward,
+    /// Accept and hold connections, never answer (a hung or partitioned Redis).
+    Blackhole,
+    /// Close every connection at once (Redis killed).
+    Refuse,
+}
+
+/// A TCP proxy on a loopback port in front of `upstream`, switched by `mode`.
+async fn start_proxy(
+    upstream: String,
+) -> (std::net::SocketAddr, tokio::sync::watch::Sender<ProxyMode>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (mode, watch) = tokio::sync::watch::channel(ProxyMode::Forward);
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut client, _)) = listener.accept().await else {
+                return;
+            };
+            let mut watch = watch.clone();
+            let upstream = upstream.clone();
+            tokio::spawn(async move {
+                let current = *watch.borrow_and_update();
+                match current {
+                    ProxyMode::Refuse => {}
+                    ProxyMode::Blackhole => {
+                        let _ = watch.wait_for(|m| *m != ProxyMode::Blackhole).await;
+                    }
+                    ProxyMode::Forward => {
+                        let Ok(mut server) = tokio::net::TcpStream::connect(&upstream).await else {
+                            return;
+                        };
+                        let changed = tokio::select! {
+                            _ = tokio::io::copy_bidirectional(&mut client, &mut server) => None,
+                            m = watch.wait_for(|m| *m != ProxyMode::Forward) => m.ok().map(|m| *m),
+                        };
+                        if changed == Some(ProxyMode::Blackhole) {
+                            // Keep the sockets open and silent until the mode changes again.
+                            let _ = watch.wait_for(|m| *m != ProxyMode::Blackhole).await;
+                        }
+                    }
+                }
+            });
+        }
+    });
+    (addr, mode)
+}
+
+/// p99 of durations, nearest rank (the 99th of 100 sorted samples).
+fn p99(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[(samples.len() * 99).div_ceil(100).saturating_sub(1)]
+}
+
+/// Redis lost mid-run (hung, then killed): requests stay fast (added p99 ≤ 20 ms) because
+/// commands time out at 50 ms and a circuit breaker then counts in process memory; health
+/// says so; and counting returns to Redis when it answers again.
+#[tokio::test]
+async fn redis_outage_degrades_quickly_and_counting_resumes() {
+    let Some(url) = redis_url() else {
+        eprintln!(
+            "SKIPPED redis_outage_degrades_quickly_and_counting_resumes: JOBWISE_TEST_REDIS_URL is not set"
+        );
+        return;
+    };
+    let upstream = url
+        .trim_start_matches("redis://")
+        .split('/')
+        .next()
+        .unwrap()
+        .rsplit('@')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (proxy, mode) = start_proxy(upstream).await;
+    let prefix = format!("jobwise-test:{}:", uuid::Uuid::now_v7());
+    let settings = jobwise::rate_limit::RedisSettings {
+        connect_timeout: Duration::from_millis(50),
+        command_timeout: Duration::from_millis(50),
+        retry_interval: Duration::from_millis(100),
+    };
+    let through_proxy =
+        RateLimiter::redis_with(&format!("redis://{proxy}"), prefix.clone(), settings)
+            .await
+            .unwrap();
+    let direct = RateLimiter::redis(&url, prefix.clone()).await.unwrap();
+    let mut app = TestApp::with_env(&[("JOBWISE_RATE_LIMIT_PER_MINUTE", "100000")]).await;
+    app.state = app.state.clone().with_limiter(through_proxy);
+    app.rebuild_router();
+    let token = app.access_token("outage@example.com").await;
+    let day = Duration::from_secs(86_400);
+
+    let timed = |n: usize| {
+        let app = &app;
+        let token = token.clone();
+        async move {
+            let mut samples = Vec::with_capacity(n);
+            for _ in 0..n {
+                let started = std::time::Instant::now();
+                let status = app.get("/api/v1/auth/me", Some(&token)).await.status;
+                samples.push(started.elapsed());
+                assert_eq!(status, StatusCode::OK);
+            }
+            samples
+        }
+    };
+    // Redis up: counts are shared (the direct limiter sees the proxied one's hits).
+    let baseline = p99(timed(100).await);
+    app.state.limiter.hit("shared", 1000, day).await;
+    app.state.limiter.hit("shared", 1000, day).await;
+    assert_eq!(direct.peek("shared", 1000, day).await.count, 2);
+    let health = app.get("/health", None).await.json();
+    assert_eq!(health["checks"]["rate_limiter"]["status"], "ok");
+
+    for outage in [ProxyMode::Blackhole, ProxyMode::Refuse] {
+        let stored = direct.peek("shared", 1000, day).await.count;
+        mode.send(outage).unwrap();
+        let during = p99(timed(100).await);
+        eprintln!("{outage:?}: p99 {during:?} (Redis up: {baseline:?})");
+        assert!(
+            during <= baseline + Duration::from_millis(20),
+            "{outage:?}: p99 {during:?} against {baseline:?} with Redis up"
+        );
+        assert!(app.state.limiter.circuit_open());
+        let health = app.get("/health", None).await.json();
+        assert_eq!(health["status"], "degraded");
+        assert_eq!(health["checks"]["rate_limiter"]["status"], "error");
+        assert!(
+            health["checks"]["rate_limiter"]["error"]
+                .as_str()
+                .unwrap()
+                .contains("circuit open"),
+            "{health}"
+        );
+        // Counted in process meanwhile, not in Redis.
+        app.state.limiter.hit("shared", 1000, day).await;
+        assert_eq!(direct.peek("shared", 1000, day).await.count, stored);
+
+        // Redis back: the background probe closes the circuit and counting resumes there.
+        mode.send(ProxyMode::Forward).unwrap();
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while app.state.limiter.circuit_open() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the circuit never closed"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let before = direct.peek("shared", 1000, day).await.count;
+        app.state.limiter.hit("shared", 1000, day).await;
+        assert_eq!(direct.peek("shared", 1000, day).await.count, before + 1);
+        let health = app.get("/health", None).await.json();
+        assert_eq!(health["checks"]["rate_limiter"]["status"], "ok");
+    }
+    eprintln!("redis outage test ran against {url} through {proxy}");
+}

@@ -325,3 +325,60 @@ async fn style_profile_from_samples() {
     // Deterministic.
     assert_eq!(app.get("/api/v1/style", Some(&token)).await.json(), style);
 }
+
+/// A 10 KB PDF whose page content decodes to five million operators (it drove the server to
+/// 2.8 GB before the operator cap): refused with a 422 that says why, quickly.
+#[tokio::test]
+async fn a_pdf_with_millions_of_operators_is_refused_quickly() {
+    use std::io::Write as _;
+    let app = TestApp::new().await;
+    let token = app.access_token("pdf-bomb@example.com").await;
+    let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    zlib.write_all(&b"q\n".repeat(5_000_000)).unwrap();
+    let content = zlib.finish().unwrap();
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
+        [
+            format!(
+                "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+                content.len()
+            )
+            .as_bytes(),
+            &content,
+            b"\nendstream",
+        ]
+        .concat(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        pdf.extend_from_slice(body);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(b"xref\n0 5\n0000000000 65535 f \n");
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    assert!(pdf.len() < 20 * 1024, "{} bytes", pdf.len());
+    let started = std::time::Instant::now();
+    let refused = upload(&app, &token, Some("resume"), Some(("bomb.pdf", &pdf))).await;
+    let elapsed = started.elapsed();
+    let body = refused.assert_error(422, "validation_error");
+    assert_eq!(body["details"][0]["field"], "file");
+    assert!(
+        body["details"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("too complex"),
+        "{body}"
+    );
+    assert!(elapsed < std::time::Duration::from_secs(5), "{elapsed:?}");
+}

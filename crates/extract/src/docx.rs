@@ -8,12 +8,12 @@ use quick_xml::{Reader, XmlVersion};
 use zip::ZipArchive;
 use zip::result::ZipError;
 
-use crate::{ExtractError, MAX_INFLATED_BYTES, MAX_ZIP_ENTRIES};
+use crate::{Cancel, ExtractError, MAX_INFLATED_BYTES, MAX_ZIP_ENTRIES, Ticker};
 
 const DEFAULT_MAIN_PART: &str = "word/document.xml";
 const OFFICE_DOCUMENT_REL: &str = "/officeDocument";
 
-pub(crate) fn extract(bytes: &[u8]) -> Result<String, ExtractError> {
+pub(crate) fn extract(bytes: &[u8], cancel: &Cancel) -> Result<String, ExtractError> {
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(ExtractError::NotADocx(
             "this is a legacy .doc or a password-protected document, not a .docx".into(),
@@ -44,7 +44,7 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<String, ExtractError> {
     };
     let xml = crate::text::decode(&xml)
         .map_err(|_| ExtractError::NotADocx("the document part is not UTF-8/UTF-16 XML".into()))?;
-    document_text(&xml)
+    document_text(&xml, cancel)
 }
 
 /// The main document part named by the package relationships
@@ -176,7 +176,8 @@ impl Collector {
 /// Text of `word/document.xml`: `w:t` runs, `w:tab` → tab, `w:br`/`w:cr` →
 /// line break, `w:p` → paragraph break (list paragraphs get `"• "`), tables
 /// cell by cell in reading order; deleted and moved-away text is skipped.
-fn document_text(xml: &str) -> Result<String, ExtractError> {
+fn document_text(xml: &str, cancel: &Cancel) -> Result<String, ExtractError> {
+    let mut ticker = Ticker::new(cancel);
     let mut reader = Reader::from_str(xml);
     let config = reader.config_mut();
     config.check_end_names = false;
@@ -185,6 +186,7 @@ fn document_text(xml: &str) -> Result<String, ExtractError> {
     let mut c = Collector::default();
     let mut skip_depth = 0usize;
     loop {
+        ticker.tick()?;
         let event = reader
             .read_event()
             .map_err(|e| ExtractError::NotADocx(format!("the document XML is malformed: {e}")))?;
@@ -270,7 +272,7 @@ mod tests {
 <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>HYPERLINK "x"</w:instrText></w:r><w:r><w:t>link</w:t></w:r></w:p>
 </w:body></w:document>"#;
         assert_eq!(
-            crate::normalize(&document_text(xml).unwrap()),
+            crate::normalize(&document_text(xml, &Cancel::new()).unwrap()),
             "A\tB & C D\n\n• item’s\nnext\n\nlink"
         );
     }

@@ -12,7 +12,15 @@
 //! Untrusted input is bounded: DOCX containers are limited to
 //! [`MAX_ZIP_ENTRIES`] entries and [`MAX_INFLATED_BYTES`] of inflated XML in
 //! total; a PDF to [`MAX_INFLATED_BYTES`] of decoded page content, form and
-//! CMap streams in total, and as much again across its object streams.
+//! CMap streams in total, and as much again across its object streams, and to
+//! [`MAX_PDF_PAGES`] pages, [`MAX_PDF_OPERATIONS`] content operators and
+//! [`MAX_PDF_GLYPHS`] glyphs ([`ExtractError::TooComplex`] beyond). Content
+//! operators are interpreted as they are parsed, never all held at once, so
+//! a PDF costs at most its decoded bytes plus its text in memory. Markdown is
+//! parsed by pulldown-cmark, linear in its input, unless it has more than
+//! [`MAX_MARKDOWN_MARKUP`] markup characters: then it is read as plain text. Every format's work can be
+//! stopped from outside with a [`Cancel`] (a flag and an optional deadline,
+//! checked in the parsers' loops): [`extract_text_with`].
 //! Malformed input of any format returns an [`ExtractError`] and never panics
 //! out of [`extract_text`] (third-party parsers run under `catch_unwind`).
 //!
@@ -20,9 +28,15 @@
 //! without one is [`ExtractError::NoText`]. Encrypted PDFs open when the
 //! user password is empty (the common "owner password only" case).
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
 mod docx;
 mod markdown;
 mod pdf;
+
+pub use markdown::MAX_MARKDOWN_MARKUP;
 mod text;
 
 pub use text::normalize;
@@ -30,6 +44,16 @@ pub use text::normalize;
 /// Cap on the bytes inflated from one upload: the DOCX parts read, or the
 /// PDF streams decoded (see the crate docs).
 pub const MAX_INFLATED_BYTES: usize = 10 * 1024 * 1024;
+
+/// Cap on the pages of a PDF (a resume or a cover letter has a few).
+pub const MAX_PDF_PAGES: usize = 100;
+
+/// Cap on the content-stream operators interpreted for one PDF (forms run
+/// again count again). A dense page has a few thousand.
+pub const MAX_PDF_OPERATIONS: usize = 500_000;
+
+/// Cap on the glyphs shown by one PDF: about fifty dense pages.
+pub const MAX_PDF_GLYPHS: usize = 200_000;
 
 /// Cap on the number of entries in a DOCX (zip) container. Real documents
 /// have a few dozen; media-heavy ones a few hundred.
@@ -91,6 +115,76 @@ pub enum ExtractError {
     /// than [`MAX_ZIP_ENTRIES`] entries.
     #[error("the file's content is too large to process")]
     TooLarge,
+    /// A document that needs more work than an upload may cost: over
+    /// [`MAX_PDF_PAGES`] pages, [`MAX_PDF_OPERATIONS`] content operators or
+    /// [`MAX_PDF_GLYPHS`] glyphs. The text says which.
+    #[error("the document is too complex to process: {0}")]
+    TooComplex(String),
+    /// Stopped through its [`Cancel`] (its request timed out, or its
+    /// deadline passed).
+    #[error("text extraction was cancelled")]
+    Cancelled,
+}
+
+/// Stops an extraction from another thread, or once a deadline passes. Cloned
+/// handles share the flag; the extractors check it regularly in their loops
+/// and return [`ExtractError::Cancelled`].
+#[derive(Debug, Clone, Default)]
+pub struct Cancel {
+    flag: Arc<AtomicBool>,
+    deadline: Option<Instant>,
+}
+
+impl Cancel {
+    /// A handle that only stops when [`Cancel::cancel`] is called.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A handle that also stops at `deadline`.
+    pub fn with_deadline(deadline: Instant) -> Self {
+        Cancel {
+            flag: Arc::default(),
+            deadline: Some(deadline),
+        }
+    }
+
+    /// Asks every extraction using this handle (or a clone) to stop.
+    pub fn cancel(&self) {
+        self.flag.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the work should stop now.
+    pub fn is_cancelled(&self) -> bool {
+        self.flag.load(Ordering::Relaxed) || self.deadline.is_some_and(|d| Instant::now() >= d)
+    }
+}
+
+/// Checks a [`Cancel`] every [`Ticker::EVERY`] steps of a loop (cheap enough
+/// for a per-operator call).
+pub(crate) struct Ticker<'a> {
+    cancel: &'a Cancel,
+    steps: u32,
+}
+
+impl<'a> Ticker<'a> {
+    const EVERY: u32 = 1024;
+
+    pub(crate) fn new(cancel: &'a Cancel) -> Self {
+        Ticker { cancel, steps: 0 }
+    }
+
+    /// One step of work; `Cancelled` when the handle says stop.
+    pub(crate) fn tick(&mut self) -> Result<(), ExtractError> {
+        self.steps += 1;
+        if self.steps >= Self::EVERY {
+            self.steps = 0;
+            if self.cancel.is_cancelled() {
+                return Err(ExtractError::Cancelled);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Extracts the text of a writing sample.
@@ -102,14 +196,27 @@ pub enum ExtractError {
 /// bullet markers become `"• "`. DOCX list paragraphs are also prefixed with
 /// `"• "`. Returns [`ExtractError::NoText`] when the result would be empty.
 pub fn extract_text(format: SampleFormat, bytes: &[u8]) -> Result<String, ExtractError> {
+    extract_text_with(format, bytes, &Cancel::new())
+}
+
+/// [`extract_text`] that stops with [`ExtractError::Cancelled`] soon after
+/// `cancel` is cancelled or its deadline passes.
+pub fn extract_text_with(
+    format: SampleFormat,
+    bytes: &[u8],
+    cancel: &Cancel,
+) -> Result<String, ExtractError> {
     let raw = match format {
         SampleFormat::Text => text::decode(bytes)?,
-        SampleFormat::Markdown => markdown::strip(&text::decode(bytes)?),
-        SampleFormat::Docx => guarded(docx::extract, bytes)
+        SampleFormat::Markdown => markdown::strip(&text::decode(bytes)?, cancel)?,
+        SampleFormat::Docx => guarded(|| docx::extract(bytes, cancel))
             .unwrap_or_else(|| Err(ExtractError::NotADocx("the document is malformed".into())))?,
-        SampleFormat::Pdf => guarded(pdf::extract, bytes)
+        SampleFormat::Pdf => guarded(|| pdf::extract(bytes, cancel))
             .unwrap_or_else(|| Err(ExtractError::NotAPdf("the document is malformed".into())))?,
     };
+    if cancel.is_cancelled() {
+        return Err(ExtractError::Cancelled);
+    }
     let out = normalize(&raw);
     if out.is_empty() {
         Err(ExtractError::NoText)
@@ -121,10 +228,9 @@ pub fn extract_text(format: SampleFormat, bytes: &[u8]) -> Result<String, Extrac
 /// Runs a third-party parser so that a panic on hostile input becomes
 /// `None` instead of unwinding into the caller.
 fn guarded(
-    f: fn(&[u8]) -> Result<String, ExtractError>,
-    bytes: &[u8],
+    f: impl FnOnce() -> Result<String, ExtractError>,
 ) -> Option<Result<String, ExtractError>> {
-    // The closure only reads `bytes` and owns everything it builds, so no
+    // The closure only reads its inputs and owns everything it builds, so no
     // broken invariant can be observed after a caught panic.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(bytes))).ok()
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok()
 }

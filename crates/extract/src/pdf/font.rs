@@ -387,11 +387,12 @@ impl Font {
         })
     }
 
-    /// Splits a shown string into glyphs.
-    pub(super) fn decode(&self, bytes: &[u8]) -> Vec<Glyph> {
-        let mut out = Vec::with_capacity(bytes.len());
+    /// Splits a shown string into glyphs, at most `limit` of them (the rest of the string is
+    /// not decoded: the caller's glyph budget is spent by then).
+    pub(super) fn decode(&self, bytes: &[u8], limit: usize) -> Vec<Glyph> {
+        let mut out = Vec::with_capacity(bytes.len().min(limit));
         if !self.composite {
-            for &b in bytes {
+            for &b in bytes.iter().take(limit) {
                 let text = self
                     .to_unicode
                     .as_ref()
@@ -410,7 +411,7 @@ impl Font {
         }
 
         let mut i = 0;
-        while i < bytes.len() {
+        while i < bytes.len() && out.len() < limit {
             let rest = &bytes[i..];
             let n = match (&self.encoding_cmap, &self.to_unicode) {
                 (Some(enc), _) if enc.has_codespace() => enc.code_len(rest, 2),

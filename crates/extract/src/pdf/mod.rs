@@ -26,7 +26,10 @@ use std::rc::Rc;
 use lopdf::content::{Content, Operation};
 use lopdf::{DecompressError, Dictionary, Document, LoadOptions, Object, ObjectId, Stream};
 
-use crate::{ExtractError, MAX_INFLATED_BYTES};
+use crate::{
+    Cancel, ExtractError, MAX_INFLATED_BYTES, MAX_PDF_GLYPHS, MAX_PDF_OPERATIONS, MAX_PDF_PAGES,
+    Ticker,
+};
 use font::{Font, GlyphNames};
 
 /// Nested form XObjects followed at most this deep.
@@ -34,7 +37,7 @@ const MAX_FORM_DEPTH: usize = 8;
 /// `q` nesting kept at most this deep (deeper saves are ignored).
 const MAX_GSTATE_DEPTH: usize = 256;
 
-pub(crate) fn extract(bytes: &[u8]) -> Result<String, ExtractError> {
+pub(crate) fn extract(bytes: &[u8], cancel: &Cancel) -> Result<String, ExtractError> {
     let header_window = &bytes[..bytes.len().min(1024)];
     if !header_window.windows(5).any(|w| w == b"%PDF-") {
         return Err(ExtractError::NotAPdf("no %PDF- header".into()));
@@ -66,6 +69,14 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<String, ExtractError> {
     if pages.is_empty() {
         return Err(ExtractError::NotAPdf("the PDF has no pages".into()));
     }
+    if pages.len() > MAX_PDF_PAGES {
+        return Err(ExtractError::TooComplex(format!(
+            "more than {MAX_PDF_PAGES} pages"
+        )));
+    }
+    if cancel.is_cancelled() {
+        return Err(ExtractError::Cancelled);
+    }
 
     let mut interp = Interp {
         doc: &doc,
@@ -77,6 +88,9 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<String, ExtractError> {
         forms: HashMap::new(),
         active_forms: Vec::new(),
         page: PageText::default(),
+        operations_left: MAX_PDF_OPERATIONS,
+        glyphs_left: MAX_PDF_GLYPHS,
+        ticker: Ticker::new(cancel),
     };
     let mut out = String::new();
     for &page_id in pages.values() {
@@ -188,7 +202,8 @@ impl Default for GState {
 /// A form XObject ready to run.
 struct Form<'d> {
     id: ObjectId,
-    ops: Rc<Vec<Operation>>,
+    /// Its decoded content stream (parsed again on each run, never held as operations).
+    content: Rc<Vec<u8>>,
     matrix: M,
     /// Its own resources first, then the caller's (inherited).
     resources: Vec<&'d Dictionary>,
@@ -200,14 +215,21 @@ struct Interp<'d> {
     names: GlyphNames<'d>,
     /// Loaded fonts by the address of their dictionary in `doc`.
     fonts: HashMap<usize, Option<Rc<Font>>>,
-    forms: HashMap<ObjectId, Rc<Vec<Operation>>>,
+    forms: HashMap<ObjectId, Rc<Vec<u8>>>,
     active_forms: Vec<ObjectId>,
     page: PageText,
+    /// Content operators that may still be interpreted ([`MAX_PDF_OPERATIONS`]).
+    operations_left: usize,
+    /// Glyphs that may still be shown ([`MAX_PDF_GLYPHS`]).
+    glyphs_left: usize,
+    ticker: Ticker<'d>,
 }
 
-fn operations(data: &[u8]) -> Vec<Operation> {
-    // Keep what parses; a damaged tail does not lose the whole page.
-    Content::decode_iter(data).map_while(Result::ok).collect()
+/// The operators of a content stream, parsed one at a time as they are run (a stream of
+/// millions of operators never exists in memory as a list). What parses is kept: a damaged
+/// tail does not lose the whole page.
+fn operations(data: &[u8]) -> impl Iterator<Item = Operation> + '_ {
+    Content::decode_iter(data).map_while(Result::ok)
 }
 
 impl<'d> Interp<'d> {
@@ -227,9 +249,8 @@ impl<'d> Interp<'d> {
             resources.extend(direct);
             resources.extend(ids.into_iter().filter_map(|id| doc.get_dictionary(id).ok()));
         }
-        let ops = operations(&data);
         self.page = PageText::default();
-        self.run(&ops, &resources, GState::default())?;
+        self.run(&data, &resources, GState::default())?;
         Ok(std::mem::take(&mut self.page).finish())
     }
 
@@ -283,13 +304,12 @@ impl<'d> Interp<'d> {
         if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
             return Ok(None);
         }
-        let ops = match self.forms.get(id) {
-            Some(ops) => ops.clone(),
+        let content = match self.forms.get(id) {
+            Some(content) => content.clone(),
             None => {
-                let data = self.budget.decode(stream)?.unwrap_or_default();
-                let ops = Rc::new(operations(&data));
-                self.forms.insert(*id, ops.clone());
-                ops
+                let content = Rc::new(self.budget.decode(stream)?.unwrap_or_default());
+                self.forms.insert(*id, content.clone());
+                content
             }
         };
         let matrix = match stream.dict.get(b"Matrix").ok().map(|m| doc.dereference(m)) {
@@ -306,15 +326,17 @@ impl<'d> Interp<'d> {
         form_resources.extend_from_slice(resources);
         Ok(Some(Form {
             id: *id,
-            ops,
+            content,
             matrix,
             resources: form_resources,
         }))
     }
 
+    /// Interprets a content stream, operator by operator, within the document's operator and
+    /// glyph budgets and its cancel handle.
     fn run(
         &mut self,
-        ops: &[Operation],
+        content: &[u8],
         resources: &[&'d Dictionary],
         mut gs: GState,
     ) -> Result<(), ExtractError> {
@@ -323,7 +345,13 @@ impl<'d> Interp<'d> {
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
 
-        for op in ops {
+        for op in operations(content) {
+            self.ticker.tick()?;
+            self.operations_left = self.operations_left.checked_sub(1).ok_or_else(|| {
+                ExtractError::TooComplex(format!(
+                    "more than {MAX_PDF_OPERATIONS} content operators"
+                ))
+            })?;
             let o = &op.operands;
             let n = |i: usize| o.get(i).and_then(num);
             match op.operator.as_str() {
@@ -384,7 +412,7 @@ impl<'d> Interp<'d> {
                 }
                 "Tj" => {
                     if let Some(Object::String(s, _)) = o.first() {
-                        self.show(&gs, &mut tm, s);
+                        self.show(&gs, &mut tm, s)?;
                     }
                 }
                 "'" | "\"" => {
@@ -395,14 +423,14 @@ impl<'d> Interp<'d> {
                     tlm = M::translate(0.0, -gs.leading).mul(&tlm);
                     tm = tlm;
                     if let Some(Object::String(s, _)) = o.last() {
-                        self.show(&gs, &mut tm, s);
+                        self.show(&gs, &mut tm, s)?;
                     }
                 }
                 "TJ" => {
                     if let Some(Object::Array(items)) = o.first() {
                         for item in items {
                             match item {
-                                Object::String(s, _) => self.show(&gs, &mut tm, s),
+                                Object::String(s, _) => self.show(&gs, &mut tm, s)?,
                                 other => {
                                     if let Some(adj) = num(other) {
                                         let tx = -adj / 1000.0 * gs.size * gs.hscale;
@@ -422,7 +450,7 @@ impl<'d> Interp<'d> {
                         let mut inner = gs.clone();
                         inner.ctm = form.matrix.mul(&gs.ctm);
                         self.active_forms.push(form.id);
-                        let result = self.run(&form.ops, &form.resources, inner);
+                        let result = self.run(&form.content, &form.resources, inner);
                         self.active_forms.pop();
                         result?;
                     }
@@ -433,11 +461,14 @@ impl<'d> Interp<'d> {
         Ok(())
     }
 
-    fn show(&mut self, gs: &GState, tm: &mut M, bytes: &[u8]) {
+    fn show(&mut self, gs: &GState, tm: &mut M, bytes: &[u8]) -> Result<(), ExtractError> {
         let Some(font) = gs.font.clone() else {
-            return;
+            return Ok(());
         };
-        for glyph in font.decode(bytes) {
+        for glyph in font.decode(bytes, self.glyphs_left.saturating_add(1)) {
+            self.glyphs_left = self.glyphs_left.checked_sub(1).ok_or_else(|| {
+                ExtractError::TooComplex(format!("more than {MAX_PDF_GLYPHS} glyphs"))
+            })?;
             let tmc = tm.mul(&gs.ctm);
             let along_scale = tmc.0[0].hypot(tmc.0[1]);
             let size = (gs.size * tmc.0[2].hypot(tmc.0[3])).abs();
@@ -459,6 +490,7 @@ impl<'d> Interp<'d> {
             }
             *tm = M::translate(advance, 0.0).mul(tm);
         }
+        Ok(())
     }
 }
 
