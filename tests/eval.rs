@@ -7,11 +7,21 @@
 //! company a letter names; the ATS checks pass; the resume is one page; the letter names the
 //! company and the role and cites at least two profile items. Over the set: keyword coverage
 //! averages ≥ 0.9 and is never below 0.75.
+//!
+//! No generation fails: the offline drafts need no self-repair (stage 3's check finds nothing
+//! to rebuild or drop) and pass stage 4, for the resume with its letter and for a standalone
+//! detailed letter in each tone. Own words: every skill a document lists (the resume's skill
+//! items, the skills named in the summary's and the letter's "years of experience in …",
+//! "skilled in …" and "drew on …") is a skill string of the profile, or "<posting alias>
+//! (<person's form>)" for the same taxonomy entry; and every taxonomy term in a document's
+//! text is written as the profile or, for such an alias, the posting writes it.
 
 use std::collections::HashSet;
 
 use jobwise::generation::draft::whole_years;
-use jobwise::generation::options::{ResumeLength, ResumeOptions, Tone};
+use jobwise::generation::options::{
+    CoverLetterOptions, LetterLength, ResumeLength, ResumeOptions, Tone,
+};
 use jobwise::generation::pipeline::{self, GenerationRequest, JobSnapshot, PipelineInputs};
 use jobwise_engine::Taxonomy;
 use jobwise_render::{Document, Renderer, Template};
@@ -95,6 +105,173 @@ fn numbers(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The skill strings a profile lists: technical and soft skills and project technologies.
+fn listed_skills(profile: &jobwise_engine::Profile) -> Vec<String> {
+    profile
+        .skills
+        .technical
+        .iter()
+        .chain(&profile.skills.soft)
+        .chain(profile.projects.iter().flat_map(|p| &p.technologies))
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Why `item` is not an own-words skill string, or `None` when it is: a listed string, or
+/// "<posting alias> (<person's form>)" with the alias in the posting and both naming the same
+/// taxonomy entry. Records the alias in `aliases`.
+fn own_words_problem(
+    item: &str,
+    listed: &[String],
+    posting_lower: &str,
+    taxonomy: &Taxonomy,
+    aliases: &mut HashSet<String>,
+) -> Option<String> {
+    if listed.iter().any(|l| l == item) {
+        return None;
+    }
+    let Some((alias, person)) = item
+        .strip_suffix(')')
+        .and_then(|rest| rest.split_once(" ("))
+    else {
+        return Some(format!("{item:?} is not a skill the profile lists"));
+    };
+    if !listed.iter().any(|l| l == person) {
+        return Some(format!(
+            "{person:?} (in {item:?}) is not a skill the profile lists"
+        ));
+    }
+    if !posting_lower.contains(&alias.to_lowercase()) {
+        return Some(format!("{alias:?} (in {item:?}) is not in the posting"));
+    }
+    let entry = |s: &str| taxonomy.canonical(s).map(|e| e.name.clone());
+    if entry(alias).is_none() || entry(alias) != entry(person) {
+        return Some(format!("{item:?} pairs two different skills"));
+    }
+    aliases.insert(alias.to_lowercase());
+    None
+}
+
+/// Splits a composed list "A, B and C" into items that `ok` accepts (a skill may itself
+/// contain ", " or " and "), or `None` when it cannot be read as such a list.
+fn split_list(list: &str, ok: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
+    if ok(list) {
+        return Some(vec![list.to_owned()]);
+    }
+    for separator in [", ", " and "] {
+        for (at, _) in list.match_indices(separator) {
+            let (head, tail) = (&list[..at], &list[at + separator.len()..]);
+            if ok(head)
+                && let Some(mut rest) = split_list(tail, ok)
+            {
+                rest.insert(0, head.to_owned());
+                return Some(rest);
+            }
+        }
+    }
+    None
+}
+
+/// Own-words checks of one document (module docs); returns the number of skill strings
+/// checked.
+fn check_own_words(
+    pair: &str,
+    document: &Document,
+    profile: &jobwise_engine::Profile,
+    profile_lower: &str,
+    job: &JobSnapshot,
+    taxonomy: &Taxonomy,
+    failures: &mut Vec<String>,
+) -> usize {
+    let listed = listed_skills(profile);
+    let posting_lower = format!(
+        "{}\n{}\n{}\n{}\n{}",
+        job.title,
+        job.description,
+        job.requirements.join("\n"),
+        job.preferred.join("\n"),
+        job.responsibilities.join("\n")
+    )
+    .to_lowercase();
+    let mut aliases = HashSet::new();
+    let mut checked = 0;
+    let mut check = |item: &str, aliases: &mut HashSet<String>, failures: &mut Vec<String>| {
+        checked += 1;
+        if let Some(problem) = own_words_problem(item, &listed, &posting_lower, taxonomy, aliases) {
+            failures.push(format!("{pair}: own words: {problem}"));
+        }
+    };
+    // Prose that names skills: the summary and the letter's paragraphs.
+    let mut prose: Vec<&str> = Vec::new();
+    match document {
+        Document::Resume(resume) => {
+            for group in &resume.skills {
+                for item in &group.items {
+                    check(&item.text, &mut aliases, failures);
+                }
+            }
+            prose.extend(resume.summary.as_ref().map(|s| s.text.as_str()));
+        }
+        Document::CoverLetter(letter) => {
+            prose.extend(letter.paragraphs.iter().map(|p| p.text.as_str()));
+        }
+    }
+    for text in prose {
+        for prefix in ["years of experience in ", "skilled in ", "drew on "] {
+            for (at, _) in text.match_indices(prefix) {
+                let after = &text[at + prefix.len()..];
+                let end = [", skilled in ", ", I ", ", which this role", ". "]
+                    .iter()
+                    .filter_map(|t| after.find(t))
+                    .min()
+                    .unwrap_or_else(|| after.trim_end_matches('.').len());
+                let list = &after[..end];
+                let phrase = format!("{prefix}{list}").to_lowercase();
+                if profile_lower.contains(&phrase) {
+                    continue; // the person's own sentence, quoted
+                }
+                let ok = |item: &str| {
+                    own_words_problem(item, &listed, &posting_lower, taxonomy, &mut HashSet::new())
+                        .is_none()
+                };
+                match split_list(list, &ok) {
+                    Some(items) => {
+                        for item in items {
+                            check(&item, &mut aliases, failures);
+                        }
+                    }
+                    None => {
+                        check(list, &mut aliases, failures);
+                        failures.push(format!(
+                            "{pair}: own words: {list:?} (after {prefix:?}) is not a list of the profile's skills"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    // Every taxonomy term in the text as the profile (or, for an alias, the posting) writes it.
+    let text = jobwise_render::render_text(document);
+    let mut names = vec![job.title.to_lowercase()];
+    names.extend(job.company.as_deref().map(str::to_lowercase));
+    for m in taxonomy.find(&text) {
+        let surface = text[m.start..m.end].to_lowercase();
+        let written = profile_lower.contains(&surface)
+            || aliases.contains(&surface)
+            || matches!(document, Document::CoverLetter(_))
+                && names.iter().any(|n| n.contains(&surface));
+        if !written {
+            failures.push(format!(
+                "{pair}: own words: {:?} ({}) is not written as the profile writes it",
+                &text[m.start..m.end],
+                m.canonical
+            ));
+        }
+    }
+    checked
+}
+
 #[test]
 fn every_pair_is_truthful_ats_clean_and_fits() {
     let profiles = load_profiles();
@@ -111,10 +288,13 @@ fn every_pair_is_truthful_ats_clean_and_fits() {
     });
     let mut coverages = Vec::new();
     let mut failures = Vec::new();
-    for (profile_name, profile_json) in &profiles {
+    let (mut generations, mut failed, mut skill_strings) = (0, 0, 0);
+    let (mut needed_repair, mut repaired) = (0, 0);
+    for (profile_index, (profile_name, profile_json)) in profiles.iter().enumerate() {
         let profile: jobwise_engine::Profile = serde_json::from_str(profile_json).unwrap();
         let profile_numbers: HashSet<String> = numbers(profile_json).into_iter().collect();
-        for (posting_id, job) in &postings {
+        let profile_lower = profile_json.to_lowercase();
+        for (posting_index, (posting_id, job)) in postings.iter().enumerate() {
             let pair = format!("{profile_name} × {posting_id}");
             let inputs = PipelineInputs {
                 profile: profile.clone(),
@@ -124,27 +304,68 @@ fn every_pair_is_truthful_ats_clean_and_fits() {
             };
             let analysis = pipeline::analyze(&inputs, taxonomy);
             let compiled = pipeline::compile(&inputs, &analysis, taxonomy);
-            let drafts = pipeline::draft(&inputs, &analysis, &compiled, &resume_request, taxonomy);
-            assert_eq!(drafts.len(), 2);
-            let reports = pipeline::validate(
-                &inputs,
-                &analysis,
-                &compiled,
-                &resume_request,
-                &drafts,
-                taxonomy,
-            );
-            for report in &reports {
-                for issue in &report.factuality_issues {
+            // Two generations per pair: the resume with its letter, and a detailed letter in
+            // one of the four tones (each tone on a quarter of the pairs).
+            let letter_request = GenerationRequest::CoverLetter(CoverLetterOptions {
+                tone: Tone::ALL[(profile_index + posting_index) % Tone::ALL.len()],
+                length: LetterLength::Detailed,
+                ..CoverLetterOptions::default()
+            });
+            let mut documents = Vec::new();
+            for request in [&resume_request, &letter_request] {
+                generations += 1;
+                let drafted =
+                    pipeline::draft_checked(&inputs, &analysis, &compiled, request, taxonomy);
+                if !drafted.repairs.is_empty() {
+                    needed_repair += 1;
+                }
+                for (document, repair) in &drafted.repairs {
+                    repaired += 1;
                     failures.push(format!(
-                        "{pair}: factuality: {} at {}",
-                        issue.message, issue.location
+                        "{pair}: the drafter's own statement needed repair in document {document}: {} ({}) at {}",
+                        repair.issue, repair.action, repair.location
                     ));
                 }
+                let reports = pipeline::validate(
+                    &inputs,
+                    &analysis,
+                    &compiled,
+                    request,
+                    &drafted.documents,
+                    taxonomy,
+                );
+                // Stage 4 fails a generation on any factuality issue left.
+                if reports.iter().any(|r| !r.is_factual()) {
+                    failed += 1;
+                }
+                for report in &reports {
+                    for issue in &report.factuality_issues {
+                        failures.push(format!(
+                            "{pair}: factuality: {} at {}",
+                            issue.message, issue.location
+                        ));
+                    }
+                }
+                documents.push((drafted.documents, reports));
+            }
+            let (drafts, reports) = documents.swap_remove(0);
+            let (standalone, _) = documents.swap_remove(0);
+            assert_eq!(drafts.len(), 2);
+            assert_eq!(standalone.len(), 1);
+            for document in drafts.iter().chain(&standalone) {
+                skill_strings += check_own_words(
+                    &pair,
+                    document,
+                    &profile,
+                    &profile_lower,
+                    job,
+                    taxonomy,
+                    &mut failures,
+                );
             }
             // Numbers, independently of stage 4: straight from the profile's JSON text.
             let years = whole_years(&compiled).to_string();
-            for document in &drafts {
+            for document in drafts.iter().chain(&standalone) {
                 let mut allowed = profile_numbers.clone();
                 allowed.insert(years.clone());
                 let mut text = jobwise_render::render_text(document);
@@ -170,8 +391,11 @@ fn every_pair_is_truthful_ats_clean_and_fits() {
                     ));
                 }
             }
-            // The letter.
-            if let Document::CoverLetter(letter) = &drafts[1] {
+            // The letters.
+            for document in [&drafts[1], &standalone[0]] {
+                let Document::CoverLetter(letter) = document else {
+                    panic!("{pair}: not a letter");
+                };
                 let body: String = letter
                     .paragraphs
                     .iter()
@@ -237,6 +461,12 @@ fn every_pair_is_truthful_ats_clean_and_fits() {
         "{} pairs, average keyword coverage {average:.3}",
         coverages.len()
     );
+    println!(
+        "{generations} generations, {failed} failed; {needed_repair} needed their own drafted \
+         statements repaired ({repaired} statements); {skill_strings} skill strings checked for \
+         own words"
+    );
+    assert_eq!(failed, 0, "failed generations");
     assert!(
         failures.is_empty(),
         "{} problem(s):\n{}",
