@@ -174,7 +174,7 @@ fn split_list(list: &str, ok: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
 }
 
 /// Own-words checks of one document (module docs); returns the number of skill strings
-/// checked.
+/// checked and how many of them were "<posting alias> (<person's form>)".
 fn check_own_words(
     pair: &str,
     document: &Document,
@@ -183,7 +183,7 @@ fn check_own_words(
     job: &JobSnapshot,
     taxonomy: &Taxonomy,
     failures: &mut Vec<String>,
-) -> usize {
+) -> (usize, usize) {
     let listed = listed_skills(profile);
     let posting_lower = format!(
         "{}\n{}\n{}\n{}\n{}",
@@ -195,9 +195,12 @@ fn check_own_words(
     )
     .to_lowercase();
     let mut aliases = HashSet::new();
-    let mut checked = 0;
+    let (mut checked, mut paired) = (0, 0);
     let mut check = |item: &str, aliases: &mut HashSet<String>, failures: &mut Vec<String>| {
         checked += 1;
+        if !listed.iter().any(|l| l == item) && item.ends_with(')') {
+            paired += 1;
+        }
         if let Some(problem) = own_words_problem(item, &listed, &posting_lower, taxonomy, aliases) {
             failures.push(format!("{pair}: own words: {problem}"));
         }
@@ -269,7 +272,7 @@ fn check_own_words(
             ));
         }
     }
-    checked
+    (checked, paired)
 }
 
 #[test]
@@ -288,7 +291,7 @@ fn every_pair_is_truthful_ats_clean_and_fits() {
     });
     let mut coverages = Vec::new();
     let mut failures = Vec::new();
-    let (mut generations, mut failed, mut skill_strings) = (0, 0, 0);
+    let (mut generations, mut failed, mut skill_strings, mut alias_pairs) = (0, 0, 0, 0);
     let (mut needed_repair, mut repaired) = (0, 0);
     for (profile_index, (profile_name, profile_json)) in profiles.iter().enumerate() {
         let profile: jobwise_engine::Profile = serde_json::from_str(profile_json).unwrap();
@@ -353,7 +356,7 @@ fn every_pair_is_truthful_ats_clean_and_fits() {
             assert_eq!(drafts.len(), 2);
             assert_eq!(standalone.len(), 1);
             for document in drafts.iter().chain(&standalone) {
-                skill_strings += check_own_words(
+                let (checked, paired) = check_own_words(
                     &pair,
                     document,
                     &profile,
@@ -362,6 +365,8 @@ fn every_pair_is_truthful_ats_clean_and_fits() {
                     taxonomy,
                     &mut failures,
                 );
+                skill_strings += checked;
+                alias_pairs += paired;
             }
             // Numbers, independently of stage 4: straight from the profile's JSON text.
             let years = whole_years(&compiled).to_string();
@@ -464,7 +469,7 @@ fn every_pair_is_truthful_ats_clean_and_fits() {
     println!(
         "{generations} generations, {failed} failed; {needed_repair} needed their own drafted \
          statements repaired ({repaired} statements); {skill_strings} skill strings checked for \
-         own words"
+         own words ({alias_pairs} as \"<posting alias> (<person's form>)\")"
     );
     assert_eq!(failed, 0, "failed generations");
     assert!(

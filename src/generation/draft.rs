@@ -360,12 +360,13 @@ impl<'a> OwnWords<'a> {
             .collect()
     }
 
-    /// True when the posting writes `listed`'s term exactly as the person does (up to case).
+    /// True when the posting writes `listed`'s term as the person does (up to case and word
+    /// endings).
     fn posting_writes(&self, listed: &Listed) -> bool {
         listed.canonical.as_deref().is_some_and(|c| {
             self.posting_forms(c)
                 .iter()
-                .any(|f| f.trim().eq_ignore_ascii_case(&listed.form))
+                .any(|f| jobwise_engine::own_words::same_wording(f, &listed.form))
         })
     }
 

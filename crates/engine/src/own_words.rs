@@ -4,7 +4,8 @@
 //! person wrote it. When the posting calls the same skill by another of the taxonomy's
 //! spellings, the posting's form comes first with the person's beside it, so both the reader
 //! and an applicant-tracking system see it: "Amazon Web Services (AWS)". Spellings equal up to
-//! case are one form, the person's.
+//! case and word endings ("financial model", "Financial modelling") are one form, the
+//! person's.
 //!
 //! Two spellings of one taxonomy entry are the **same skill** unless the words of one are a
 //! strict superset of the other's: the taxonomy files "SOX Compliance" under "SOX" and "CCH"
@@ -25,6 +26,29 @@ fn words(name: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The words of a skill name reduced to their stems, a final doubled letter collapsed
+/// ("modelling" and "model" both give "model").
+fn stems(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut stem: Vec<char> = crate::lexical::stem(&w.to_lowercase()).chars().collect();
+            let n = stem.len();
+            if n >= 4 && stem[n - 1] == stem[n - 2] && stem[n - 1].is_alphabetic() {
+                stem.pop();
+            }
+            stem.into_iter().collect()
+        })
+        .collect()
+}
+
+/// True when `a` and `b` are one wording up to case and word endings ("Financial modelling",
+/// "financial model"): the same form, so the person's is written alone.
+pub fn same_wording(a: &str, b: &str) -> bool {
+    let (a, b) = (stems(a), stems(b));
+    !a.is_empty() && a == b
+}
+
 /// True when `a` and `b` name the same skill in different words: neither's words are a
 /// strict superset of the other's ("AWS" / "Amazon Web Services": yes; "SOX Compliance" /
 /// "SOX": no). Says nothing about whether they are aliases; see [`skill_label`].
@@ -42,7 +66,8 @@ pub fn same_scope(a: &str, b: &str) -> bool {
 /// the posting asks for the same taxonomy term (`posting_forms`, as the posting wrote them):
 ///
 /// * the person's form alone when the posting does not ask for it, writes it the same way up
-///   to case, or only in a narrower or broader term ([`same_scope`]);
+///   to case and word endings ([`same_wording`]), or only in a narrower or broader term
+///   ([`same_scope`]);
 /// * otherwise "<posting form> (<person's form>)", taking the first posting form that is an
 ///   alias of the same entry and of the same scope (a form with capitals first, so "AWS"
 ///   rather than "aws").
@@ -51,10 +76,7 @@ pub fn skill_label(person: &str, posting_forms: &[String], taxonomy: &Taxonomy) 
     let Some(entry) = taxonomy.canonical(person) else {
         return person.to_owned();
     };
-    if posting_forms
-        .iter()
-        .any(|f| f.trim().eq_ignore_ascii_case(person))
-    {
+    if posting_forms.iter().any(|f| same_wording(f, person)) {
         return person.to_owned();
     }
     let mut candidates: Vec<&str> = posting_forms
@@ -100,6 +122,12 @@ mod tests {
     fn the_same_form_up_to_case_is_the_persons() {
         let t = Taxonomy::shipped();
         assert_eq!(skill_label("aws", &forms(&["AWS"]), t), "aws");
+        assert_eq!(
+            skill_label("Financial modelling", &forms(&["financial model"]), t),
+            "Financial modelling"
+        );
+        assert!(same_wording("Financial modelling", "financial model"));
+        assert!(!same_wording("AWS", "Amazon Web Services"));
         assert_eq!(skill_label("AWS", &forms(&[]), t), "AWS");
         assert_eq!(
             skill_label(" Amazon Web Services ", &forms(&["amazon web services"]), t),
