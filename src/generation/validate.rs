@@ -11,7 +11,11 @@
 //!   (a company called `3` as much as `3M` or `84.51`), and are removed before the check.
 //!   Dates of entries are checked against their source item.
 //! * **skills**: every taxonomy term in the text must be a term the profile shows somewhere
-//!   (the job title and company named in a letter are not claims and are skipped).
+//!   (the job title and company named in a letter are not claims and are skipped), written in
+//!   the person's words: as the profile writes it, or as "<alias> (<person's form>)"
+//!   (`relabelled_skill` otherwise, so "Incident Management" for "on-call teams" or "CCH
+//!   Axcess" for "CCH" is caught). A resume's skill item must be a skill the person lists, or
+//!   such an alias pair (`unlisted_skill`): a term only implied by a bullet is not listed.
 //! * **employers and organisations**: a capitalised name after *at, for, with, joined, from*
 //!   must appear in the profile (or be the letter's addressee, or a taxonomy term). A name
 //!   ends at a full stop followed by a space and before a first-person word ("with Weisman
@@ -529,7 +533,27 @@ fn check_factuality(
                     format!("The profile does not show {}.", found.canonical),
                     &line.location,
                 ));
+            } else if !own_wording(input, facts, &text, &found) {
+                issues.push(issue(
+                    "critical",
+                    "factuality",
+                    "relabelled_skill",
+                    format!(
+                        "{} is not how the profile names this skill; use the person's words.",
+                        found.surface
+                    ),
+                    &line.location,
+                ));
             }
+        }
+        if line.location.starts_with("skills[") && !listed_skill(input, line.text) {
+            issues.push(issue(
+                "critical",
+                "factuality",
+                "unlisted_skill",
+                format!("{} is not a skill the profile lists.", line.text),
+                &line.location,
+            ));
         }
         for name in organisation_names(&text) {
             let name = name.as_str();
@@ -576,6 +600,59 @@ fn check_factuality(
         }
     }
     issues
+}
+
+/// True when a taxonomy term found in a document line is written in the person's words: as
+/// the profile writes it somewhere (case aside), or as "<alias> (<person's form>)" with the
+/// person's form naming the same entry.
+fn own_wording(
+    input: &ValidationInput,
+    facts: &Facts,
+    text: &str,
+    found: &jobwise_engine::SkillMatch,
+) -> bool {
+    if facts.text_lower.contains(&found.surface.to_lowercase()) {
+        return true;
+    }
+    let Some(inner) = text[found.end..]
+        .strip_prefix(" (")
+        .and_then(|rest| rest.split_once(')'))
+        .map(|(inner, _)| inner.trim())
+    else {
+        return false;
+    };
+    facts.text_lower.contains(&inner.to_lowercase())
+        && input
+            .taxonomy
+            .canonical(inner)
+            .is_some_and(|e| e.name == found.canonical)
+}
+
+/// True when a resume's skill item is a skill the person lists (technical, soft, a project's
+/// technologies; case aside), or "<alias> (<listed skill>)" for the same taxonomy entry.
+fn listed_skill(input: &ValidationInput, item: &str) -> bool {
+    let profile = input.profile;
+    let listed = |s: &str| {
+        profile
+            .skills
+            .technical
+            .iter()
+            .chain(&profile.skills.soft)
+            .chain(profile.projects.iter().flat_map(|p| &p.technologies))
+            .any(|l| same(l, s))
+    };
+    if listed(item) {
+        return true;
+    }
+    let Some((alias, person)) = item
+        .trim()
+        .strip_suffix(')')
+        .and_then(|rest| rest.split_once(" ("))
+    else {
+        return false;
+    };
+    let entry = |s: &str| input.taxonomy.canonical(s).map(|e| e.name.clone());
+    listed(person) && entry(alias).is_some() && entry(alias) == entry(person)
 }
 
 /// Facts a rewording adds to its original: numbers, taxonomy terms and organisation names
@@ -1104,6 +1181,84 @@ mod tests {
         }],
         "skills": {"technical": ["Epic", "Patient Care"], "soft": ["Communication"]}
     }"#;
+
+    const ACCOUNTANT: &str = r#"{
+        "personal_info": {"full_name": "Maeve Doyle", "email": "maeve@example.com", "location": "Cork"},
+        "experiences": [{
+            "id": "exp-1", "title": "Senior Accountant", "company": "Harrow Pike",
+            "start_date": "2017-03", "is_current": true,
+            "achievements": [
+                "Coordinated on-call teams for the month-end close",
+                "Prepared tax returns in CCH for 120 clients using SQL extracts"
+            ]
+        }],
+        "skills": {"technical": ["SOX Compliance", "CCH", "AWS"]}
+    }"#;
+
+    #[test]
+    fn a_relabelled_or_implied_skill_is_caught() {
+        let run = Run::new(
+            ACCOUNTANT,
+            job(
+                "Senior Accountant",
+                Some("Quarry Lane"),
+                &[
+                    "SOX",
+                    "CCH Axcess",
+                    "Amazon Web Services",
+                    "Incident Management",
+                    "SQL",
+                ],
+            ),
+        );
+        let mut drafts = run.drafts();
+        assert_eq!(run.factuality(&drafts[0]), Vec::<String>::new());
+        let Document::Resume(resume) = &mut drafts[0] else {
+            panic!("the first draft is the resume");
+        };
+        let items: Vec<&str> = resume.skills[0]
+            .items
+            .iter()
+            .map(|i| i.text.as_str())
+            .collect();
+        assert!(items.contains(&"Amazon Web Services (AWS)"), "{items:?}");
+        let source = resume.skills[0].items[0].source.clone();
+        for (text, code) in [
+            ("CCH Axcess", "relabelled_skill"),
+            // "SOX" is inside the person's "SOX Compliance", but it is not what they list.
+            ("SOX", "unlisted_skill"),
+            ("SQL", "unlisted_skill"),
+            ("Amazon AWS (CCH)", "unlisted_skill"),
+        ] {
+            let mut edited = resume.clone();
+            edited.skills[0].items[0] = Line {
+                text: text.to_owned(),
+                source: source.clone(),
+                changed: true,
+            };
+            let report = run.validate(&Document::Resume(edited));
+            let codes: Vec<&str> = report
+                .factuality_issues
+                .iter()
+                .map(|i| i.code.as_str())
+                .collect();
+            assert!(codes.contains(&code), "{text}: {codes:?}");
+        }
+        let mut edited = resume.clone();
+        edited.summary = Some(Line::sourced(
+            "Senior Accountant skilled in Incident Management.",
+            "profile",
+            "summary",
+            "professional_summary",
+        ));
+        let report = run.validate(&Document::Resume(edited));
+        let codes: Vec<&str> = report
+            .factuality_issues
+            .iter()
+            .map(|i| i.code.as_str())
+            .collect();
+        assert_eq!(codes, vec!["relabelled_skill"]);
+    }
 
     #[test]
     fn a_name_never_runs_past_a_full_stop_or_into_i() {
