@@ -70,7 +70,8 @@ pub fn same_scope(a: &str, b: &str) -> bool {
 ///   ([`same_scope`]);
 /// * otherwise "<posting form> (<person's form>)", taking the first posting form that is an
 ///   alias of the same entry and of the same scope (a form with capitals first, so "AWS"
-///   rather than "aws").
+///   rather than "aws"; a form the posting wrote all in lower case is written as the taxonomy
+///   spells that same alias: "aws" → "AWS").
 pub fn skill_label(person: &str, posting_forms: &[String], taxonomy: &Taxonomy) -> String {
     let person = person.trim();
     let Some(entry) = taxonomy.canonical(person) else {
@@ -88,7 +89,18 @@ pub fn skill_label(person: &str, posting_forms: &[String], taxonomy: &Taxonomy) 
         .collect();
     candidates.sort_by_key(|f| !f.chars().any(char::is_uppercase));
     match candidates.first() {
-        Some(form) => format!("{form} ({person})"),
+        Some(form) => {
+            // Prose in lower case ("aws", "project management") is written as the taxonomy
+            // spells that same alias ("AWS", "Project Management").
+            let spelled = if form.chars().any(char::is_uppercase) {
+                None
+            } else {
+                std::iter::once(&entry.name)
+                    .chain(&entry.aliases)
+                    .find(|a| a.eq_ignore_ascii_case(form))
+            };
+            format!("{} ({person})", spelled.map_or(*form, String::as_str))
+        }
         None => person.to_owned(),
     }
 }
@@ -115,6 +127,15 @@ mod tests {
         assert_eq!(
             skill_label("k8s", &forms(&["Kubernetes"]), t),
             "Kubernetes (k8s)"
+        );
+        // Lower-case prose is written as the taxonomy spells that alias.
+        assert_eq!(
+            skill_label("Amazon Web Services", &forms(&["aws"]), t),
+            "AWS (Amazon Web Services)"
+        );
+        assert_eq!(
+            skill_label("Project coordination", &forms(&["project management"]), t),
+            "Project Management (Project coordination)"
         );
     }
 
