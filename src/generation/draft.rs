@@ -485,6 +485,27 @@ fn experience_phrase(who: &str, years: Option<u32>, skills: &[(String, String, u
     text
 }
 
+/// "a Nurse", "an Instructional Designer", "an SEO Specialist", "a University Lecturer": the
+/// article by the sound of the first word (an acronym by its first letter's name).
+fn with_article(title: &str) -> String {
+    let first = title.split_whitespace().next().unwrap_or("");
+    let letters: String = first.chars().filter(|c| c.is_alphanumeric()).collect();
+    let lower = letters.to_lowercase();
+    let acronym = letters.chars().count() >= 2 && letters.chars().all(|c| !c.is_lowercase());
+    let vowel_sound = if acronym {
+        lower.starts_with(['a', 'e', 'f', 'h', 'i', 'l', 'm', 'n', 'o', 'r', 's', 'x'])
+    } else {
+        lower.starts_with(['a', 'e', 'i', 'o', 'u'])
+            && !["uni", "use", "usu", "eu", "one"]
+                .iter()
+                .any(|p| lower.starts_with(p))
+            || ["hour", "honest", "honor", "honour", "heir"]
+                .iter()
+                .any(|p| lower.starts_with(p))
+    };
+    format!("{} {title}", if vowel_sound { "an" } else { "a" })
+}
+
 /// Joins names as "A, B and C".
 pub fn join_names(names: &[String]) -> String {
     match names {
@@ -1235,10 +1256,10 @@ pub fn draft_cover_letter(input: &DraftInput, options: &LetterDraftOptions) -> C
     // Opening: the role, the company, who the writer is (skills in the person's words).
     let who_with_skills = match latest {
         Some(e) if years >= 2 => {
-            experience_phrase(&format!("a {}", e.title.trim()), Some(years), &top_skills)
+            experience_phrase(&with_article(e.title.trim()), Some(years), &top_skills)
         }
         Some(e) if e.is_current => experience_phrase(
-            &format!("a {} at {}", e.title.trim(), e.company.trim()),
+            &format!("{} at {}", with_article(e.title.trim()), e.company.trim()),
             None,
             &top_skills,
         ),
@@ -1762,6 +1783,24 @@ mod tests {
         assert!(verb_first("Reduced costs by 20%"));
         assert!(verb_first("Led a team"));
         assert!(!verb_first("Team lead for 5 engineers"));
+    }
+
+    #[test]
+    fn titles_take_the_article_of_their_sound() {
+        assert_eq!(with_article("Registered Nurse"), "a Registered Nurse");
+        assert_eq!(
+            with_article("Instructional Designer"),
+            "an Instructional Designer"
+        );
+        assert_eq!(with_article("SEO Specialist"), "an SEO Specialist");
+        assert_eq!(
+            with_article("HR Business Partner"),
+            "an HR Business Partner"
+        );
+        assert_eq!(with_article("SVP, Supply Chain"), "an SVP, Supply Chain");
+        assert_eq!(with_article("UX Designer"), "a UX Designer");
+        assert_eq!(with_article("University Lecturer"), "a University Lecturer");
+        assert_eq!(with_article("Operations Manager"), "an Operations Manager");
     }
 
     #[test]
