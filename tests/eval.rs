@@ -595,3 +595,90 @@ fn no_generation_fails_on_the_whole_catalog() {
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Profiles written to trip the drafter: employers named `3`, `37signals` and `84.51`, roles
+/// without ids, initials and abbreviations ("J. R. R.", "St.", "U.S.", "Inc."), a bullet that
+/// ends in a capitalised name ("Weisman Scores"), first person in descriptions, lower-case and
+/// duplicated skill spellings, a skill with a parenthesis.
+const AWKWARD_PROFILES: &[&str] = &[
+    r#"{"personal_info": {"full_name": "A B", "email": "a@example.com"},
+      "professional_summary": "Engineer at 3. Worked with J. R. R. Tolkien Estate. Skilled in AWS (EC2, S3) and C#.",
+      "experiences": [
+        {"title": "Analyst for Weisman Group", "company": "3", "start_date": "2019", "is_current": true,
+         "achievements": ["Improved patient satisfaction per Press Ganey and Weisman Scores",
+                          "Worked with St. Mary's Hospital. Reduced waits",
+                          "Partnered with U.S. Bank", "Built dashboards for Acme Inc."]},
+        {"title": "Intern", "company": "37signals", "start_date": "March 2014", "end_date": "2015",
+         "description": "Supported the CEO of Basecamp. Wrote docs for HEY. I also answered tickets."}],
+      "skills": {"technical": ["aws", "AWS (EC2, S3)", "c#", ".NET", "node.js", "Sql", "SOX compliance",
+                               "cch", "On-call", "k8s", "Kubernetes"],
+                 "soft": ["leadership", "Leadership"]},
+      "projects": [{"name": "Side thing", "description": "Tool with Rust. I built it for Mozilla.",
+                    "technologies": ["rust", "Postgres"]}]}"#,
+    r#"{"personal_info": {"full_name": "Zed", "email": ""},
+      "experiences": [{"id": "x", "title": "VP, Ops & Supply Chain", "company": "84.51",
+        "start_date": "2010-01", "end_date": "2020-12",
+        "achievements": ["Led 3 teams with Oracle. I drove 20% savings", "Ran S&OP with SAP",
+                         "Grew from 1 to 12 DCs with Manhattan WMS"]}],
+      "skills": {"technical": ["S&OP", "SAP", "Oracle", "Manhattan WMS"]}}"#,
+];
+
+#[test]
+fn awkward_profiles_never_fail_nor_need_repair() {
+    let taxonomy = Taxonomy::shipped();
+    let (mut generations, mut problems) = (0, Vec::new());
+    for (n, json) in AWKWARD_PROFILES.iter().enumerate() {
+        let profile: jobwise_engine::Profile = serde_json::from_str(json).unwrap();
+        for (index, (posting_id, posting)) in load_postings().into_iter().enumerate() {
+            // As posted, named `3`, and with no company at all.
+            for company in [posting.company.clone(), Some("3".to_owned()), None] {
+                let inputs = PipelineInputs {
+                    profile: profile.clone(),
+                    job: JobSnapshot {
+                        company: company.clone(),
+                        ..posting.clone()
+                    },
+                    style: None,
+                    today: (2026, 11, 30),
+                };
+                let analysis = pipeline::analyze(&inputs, taxonomy);
+                let compiled = pipeline::compile(&inputs, &analysis, taxonomy);
+                for request in [
+                    GenerationRequest::Resume(ResumeOptions {
+                        include_cover_letter: true,
+                        ..ResumeOptions::default()
+                    }),
+                    GenerationRequest::CoverLetter(CoverLetterOptions {
+                        tone: Tone::ALL[index % Tone::ALL.len()],
+                        length: LetterLength::Detailed,
+                        ..CoverLetterOptions::default()
+                    }),
+                ] {
+                    generations += 1;
+                    let pair = format!("awkward profile {n} × {posting_id} (company {company:?})");
+                    let drafted =
+                        pipeline::draft_checked(&inputs, &analysis, &compiled, &request, taxonomy);
+                    for (_, repair) in &drafted.repairs {
+                        problems.push(format!(
+                            "{pair}: repaired: {} at {}",
+                            repair.issue, repair.location
+                        ));
+                    }
+                    let reports = pipeline::validate(
+                        &inputs,
+                        &analysis,
+                        &compiled,
+                        &request,
+                        &drafted.documents,
+                        taxonomy,
+                    );
+                    if reports.iter().any(|r| !r.is_factual()) {
+                        problems.push(format!("{pair}: the generation fails"));
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(generations, AWKWARD_PROFILES.len() * 26 * 3 * 2);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

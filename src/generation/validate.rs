@@ -710,7 +710,23 @@ fn check_entries(input: &ValidationInput, facts: &Facts, resume: &Resume) -> Vec
         );
     }
     for (i, entry) in resume.experience.iter().enumerate() {
-        let Some(source) = profile.experiences.iter().find(|e| e.id == entry.source_id) else {
+        // Ids should be unique, but a profile may repeat one (or leave several empty): the
+        // entry's source is the experience with its id that it matches best (title, employer,
+        // start date), the first on a tie.
+        let mut best: Option<(&jobwise_engine::profile::Experience, usize)> = None;
+        for e in profile
+            .experiences
+            .iter()
+            .filter(|e| e.id == entry.source_id)
+        {
+            let score = usize::from(same(&entry.title.text, &e.title))
+                + usize::from(same(&entry.company.text, &e.company))
+                + usize::from(same_date(Some(&entry.start_date), Some(&e.start_date)));
+            if best.is_none_or(|(_, b)| score > b) {
+                best = Some((e, score));
+            }
+        }
+        let Some((source, _)) = best else {
             wrong(
                 "unknown_source",
                 format!("Experience {:?} is not in the profile.", entry.title.text),
@@ -1258,6 +1274,36 @@ mod tests {
             .map(|i| i.code.as_str())
             .collect();
         assert_eq!(codes, vec!["relabelled_skill"]);
+    }
+
+    #[test]
+    fn roles_without_ids_are_checked_against_the_role_they_show() {
+        let profile = r#"{
+            "personal_info": {"full_name": "A B", "email": "a@example.com"},
+            "experiences": [
+                {"title": "Analyst", "company": "Brackley Foods", "start_date": "2019", "is_current": true,
+                 "achievements": ["Built 12 dashboards in Tableau"]},
+                {"title": "Intern", "company": "37signals", "start_date": "2015-03", "end_date": "2015-12",
+                 "achievements": ["Answered 40 support tickets a day"]}
+            ],
+            "skills": {"technical": ["Tableau"]}
+        }"#;
+        let run = Run::new(profile, job("Analyst", Some("Quarry Lane"), &["Tableau"]));
+        let drafts = run.drafts();
+        let Document::Resume(resume) = &drafts[0] else {
+            panic!("the first draft is the resume");
+        };
+        assert_eq!(resume.experience.len(), 2);
+        assert_eq!(run.factuality(&drafts[0]), Vec::<String>::new());
+        // A wrong title is still caught.
+        let mut edited = resume.clone();
+        edited.experience[1].title.text = "Senior Intern".to_owned();
+        let issues = run.factuality(&Document::Resume(edited));
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert!(
+            issues[0].contains("\"Senior Intern\" differs"),
+            "{issues:?}"
+        );
     }
 
     #[test]
