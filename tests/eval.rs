@@ -15,6 +15,10 @@
 //! "skilled in …" and "drew on …") is a skill string of the profile, or "<posting alias>
 //! (<person's form>)" for the same taxonomy entry; and every taxonomy term in a document's
 //! text is written as the profile or, for such an alias, the posting writes it.
+//!
+//! Also: two awkward profiles (digit-only employers, no ids, initials…) against every posting
+//! never fail nor need repair; and, opt-in (`--ignored`), every profile against the whole
+//! catalog.
 
 use std::collections::HashSet;
 
