@@ -14,7 +14,8 @@
 //! items, the skills named in the summary's and the letter's "years of experience in …",
 //! "skilled in …" and "drew on …") is a skill string of the profile, or "<posting alias>
 //! (<person's form>)" for the same taxonomy entry; and every taxonomy term in a document's
-//! text is written as the profile or, for such an alias, the posting writes it.
+//! text is written as the profile or, for such an alias, the posting writes it; a skill named
+//! in "N+ years of experience in …" is shown by dated roles that cover N years.
 //!
 //! Also: two awkward profiles (digit-only employers, no ids, initials…) against every posting
 //! never fail nor need repair; and, opt-in (`--ignored`), every profile against the whole
@@ -157,6 +158,34 @@ fn own_words_problem(
     None
 }
 
+/// Whole years covered by the dated roles whose title, description or bullets name the
+/// skill (the person's form, or the taxonomy entry it names).
+fn years_showing(profile: &jobwise_engine::Profile, item: &str, taxonomy: &Taxonomy) -> u32 {
+    // "Amazon Web Services (AWS)": the person's form is in the parentheses.
+    let person = item
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .map_or(item, |(_, p)| p);
+    let entry = taxonomy.canonical(person).map(|e| e.name.clone());
+    let word = Regex::new(&format!(
+        r"(?i)(^|[^[:alnum:]]){}($|[^[:alnum:]])",
+        regex::escape(person)
+    ))
+    .unwrap();
+    let shows = |text: &str| {
+        word.is_match(text)
+            || entry
+                .as_ref()
+                .is_some_and(|e| taxonomy.find(text).iter().any(|m| &m.canonical == e))
+    };
+    let roles = profile.experiences.iter().filter(|e| {
+        shows(&e.title)
+            || e.description.as_deref().is_some_and(shows)
+            || e.achievements.iter().any(|a| shows(a))
+    });
+    jobwise_engine::matching::experience_years(roles, (2026, 11)).floor() as u32
+}
+
 /// Splits a composed list "A, B and C" into items that `ok` accepts (a skill may itself
 /// contain ", " or " and "), or `None` when it cannot be read as such a list.
 fn split_list(list: &str, ok: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
@@ -178,7 +207,8 @@ fn split_list(list: &str, ok: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
 }
 
 /// Own-words checks of one document (module docs); returns the number of skill strings
-/// checked and how many of them were "<posting alias> (<person's form>)".
+/// checked, how many of them were "<posting alias> (<person's form>)", and how many
+/// "N+ years of experience in X" claims were checked against the dates.
 fn check_own_words(
     pair: &str,
     document: &Document,
@@ -187,7 +217,7 @@ fn check_own_words(
     job: &JobSnapshot,
     taxonomy: &Taxonomy,
     failures: &mut Vec<String>,
-) -> (usize, usize) {
+) -> (usize, usize, usize) {
     let listed = listed_skills(profile);
     let posting_lower = format!(
         "{}\n{}\n{}\n{}\n{}",
@@ -199,7 +229,7 @@ fn check_own_words(
     )
     .to_lowercase();
     let mut aliases = HashSet::new();
-    let (mut checked, mut paired) = (0, 0);
+    let (mut checked, mut paired, mut claims) = (0, 0, 0);
     let mut check = |item: &str, aliases: &mut HashSet<String>, failures: &mut Vec<String>| {
         checked += 1;
         if !listed.iter().any(|l| l == item) && item.ends_with(')') {
@@ -246,6 +276,23 @@ fn check_own_words(
                     Some(items) => {
                         for item in items {
                             check(&item, &mut aliases, failures);
+                            // "N+ years of experience in X": the roles that show X cover N.
+                            let claimed = text[..at]
+                                .trim_end()
+                                .strip_suffix('+')
+                                .and_then(|t| t.rsplit(' ').next())
+                                .and_then(|n| n.parse::<u32>().ok());
+                            if prefix.starts_with("years")
+                                && let Some(claimed) = claimed
+                            {
+                                claims += 1;
+                                let shown = years_showing(profile, &item, taxonomy);
+                                if shown < claimed {
+                                    failures.push(format!(
+                                        "{pair}: {claimed}+ years of experience in {item}, but the roles that show it cover {shown}"
+                                    ));
+                                }
+                            }
                         }
                     }
                     None => {
@@ -276,7 +323,7 @@ fn check_own_words(
             ));
         }
     }
-    (checked, paired)
+    (checked, paired, claims)
 }
 
 #[test]
@@ -296,6 +343,7 @@ fn every_pair_is_truthful_ats_clean_and_fits() {
     let mut coverages = Vec::new();
     let mut failures = Vec::new();
     let (mut generations, mut failed, mut skill_strings, mut alias_pairs) = (0, 0, 0, 0);
+    let mut years_claims = 0;
     let (mut needed_repair, mut repaired) = (0, 0);
     for (profile_index, (profile_name, profile_json)) in profiles.iter().enumerate() {
         let profile: jobwise_engine::Profile = serde_json::from_str(profile_json).unwrap();
@@ -360,7 +408,7 @@ fn every_pair_is_truthful_ats_clean_and_fits() {
             assert_eq!(drafts.len(), 2);
             assert_eq!(standalone.len(), 1);
             for document in drafts.iter().chain(&standalone) {
-                let (checked, paired) = check_own_words(
+                let (checked, paired, claims) = check_own_words(
                     &pair,
                     document,
                     &profile,
@@ -371,6 +419,7 @@ fn every_pair_is_truthful_ats_clean_and_fits() {
                 );
                 skill_strings += checked;
                 alias_pairs += paired;
+                years_claims += claims;
             }
             // Numbers, independently of stage 4: straight from the profile's JSON text.
             let years = whole_years(&compiled).to_string();
@@ -473,7 +522,8 @@ fn every_pair_is_truthful_ats_clean_and_fits() {
     println!(
         "{generations} generations, {failed} failed; {needed_repair} needed their own drafted \
          statements repaired ({repaired} statements); {skill_strings} skill strings checked for \
-         own words ({alias_pairs} as \"<posting alias> (<person's form>)\")"
+         own words ({alias_pairs} as \"<posting alias> (<person's form>)\"); {years_claims} \
+         \"N+ years of experience in <skill>\" claims checked against the dates"
     );
     assert_eq!(failed, 0, "failed generations");
     assert!(
