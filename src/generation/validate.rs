@@ -603,15 +603,29 @@ fn check_factuality(
 }
 
 /// True when a taxonomy term found in a document line is written in the person's words: as
-/// the profile writes it somewhere (case aside), or as "<alias> (<person's form>)" with the
-/// person's form naming the same entry.
+/// the profile writes it somewhere (case and a plural ending aside), or as "<alias>
+/// (<person's form>)" with the person's form naming the same entry.
 fn own_wording(
     input: &ValidationInput,
     facts: &Facts,
     text: &str,
     found: &jobwise_engine::SkillMatch,
 ) -> bool {
-    if facts.text_lower.contains(&found.surface.to_lowercase()) {
+    let surface = found.surface.to_lowercase();
+    if facts.text_lower.contains(&surface) {
+        return true;
+    }
+    // A plural of the person's word is still their word ("dashboards" for "dashboard"); not
+    // for an acronym ("AWS" is not a plural of "aw").
+    let lower_ending = found.surface.chars().rev().take(2).all(char::is_lowercase);
+    let singulars = [surface.strip_suffix("es"), surface.strip_suffix('s')];
+    if lower_ending
+        && singulars
+            .into_iter()
+            .flatten()
+            .filter(|s| s.chars().count() >= 3)
+            .any(|s| whole_word_in(&facts.text_lower, s))
+    {
         return true;
     }
     let Some(inner) = text[found.end..]
@@ -626,6 +640,20 @@ fn own_wording(
             .taxonomy
             .canonical(inner)
             .is_some_and(|e| e.name == found.canonical)
+}
+
+/// True when `word` occurs in `text` with no letter or digit on either side.
+fn whole_word_in(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !text[at + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// True when a resume's skill item is a skill the person lists (technical, soft, a project's
@@ -1205,7 +1233,8 @@ mod tests {
             "start_date": "2017-03", "is_current": true,
             "achievements": [
                 "Coordinated on-call teams for the month-end close",
-                "Prepared tax returns in CCH for 120 clients using SQL extracts"
+                "Prepared tax returns in CCH for 120 clients using SQL extracts",
+                "Built a pivot table for the month-end close"
             ]
         }],
         "skills": {"technical": ["SOX Compliance", "CCH", "AWS"]}
@@ -1260,6 +1289,15 @@ mod tests {
                 .collect();
             assert!(codes.contains(&code), "{text}: {codes:?}");
         }
+        // A plural of the person's own word is theirs; an acronym is not a plural.
+        let mut edited = resume.clone();
+        edited.summary = Some(Line::sourced(
+            "Senior Accountant who built pivot tables for the month-end close.",
+            "profile",
+            "summary",
+            "professional_summary",
+        ));
+        assert!(run.validate(&Document::Resume(edited)).is_factual());
         let mut edited = resume.clone();
         edited.summary = Some(Line::sourced(
             "Senior Accountant skilled in Incident Management.",
