@@ -28,7 +28,10 @@
 //! * **Experience**: reverse-chronological; at most N roles (the latest always kept, then the
 //!   best scored); bullets by score, reworded by the enhance rules (which never add facts);
 //!   a role without bullets uses the sentences of its description. Bullets over 220 characters
-//!   are cut at their last clause boundary before 220.
+//!   are cut at their last clause boundary before 220. A required term the person does not
+//!   list is shown in their own words instead: the bullet that shows it leads its role, or the
+//!   description sentence that names it becomes the role's first bullet, or its project is
+//!   listed.
 //! * **Projects** with a score ≥ 25 (all with `comprehensive`), best first; education with the
 //!   chosen entry first; certifications that have not expired; spoken languages.
 //! * **Focus**: `focus_areas` and the taxonomy terms named in `custom_instructions` raise the
