@@ -5,26 +5,45 @@
 //! `source {kind, item_id, field}` it came from; `changed` is true when the words differ from
 //! the profile. Rules:
 //!
+//! * **Own words**: every skill, title, employer and school is written as the person wrote
+//!   it. The taxonomy matches and ranks; it does not rename. Where the posting writes the same
+//!   skill as another alias of its taxonomy entry, the posting's form comes first with the
+//!   person's beside it ("Amazon Web Services (AWS)"); equal up to case, the person's form
+//!   alone; a narrower or broader entry name never replaces the person's term ("SOX
+//!   Compliance" stays, "CCH" is not "CCH Axcess"; see `jobwise_engine::own_words`). A skill
+//!   the profile only implies (a term found in a bullet, description or certification name)
+//!   may rank and explain a match but is never listed as the person's skill, in a skills
+//!   section, a summary or a letter.
 //! * **Header**: the profile's contact details; the headline is the most recent job title.
-//! * **Summary**: "<latest title> with <N>+ years of experience in <top matched skills>." (N
-//!   from the profile's dates, skills the profile has that the posting asks for, required
-//!   first), then up to two sentences of the profile's own summary that mention the posting's
-//!   terms and are not in the first person.
-//! * **Skills**: job-relevant first (stage-2 score); spellings normalised to the taxonomy's
-//!   canonical name (`k8s` → `Kubernetes`); a required or preferred term the profile shows only
-//!   in a bullet, project or certification is added with that item as its source.
+//! * **Summary**: "<latest title> with <N>+ years of experience in <A>, skilled in <B>." N from
+//!   the profile's dates; the skills are those the person lists that the posting asks for
+//!   (required first, at most four), and a skill is named after "years of experience in" only
+//!   when the dated roles that show it (title, description or a bullet) cover N years; the
+//!   others follow "skilled in". Then up to two sentences of the profile's own summary that
+//!   mention the posting's terms and are not in the first person.
+//! * **Skills**: the person's technical and soft skills, job-relevant first (stage-2 score), in
+//!   their own words (above); two spellings of one skill ("golang", "Go") once, the posting's
+//!   spelling preferred. An asked-for term the person lists only among a project's
+//!   technologies is added with that project as its source.
 //! * **Experience**: reverse-chronological; at most N roles (the latest always kept, then the
 //!   best scored); bullets by score, reworded by the enhance rules (which never add facts);
 //!   a role without bullets uses the sentences of its description. Bullets over 220 characters
-//!   are cut at their last clause boundary before 220.
+//!   are cut at their last clause boundary before 220. A required term the person does not
+//!   list is shown in their own words instead: the bullet that shows it leads its role, or the
+//!   description sentence that names it becomes the role's first bullet, or its project is
+//!   listed.
 //! * **Projects** with a score ≥ 25 (all with `comprehensive`), best first; education with the
 //!   chosen entry first; certifications that have not expired; spoken languages.
 //! * **Focus**: `focus_areas` and the taxonomy terms named in `custom_instructions` raise the
 //!   items that mention them.
 //! * **Letters**: greeting, an opening naming the role and company with the latest title, years
-//!   and top matched skills, one to three evidence paragraphs built from the best bullets (or
-//!   projects), and a close; the tone picks the phrasing, the writing-style profile picks
-//!   contractions (informal samples) and the sign-off.
+//!   and top listed skills (the summary's rule), one to three evidence paragraphs built from
+//!   the best bullets (or projects), each naming the required skills it demonstrates that the
+//!   person lists ("That work drew on …"), and a close; the tone picks the phrasing, the
+//!   writing-style profile picks contractions (informal samples) and the sign-off.
+//! * **Self-check**: `pipeline::draft_checked` validates each draft as stage 4 does and
+//!   rebuilds or drops a statement it flags (`super::repair`), so a generation never fails on
+//!   a sentence written here; the evaluation test insists that nothing needs repair.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -258,6 +277,238 @@ fn met_terms(input: &DraftInput) -> Vec<MetTerm> {
     out
 }
 
+/// A skill the person listed, as written: an entry of the technical or soft skills, or a
+/// technology of a project.
+struct Listed {
+    /// As written (trimmed).
+    form: String,
+    /// The taxonomy entry the whole form names, if any.
+    canonical: Option<String>,
+    /// Where it is listed.
+    source: jobwise_render::Source,
+    /// `technical`, `soft` or `technologies`.
+    field: &'static str,
+    /// Order within its list.
+    position: usize,
+}
+
+/// The person's own skill words, and how the posting names the same skills: every skill a
+/// document lists comes from here (module docs, "Own words").
+struct OwnWords<'a> {
+    listed: Vec<Listed>,
+    analysis: &'a JobAnalysis,
+    taxonomy: &'a Taxonomy,
+}
+
+impl<'a> OwnWords<'a> {
+    fn new(profile: &Profile, analysis: &'a JobAnalysis, taxonomy: &'a Taxonomy) -> Self {
+        let mut listed = Vec::new();
+        let canonical = |form: &str| taxonomy.canonical(form).map(|e| e.name.clone());
+        for (field, list) in [
+            ("technical", &profile.skills.technical),
+            ("soft", &profile.skills.soft),
+        ] {
+            for (position, skill) in list.iter().enumerate() {
+                let form = skill.trim();
+                if form.is_empty() {
+                    continue;
+                }
+                listed.push(Listed {
+                    form: form.to_owned(),
+                    canonical: canonical(form),
+                    source: jobwise_render::Source {
+                        kind: "skill".to_owned(),
+                        item_id: form.to_owned(),
+                        field: field.to_owned(),
+                    },
+                    field,
+                    position,
+                });
+            }
+        }
+        for (index, project) in profile.projects.iter().enumerate() {
+            for (i, technology) in project.technologies.iter().enumerate() {
+                let form = technology.trim();
+                if form.is_empty() {
+                    continue;
+                }
+                listed.push(Listed {
+                    form: form.to_owned(),
+                    canonical: canonical(form),
+                    source: jobwise_render::Source {
+                        kind: "project".to_owned(),
+                        item_id: project.id.clone(),
+                        field: "technologies".to_owned(),
+                    },
+                    field: "technologies",
+                    position: index * 100 + i,
+                });
+            }
+        }
+        OwnWords {
+            listed,
+            analysis,
+            taxonomy,
+        }
+    }
+
+    /// How the posting writes a taxonomy term (empty when it does not ask for it).
+    fn posting_forms(&self, canonical: &str) -> Vec<String> {
+        self.analysis
+            .required
+            .iter()
+            .chain(&self.analysis.preferred)
+            .filter(|k| k.term == canonical)
+            .flat_map(|k| k.surface_forms.iter().cloned())
+            .collect()
+    }
+
+    /// True when the posting writes `listed`'s term as the person does (up to case and word
+    /// endings).
+    fn posting_writes(&self, listed: &Listed) -> bool {
+        listed.canonical.as_deref().is_some_and(|c| {
+            self.posting_forms(c)
+                .iter()
+                .any(|f| jobwise_engine::own_words::same_wording(f, &listed.form))
+        })
+    }
+
+    /// The document's text for a listed skill: the person's form, or "<posting alias>
+    /// (<person's form>)".
+    fn label(&self, listed: &Listed) -> String {
+        match &listed.canonical {
+            Some(c) => jobwise_engine::own_words::skill_label(
+                &listed.form,
+                &self.posting_forms(c),
+                self.taxonomy,
+            ),
+            None => listed.form.clone(),
+        }
+    }
+
+    /// The person's listed form of a taxonomy term: the one the posting writes the same way,
+    /// else the first listed (technical, soft, then project technologies). `None` when the
+    /// profile only implies the term (a bullet, a description, a certification name).
+    fn for_term(&self, term: &str) -> Option<&Listed> {
+        let mut matching = self
+            .listed
+            .iter()
+            .filter(|l| l.canonical.as_deref() == Some(term));
+        let first = matching.clone().next()?;
+        Some(matching.find(|l| self.posting_writes(l)).unwrap_or(first))
+    }
+}
+
+/// True when `text` contains `word` (case-insensitive) with no letter or digit on either side.
+fn contains_word(text: &str, word: &str) -> bool {
+    let (text, word) = (text.to_lowercase(), word.to_lowercase());
+    if word.is_empty() {
+        return false;
+    }
+    text.match_indices(&word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whole years covered by the dated roles that show a listed skill (its title, description
+/// or a bullet names the skill's taxonomy term or the person's own form): what the dates
+/// support for "N+ years of experience in <skill>".
+fn years_showing(input: &DraftInput, listed: &Listed) -> u32 {
+    let shows = |text: &str| {
+        contains_word(text, &listed.form)
+            || listed
+                .canonical
+                .as_deref()
+                .is_some_and(|c| input.taxonomy.find(text).iter().any(|m| m.canonical == c))
+    };
+    let roles = input.profile.experiences.iter().filter(|e| {
+        shows(&e.title)
+            || e.description.as_deref().is_some_and(shows)
+            || e.achievements.iter().any(|a| shows(a))
+    });
+    jobwise_engine::matching::experience_years(roles, (input.today.0, input.today.1))
+        .max(0.0)
+        .floor() as u32
+}
+
+/// The listed skills (own words) for the asked-for terms a summary or letter names: terms
+/// the profile shows outside its summary, of the hard-skill, tool and domain categories,
+/// that the person lists; each as (canonical term, document text, years the dates support).
+fn named_skills(
+    input: &DraftInput,
+    own: &OwnWords,
+    met: &[MetTerm],
+    limit: usize,
+) -> Vec<(String, String, u32)> {
+    met.iter()
+        .filter(|m| {
+            m.evidence.is_some() && matches!(m.category.as_str(), "hard_skill" | "tool" | "domain")
+        })
+        .filter_map(|m| {
+            let listed = own.for_term(&m.term)?;
+            Some((
+                m.term.clone(),
+                own.label(listed),
+                years_showing(input, listed),
+            ))
+        })
+        .take(limit)
+        .collect()
+}
+
+/// "<who> with N+ years of experience[ in A and B][, skilled in C]": a skill is named with
+/// the years only when the roles that show it cover them; the others are "skilled in". With
+/// no years claim (`years` under 2) every skill is "skilled in".
+fn experience_phrase(who: &str, years: Option<u32>, skills: &[(String, String, u32)]) -> String {
+    let mut text = who.to_owned();
+    let names = |list: Vec<&(String, String, u32)>| -> String {
+        join_names(&list.into_iter().map(|s| s.1.clone()).collect::<Vec<_>>())
+    };
+    match years {
+        Some(years) => {
+            text.push_str(&format!(" with {years}+ years of experience"));
+            let (dated, rest): (Vec<_>, Vec<_>) = skills.iter().partition(|s| s.2 >= years);
+            if !dated.is_empty() {
+                text.push_str(" in ");
+                text.push_str(&names(dated));
+            }
+            if !rest.is_empty() {
+                text.push_str(", skilled in ");
+                text.push_str(&names(rest));
+            }
+        }
+        None if !skills.is_empty() => {
+            text.push_str(" skilled in ");
+            text.push_str(&names(skills.iter().collect()));
+        }
+        None => {}
+    }
+    text
+}
+
+/// "a Nurse", "an Instructional Designer", "an SEO Specialist", "a University Lecturer": the
+/// article by the sound of the first word (an acronym by its first letter's name).
+fn with_article(title: &str) -> String {
+    let first = title.split_whitespace().next().unwrap_or("");
+    let letters: String = first.chars().filter(|c| c.is_alphanumeric()).collect();
+    let lower = letters.to_lowercase();
+    let acronym = letters.chars().count() >= 2 && letters.chars().all(|c| !c.is_lowercase());
+    let vowel_sound = if acronym {
+        lower.starts_with(['a', 'e', 'f', 'h', 'i', 'l', 'm', 'n', 'o', 'r', 's', 'x'])
+    } else {
+        lower.starts_with(['a', 'e', 'i', 'o', 'u'])
+            && !["uni", "use", "usu", "eu", "one"]
+                .iter()
+                .any(|p| lower.starts_with(p))
+            || ["hour", "honest", "honor", "honour", "heir"]
+                .iter()
+                .any(|p| lower.starts_with(p))
+    };
+    format!("{} {title}", if vowel_sound { "an" } else { "a" })
+}
+
 /// Joins names as "A, B and C".
 pub fn join_names(names: &[String]) -> String {
     match names {
@@ -302,7 +553,8 @@ fn first_person(text: &str) -> bool {
         .any(|w| matches!(w, "I" | "I'm" | "I've" | "me" | "my" | "My" | "Me"))
 }
 
-/// Splits prose into sentences (on `. `, `! `, `? ` and line breaks).
+/// Splits prose into sentences (on `. `, `! `, `? ` and line breaks), keeping abbreviations
+/// ("e.g.", "Inc.", "St.") and initials ("J. Smith") inside their sentence.
 pub fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
@@ -321,8 +573,20 @@ pub fn sentences(text: &str) -> Vec<String> {
             // Keep abbreviations such as "e.g." and single initials together.
             let word = current.split_whitespace().last().unwrap_or("");
             let trimmed = word.trim_end_matches(['.', '!', '?']);
+            // An initial ("J. Smith"), unless the next word is "I" ("Plan A. I chose it").
+            let next_word: String = chars[i + 1..]
+                .iter()
+                .skip_while(|c| c.is_whitespace())
+                .take_while(|c| c.is_alphanumeric() || **c == '\'')
+                .collect();
+            let initial = trimmed.chars().count() == 1
+                && trimmed.chars().all(char::is_uppercase)
+                && trimmed != "I"
+                && next_word != "I"
+                && !next_word.starts_with("I'");
             let abbreviation = c == '.'
                 && (trimmed.contains('.')
+                    || initial
                     || matches!(
                         trimmed.to_lowercase().as_str(),
                         "etc"
@@ -398,70 +662,133 @@ pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
     };
 
     let met = met_terms(input);
-    let summary = summary_line(input, &met);
+    let own = OwnWords::new(profile, input.analysis, input.taxonomy);
+    let summary = summary_line(input, &own, &met);
 
-    // Skills: the profile's technical and soft lists, canonical spellings, best first; asked
-    // for terms shown elsewhere in the profile are added with their evidence as source.
-    let mut seen: BTreeSet<String> = BTreeSet::new();
+    // Skills: the person's technical and soft lists in their own words (with the posting's
+    // alias beside a differently written one), best first; spellings of one skill listed
+    // twice ("golang", "Go") once, the posting's spelling preferred. An asked-for term the
+    // person lists only among a project's technologies is added with that project as its
+    // source. A term the profile only implies (in a bullet) is never listed as a skill.
     let mut technical: Vec<(u16, usize, Line)> = Vec::new();
     let mut soft: Vec<(u16, usize, Line)> = Vec::new();
-    let canonical = |text: &str| -> String {
-        input
-            .taxonomy
-            .canonical(text)
-            .map_or_else(|| text.trim().to_owned(), |e| e.name.clone())
-    };
-    for (field, list, target) in [
-        ("technical", &profile.skills.technical, &mut technical),
-        ("soft", &profile.skills.soft, &mut soft),
-    ] {
-        for (position, skill) in list.iter().enumerate() {
-            let name = canonical(skill);
-            if name.is_empty() || !seen.insert(name.to_lowercase()) {
-                continue;
-            }
-            let mut line = Line::sourced(name.clone(), "skill", skill.trim(), field);
-            line.changed = name != skill.trim();
-            target.push((boost(skill.trim(), &name), position, line));
-        }
-    }
-    for (
-        position,
-        MetTerm {
-            term,
-            required,
-            category,
-            evidence,
-        },
-    ) in met.iter().enumerate()
-    {
-        let wanted = matches!(
-            category.as_str(),
-            "hard_skill" | "tool" | "domain" | "soft_skill"
+    // Kept entries: (group is technical, index in its group, listed skill).
+    let mut kept: Vec<(bool, usize, &Listed)> = Vec::new();
+    for listed in own.listed.iter().filter(|l| l.field != "technologies") {
+        let lower = listed.form.to_lowercase();
+        let duplicate = kept.iter().position(|(_, _, k)| {
+            k.form.to_lowercase() == lower
+                || k.canonical.is_some()
+                    && k.canonical == listed.canonical
+                    && jobwise_engine::own_words::same_scope(&k.form, &listed.form)
+        });
+        let label = own.label(listed);
+        let mut line = Line::sourced(
+            label.clone(),
+            "skill",
+            listed.form.clone(),
+            listed.source.field.clone(),
         );
-        let Some((kind, item_id)) = evidence else {
-            continue;
-        };
-        if !wanted || kind == "skill" || !seen.insert(term.to_lowercase()) {
+        line.changed = label != listed.form;
+        if let Some(at) = duplicate {
+            // The posting's own spelling replaces an earlier spelling of the same skill.
+            let (is_technical, index, earlier) = kept[at];
+            if own.posting_writes(listed) && !own.posting_writes(earlier) {
+                let group = if is_technical {
+                    &mut technical
+                } else {
+                    &mut soft
+                };
+                group[index].2 = line;
+                kept[at].2 = listed;
+            }
             continue;
         }
-        let score = if *required { 70 } else { 45 };
-        let line = Line {
-            text: term.clone(),
-            source: Some(jobwise_render::Source {
-                kind: kind.clone(),
-                item_id: item_id.clone(),
-                field: "skill".to_owned(),
-            }),
-            changed: true,
-        };
-        let target = if category == "soft_skill" {
-            &mut soft
-        } else {
+        let is_technical = listed.field == "technical";
+        let target = if is_technical {
             &mut technical
+        } else {
+            &mut soft
         };
-        target.push((score, 10_000 + position, line));
+        kept.push((is_technical, target.len(), listed));
+        target.push((boost(&listed.form, &label), listed.position, line));
     }
+    for (position, m) in met.iter().enumerate() {
+        let wanted = matches!(m.category.as_str(), "hard_skill" | "tool" | "domain");
+        if !wanted
+            || m.evidence.is_none()
+            || kept
+                .iter()
+                .any(|(_, _, k)| k.canonical.as_deref() == Some(m.term.as_str()))
+        {
+            continue;
+        }
+        let Some(listed) = own
+            .listed
+            .iter()
+            .find(|l| l.field == "technologies" && l.canonical.as_deref() == Some(m.term.as_str()))
+        else {
+            continue;
+        };
+        let label = own.label(listed);
+        let score = if m.required { 70 } else { 45 };
+        let line = Line {
+            changed: label != listed.form,
+            text: label,
+            source: Some(listed.source.clone()),
+        };
+        kept.push((true, technical.len(), listed));
+        technical.push((score, 10_000 + position, line));
+    }
+    // A required term the person does not list (only implied) is not written as a skill; the
+    // profile's own words that show it are put forward instead: its bullet leads its role,
+    // or, for a role's description, the sentence that names it becomes the role's first
+    // bullet, or its project is listed.
+    let listed_terms: BTreeSet<&str> = kept
+        .iter()
+        .filter_map(|(_, _, k)| k.canonical.as_deref())
+        .collect();
+    let mut put_forward: HashMap<String, u16> = HashMap::new();
+    let mut description_terms: HashMap<String, Vec<String>> = HashMap::new();
+    for m in met
+        .iter()
+        .filter(|m| m.required && !listed_terms.contains(m.term.as_str()))
+    {
+        if !matches!(
+            m.category.as_str(),
+            "hard_skill" | "tool" | "domain" | "soft_skill"
+        ) {
+            continue;
+        }
+        let Some(req) = input
+            .compiled
+            .requirements
+            .iter()
+            .find(|r| r.requirement == m.term)
+        else {
+            continue;
+        };
+        // The first place that shows it: a bullet, then a role's own text, then a project.
+        for kind in ["achievement", "experience", "project"] {
+            let Some(evidence) = req.evidence.iter().find(|e| e.item_kind == kind) else {
+                continue;
+            };
+            match kind {
+                "experience" => description_terms
+                    .entry(evidence.item_id.clone())
+                    .or_default()
+                    .push(m.term.clone()),
+                _ => {
+                    put_forward.insert(evidence.item_id.clone(), 100);
+                }
+            }
+            break;
+        }
+    }
+    let boost = |id: &str, text: &str| -> u16 {
+        boost(id, text) + put_forward.get(id).copied().unwrap_or(0)
+    };
+
     // The budget is shared: the best-scored skills of both groups are kept, so a required
     // soft skill is not crowded out by a long technical list.
     let mut all: Vec<(u16, usize, bool)> = technical
@@ -539,6 +866,27 @@ pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
             let mut line = Line::sourced(text, "achievement", id.clone(), "achievements");
             line.changed = changed;
             bullets.push((boost(&id, original), i, line));
+        }
+        // The description's sentence that names a required term the person does not list.
+        if !bullets.is_empty()
+            && let (Some(terms), Some(description)) =
+                (description_terms.get(&e.id), e.description.as_deref())
+        {
+            for (i, sentence) in sentences(description).into_iter().enumerate() {
+                let names = input
+                    .taxonomy
+                    .find(&sentence)
+                    .iter()
+                    .any(|m| terms.contains(&m.canonical));
+                if !names || first_person(&sentence) || sentence.split_whitespace().count() < 3 {
+                    continue;
+                }
+                let text = shorten(sentence.trim_end_matches('.'));
+                let mut line = Line::sourced(text, "experience", e.id.clone(), "description");
+                line.changed = true;
+                bullets.push((200, i, line));
+                break;
+            }
         }
         if bullets.is_empty()
             && let Some(description) = e.description.as_deref()
@@ -723,22 +1071,15 @@ fn capitalize(text: &str) -> String {
 
 /// "Backend Engineer with 8+ years of experience in Rust, PostgreSQL and Kafka." plus the
 /// profile's own relevant summary sentences.
-fn summary_line(input: &DraftInput, met: &[MetTerm]) -> Option<Line> {
+fn summary_line(input: &DraftInput, own: &OwnWords, met: &[MetTerm]) -> Option<Line> {
     let profile = input.profile;
     let newest = experiences_newest_first(profile);
     let latest = newest.first().map(|&i| &profile.experiences[i]);
-    let skills: Vec<String> = met
-        .iter()
-        .filter(|m| {
-            m.evidence.is_some() && matches!(m.category.as_str(), "hard_skill" | "tool" | "domain")
-        })
-        .map(|m| m.term.clone())
-        .take(4)
-        .collect();
+    let skills = named_skills(input, own, met, 4);
     let years = whole_years(input.compiled);
-    let mut opening = match latest {
-        Some(e) if years >= 2 => format!("{} with {years}+ years of experience", e.title.trim()),
-        Some(e) => e.title.trim().to_owned(),
+    let opening = match latest {
+        Some(e) if years >= 2 => experience_phrase(e.title.trim(), Some(years), &skills),
+        Some(e) => experience_phrase(e.title.trim(), None, &skills),
         None => match profile.education.first() {
             Some(ed) => {
                 let field = ed
@@ -747,20 +1088,15 @@ fn summary_line(input: &DraftInput, met: &[MetTerm]) -> Option<Line> {
                     .filter(|f| !f.trim().is_empty())
                     .map(|f| format!(" in {}", f.trim()))
                     .unwrap_or_default();
-                format!("{}{field} candidate", ed.degree.trim())
+                experience_phrase(
+                    &format!("{}{field} candidate", ed.degree.trim()),
+                    None,
+                    &skills,
+                )
             }
             None => String::new(),
         },
     };
-    if !opening.is_empty() && !skills.is_empty() {
-        let joiner = if latest.is_some() && years >= 2 {
-            " in "
-        } else {
-            " skilled in "
-        };
-        opening.push_str(joiner);
-        opening.push_str(&join_names(&skills));
-    }
     let mut parts: Vec<String> = Vec::new();
     if !opening.is_empty() {
         parts.push(format!("{opening}."));
@@ -917,28 +1253,25 @@ pub fn draft_cover_letter(input: &DraftInput, options: &LetterDraftOptions) -> C
     let newest = experiences_newest_first(profile);
     let latest = newest.first().map(|&i| &profile.experiences[i]);
     let years = whole_years(input.compiled);
-    let top_skills: Vec<String> = met
-        .iter()
-        .filter(|m| {
-            m.evidence.is_some() && matches!(m.category.as_str(), "hard_skill" | "tool" | "domain")
-        })
-        .map(|m| m.term.clone())
-        .take(2)
-        .collect();
+    let own = OwnWords::new(profile, input.analysis, input.taxonomy);
+    let top_skills = named_skills(input, &own, &met, 2);
 
-    // Opening: the role, the company, who the writer is.
-    let who = match latest {
-        Some(e) if years >= 2 => format!("a {} with {years}+ years of experience", e.title.trim()),
-        Some(e) if e.is_current => format!("a {} at {}", e.title.trim(), e.company.trim()),
-        Some(e) => format!("a former {} at {}", e.title.trim(), e.company.trim()),
+    // Opening: the role, the company, who the writer is (skills in the person's words).
+    let who_with_skills = match latest {
+        Some(e) if years >= 2 => {
+            experience_phrase(&with_article(e.title.trim()), Some(years), &top_skills)
+        }
+        Some(e) if e.is_current => experience_phrase(
+            &format!("{} at {}", with_article(e.title.trim()), e.company.trim()),
+            None,
+            &top_skills,
+        ),
+        Some(e) => experience_phrase(
+            &format!("a former {} at {}", e.title.trim(), e.company.trim()),
+            None,
+            &top_skills,
+        ),
         None => String::new(),
-    };
-    let who_with_skills = if who.is_empty() {
-        String::new()
-    } else if top_skills.is_empty() {
-        who.clone()
-    } else {
-        format!("{who} in {}", join_names(&top_skills))
     };
     let first = match options.tone {
         Tone::Professional => {
@@ -1098,7 +1431,7 @@ pub fn draft_cover_letter(input: &DraftInput, options: &LetterDraftOptions) -> C
             (term.clone(), ids)
         })
         .collect();
-    let mut mentioned_terms: BTreeSet<String> = top_skills.iter().cloned().collect();
+    let mut mentioned_terms: BTreeSet<String> = top_skills.iter().map(|s| s.0.clone()).collect();
     let mut last_role: Option<usize> = None;
     for _ in 0..paragraph_count {
         let Some(first_index) = used.iter().position(|u| !u) else {
@@ -1157,20 +1490,22 @@ pub fn draft_cover_letter(input: &DraftInput, options: &LetterDraftOptions) -> C
             .iter()
             .map(|&p| evidence[p].2.item_id.as_str())
             .collect();
-        let shown: Vec<String> = requirement_evidence
+        // Only skills the person lists, in their words; an implied one is not named.
+        let shown: Vec<(String, String)> = requirement_evidence
             .iter()
             .filter(|(term, items)| {
                 !mentioned_terms.contains(*term) && items.iter().any(|i| ids.contains(i.as_str()))
             })
-            .map(|(term, _)| term.clone())
+            .filter_map(|(term, _)| Some((term.clone(), own.label(own.for_term(term)?))))
             .take(3)
             .collect();
         if !shown.is_empty() {
+            let labels: Vec<String> = shown.iter().map(|s| s.1.clone()).collect();
             text.push_str(&format!(
                 " That work drew on {}, which this role calls for.",
-                join_names(&shown)
+                join_names(&labels)
             ));
-            mentioned_terms.extend(shown);
+            mentioned_terms.extend(shown.into_iter().map(|s| s.0));
         }
         paragraphs.push(Line {
             text: contract(text),
@@ -1235,6 +1570,193 @@ pub fn draft_cover_letter(input: &DraftInput, options: &LetterDraftOptions) -> C
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jobwise_render::Document;
+
+    use crate::generation::testing::{Run, job};
+
+    const ACCOUNTANT: &str = r#"{
+        "personal_info": {"full_name": "Maeve Doyle", "email": "maeve@example.com", "location": "Cork"},
+        "experiences": [
+            {
+                "id": "exp-1", "title": "Senior Accountant", "company": "Harrow Pike",
+                "start_date": "2017-03", "is_current": true,
+                "achievements": [
+                    "Coordinated on-call teams for the month-end close in Excel",
+                    "Ran statutory audits for 14 subsidiaries",
+                    "Built supply chain analytics reports for the COO",
+                    "Led DNT compliance reviews across 4 business units"
+                ]
+            },
+            {
+                "id": "exp-2", "title": "Staff Accountant", "company": "Brightwell Partners",
+                "start_date": "2014-09", "end_date": "2017-02",
+                "achievements": [
+                    "Prepared tax returns in CCH for 120 clients, reconciled in Excel",
+                    "Moved the ledger archive to AWS"
+                ]
+            }
+        ],
+        "skills": {
+            "technical": ["SOX Compliance", "CCH", "AWS", "Excel"],
+            "soft": ["Attention to detail"]
+        }
+    }"#;
+
+    /// The issue's examples: the posting's taxonomy names for what the person wrote.
+    fn accountant() -> Run {
+        Run::new(
+            ACCOUNTANT,
+            job(
+                "Senior Accountant",
+                Some("Quarry Lane"),
+                &[
+                    "SOX",
+                    "CCH Axcess",
+                    "Amazon Web Services",
+                    "Incident Management",
+                    "External Audit",
+                    "Supply Chain Management",
+                    "Regulatory Compliance",
+                    "Excel",
+                ],
+            ),
+        )
+    }
+
+    fn skill_items(resume: &Resume) -> Vec<String> {
+        resume
+            .skills
+            .iter()
+            .flat_map(|g| g.items.iter().map(|l| l.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn skills_are_listed_in_the_persons_words() {
+        let run = accountant();
+        let drafts = run.drafts();
+        let Document::Resume(resume) = &drafts[0] else {
+            panic!("the first draft is the resume");
+        };
+        let items = skill_items(resume);
+        for expected in [
+            "SOX Compliance",
+            "CCH",
+            "Amazon Web Services (AWS)",
+            "Excel",
+        ] {
+            assert!(
+                items.iter().any(|i| i == expected),
+                "{expected} in {items:?}"
+            );
+        }
+        // Nothing re-labelled, nothing inferred from a bullet.
+        assert_eq!(items.len(), 5, "{items:?}");
+        for document in &drafts {
+            let text = jobwise_render::render_text(document);
+            for never in [
+                "CCH Axcess",
+                "Incident Management",
+                "External Audit",
+                "Supply Chain Management",
+                "Regulatory Compliance",
+            ] {
+                assert!(!text.contains(never), "{never} in:\n{text}");
+            }
+            assert!(
+                !text.replace("SOX Compliance", "").contains("SOX"),
+                "SOX alone in:\n{text}"
+            );
+            assert_eq!(run.factuality(document), Vec::<String>::new());
+        }
+    }
+
+    #[test]
+    fn the_years_claim_names_only_listed_skills_the_dates_support() {
+        let run = accountant();
+        let drafts = run.drafts();
+        let Document::Resume(resume) = &drafts[0] else {
+            panic!("the first draft is the resume");
+        };
+        let summary = &resume.summary.as_ref().expect("a summary").text;
+        // 2014-09 to 2026-11: 12 years, and Excel is in both roles; AWS only in the first.
+        assert!(
+            summary.starts_with(
+                "Senior Accountant with 12+ years of experience in Excel, skilled in "
+            ),
+            "{summary}"
+        );
+        let (_, rest) = summary.split_once(", skilled in ").unwrap();
+        for name in rest
+            .trim_end_matches('.')
+            .split(", ")
+            .flat_map(|n| n.split(" and "))
+        {
+            assert!(
+                ["SOX Compliance", "CCH", "Amazon Web Services (AWS)"].contains(&name),
+                "{name} in {summary}"
+            );
+        }
+        let Document::CoverLetter(letter) = &drafts[1] else {
+            panic!("the second draft is the letter");
+        };
+        // The letter's two top skills: neither is shown for 12 years by the dated roles.
+        let opening = &letter.paragraphs[0].text;
+        assert!(
+            opening.contains(
+                "As a Senior Accountant with 12+ years of experience, skilled in Amazon Web Services (AWS) and CCH, "
+            ),
+            "{opening}"
+        );
+    }
+
+    #[test]
+    fn one_skill_spelled_twice_is_listed_once_in_the_postings_spelling() {
+        let profile = r#"{
+            "personal_info": {"full_name": "Ana Ruiz", "email": "ana@example.com"},
+            "experiences": [{"id": "exp-1", "title": "Backend Engineer", "company": "Tidewell",
+                "start_date": "2020-01", "is_current": true,
+                "achievements": ["Built the billing service in Go"]}],
+            "skills": {"technical": ["golang", "SOX", "Go", "SOX Compliance", "postgres"]}
+        }"#;
+        let run = Run::new(
+            profile,
+            job(
+                "Backend Engineer",
+                Some("Quarry Lane"),
+                &["Go", "PostgreSQL", "SOX"],
+            ),
+        );
+        let drafts = run.drafts();
+        let Document::Resume(resume) = &drafts[0] else {
+            panic!("the first draft is the resume");
+        };
+        let mut items = skill_items(resume);
+        items.sort();
+        assert_eq!(
+            items,
+            vec!["Go", "PostgreSQL (postgres)", "SOX", "SOX Compliance"]
+        );
+    }
+
+    #[test]
+    fn sentences_keep_initials_but_not_a_capitalised_word() {
+        assert_eq!(
+            sentences("Worked with J. Smith on it. I led it."),
+            vec!["Worked with J. Smith on it.", "I led it."]
+        );
+        assert_eq!(
+            sentences("Raised satisfaction with Weisman Scores. I also led rounding."),
+            vec![
+                "Raised satisfaction with Weisman Scores.",
+                "I also led rounding."
+            ]
+        );
+        assert_eq!(
+            sentences("Plan A. I chose it."),
+            vec!["Plan A.", "I chose it."]
+        );
+    }
 
     #[test]
     fn shorten_cuts_at_a_clause_boundary() {
@@ -1264,6 +1786,24 @@ mod tests {
         assert!(verb_first("Reduced costs by 20%"));
         assert!(verb_first("Led a team"));
         assert!(!verb_first("Team lead for 5 engineers"));
+    }
+
+    #[test]
+    fn titles_take_the_article_of_their_sound() {
+        assert_eq!(with_article("Registered Nurse"), "a Registered Nurse");
+        assert_eq!(
+            with_article("Instructional Designer"),
+            "an Instructional Designer"
+        );
+        assert_eq!(with_article("SEO Specialist"), "an SEO Specialist");
+        assert_eq!(
+            with_article("HR Business Partner"),
+            "an HR Business Partner"
+        );
+        assert_eq!(with_article("SVP, Supply Chain"), "an SVP, Supply Chain");
+        assert_eq!(with_article("UX Designer"), "a UX Designer");
+        assert_eq!(with_article("University Lecturer"), "a University Lecturer");
+        assert_eq!(with_article("Operations Manager"), "an Operations Manager");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! into a tailored, truthful resume or cover letter, run by workers from a durable queue.
 //!
 //! * [`pipeline`] has the stages as functions (1 and 2 in `crates/engine`, [`draft`] = 3,
-//!   [`validate`] = 4, PDF export = 5); [`llm`] is the optional LLM wording engine.
+//!   [`validate`] = 4, PDF export = 5); [`repair`] rebuilds or drops a drafted statement stage
+//!   4 flags; [`llm`] is the optional LLM wording engine.
 //! * [`store`] is the queue's SQL, [`worker`] claims and runs generations, and [`events`] fans
 //!   progress out to SSE subscribers.
 //! * [`handlers`] serve `/api/v1/generations`; [`cli`] is `jobwise generate`.
@@ -15,7 +16,10 @@ pub mod llm;
 pub mod model;
 pub mod options;
 pub mod pipeline;
+pub mod repair;
 pub mod store;
+#[cfg(test)]
+mod testing;
 pub mod validate;
 pub mod worker;
 

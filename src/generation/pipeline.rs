@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 
 use super::draft::{self, DraftInput, LetterDraftOptions};
 use super::options::{CoverLetterOptions, GenerationType, LetterLength, ResumeOptions};
+use super::repair::{Repair, repair_document};
 use super::validate::{self, ValidationInput, ValidationReport};
 
 /// Stage names, in order (the contract's `stage_name`).
@@ -193,8 +194,51 @@ fn draft_input<'a>(
     }
 }
 
-/// Stage 3, offline engine: the resume (and its letter when asked) or the letter.
+/// Stage 3, offline engine: the resume (and its letter when asked) or the letter, checked
+/// and repaired ([`draft_checked`]).
 pub fn draft(
+    inputs: &PipelineInputs,
+    analysis: &JobAnalysis,
+    compiled: &CompiledProfile,
+    request: &GenerationRequest,
+    taxonomy: &Taxonomy,
+) -> Vec<Document> {
+    draft_checked(inputs, analysis, compiled, request, taxonomy).documents
+}
+
+/// Offline drafts after self-repair, and what the repair changed.
+#[derive(Debug, Clone)]
+pub struct Drafted {
+    /// The documents, free of factuality issues unless one could not be located.
+    pub documents: Vec<Document>,
+    /// Statements of the drafter's own that stage 4 flagged and that were rebuilt or dropped
+    /// (empty when the drafter made no mistake), with the index of their document.
+    pub repairs: Vec<(usize, Repair)>,
+}
+
+/// Stage 3, offline engine, with its own check: each draft is validated as stage 4 would,
+/// and a statement it flags is rebuilt or dropped ([`super::repair`]), so a generation never
+/// fails on a sentence the drafter wrote.
+pub fn draft_checked(
+    inputs: &PipelineInputs,
+    analysis: &JobAnalysis,
+    compiled: &CompiledProfile,
+    request: &GenerationRequest,
+    taxonomy: &Taxonomy,
+) -> Drafted {
+    let mut documents = draft_unchecked(inputs, analysis, compiled, request, taxonomy);
+    let mut repairs = Vec::new();
+    for (index, document) in documents.iter_mut().enumerate() {
+        let fixed = repair_document(document, |d| {
+            validate_one(inputs, analysis, compiled, request.template(), d, taxonomy)
+        });
+        repairs.extend(fixed.into_iter().map(|r| (index, r)));
+    }
+    Drafted { documents, repairs }
+}
+
+/// Stage 3, offline engine, as drafted (no check).
+pub fn draft_unchecked(
     inputs: &PipelineInputs,
     analysis: &JobAnalysis,
     compiled: &CompiledProfile,

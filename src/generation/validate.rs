@@ -7,15 +7,27 @@
 //! * **numbers** (integers, decimals, percentages, money, years) in any line must appear in the
 //!   profile's text (thousands separators ignored), be its GPA, or be the whole years of
 //!   experience computed from its dates; a letter may also repeat numbers of the job title and
-//!   company it names. Dates of entries are checked against their source item.
+//!   company it names. Those two are names, not numbers, wherever they stand as a whole word
+//!   (a company called `3` as much as `3M` or `84.51`), and are removed before the check.
+//!   Dates of entries are checked against their source item.
 //! * **skills**: every taxonomy term in the text must be a term the profile shows somewhere
-//!   (the job title and company named in a letter are not claims and are skipped).
+//!   (the job title and company named in a letter are not claims and are skipped), written in
+//!   the person's words: as the profile writes it, or as "<alias> (<person's form>)"
+//!   (`relabelled_skill` otherwise, so "Incident Management" for "on-call teams" or "CCH
+//!   Axcess" for "CCH" is caught). A resume's skill item must be a skill the person lists, or
+//!   such an alias pair (`unlisted_skill`): a term only implied by a bullet is not listed.
 //! * **employers and organisations**: a capitalised name after *at, for, with, joined, from*
-//!   must appear in the profile (or be the letter's addressee, or a taxonomy term).
+//!   must appear in the profile (or be the letter's addressee, or a taxonomy term). A name
+//!   ends at a full stop followed by a space and before a first-person word ("with Weisman
+//!   Scores. I also…" names "Weisman Scores").
 //! * **titles, employers, schools, degrees, projects, certifications** in structured entries
 //!   must equal their source item; the headline must be one of the profile's titles.
 //! * **sources**: a line's `source.item_id` must exist in the profile, and a line that states a
 //!   fact (a number or a skill) must have a source.
+//!
+//! A factuality issue in an offline draft is the drafter's own mistake: stage 3 rebuilds or
+//! drops the statement and validates again (`super::repair`), so only a document that could
+//! not be repaired reaches stage 4 with one, and only that fails a generation.
 //!
 //! # ATS score (0–100)
 //!
@@ -30,8 +42,9 @@
 //! # Keyword coverage (0–1)
 //!
 //! Of the required keywords the profile meets, the share the document shows: the term is found
-//! in its text, or (for education keywords) the education entry that meets it is listed. 1.0
-//! when the profile meets none.
+//! in its text or a skill item names it (looked up whole, so the person's "excel" names
+//! Microsoft Excel), or (for education keywords) the education entry that meets it is listed.
+//! 1.0 when the profile meets none.
 //!
 //! # Readability (warnings, never blocking)
 //!
@@ -161,12 +174,39 @@ fn score(checks: &[Check]) -> u8 {
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*").expect("number regex is valid"));
 
+/// A capitalised name after *at, for, with, joined, from*. A word may hold inner dots
+/// ("84.51", "U.S") but a name never runs past a full stop followed by a space: "with
+/// Weisman Scores. I also…" names "Weisman Scores", not "Weisman Scores. I".
 static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:at|for|with|joined|from)\s+((?:[A-Z][\w&'.\-]*)(?:\s+(?:[A-Z][\w&'.\-]*|&|of))*)",
+        r"\b(?:at|for|with|joined|from)\s+((?:[A-Z][\w&'\-]*(?:\.[\w&'\-]+)*)(?:\s+(?:[A-Z][\w&'\-]*(?:\.[\w&'\-]+)*|&|of))*)",
     )
     .expect("organisation regex is valid")
 });
+
+/// The organisation names in `text`: [`ORGANISATION`] captures, cut before a first-person
+/// word ("for Acme I led…" names "Acme") and before a trailing "of" or "&".
+fn organisation_names(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for capture in ORGANISATION.captures_iter(text) {
+        let mut words: Vec<&str> = Vec::new();
+        for word in capture[1].split_whitespace() {
+            if matches!(word, "I" | "I'm" | "I've" | "I'd" | "I'll") {
+                break;
+            }
+            words.push(word);
+        }
+        while words.last().is_some_and(|w| matches!(*w, "of" | "&")) {
+            words.pop();
+        }
+        let name = words.join(" ");
+        let name = name.trim_end_matches(['.', ',', '\'']);
+        if !name.is_empty() {
+            out.push(name.to_owned());
+        }
+    }
+    out
+}
 
 static THOUSANDS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,3}(,\d{3})+(\.\d+)?$").expect("thousands regex is valid"));
@@ -406,15 +446,49 @@ fn letter_lines(letter: &CoverLetter) -> Vec<Checked<'_>> {
     out
 }
 
-/// Removes the job title and company a letter names, so they are not read as claims.
+/// Removes the job title and company a letter names, so they are not read as claims: a name
+/// is a name even when it is all digits (a company called `3`), so it is removed wherever it
+/// stands as a whole word ("at 3," but not the 3 of "30%" or "3.5").
 fn without_job_names(text: &str, input: &ValidationInput) -> String {
     let mut out = text.to_owned();
     for name in [Some(input.job_title), input.company].into_iter().flatten() {
-        let name = name.trim();
-        if name.len() > 1 {
-            out = out.replace(name, " ");
+        out = without_name(&out, name.trim());
+    }
+    out
+}
+
+/// `text` with every whole-word occurrence of `name` replaced by a space. Whole word: the
+/// characters on either side are not letters or digits, and not a decimal point or
+/// thousands separator joining it to more digits.
+fn without_name(text: &str, name: &str) -> String {
+    if name.is_empty() {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (at, _) in text.match_indices(name) {
+        if at < copied {
+            continue; // overlaps the previous occurrence
+        }
+        let mut before = text[..at].chars().rev();
+        let mut after = text[at + name.len()..].chars();
+        let (b1, b2) = (before.next(), before.next());
+        let (a1, a2) = (after.next(), after.next());
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        let joined_before =
+            matches!(b1, Some('.' | ',')) && digit(b2) || matches!(b1, Some('$' | '€' | '£' | '#'));
+        let joined_after = matches!(a1, Some('.' | ',')) && digit(a2) || matches!(a1, Some('%'));
+        let whole = !b1.is_some_and(char::is_alphanumeric)
+            && !a1.is_some_and(char::is_alphanumeric)
+            && !joined_before
+            && !joined_after;
+        if whole {
+            out.push_str(&text[copied..at]);
+            out.push(' ');
+            copied = at + name.len();
         }
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -459,10 +533,30 @@ fn check_factuality(
                     format!("The profile does not show {}.", found.canonical),
                     &line.location,
                 ));
+            } else if !own_wording(input, facts, &text, &found) {
+                issues.push(issue(
+                    "critical",
+                    "factuality",
+                    "relabelled_skill",
+                    format!(
+                        "{} is not how the profile names this skill; use the person's words.",
+                        found.surface
+                    ),
+                    &line.location,
+                ));
             }
         }
-        for capture in ORGANISATION.captures_iter(&text) {
-            let name = capture[1].trim_end_matches(['.', ',', '\'']);
+        if line.location.starts_with("skills[") && !listed_skill(input, line.text) {
+            issues.push(issue(
+                "critical",
+                "factuality",
+                "unlisted_skill",
+                format!("{} is not a skill the profile lists.", line.text),
+                &line.location,
+            ));
+        }
+        for name in organisation_names(&text) {
+            let name = name.as_str();
             let lower = name.to_lowercase();
             let known = facts.text_lower.contains(&lower)
                 || known_orgs.iter().any(|o| o.contains(&lower))
@@ -508,6 +602,87 @@ fn check_factuality(
     issues
 }
 
+/// True when a taxonomy term found in a document line is written in the person's words: as
+/// the profile writes it somewhere (case and a plural ending aside), or as "<alias>
+/// (<person's form>)" with the person's form naming the same entry.
+fn own_wording(
+    input: &ValidationInput,
+    facts: &Facts,
+    text: &str,
+    found: &jobwise_engine::SkillMatch,
+) -> bool {
+    let surface = found.surface.to_lowercase();
+    if facts.text_lower.contains(&surface) {
+        return true;
+    }
+    // A plural of the person's word is still their word ("dashboards" for "dashboard"); not
+    // for an acronym ("AWS" is not a plural of "aw").
+    let lower_ending = found.surface.chars().rev().take(2).all(char::is_lowercase);
+    let singulars = [surface.strip_suffix("es"), surface.strip_suffix('s')];
+    if lower_ending
+        && singulars
+            .into_iter()
+            .flatten()
+            .filter(|s| s.chars().count() >= 3)
+            .any(|s| whole_word_in(&facts.text_lower, s))
+    {
+        return true;
+    }
+    let Some(inner) = text[found.end..]
+        .strip_prefix(" (")
+        .and_then(|rest| rest.split_once(')'))
+        .map(|(inner, _)| inner.trim())
+    else {
+        return false;
+    };
+    facts.text_lower.contains(&inner.to_lowercase())
+        && input
+            .taxonomy
+            .canonical(inner)
+            .is_some_and(|e| e.name == found.canonical)
+}
+
+/// True when `word` occurs in `text` with no letter or digit on either side.
+fn whole_word_in(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !text[at + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// True when a resume's skill item is a skill the person lists (technical, soft, a project's
+/// technologies; case aside), or "<alias> (<listed skill>)" for the same taxonomy entry.
+fn listed_skill(input: &ValidationInput, item: &str) -> bool {
+    let profile = input.profile;
+    let listed = |s: &str| {
+        profile
+            .skills
+            .technical
+            .iter()
+            .chain(&profile.skills.soft)
+            .chain(profile.projects.iter().flat_map(|p| &p.technologies))
+            .any(|l| same(l, s))
+    };
+    if listed(item) {
+        return true;
+    }
+    let Some((alias, person)) = item
+        .trim()
+        .strip_suffix(')')
+        .and_then(|rest| rest.split_once(" ("))
+    else {
+        return false;
+    };
+    let entry = |s: &str| input.taxonomy.canonical(s).map(|e| e.name.clone());
+    listed(person) && entry(alias).is_some() && entry(alias) == entry(person)
+}
+
 /// Facts a rewording adds to its original: numbers, taxonomy terms and organisation names
 /// found in `suggested` but not in `original`. Empty means the rewording only changes words.
 pub fn added_facts(original: &str, suggested: &str, taxonomy: &Taxonomy) -> Vec<String> {
@@ -529,10 +704,9 @@ pub fn added_facts(original: &str, suggested: &str, taxonomy: &Taxonomy) -> Vec<
         }
     }
     let lower = original.to_lowercase();
-    for capture in ORGANISATION.captures_iter(suggested) {
-        let name = capture[1].trim_end_matches(['.', ',', '\'']);
-        if !lower.contains(&name.to_lowercase()) && taxonomy.canonical(name).is_none() {
-            added.push(name.to_owned());
+    for name in organisation_names(suggested) {
+        if !lower.contains(&name.to_lowercase()) && taxonomy.canonical(&name).is_none() {
+            added.push(name);
         }
     }
     added
@@ -564,7 +738,23 @@ fn check_entries(input: &ValidationInput, facts: &Facts, resume: &Resume) -> Vec
         );
     }
     for (i, entry) in resume.experience.iter().enumerate() {
-        let Some(source) = profile.experiences.iter().find(|e| e.id == entry.source_id) else {
+        // Ids should be unique, but a profile may repeat one (or leave several empty): the
+        // entry's source is the experience with its id that it matches best (title, employer,
+        // start date), the first on a tie.
+        let mut best: Option<(&jobwise_engine::profile::Experience, usize)> = None;
+        for e in profile
+            .experiences
+            .iter()
+            .filter(|e| e.id == entry.source_id)
+        {
+            let score = usize::from(same(&entry.title.text, &e.title))
+                + usize::from(same(&entry.company.text, &e.company))
+                + usize::from(same_date(Some(&entry.start_date), Some(&e.start_date)));
+            if best.is_none_or(|(_, b)| score > b) {
+                best = Some((e, score));
+            }
+        }
+        let Some((source, _)) = best else {
             wrong(
                 "unknown_source",
                 format!("Experience {:?} is not in the profile.", entry.title.text),
@@ -667,13 +857,29 @@ fn check_entries(input: &ValidationInput, facts: &Facts, resume: &Resume) -> Vec
 }
 
 /// Keyword coverage over the document's text and listed entries.
-fn coverage(input: &ValidationInput, text: &str, sources: &BTreeSet<String>) -> (f64, Vec<String>) {
-    let shown: HashSet<String> = input
+/// `named` are single skill names (a resume's skill items), looked up whole, so a
+/// case-sensitive entry written in lower case by the person ("excel") still counts.
+fn coverage(
+    input: &ValidationInput,
+    text: &str,
+    named: &[&str],
+    sources: &BTreeSet<String>,
+) -> (f64, Vec<String>) {
+    let mut shown: HashSet<String> = input
         .taxonomy
         .find(text)
         .into_iter()
         .map(|m| m.canonical)
         .collect();
+    for name in named {
+        // "Amazon Web Services (AWS)": each part names the skill.
+        let parts = name.trim_end_matches(')').split(" (");
+        for part in std::iter::once(*name).chain(parts) {
+            if let Some(entry) = input.taxonomy.canonical(part) {
+                shown.insert(entry.name.clone());
+            }
+        }
+    }
     let categories: std::collections::HashMap<&str, &str> = input
         .analysis
         .required
@@ -841,7 +1047,12 @@ pub fn validate_document(input: &ValidationInput, document: &Document) -> Valida
                 .map(|e| e.id.as_str())
                 .collect();
             sources.extend(profile_education.into_iter().map(str::to_owned));
-            let (keyword_coverage, uncovered) = coverage(input, &text, &sources);
+            let named: Vec<&str> = resume
+                .skills
+                .iter()
+                .flat_map(|g| g.items.iter().map(|i| i.text.as_str()))
+                .collect();
+            let (keyword_coverage, uncovered) = coverage(input, &text, &named, &sources);
 
             let header = &resume.header;
             let contact = match (
@@ -945,7 +1156,7 @@ pub fn validate_document(input: &ValidationInput, document: &Document) -> Valida
                 .iter()
                 .filter_map(|l| l.source.map(|s| s.item_id.clone()))
                 .collect();
-            let (keyword_coverage, uncovered) = coverage(input, &text, &sources);
+            let (keyword_coverage, uncovered) = coverage(input, &text, &[], &sources);
             let names_company = input.company.is_none_or(|c| text.contains(c.trim()));
             let names_role = text.contains(input.job_title.trim());
             let cited = sources.len();
@@ -995,4 +1206,256 @@ fn ats_message(check: &str) -> String {
         _ => "A check did not pass.",
     }
     .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generation::testing::{Run, job};
+
+    const NURSE: &str = r#"{
+        "personal_info": {"full_name": "Aoife Brennan", "email": "aoife@example.com", "location": "Quincy, MA"},
+        "experiences": [{
+            "id": "exp-1", "title": "Registered Nurse", "company": "Bayside Mercy Hospital",
+            "start_date": "2018-09", "is_current": true,
+            "achievements": [
+                "Raised patient satisfaction with Weisman Scores",
+                "Led hourly rounding on a 32-bed unit"
+            ]
+        }],
+        "skills": {"technical": ["Epic", "Patient Care"], "soft": ["Communication"]}
+    }"#;
+
+    const ACCOUNTANT: &str = r#"{
+        "personal_info": {"full_name": "Maeve Doyle", "email": "maeve@example.com", "location": "Cork"},
+        "experiences": [{
+            "id": "exp-1", "title": "Senior Accountant", "company": "Harrow Pike",
+            "start_date": "2017-03", "is_current": true,
+            "achievements": [
+                "Coordinated on-call teams for the month-end close",
+                "Prepared tax returns in CCH for 120 clients using SQL extracts",
+                "Built a pivot table for the month-end close"
+            ]
+        }],
+        "skills": {"technical": ["SOX Compliance", "CCH", "AWS"]}
+    }"#;
+
+    #[test]
+    fn a_relabelled_or_implied_skill_is_caught() {
+        let run = Run::new(
+            ACCOUNTANT,
+            job(
+                "Senior Accountant",
+                Some("Quarry Lane"),
+                &[
+                    "SOX",
+                    "CCH Axcess",
+                    "Amazon Web Services",
+                    "Incident Management",
+                    "SQL",
+                ],
+            ),
+        );
+        let mut drafts = run.drafts();
+        assert_eq!(run.factuality(&drafts[0]), Vec::<String>::new());
+        let Document::Resume(resume) = &mut drafts[0] else {
+            panic!("the first draft is the resume");
+        };
+        let items: Vec<&str> = resume.skills[0]
+            .items
+            .iter()
+            .map(|i| i.text.as_str())
+            .collect();
+        assert!(items.contains(&"Amazon Web Services (AWS)"), "{items:?}");
+        let source = resume.skills[0].items[0].source.clone();
+        for (text, code) in [
+            ("CCH Axcess", "relabelled_skill"),
+            // "SOX" is inside the person's "SOX Compliance", but it is not what they list.
+            ("SOX", "unlisted_skill"),
+            ("SQL", "unlisted_skill"),
+            ("Amazon AWS (CCH)", "unlisted_skill"),
+        ] {
+            let mut edited = resume.clone();
+            edited.skills[0].items[0] = Line {
+                text: text.to_owned(),
+                source: source.clone(),
+                changed: true,
+            };
+            let report = run.validate(&Document::Resume(edited));
+            let codes: Vec<&str> = report
+                .factuality_issues
+                .iter()
+                .map(|i| i.code.as_str())
+                .collect();
+            assert!(codes.contains(&code), "{text}: {codes:?}");
+        }
+        // A plural of the person's own word is theirs; an acronym is not a plural.
+        let mut edited = resume.clone();
+        edited.summary = Some(Line::sourced(
+            "Senior Accountant who built pivot tables for the month-end close.",
+            "profile",
+            "summary",
+            "professional_summary",
+        ));
+        assert!(run.validate(&Document::Resume(edited)).is_factual());
+        let mut edited = resume.clone();
+        edited.summary = Some(Line::sourced(
+            "Senior Accountant skilled in Incident Management.",
+            "profile",
+            "summary",
+            "professional_summary",
+        ));
+        let report = run.validate(&Document::Resume(edited));
+        let codes: Vec<&str> = report
+            .factuality_issues
+            .iter()
+            .map(|i| i.code.as_str())
+            .collect();
+        assert_eq!(codes, vec!["relabelled_skill"]);
+    }
+
+    #[test]
+    fn roles_without_ids_are_checked_against_the_role_they_show() {
+        let profile = r#"{
+            "personal_info": {"full_name": "A B", "email": "a@example.com"},
+            "experiences": [
+                {"title": "Analyst", "company": "Brackley Foods", "start_date": "2019", "is_current": true,
+                 "achievements": ["Built 12 dashboards in Tableau"]},
+                {"title": "Intern", "company": "37signals", "start_date": "2015-03", "end_date": "2015-12",
+                 "achievements": ["Answered 40 support tickets a day"]}
+            ],
+            "skills": {"technical": ["Tableau"]}
+        }"#;
+        let run = Run::new(profile, job("Analyst", Some("Quarry Lane"), &["Tableau"]));
+        let drafts = run.drafts();
+        let Document::Resume(resume) = &drafts[0] else {
+            panic!("the first draft is the resume");
+        };
+        assert_eq!(resume.experience.len(), 2);
+        assert_eq!(run.factuality(&drafts[0]), Vec::<String>::new());
+        // A wrong title is still caught.
+        let mut edited = resume.clone();
+        edited.experience[1].title.text = "Senior Intern".to_owned();
+        let issues = run.factuality(&Document::Resume(edited));
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert!(
+            issues[0].contains("\"Senior Intern\" differs"),
+            "{issues:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_never_runs_past_a_full_stop_or_into_i() {
+        assert_eq!(
+            organisation_names("I raised scores with Weisman Scores. I also led rounding."),
+            vec!["Weisman Scores"]
+        );
+        assert_eq!(organisation_names("Worked for Acme I led it"), vec!["Acme"]);
+        assert_eq!(
+            organisation_names("Sold at Harbor Point Regional Medical Center."),
+            vec!["Harbor Point Regional Medical Center"]
+        );
+        assert_eq!(organisation_names("Banked with U.S. Bank"), vec!["U.S"]);
+        assert_eq!(
+            organisation_names("joined Bank of America."),
+            vec!["Bank of America"]
+        );
+    }
+
+    #[test]
+    fn weisman_scores_then_i_is_not_an_unknown_employer() {
+        // Issue 11: a letter paragraph of two bullets, the first ending in a capitalised
+        // name, was failed as "Weisman Scores. I is not an employer, school or name".
+        let run = Run::new(
+            NURSE,
+            job(
+                "Registered Nurse",
+                Some("Harbor Point"),
+                &["Patient Care", "Epic"],
+            ),
+        );
+        let mut drafts = run.drafts();
+        for document in &drafts {
+            assert_eq!(run.factuality(document), Vec::<String>::new());
+        }
+        let Document::CoverLetter(letter) = &mut drafts[1] else {
+            panic!("the second draft is the letter");
+        };
+        letter.paragraphs[1].text =
+            "As Registered Nurse at Bayside Mercy Hospital, I raised patient \
+             satisfaction with Weisman Scores. I also led hourly rounding on a 32-bed unit."
+                .to_owned();
+        assert_eq!(run.factuality(&drafts[1]), Vec::<String>::new());
+        // An employer the profile does not have is still caught, in either sentence.
+        let Document::CoverLetter(letter) = &mut drafts[1] else {
+            unreachable!()
+        };
+        letter.paragraphs[1].text =
+            "I raised patient satisfaction with Weisman Scores. I also worked for Lakeside Clinic."
+                .to_owned();
+        let issues = run.factuality(&drafts[1]);
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert!(
+            issues[0].starts_with("Lakeside Clinic is not"),
+            "{issues:?}"
+        );
+    }
+
+    #[test]
+    fn a_company_named_with_digits_only_is_a_name() {
+        // Issue 13, defect 10: a company named `3` failed every cover letter ("the number 3
+        // does not appear in the profile"); `3M`, `84.51` and `37signals` were fine.
+        for company in ["3", "3M", "84.51", "37signals"] {
+            let run = Run::new(
+                NURSE,
+                job("Registered Nurse", Some(company), &["Patient Care"]),
+            );
+            let drafts = run.drafts();
+            let Document::CoverLetter(letter) = &drafts[1] else {
+                panic!("the second draft is the letter");
+            };
+            assert!(
+                letter.paragraphs[0]
+                    .text
+                    .contains(&format!("at {company}."))
+            );
+            assert_eq!(
+                run.factuality(&drafts[1]),
+                Vec::<String>::new(),
+                "{company}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_is_removed_only_as_a_whole_word() {
+        assert_eq!(
+            without_name("the role at 3. Thank you", "3"),
+            "the role at  . Thank you"
+        );
+        assert_eq!(
+            without_name("support 3, and 3's team", "3"),
+            "support  , and  's team"
+        );
+        assert_eq!(
+            without_name("cut 30% and 3.5 days, $3, 13", "3"),
+            "cut 30% and 3.5 days, $3, 13"
+        );
+        assert_eq!(without_name("up 3% at 3", "3"), "up 3% at  ");
+        assert_eq!(without_name("at 3M and 3Mx", "3M"), "at   and 3Mx");
+        assert_eq!(without_name("at 84.51.", "84.51"), "at  .");
+    }
+
+    #[test]
+    fn a_number_next_to_a_digit_company_is_still_checked() {
+        let run = Run::new(NURSE, job("Registered Nurse", Some("3"), &["Patient Care"]));
+        let mut drafts = run.drafts();
+        let Document::CoverLetter(letter) = &mut drafts[1] else {
+            panic!("the second draft is the letter");
+        };
+        letter.paragraphs[1].text = "I cut waits by 35% for 3.".to_owned();
+        let issues = run.factuality(&drafts[1]);
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert!(issues[0].contains("The number 35 "), "{issues:?}");
+    }
 }

@@ -366,12 +366,24 @@ async fn run_stages(
                         compiled.clone(),
                         request.clone(),
                     );
-                    blocking(timeout, &mut lost, stage, move || {
-                        Ok(pipeline::draft(
+                    let drafted = blocking(timeout, &mut lost, stage, move || {
+                        Ok(pipeline::draft_checked(
                             &inputs, &analysis, &compiled, &request, taxonomy,
                         ))
                     })
-                    .await?
+                    .await?;
+                    for (document, repair) in &drafted.repairs {
+                        // The drafter's own mistake, repaired; logged so it gets fixed.
+                        tracing::warn!(
+                            document,
+                            location = %repair.location,
+                            issue = %repair.issue,
+                            action = %repair.action,
+                            "offline draft repaired"
+                        );
+                        metrics::counter!("jobwise_draft_repairs_total").increment(1);
+                    }
+                    drafted.documents
                 };
                 let drafts = match &state.llm {
                     None => offline,

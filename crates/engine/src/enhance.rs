@@ -201,10 +201,32 @@ fn trim_filler(text: &str) -> Option<String> {
         ("utilizing ", "using "),
         ("in order to ", "to "),
     ] {
-        out = out.replace(from, to);
+        out = replace_words(&out, from, to);
     }
     let out = capitalize(out.trim());
     (out != text).then_some(out)
+}
+
+/// `text` with `from` replaced by `to` where `from` starts a word (so "very " goes from "very
+/// large" but "delivery network" stays).
+fn replace_words(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (at, _) in text.match_indices(from) {
+        if at < copied
+            || text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        out.push_str(&text[copied..at]);
+        out.push_str(to);
+        copied = at + from.len();
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 fn content_words(text: &str) -> Vec<String> {
@@ -383,6 +405,19 @@ mod tests {
             quantify("Led hiring", Some("Opened 3 stores")),
             None,
             "unrelated figure"
+        );
+    }
+
+    #[test]
+    fn filler_is_trimmed_only_as_a_whole_word() {
+        // "delivery network" once lost its "very ": "delinetwork".
+        assert_eq!(
+            trim_filler("Launched a delivery network; on-time delivery reached 96%"),
+            None
+        );
+        assert_eq!(
+            trim_filler("Ran a very large and really busy unit").as_deref(),
+            Some("Ran a large and busy unit")
         );
     }
 

@@ -14,6 +14,8 @@
 //! * [`compile_profile`] (stage 2) scores a [`Profile`] against a
 //!   [`JobAnalysis`] into a [`CompiledProfile`]: evidence per requirement,
 //!   ranked items, match percentage, missing keywords.
+//! * [`own_words::skill_label`] writes a listed skill in the person's own words,
+//!   with the posting's alias beside it ("Amazon Web Services (AWS)").
 
 #![warn(missing_docs)]
 
@@ -21,6 +23,7 @@ pub mod analysis;
 pub mod enhance;
 mod lexical;
 pub mod matching;
+pub mod own_words;
 pub mod posting;
 pub mod profile;
 pub mod style;

@@ -912,9 +912,26 @@ fn choose_education(asked: &Asked<'_>, items: &[Item], profile: &Profile) -> Opt
 
 /// Years covered by the experience date ranges, overlaps merged.
 fn years_of_experience(profile: &Profile, today: i32) -> f64 {
-    let mut ranges: Vec<(i32, i32)> = profile
-        .experiences
-        .iter()
+    years_over(&profile.experiences, today)
+}
+
+/// Years covered by the dated experiences among `experiences`, overlaps merged, 1 decimal
+/// (the rules of [`CompiledProfile::years_of_experience`]); `today` is (year, month). Used
+/// to check a claim such as "5+ years of experience in Rust" against the roles that show
+/// Rust.
+pub fn experience_years<'a>(
+    experiences: impl IntoIterator<Item = &'a crate::profile::Experience>,
+    today: (i32, u8),
+) -> f64 {
+    years_over(experiences, month_index(today.0, today.1.clamp(1, 12)))
+}
+
+fn years_over<'a>(
+    experiences: impl IntoIterator<Item = &'a crate::profile::Experience>,
+    today: i32,
+) -> f64 {
+    let mut ranges: Vec<(i32, i32)> = experiences
+        .into_iter()
         .filter_map(|e| {
             let start = date_index(&e.start_date, true)?;
             let end = if e.is_current {
