@@ -121,8 +121,7 @@ pub fn analyze(inputs: &PipelineInputs, taxonomy: &Taxonomy) -> JobAnalysis {
     jobwise_engine::analyze_job(&inputs.job.text(), taxonomy)
 }
 
-/// Stage-1 results by the hash of the job text (PIPELINE.md: "cached by a hash of the job
-/// text"), shared by the workers and the analysis/match endpoints. Bounded: the oldest entry
+/// Stage-1 results by the hash of the job text (see `docs/pipeline.md`), shared by the workers and the analysis/match endpoints. Bounded: the oldest entry
 /// goes when [`AnalysisCache::CAPACITY`] is reached.
 #[derive(Debug, Default, Clone)]
 pub struct AnalysisCache {
