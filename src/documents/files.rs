@@ -4,6 +4,7 @@
 use jobwise_render::{Document, PaperSize, Template};
 
 use crate::app::AppState;
+use crate::documents::model::DocumentType;
 use crate::error::{AppError, AppResult};
 
 text_enum!(
@@ -148,14 +149,13 @@ fn ascii_part(text: &str) -> String {
 /// `Jane_Doe_Resume_Acme.pdf`: the person, the kind, the company.
 pub fn file_name(
     full_name: &str,
-    document_type: &str,
+    document_type: DocumentType,
     company: Option<&str>,
     format: Format,
 ) -> (String, String) {
-    let kind = if document_type == "cover_letter" {
-        "Cover_Letter"
-    } else {
-        "Resume"
+    let kind = match document_type {
+        DocumentType::CoverLetter => "Cover_Letter",
+        DocumentType::Resume => "Resume",
     };
     let unicode: Vec<String> = [Some(full_name), Some(kind), company]
         .into_iter()
@@ -205,7 +205,8 @@ mod tests {
 
     #[test]
     fn file_names_are_safe_and_meaningful() {
-        let (ascii, unicode) = file_name("Jane Doe", "resume", Some("Acme"), Format::Pdf);
+        let (ascii, unicode) =
+            file_name("Jane Doe", DocumentType::Resume, Some("Acme"), Format::Pdf);
         assert_eq!(ascii, "Jane_Doe_Resume_Acme.pdf");
         assert_eq!(unicode, ascii);
         assert_eq!(
@@ -214,7 +215,7 @@ mod tests {
         );
         let (ascii, unicode) = file_name(
             "Łukasz Wiśniewski",
-            "cover_letter",
+            DocumentType::CoverLetter,
             Some("Zahlungsgröße GmbH"),
             Format::Docx,
         );
@@ -227,9 +228,14 @@ mod tests {
             header.contains("filename*=UTF-8''%C5%81ukasz_Wi%C5%9Bniewski"),
             "{header}"
         );
-        let (ascii, _) = file_name("../../etc/passwd \"x\"", "resume", None, Format::Txt);
+        let (ascii, _) = file_name(
+            "../../etc/passwd \"x\"",
+            DocumentType::Resume,
+            None,
+            Format::Txt,
+        );
         assert!(!ascii.contains('/') && !ascii.contains('"'), "{ascii}");
-        let (ascii, _) = file_name("李小龍", "resume", None, Format::Pdf);
+        let (ascii, _) = file_name("李小龍", DocumentType::Resume, None, Format::Pdf);
         assert_eq!(ascii, "Resume.pdf");
     }
 

@@ -18,6 +18,7 @@ use super::model::{Content, DocumentList, DocumentView, PdfInfo, ValidationSumma
 use crate::app::AppState;
 use crate::auth::api_keys::parse_path_id;
 use crate::db::{Timestamp, parse_uuid};
+use crate::documents::model::DocumentType;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::generation::pipeline;
 use crate::generation::validate::ValidationReport;
@@ -36,7 +37,7 @@ pub struct StoredDocument {
     /// Generation that wrote it.
     pub generation_id: Option<Uuid>,
     /// resume or cover_letter.
-    pub document_type: String,
+    pub document_type: DocumentType,
     /// Title.
     pub title: String,
     /// Current version.
@@ -67,7 +68,8 @@ fn from_row(row: &AnyRow) -> anyhow::Result<StoredDocument> {
             .try_get::<Option<String>, _>("generation_id")?
             .map(|g| parse_uuid(&g))
             .transpose()?,
-        document_type: row.try_get("document_type")?,
+        document_type: DocumentType::parse(&row.try_get::<String, _>("document_type")?)
+            .ok_or_else(|| anyhow::anyhow!("stored document type"))?,
         title: row.try_get("title")?,
         version: row.try_get("version")?,
         template: template
@@ -285,7 +287,7 @@ impl Validate for DocumentPatch {
 
 /// Pages a document may have: its generation's length option for a resume, one for a letter.
 async fn page_budget(state: &AppState, row: &StoredDocument) -> AppResult<usize> {
-    if row.document_type != "resume" {
+    if row.document_type != DocumentType::Resume {
         return Ok(1);
     }
     let Some(generation_id) = row.generation_id else {
@@ -360,14 +362,13 @@ pub async fn patch_document(
     let id = parse_path_id(&id, "document")?;
     let row = load(&state, user.id, id).await?;
     let document = patch.content.structured;
-    let same_kind = matches!(
-        (&document, row.document_type.as_str()),
-        (Document::Resume(_), "resume") | (Document::CoverLetter(_), "cover_letter")
-    );
-    if !same_kind {
+    if DocumentType::of(&document) != row.document_type {
         return Err(AppError::invalid_field(
             "content.structured.kind",
-            format!("must be {} (a document keeps its type)", row.document_type),
+            format!(
+                "must be {} (a document keeps its type)",
+                row.document_type.as_str()
+            ),
         ));
     }
     let mut report = revalidate(&state, &row, &document).await?;
@@ -555,7 +556,7 @@ pub async fn download_file(
     let key = files::key(row.id, row.version, template, format);
     let bytes = files::get_or_render(state, &key, &row.structured, template, format).await?;
     let company = row.metadata["company"].as_str();
-    let names = files::file_name(row.structured.author(), &row.document_type, company, format);
+    let names = files::file_name(row.structured.author(), row.document_type, company, format);
     let etag = format!(
         "\"{}-v{}-{}-{}\"",
         row.id.simple(),

@@ -54,13 +54,34 @@ pub struct PdfInfo {
     pub page_count: i64,
 }
 
+text_enum!(
+    /// What kind of document: a generated one, or a writing sample.
+    DocumentType {
+        /// A resume.
+        Resume = "resume",
+        /// A cover letter.
+        CoverLetter = "cover_letter",
+    }
+);
+
+impl DocumentType {
+    /// The kind of a structured document.
+    pub fn of(document: &jobwise_render::Document) -> Self {
+        match document {
+            jobwise_render::Document::Resume(_) => DocumentType::Resume,
+            jobwise_render::Document::CoverLetter(_) => DocumentType::CoverLetter,
+        }
+    }
+}
+
 /// A generated document.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct DocumentView {
     /// Document id.
     pub id: Uuid,
     /// resume or cover_letter.
-    pub document_type: String,
+    #[schema(value_type = String)]
+    pub document_type: DocumentType,
     /// "Resume – Senior Backend Engineer at Acme".
     pub title: String,
     /// 1 when generated; each edit adds 1.

@@ -48,7 +48,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use jobwise_engine::profile::parse_date;
-use jobwise_engine::{CompiledProfile, JobAnalysis, Profile, RankedItem, StyleProfile, Taxonomy};
+use jobwise_engine::{
+    Category, CompiledProfile, ItemKind, JobAnalysis, Profile, RankedItem, StyleProfile, Taxonomy,
+};
 use jobwise_render::{
     Certification, CoverLetter, Education, Experience, Header, Language, Line, Link, Project,
     Recipient, Resume, Sender, SkillGroup,
@@ -241,10 +243,19 @@ struct MetTerm {
     term: String,
     /// From the required list.
     required: bool,
-    /// Taxonomy category.
-    category: String,
+    /// Taxonomy category; `None` when the term is not among the analysed keywords.
+    category: Option<Category>,
     /// First evidence other than the summary: (item kind, item id).
-    evidence: Option<(String, String)>,
+    evidence: Option<(ItemKind, String)>,
+}
+
+/// Hard skills, tools and domains: the terms a skills section lists (soft skills, languages,
+/// degrees and certifications are shown elsewhere).
+fn is_hard_term(category: Option<Category>) -> bool {
+    matches!(
+        category,
+        Some(Category::HardSkill | Category::Tool | Category::Domain)
+    )
 }
 
 /// The asked-for terms the profile really has (met), required first.
@@ -257,16 +268,15 @@ fn met_terms(input: &DraftInput) -> Vec<MetTerm> {
         let evidence = req
             .evidence
             .iter()
-            .find(|e| e.item_kind != "summary")
-            .map(|e| (e.item_kind.clone(), e.item_id.clone()));
+            .find(|e| e.item_kind != ItemKind::Summary)
+            .map(|e| (e.item_kind, e.item_id.clone()));
         let category = input
             .analysis
             .required
             .iter()
             .chain(&input.analysis.preferred)
             .find(|k| k.term == req.requirement)
-            .map(|k| k.category.clone())
-            .unwrap_or_default();
+            .map(|k| k.category);
         out.push(MetTerm {
             term: req.requirement.clone(),
             required: req.required,
@@ -443,9 +453,7 @@ fn named_skills(
     limit: usize,
 ) -> Vec<(String, String, u32)> {
     met.iter()
-        .filter(|m| {
-            m.evidence.is_some() && matches!(m.category.as_str(), "hard_skill" | "tool" | "domain")
-        })
+        .filter(|m| m.evidence.is_some() && is_hard_term(m.category))
         .filter_map(|m| {
             let listed = own.for_term(&m.term)?;
             Some((
@@ -714,7 +722,7 @@ pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
         target.push((boost(&listed.form, &label), listed.position, line));
     }
     for (position, m) in met.iter().enumerate() {
-        let wanted = matches!(m.category.as_str(), "hard_skill" | "tool" | "domain");
+        let wanted = is_hard_term(m.category);
         if !wanted
             || m.evidence.is_none()
             || kept
@@ -754,10 +762,7 @@ pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
         .iter()
         .filter(|m| m.required && !listed_terms.contains(m.term.as_str()))
     {
-        if !matches!(
-            m.category.as_str(),
-            "hard_skill" | "tool" | "domain" | "soft_skill"
-        ) {
+        if !(is_hard_term(m.category) || m.category == Some(Category::SoftSkill)) {
             continue;
         }
         let Some(req) = input
@@ -769,12 +774,16 @@ pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
             continue;
         };
         // The first place that shows it: a bullet, then a role's own text, then a project.
-        for kind in ["achievement", "experience", "project"] {
+        for kind in [
+            ItemKind::Achievement,
+            ItemKind::Experience,
+            ItemKind::Project,
+        ] {
             let Some(evidence) = req.evidence.iter().find(|e| e.item_kind == kind) else {
                 continue;
             };
             match kind {
-                "experience" => description_terms
+                ItemKind::Experience => description_terms
                     .entry(evidence.item_id.clone())
                     .or_default()
                     .push(m.term.clone()),
@@ -1419,7 +1428,7 @@ pub fn draft_cover_letter(input: &DraftInput, options: &LetterDraftOptions) -> C
     let mut used = vec![false; evidence.len()];
     let requirement_evidence: BTreeMap<String, Vec<String>> = met
         .iter()
-        .filter(|m| m.required && matches!(m.category.as_str(), "hard_skill" | "tool" | "domain"))
+        .filter(|m| m.required && is_hard_term(m.category))
         .map(|MetTerm { term, .. }| {
             let ids = input
                 .compiled

@@ -462,7 +462,7 @@ pub struct NewDocument {
     /// Deterministic id (derived from the generation), so a repeated stage 5 writes no copy.
     pub id: Uuid,
     /// resume or cover_letter.
-    pub document_type: &'static str,
+    pub document_type: crate::documents::model::DocumentType,
     /// Display title.
     pub title: String,
     /// Template id.
@@ -526,7 +526,7 @@ pub async fn complete(
         .bind(claimed.id.to_string())
         .bind(claimed.profile_id.to_string())
         .bind(claimed.job_id.to_string())
-        .bind(d.document_type)
+        .bind(d.document_type.as_str())
         .bind(&d.title)
         .bind(&d.template)
         .bind(&d.structured)

@@ -63,13 +63,39 @@ use utoipa::ToSchema;
 
 use super::draft::{MAX_BULLET_CHARS, experiences_newest_first, format_gpa, whole_years};
 
+text_enum!(
+    /// How serious a finding is.
+    Severity {
+        /// Never shipped: a factuality problem.
+        Critical = "critical",
+        /// Worth fixing; shipped.
+        Warning = "warning",
+        /// A hint.
+        Info = "info",
+    }
+);
+
+text_enum!(
+    /// What a finding is about.
+    IssueCategory {
+        /// A statement the profile does not support.
+        Factuality = "factuality",
+        /// Applicant-tracking-system readability.
+        Ats = "ats",
+        /// Keyword coverage.
+        Coverage = "coverage",
+        /// Wording and sentence style.
+        Readability = "readability",
+    }
+);
+
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Issue {
     /// `critical` (never shipped), `warning` or `info`.
-    pub severity: String,
+    pub severity: Severity,
     /// `factuality`, `ats`, `coverage` or `readability`.
-    pub category: String,
+    pub category: IssueCategory,
     /// Stable machine code, e.g. `unknown_number`.
     pub code: String,
     /// What is wrong, in a sentence.
@@ -123,8 +149,8 @@ impl ValidationReport {
         }
         if !fits {
             self.issues.push(issue(
-                "warning",
-                "ats",
+                Severity::Warning,
+                IssueCategory::Ats,
                 "page_count",
                 "The document is longer than its length option allows.".into(),
                 "",
@@ -153,10 +179,16 @@ pub struct ValidationInput<'a> {
     pub taxonomy: &'a Taxonomy,
 }
 
-fn issue(severity: &str, category: &str, code: &str, message: String, location: &str) -> Issue {
+fn issue(
+    severity: Severity,
+    category: IssueCategory,
+    code: &str,
+    message: String,
+    location: &str,
+) -> Issue {
     Issue {
-        severity: severity.to_owned(),
-        category: category.to_owned(),
+        severity,
+        category,
         code: code.to_owned(),
         message,
         location: location.to_owned(),
@@ -515,8 +547,8 @@ fn check_factuality(
             states_fact = true;
             if !facts.numbers.contains(&number) {
                 issues.push(issue(
-                    "critical",
-                    "factuality",
+                    Severity::Critical,
+                    IssueCategory::Factuality,
                     "unknown_number",
                     format!("The number {number} does not appear in the profile."),
                     &line.location,
@@ -527,16 +559,16 @@ fn check_factuality(
             states_fact = true;
             if !facts.terms.contains(&found.canonical) {
                 issues.push(issue(
-                    "critical",
-                    "factuality",
+                    Severity::Critical,
+                    IssueCategory::Factuality,
                     "unknown_skill",
                     format!("The profile does not show {}.", found.canonical),
                     &line.location,
                 ));
             } else if !own_wording(input, facts, &text, &found) {
                 issues.push(issue(
-                    "critical",
-                    "factuality",
+                    Severity::Critical,
+                    IssueCategory::Factuality,
                     "relabelled_skill",
                     format!(
                         "{} is not how the profile names this skill; use the person's words.",
@@ -548,8 +580,8 @@ fn check_factuality(
         }
         if line.location.starts_with("skills[") && !listed_skill(input, line.text) {
             issues.push(issue(
-                "critical",
-                "factuality",
+                Severity::Critical,
+                IssueCategory::Factuality,
                 "unlisted_skill",
                 format!("{} is not a skill the profile lists.", line.text),
                 &line.location,
@@ -568,8 +600,8 @@ fn check_factuality(
                     .is_some_and(|m| m.start == 0);
             if !known {
                 issues.push(issue(
-                    "critical",
-                    "factuality",
+                    Severity::Critical,
+                    IssueCategory::Factuality,
                     "unknown_organisation",
                     format!("{name} is not an employer, school or name in the profile."),
                     &line.location,
@@ -579,8 +611,8 @@ fn check_factuality(
         match line.source {
             Some(source) if !facts.ids.contains(source.item_id.trim()) => {
                 issues.push(issue(
-                    "critical",
-                    "factuality",
+                    Severity::Critical,
+                    IssueCategory::Factuality,
                     "unknown_source",
                     format!(
                         "The source {} is not an item of the profile.",
@@ -590,8 +622,8 @@ fn check_factuality(
                 ));
             }
             None if line.claims && states_fact => issues.push(issue(
-                "critical",
-                "factuality",
+                Severity::Critical,
+                IssueCategory::Factuality,
                 "unsourced_fact",
                 "A line that states a fact has no source in the profile.".into(),
                 &line.location,
@@ -726,7 +758,13 @@ fn check_entries(input: &ValidationInput, facts: &Facts, resume: &Resume) -> Vec
     let profile = input.profile;
     let mut issues = Vec::new();
     let mut wrong = |code: &str, message: String, location: String| {
-        issues.push(issue("critical", "factuality", code, message, &location));
+        issues.push(issue(
+            Severity::Critical,
+            IssueCategory::Factuality,
+            code,
+            message,
+            &location,
+        ));
     };
     if let Some(headline) = &resume.header.headline
         && !facts.titles.contains(&headline.trim().to_lowercase())
@@ -941,8 +979,8 @@ fn readability(lines: &[Checked], resume: bool) -> Vec<Issue> {
                 .any(|w| matches!(w, "I" | "I'm" | "I've" | "me" | "my" | "My"))
         {
             issues.push(issue(
-                "warning",
-                "readability",
+                Severity::Warning,
+                IssueCategory::Readability,
                 "first_person",
                 "Resumes read better without the first person.".into(),
                 &line.location,
@@ -950,8 +988,8 @@ fn readability(lines: &[Checked], resume: bool) -> Vec<Issue> {
         }
         if let Some(weak) = WEAK_OPENERS.iter().find(|w| lower.starts_with(*w)) {
             issues.push(issue(
-                "info",
-                "readability",
+                Severity::Info,
+                IssueCategory::Readability,
                 "weak_opener",
                 format!("Starts with the weak opener {weak:?}; lead with what was done."),
                 &line.location,
@@ -961,8 +999,8 @@ fn readability(lines: &[Checked], resume: bool) -> Vec<Issue> {
             let words = sentence.split_whitespace().count();
             if words > 35 {
                 issues.push(issue(
-                    "info",
-                    "readability",
+                    Severity::Info,
+                    IssueCategory::Readability,
                     "long_sentence",
                     format!("A sentence of {words} words; consider splitting it."),
                     &line.location,
@@ -978,8 +1016,8 @@ fn readability(lines: &[Checked], resume: bool) -> Vec<Issue> {
     for (word, count) in openers {
         if count >= 3 {
             issues.push(issue(
-                "info",
-                "readability",
+                Severity::Info,
+                IssueCategory::Readability,
                 "repeated_opener",
                 format!("{count} bullets start with {word:?}; vary the verbs."),
                 "experience",
@@ -1125,13 +1163,19 @@ pub fn validate_document(input: &ValidationInput, document: &Document) -> Valida
             let mut issues = Vec::new();
             for c in &checks {
                 if c.passed < 1.0 && c.name != "keyword_coverage" {
-                    issues.push(issue("warning", "ats", &c.name, ats_message(&c.name), ""));
+                    issues.push(issue(
+                        Severity::Warning,
+                        IssueCategory::Ats,
+                        &c.name,
+                        ats_message(&c.name),
+                        "",
+                    ));
                 }
             }
             for term in &uncovered {
                 issues.push(issue(
-                    "warning",
-                    "coverage",
+                    Severity::Warning,
+                    IssueCategory::Coverage,
                     "keyword_not_shown",
                     format!("The profile shows {term}, which the posting requires, but this document does not."),
                     "",
@@ -1175,7 +1219,13 @@ pub fn validate_document(input: &ValidationInput, document: &Document) -> Valida
             let mut issues = Vec::new();
             for c in &checks {
                 if c.passed < 1.0 && c.name != "keyword_coverage" {
-                    issues.push(issue("warning", "ats", &c.name, ats_message(&c.name), ""));
+                    issues.push(issue(
+                        Severity::Warning,
+                        IssueCategory::Ats,
+                        &c.name,
+                        ats_message(&c.name),
+                        "",
+                    ));
                 }
             }
             issues.extend(readability(&lines, false));

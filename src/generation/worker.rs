@@ -27,6 +27,7 @@ use super::pipeline::{self, Exported, GenerationRequest, PipelineInputs, STAGE_N
 use super::store::{self, Claimed, NewDocument, RunRecord};
 use super::validate::ValidationReport;
 use crate::app::AppState;
+use crate::documents::model::DocumentType;
 
 /// Worker tuning, from the configuration.
 #[derive(Debug, Clone, Copy)]
@@ -501,9 +502,10 @@ async fn run_stages(
             if let Err(e) = state.storage.put(&key, item.pdf.clone()).await {
                 return Err(Stop::Failed(format!("storing the PDF failed: {e:#}")));
             }
-            let (document_type, label) = match item.document {
-                Document::Resume(_) => ("resume", "Resume"),
-                Document::CoverLetter(_) => ("cover_letter", "Cover letter"),
+            let document_type = DocumentType::of(&item.document);
+            let label = match document_type {
+                DocumentType::Resume => "Resume",
+                DocumentType::CoverLetter => "Cover letter",
             };
             let title = match inputs
                 .job

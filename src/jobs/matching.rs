@@ -136,7 +136,7 @@ fn keyword(k: jobwise_engine::Keyword) -> KeywordView {
     KeywordView {
         term: k.term,
         surface_forms: k.surface_forms,
-        category: k.category,
+        category: k.category.as_str().to_owned(),
         weight: k.weight,
         alternatives: k.alternatives,
     }
@@ -222,7 +222,7 @@ pub async fn job_match(
                     .evidence
                     .into_iter()
                     .map(|e| EvidenceView {
-                        item_kind: e.item_kind,
+                        item_kind: e.item_kind.as_str().to_owned(),
                         item_id: e.item_id,
                         text: e.text,
                     })

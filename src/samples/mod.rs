@@ -41,15 +41,7 @@ pub fn style_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(get_style))
 }
 
-text_enum!(
-    /// What kind of document a sample is.
-    DocumentType {
-        /// A resume.
-        Resume = "resume",
-        /// A cover letter.
-        CoverLetter = "cover_letter",
-    }
-);
+pub use crate::documents::model::DocumentType;
 
 /// A stored sample.
 #[derive(Debug, Clone, Serialize, ToSchema)]

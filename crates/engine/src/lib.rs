@@ -31,7 +31,9 @@ pub mod taxonomy;
 
 pub use analysis::{JobAnalysis, JobText, Keyword, analyze_job, text_hash};
 pub use enhance::{Suggestion, suggest_improvements};
-pub use matching::{CompiledProfile, Evidence, RankedItem, RequirementMatch, compile_profile};
+pub use matching::{
+    CompiledProfile, Evidence, ItemKind, RankedItem, RequirementMatch, compile_profile,
+};
 pub use posting::{
     ExperienceLevel, JobType, ParseWarning, ParsedPosting, Salary, SalaryPeriod, SchemaNodes,
     WorkArrangement, decode_entities, parse_posting, parse_salary, posting_from_schema_org,

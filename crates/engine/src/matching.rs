@@ -72,7 +72,7 @@
 use crate::analysis::{DegreeLevel, JobAnalysis, Keyword, highest_level};
 use crate::lexical::{Bm25, Word, all_content_words, content_words, stem};
 use crate::profile::{Profile, parse_date};
-use crate::taxonomy::{SkillMatch, Taxonomy, tokenize};
+use crate::taxonomy::{Category, SkillMatch, Taxonomy, tokenize};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -122,9 +122,8 @@ pub struct RequirementMatch {
 /// A place in the profile that shows a term.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
-    /// `experience`, `achievement`, `project`, `skill`, `education`,
-    /// `certification` or `summary`.
-    pub item_kind: String,
+    /// What kind of profile item shows the term.
+    pub item_kind: ItemKind,
     /// Id of the item (`exp-1`, `exp-1#2`, the skill text, `summary`).
     pub item_id: String,
     /// The matched text as written in the profile.
@@ -142,27 +141,38 @@ pub struct RankedItem {
     pub reasons: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Kind {
+/// A kind of profile item that can show a term (serialised in snake_case: `experience`,
+/// `achievement`, `project`, `skill`, `certification`, `education`, `summary`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// A role (its title or description).
     Experience,
+    /// One bullet of a role (id `<experience_id>#<index>`).
     Achievement,
+    /// A project.
     Project,
+    /// A listed skill.
     Skill,
+    /// A certification.
     Certification,
+    /// An education entry.
     Education,
+    /// The professional summary.
     Summary,
 }
 
-impl Kind {
-    fn as_str(self) -> &'static str {
+impl ItemKind {
+    /// The snake_case name used in JSON.
+    pub fn as_str(self) -> &'static str {
         match self {
-            Kind::Experience => "experience",
-            Kind::Achievement => "achievement",
-            Kind::Project => "project",
-            Kind::Skill => "skill",
-            Kind::Certification => "certification",
-            Kind::Education => "education",
-            Kind::Summary => "summary",
+            ItemKind::Experience => "experience",
+            ItemKind::Achievement => "achievement",
+            ItemKind::Project => "project",
+            ItemKind::Skill => "skill",
+            ItemKind::Certification => "certification",
+            ItemKind::Education => "education",
+            ItemKind::Summary => "summary",
         }
     }
 
@@ -174,7 +184,7 @@ impl Kind {
 /// One profile item prepared for scoring.
 #[derive(Debug)]
 struct Item {
-    kind: Kind,
+    kind: ItemKind,
     id: String,
     /// Canonical term → text as written (first occurrence).
     terms: BTreeMap<String, String>,
@@ -308,7 +318,7 @@ pub fn compile_profile(
         .map(|r| r.requirement.clone())
         .collect();
 
-    let mut scored: BTreeMap<Kind, Vec<Scored>> = BTreeMap::new();
+    let mut scored: BTreeMap<ItemKind, Vec<Scored>> = BTreeMap::new();
     for (position, item) in items.iter().enumerate() {
         if !ranked_kind(item.kind) {
             continue;
@@ -320,7 +330,7 @@ pub fn compile_profile(
             reasons.push(format!("related wording: {}", words.join(", ")));
         }
         let value = match item.kind {
-            Kind::Experience => {
+            ItemKind::Experience => {
                 let similarity = item
                     .parent
                     .and_then(|i| profile.experiences.get(i))
@@ -333,12 +343,12 @@ pub fn compile_profile(
                 push_recency_reason(&mut reasons, item.recency, today.0, true);
                 0.45 * terms + 0.20 * lexical + 0.15 * item.recency.value() + 0.20 * similarity
             }
-            Kind::Achievement | Kind::Project => {
+            ItemKind::Achievement | ItemKind::Project => {
                 push_recency_reason(
                     &mut reasons,
                     item.recency,
                     today.0,
-                    item.kind == Kind::Achievement,
+                    item.kind == ItemKind::Achievement,
                 );
                 0.60 * terms + 0.25 * lexical + 0.15 * item.recency.value()
             }
@@ -365,14 +375,14 @@ pub fn compile_profile(
             position,
         });
     }
-    let mut take = |kind: Kind| {
+    let mut take = |kind: ItemKind| {
         let mut list = scored.remove(&kind).unwrap_or_default();
         list.sort_by(|a, b| {
             b.ranked
                 .score
                 .cmp(&a.ranked.score)
                 .then_with(|| {
-                    if kind == Kind::Skill {
+                    if kind == ItemKind::Skill {
                         std::cmp::Ordering::Equal
                     } else {
                         b.recency.cmp(&a.recency)
@@ -382,11 +392,11 @@ pub fn compile_profile(
         });
         list.into_iter().map(|s| s.ranked).collect::<Vec<_>>()
     };
-    let experiences = take(Kind::Experience);
-    let achievements = take(Kind::Achievement);
-    let projects = take(Kind::Project);
-    let skills = take(Kind::Skill);
-    let certifications = take(Kind::Certification);
+    let experiences = take(ItemKind::Experience);
+    let achievements = take(ItemKind::Achievement);
+    let projects = take(ItemKind::Project);
+    let skills = take(ItemKind::Skill);
+    let certifications = take(ItemKind::Certification);
 
     let education = choose_education(&asked, &items, profile);
     let years_of_experience = years_of_experience(profile, today_index);
@@ -413,8 +423,8 @@ struct Scored {
     position: usize,
 }
 
-fn ranked_kind(kind: Kind) -> bool {
-    !matches!(kind, Kind::Education | Kind::Summary)
+fn ranked_kind(kind: ItemKind) -> bool {
+    !matches!(kind, ItemKind::Education | ItemKind::Summary)
 }
 
 fn to_score(value: f64) -> u8 {
@@ -464,7 +474,7 @@ fn recency_from_end(end: Option<i32>, today: i32) -> Recency {
     }
 }
 
-fn fallback_id(id: &str, kind: Kind, index: usize) -> String {
+fn fallback_id(id: &str, kind: ItemKind, index: usize) -> String {
     if id.trim().is_empty() {
         format!("{}-{index}", kind.as_str())
     } else {
@@ -497,7 +507,7 @@ fn collect_terms(found: Vec<SkillMatch>) -> BTreeMap<String, String> {
 fn collect_items(profile: &Profile, taxonomy: &Taxonomy, today: i32) -> Vec<Item> {
     let mut items = Vec::new();
     for (index, experience) in profile.experiences.iter().enumerate() {
-        let id = fallback_id(&experience.id, Kind::Experience, index);
+        let id = fallback_id(&experience.id, ItemKind::Experience, index);
         let end = if experience.is_current {
             Some(today)
         } else {
@@ -519,7 +529,7 @@ fn collect_items(profile: &Profile, taxonomy: &Taxonomy, today: i32) -> Vec<Item
             let terms = collect_terms(text_terms(bullet, taxonomy));
             scoring.extend(terms.keys().cloned());
             bullets.push(Item {
-                kind: Kind::Achievement,
+                kind: ItemKind::Achievement,
                 id: format!("{id}#{bullet_index}"),
                 scoring_terms: terms.keys().cloned().collect(),
                 terms,
@@ -537,7 +547,7 @@ fn collect_items(profile: &Profile, taxonomy: &Taxonomy, today: i32) -> Vec<Item
             experience.achievements.join("\n")
         );
         items.push(Item {
-            kind: Kind::Experience,
+            kind: ItemKind::Experience,
             id,
             terms: own,
             scoring_terms: scoring,
@@ -576,8 +586,8 @@ fn collect_items(profile: &Profile, taxonomy: &Taxonomy, today: i32) -> Vec<Item
             project.technologies.join(", ")
         );
         items.push(Item {
-            kind: Kind::Project,
-            id: fallback_id(&project.id, Kind::Project, index),
+            kind: ItemKind::Project,
+            id: fallback_id(&project.id, ItemKind::Project, index),
             scoring_terms: terms.keys().cloned().collect(),
             terms,
             words: content_words(&text, taxonomy),
@@ -602,7 +612,7 @@ fn collect_items(profile: &Profile, taxonomy: &Taxonomy, today: i32) -> Vec<Item
         }
         let terms = name_terms(trimmed, taxonomy);
         items.push(Item {
-            kind: Kind::Skill,
+            kind: ItemKind::Skill,
             id: trimmed.to_string(),
             scoring_terms: terms.keys().cloned().collect(),
             terms,
@@ -628,8 +638,8 @@ fn collect_items(profile: &Profile, taxonomy: &Taxonomy, today: i32) -> Vec<Item
             .as_deref()
             .and_then(|d| date_index(d, true));
         items.push(Item {
-            kind: Kind::Certification,
-            id: fallback_id(&certification.id, Kind::Certification, index),
+            kind: ItemKind::Certification,
+            id: fallback_id(&certification.id, ItemKind::Certification, index),
             scoring_terms: terms.keys().cloned().collect(),
             terms,
             words: content_words(&text, taxonomy),
@@ -653,8 +663,8 @@ fn collect_items(profile: &Profile, taxonomy: &Taxonomy, today: i32) -> Vec<Item
             .as_deref()
             .and_then(|d| date_index(d, false));
         items.push(Item {
-            kind: Kind::Education,
-            id: fallback_id(&education.id, Kind::Education, index),
+            kind: ItemKind::Education,
+            id: fallback_id(&education.id, ItemKind::Education, index),
             scoring_terms: terms.keys().cloned().collect(),
             terms,
             words: Vec::new(),
@@ -671,7 +681,7 @@ fn collect_items(profile: &Profile, taxonomy: &Taxonomy, today: i32) -> Vec<Item
     {
         let terms = collect_terms(text_terms(summary, taxonomy));
         items.push(Item {
-            kind: Kind::Summary,
+            kind: ItemKind::Summary,
             id: "summary".to_string(),
             scoring_terms: terms.keys().cloned().collect(),
             terms,
@@ -702,23 +712,23 @@ fn requirement_matches(
             let mut met = false;
             for item in &ordered {
                 if let Some(surface) = item.terms.get(&keyword.term) {
-                    if !item.proves && item.kind == Kind::Certification {
+                    if !item.proves && item.kind == ItemKind::Certification {
                         continue;
                     }
                     met |= item.proves;
                     evidence.push(Evidence {
-                        item_kind: item.kind.as_str().to_string(),
+                        item_kind: item.kind,
                         item_id: item.id.clone(),
                         text: surface.clone(),
                     });
                 }
             }
-            if keyword.category == "education" {
+            if keyword.category == Category::Education {
                 for (item, degree) in education_by_level(keyword, items, profile, taxonomy) {
                     if !evidence.iter().any(|e| e.item_id == item.id) {
                         met = true;
                         evidence.push(Evidence {
-                            item_kind: Kind::Education.as_str().to_string(),
+                            item_kind: ItemKind::Education,
                             item_id: item.id.clone(),
                             text: degree,
                         });
@@ -796,7 +806,7 @@ fn education_by_level<'i>(
     }
     items
         .iter()
-        .filter(|item| item.kind == Kind::Education)
+        .filter(|item| item.kind == ItemKind::Education)
         .filter_map(|item| {
             let education = profile.education.get(item.parent?)?;
             let text = format!(
@@ -886,7 +896,7 @@ fn choose_education(asked: &Asked<'_>, items: &[Item], profile: &Profile) -> Opt
     items
         .iter()
         .enumerate()
-        .filter(|(_, item)| item.kind == Kind::Education)
+        .filter(|(_, item)| item.kind == ItemKind::Education)
         .max_by(|(ia, a), (ib, b)| {
             let level = |item: &Item| {
                 item.parent
@@ -1011,7 +1021,7 @@ fn emphasis(
     .collect()
 }
 
-fn item_by_id<'i>(items: &'i [Item], kind: Kind, id: &str) -> Option<&'i Item> {
+fn item_by_id<'i>(items: &'i [Item], kind: ItemKind, id: &str) -> Option<&'i Item> {
     items.iter().find(|i| i.kind == kind && i.id == id)
 }
 
@@ -1023,7 +1033,7 @@ fn lead_with(
     items: &[Item],
 ) -> Option<String> {
     compiled.experiences.iter().find_map(|ranked| {
-        let item = item_by_id(items, Kind::Experience, &ranked.item_id)?;
+        let item = item_by_id(items, ItemKind::Experience, &ranked.item_id)?;
         let shown: Vec<&str> = analysis
             .required
             .iter()
@@ -1049,7 +1059,7 @@ fn back_up(compiled: &CompiledProfile, analysis: &JobAnalysis) -> Option<String>
     let soft: BTreeSet<&str> = analysis
         .required
         .iter()
-        .filter(|k| k.category == "soft_skill")
+        .filter(|k| k.category == Category::SoftSkill)
         .map(|k| k.term.as_str())
         .collect();
     let only_listed: Vec<&str> = compiled
@@ -1059,7 +1069,7 @@ fn back_up(compiled: &CompiledProfile, analysis: &JobAnalysis) -> Option<String>
         .filter(|r| {
             r.evidence
                 .iter()
-                .all(|e| e.item_kind == "skill" || e.item_kind == "summary")
+                .all(|e| matches!(e.item_kind, ItemKind::Skill | ItemKind::Summary))
         })
         .map(|r| r.requirement.as_str())
         .take(3)
@@ -1095,12 +1105,12 @@ fn project_note(
     asked: &Asked<'_>,
 ) -> Option<String> {
     let ranked = compiled.projects.first().filter(|p| p.score >= 40)?;
-    let item = item_by_id(items, Kind::Project, &ranked.item_id)?;
+    let item = item_by_id(items, ItemKind::Project, &ranked.item_id)?;
     let project = profile
         .projects
         .iter()
         .enumerate()
-        .find(|(i, p)| fallback_id(&p.id, Kind::Project, *i) == ranked.item_id)?
+        .find(|(i, p)| fallback_id(&p.id, ItemKind::Project, *i) == ranked.item_id)?
         .1;
     let mut shown: Vec<(&str, f64)> = item
         .scoring_terms
@@ -1132,7 +1142,7 @@ fn education_note(
         .education
         .iter()
         .enumerate()
-        .find(|(i, e)| fallback_id(&e.id, Kind::Education, *i) == id)?
+        .find(|(i, e)| fallback_id(&e.id, ItemKind::Education, *i) == id)?
         .1;
     let have = education_level(&education.degree, taxonomy)?;
     let wanted_level = [
@@ -1257,7 +1267,7 @@ mod tests {
         let rust = find("Rust");
         assert!(rust.met);
         assert_eq!(rust.evidence[0].item_id, "e1#0");
-        assert_eq!(rust.evidence[0].item_kind, "achievement");
+        assert_eq!(rust.evidence[0].item_kind, ItemKind::Achievement);
         assert_eq!(find("PostgreSQL").evidence[0].text, "Postgres");
         assert!(find("Go").met, "golang in skills");
         assert_eq!(find("Python").satisfied_by.as_deref(), Some("Go"));
@@ -1281,7 +1291,10 @@ mod tests {
         };
         let compiled = compile(&profile, &analysis);
         assert!(!compiled.requirements[0].met);
-        assert_eq!(compiled.requirements[0].evidence[0].item_kind, "summary");
+        assert_eq!(
+            compiled.requirements[0].evidence[0].item_kind,
+            ItemKind::Summary
+        );
         assert_eq!(compiled.missing_keywords, ["Kubernetes"]);
     }
 
@@ -1309,7 +1322,7 @@ mod tests {
             requirement
                 .evidence
                 .iter()
-                .all(|e| e.item_kind != "certification")
+                .all(|e| e.item_kind != ItemKind::Certification)
         );
         assert!(
             compiled.certifications[0]

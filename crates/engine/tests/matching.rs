@@ -149,7 +149,10 @@ fn evidence_points_at_real_items_with_text_from_the_profile() {
             let compiled = compile(profile_name, job_name);
             for requirement in &compiled.requirements {
                 for evidence in &requirement.evidence {
-                    let key = (evidence.item_kind.clone(), evidence.item_id.clone());
+                    let key = (
+                        evidence.item_kind.as_str().to_string(),
+                        evidence.item_id.clone(),
+                    );
                     assert!(ids.contains(&key), "{profile_name}/{job_name}: {key:?}");
                     assert!(
                         raw.contains(&evidence.text),

@@ -97,9 +97,9 @@ pub struct Keyword {
     pub term: String,
     /// How the posting wrote it, sorted and deduplicated.
     pub surface_forms: Vec<String>,
-    /// Taxonomy category (`hard_skill`, `tool`, `soft_skill`,
+    /// Taxonomy category (serialised `hard_skill`, `tool`, `soft_skill`,
     /// `certification`, `domain`, `education`, `language`).
-    pub category: String,
+    pub category: Category,
     /// Importance 0..1, 2 decimals (module docs).
     pub weight: f64,
     /// Terms the posting offers as alternatives to this one ("Python or
@@ -421,7 +421,7 @@ fn split_keywords(tallies: BTreeMap<String, Tally>) -> (Vec<Keyword>, Vec<Keywor
         let keyword = Keyword {
             term,
             surface_forms: tally.surfaces.into_iter().collect(),
-            category: tally.category.as_str().to_string(),
+            category: tally.category,
             weight,
             alternatives,
         };
