@@ -14,6 +14,8 @@
 //! * [`compile_profile`] (stage 2) scores a [`Profile`] against a
 //!   [`JobAnalysis`] into a [`CompiledProfile`]: evidence per requirement,
 //!   ranked items, match percentage, missing keywords.
+//! * [`resume::parse_resume`] reads a résumé's lines into a [`Profile`];
+//!   [`resume::from_linkedin`] reads LinkedIn's data export.
 
 #![warn(missing_docs)]
 
@@ -23,6 +25,7 @@ mod lexical;
 pub mod matching;
 pub mod posting;
 pub mod profile;
+pub mod resume;
 pub mod style;
 pub mod taxonomy;
 
