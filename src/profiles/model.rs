@@ -15,7 +15,8 @@ pub struct PersonalInfo {
     /// Full name (required, ≤ 100).
     #[schema(example = "Jane Doe")]
     pub full_name: String,
-    /// Email (required).
+    /// Email; empty when the person has not given one (analytics then recommends adding it).
+    #[serde(default)]
     #[schema(example = "jane.doe@example.com")]
     pub email: String,
     /// Phone number.
@@ -72,7 +73,8 @@ pub struct Education {
     pub id: String,
     /// School (required, ≤ 100).
     pub institution: String,
-    /// Degree (required, ≤ 100).
+    /// Degree (≤ 100); empty when the source names none.
+    #[serde(default)]
     pub degree: String,
     /// Field of study.
     #[serde(default)]
@@ -122,7 +124,8 @@ pub struct Certification {
     pub id: String,
     /// Name (required, ≤ 100).
     pub name: String,
-    /// Issuing body (required, ≤ 100).
+    /// Issuing body (≤ 100); empty when the source names none.
+    #[serde(default)]
     pub issuer: String,
     /// When obtained.
     #[serde(default)]
@@ -163,7 +166,8 @@ pub struct Project {
     pub id: String,
     /// Name (required, ≤ 100).
     pub name: String,
-    /// Description (required, ≤ 2000).
+    /// Description (≤ 2000); may be empty.
+    #[serde(default)]
     pub description: String,
     /// Technologies used.
     #[serde(default)]
@@ -352,9 +356,7 @@ impl ProfileContent {
         let e = &mut errors;
         let p = &self.personal_info;
         rules::required_text(e, "personal_info.full_name", &p.full_name, limits::NAME);
-        if p.email.is_empty() {
-            e.push(FieldError::new("personal_info.email", "must not be empty"));
-        } else if !rules::is_email(&p.email) {
+        if !p.email.is_empty() && !rules::is_email(&p.email) {
             e.push(FieldError::new(
                 "personal_info.email",
                 "must be a valid email address",
@@ -524,7 +526,7 @@ pub fn experience_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Experience
 pub fn education_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Education) {
     let at = |f: &str| join(prefix, f);
     rules::required_text(e, &at("institution"), &x.institution, limits::NAME);
-    rules::required_text(e, &at("degree"), &x.degree, limits::NAME);
+    rules::max_len(e, &at("degree"), &x.degree, limits::NAME);
     optional_text(e, &at("field_of_study"), &x.field_of_study, limits::NAME);
     date(e, &at("start_date"), &x.start_date);
     date(e, &at("end_date"), &x.end_date);
@@ -552,7 +554,7 @@ pub fn education_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Education) 
 pub fn certification_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Certification) {
     let at = |f: &str| join(prefix, f);
     rules::required_text(e, &at("name"), &x.name, limits::NAME);
-    rules::required_text(e, &at("issuer"), &x.issuer, limits::NAME);
+    rules::max_len(e, &at("issuer"), &x.issuer, limits::NAME);
     date(e, &at("date_obtained"), &x.date_obtained);
     date(e, &at("expiry_date"), &x.expiry_date);
     date_order(
@@ -569,7 +571,7 @@ pub fn certification_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Certifi
 pub fn project_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Project) {
     let at = |f: &str| join(prefix, f);
     rules::required_text(e, &at("name"), &x.name, limits::NAME);
-    rules::required_text(e, &at("description"), &x.description, limits::DESCRIPTION);
+    rules::max_len(e, &at("description"), &x.description, limits::DESCRIPTION);
     string_list(e, &at("technologies"), &x.technologies, 50, limits::NAME);
     url(e, &at("url"), &x.url);
     date(e, &at("start_date"), &x.start_date);

@@ -47,7 +47,6 @@ struct Line {
     text: String,
     bullet: bool,
     gap: bool,
-    x: Option<f32>,
     size: Option<f32>,
 }
 
@@ -86,7 +85,6 @@ fn prepare(lines: &[SourceLine]) -> Vec<Line> {
                 text: rest.to_owned(),
                 bullet: true,
                 gap: l.gap_before,
-                x: l.x,
                 size: l.size,
             });
             continue;
@@ -116,7 +114,6 @@ fn prepare(lines: &[SourceLine]) -> Vec<Line> {
             text: raw.to_owned(),
             bullet: false,
             gap: l.gap_before,
-            x: l.x,
             size: l.size,
         });
     }
