@@ -284,7 +284,7 @@ fn read_contacts(p: &mut Profile, lines: &[&Line]) {
 
 /// Splits a head line into parts at tabs, bars, bullets, spaced dashes, `at` and `@`.
 /// Returns the parts and whether a part after " at " / " @ " followed (title at company).
-fn split_head(text: &str) -> Vec<(String, bool)> {
+fn split_head(text: &str, split_at: bool) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     for piece in text.split(['\t', '|', '•', '·', '⋅', '◆', '♦']) {
         let mut rest = piece.to_owned();
@@ -296,6 +296,7 @@ fn split_head(text: &str) -> Vec<(String, bool)> {
             let lower = part.to_lowercase();
             let at = [" at ", " @ "]
                 .iter()
+                .filter(|_| split_at)
                 .find_map(|s| lower.find(s).map(|i| (i, s.len())));
             match at {
                 Some((i, n)) if i > 0 => {
@@ -446,7 +447,7 @@ struct Head {
     gpa: Option<f64>,
 }
 
-fn read_head(lines: &[Line]) -> Head {
+fn read_head(lines: &[Line], split_at: bool) -> Head {
     let mut h = Head::default();
     for l in lines {
         let mut text = l.text.clone();
@@ -464,7 +465,7 @@ fn read_head(lines: &[Line]) -> Head {
             let span = c.get(0).expect("group 0").range();
             text.replace_range(span, "\t");
         }
-        for (part, at) in split_head(&text) {
+        for (part, at) in split_head(&text, split_at) {
             if let Some(m) = URL.find(&part)
                 && m.as_str().len() * 2 >= part.len()
                 && (m.as_str().contains('/') || m.as_str().starts_with("www."))
@@ -545,7 +546,7 @@ fn body_text(lines: &[Line]) -> (Option<String>, Vec<String>) {
 
 fn experiences(lines: &[Line], notes: &mut Vec<ParseNote>, offset: usize) -> Vec<Experience> {
     let blocks = blocks(lines);
-    let heads: Vec<Head> = blocks.iter().map(|b| read_head(&b.head)).collect();
+    let heads: Vec<Head> = blocks.iter().map(|b| read_head(&b.head, true)).collect();
     let votes: Vec<bool> = heads.iter().filter_map(|h| title_first(&h.parts)).collect();
     let firsts = votes.iter().filter(|v| **v).count();
     let majority_title_first = firsts * 2 >= votes.len();
@@ -636,7 +637,7 @@ fn split_degree(text: &str) -> (String, Option<String>) {
 
 fn education(lines: &[Line]) -> Vec<Education> {
     let blocks = blocks(lines);
-    let heads: Vec<Head> = blocks.iter().map(|b| read_head(&b.head)).collect();
+    let heads: Vec<Head> = blocks.iter().map(|b| read_head(&b.head, false)).collect();
     // Which position holds the school when the words do not tell.
     let votes: Vec<bool> = heads
         .iter()
@@ -825,7 +826,7 @@ fn certifications(lines: &[Line], p: &mut Profile) {
         if is_prose(l) {
             continue;
         }
-        let h = read_head(std::slice::from_ref(l));
+        let h = read_head(std::slice::from_ref(l), false);
         let Some(name) = h.parts.first().cloned() else {
             continue;
         };
@@ -844,7 +845,7 @@ fn certifications(lines: &[Line], p: &mut Profile) {
 fn projects(lines: &[Line]) -> Vec<Project> {
     let mut out: Vec<Project> = Vec::new();
     for b in blocks(lines) {
-        let h = read_head(&b.head);
+        let h = read_head(&b.head, false);
         let mut technologies = Vec::new();
         let mut prose = Vec::new();
         let mut bullets = Vec::new();
