@@ -315,9 +315,9 @@ pub fn fit(content: &mut ProfileContent, report: &mut ImportReport) {
         };
         if x.title.is_empty() || x.company.is_empty() || start.is_none() {
             let missing: Vec<&str> = [
-                ("a title", x.title.is_empty()),
-                ("an employer", x.company.is_empty()),
-                ("a start date", start.is_none()),
+                ("title", x.title.is_empty()),
+                ("employer", x.company.is_empty()),
+                ("start date", start.is_none()),
             ]
             .into_iter()
             .filter_map(|(w, m)| m.then_some(w))

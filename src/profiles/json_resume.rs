@@ -173,6 +173,8 @@ struct Work {
     id: Text,
     name: Text,
     company: Text,
+    employer: Text,
+    organization: Text,
     position: Text,
     location: Text,
     #[serde(rename = "startDate")]
@@ -571,11 +573,17 @@ pub fn import(doc: &Value) -> AppResult<(ProfileContent, ImportReport)> {
         let (start, start_present) =
             r.date(&path("startDate"), "startDate", &work.start_date, &mut rest);
         let (end, end_present) = r.date(&path("endDate"), "endDate", &work.end_date, &mut rest);
-        let company = work.name.get().or(work.company.get());
+        // `name` in v1; `company` in older files; `employer` or `organization` in some.
+        let company = work
+            .name
+            .get()
+            .or(work.company.get())
+            .or(work.employer.get())
+            .or(work.organization.get());
         let missing: Vec<&str> = [
-            ("an employer (name)", company.is_none()),
-            ("a position", work.position.get().is_none()),
-            ("a readable startDate", start.is_none()),
+            ("employer (name)", company.is_none()),
+            ("position", work.position.get().is_none()),
+            ("readable startDate", start.is_none()),
         ]
         .into_iter()
         .filter_map(|(what, missing)| missing.then_some(what))

@@ -42,6 +42,9 @@ pub struct SourceLine {
     pub size: Option<f32>,
     /// A blank line (or a clearly larger gap) comes before this one.
     pub gap_before: bool,
+    /// First line of a column (or page): what follows until the next heading is read like the
+    /// top of a page (a sidebar or main column may start with the name, not a heading).
+    pub column_start: bool,
 }
 
 impl SourceLine {
@@ -52,6 +55,7 @@ impl SourceLine {
             x: None,
             size: None,
             gap_before,
+            column_start: false,
         }
     }
 }
@@ -111,7 +115,11 @@ pub fn reading_order(pages: &[PositionedPage]) -> Vec<SourceLine> {
                 groups.sort_by(|a, b| top(b).total_cmp(&top(a)));
                 emit(&crossing, &mut out);
                 for g in groups {
+                    let start = out.len();
                     emit(&g, &mut out);
+                    if let Some(first) = out.get_mut(start) {
+                        first.column_start = true;
+                    }
                 }
             }
             None => {
@@ -130,7 +138,7 @@ fn emit(spans: &[&Placed], out: &mut Vec<SourceLine>) {
     let mut rows: Vec<(f32, f32, Vec<&Placed>)> = Vec::new();
     for p in sorted {
         match rows.last_mut() {
-            Some((y, size, row)) if (*y - p.y).abs() <= 0.4 * size.max(p.size) => {
+            Some((y, size, row)) if (*y - p.y).abs() <= 0.4 * size.min(p.size) => {
                 row.push(p);
                 *size = size.max(p.size);
             }
@@ -163,6 +171,7 @@ fn emit(spans: &[&Placed], out: &mut Vec<SourceLine>) {
             x: Some(row[0].span.x0),
             size: Some(size),
             gap_before,
+            column_start: false,
         });
     }
 }

@@ -141,6 +141,7 @@ pub fn from_linkedin(files: &[(String, String)]) -> ParsedResume {
             p.personal_info.location = t
                 .get(r, "Geo Location")
                 .or_else(|| t.get(r, "Location"))
+                .or_else(|| t.get(r, "Country"))
                 .map(str::to_owned);
             if let Some(sites) = t.get(r, "Websites") {
                 for m in URLS.find_iter(sites) {
@@ -289,12 +290,12 @@ pub fn from_linkedin(files: &[(String, String)]) -> ParsedResume {
         for r in &t.rows {
             let i = p.projects.len();
             let (start, _) = date(
-                t.get(r, "Started On"),
+                t.get(r, "Started On").or_else(|| t.get(r, "Start Date")),
                 format!("projects[{i}].start_date"),
                 &mut notes,
             );
             let (end, _) = date(
-                t.get(r, "Finished On"),
+                t.get(r, "Finished On").or_else(|| t.get(r, "End Date")),
                 format!("projects[{i}].end_date"),
                 &mut notes,
             );

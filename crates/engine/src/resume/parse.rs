@@ -47,6 +47,7 @@ struct Line {
     text: String,
     bullet: bool,
     gap: bool,
+    column_start: bool,
     size: Option<f32>,
 }
 
@@ -68,6 +69,39 @@ fn strip_bullet(text: &str) -> Option<&str> {
     None
 }
 
+/// True when a line cannot end there: a trailing conjunction, preposition or comma.
+fn ends_with_connector(text: &str) -> bool {
+    let t = text.trim_end();
+    if t.ends_with([',', '&', '/']) || t.ends_with(" -") {
+        return true;
+    }
+    let last = t.rsplit(' ').next().unwrap_or_default().to_lowercase();
+    t.contains(' ')
+        && matches!(
+            last.as_str(),
+            "and"
+                | "of"
+                | "for"
+                | "in"
+                | "the"
+                | "at"
+                | "to"
+                | "with"
+                | "on"
+                | "de"
+                | "du"
+                | "des"
+                | "la"
+                | "le"
+                | "et"
+                | "y"
+                | "und"
+                | "für"
+                | "van"
+                | "von"
+        )
+}
+
 fn prepare(lines: &[SourceLine]) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut bullet_text_x: Option<f32> = None;
@@ -85,6 +119,7 @@ fn prepare(lines: &[SourceLine]) -> Vec<Line> {
                 text: rest.to_owned(),
                 bullet: true,
                 gap: l.gap_before,
+                column_start: l.column_start,
                 size: l.size,
             });
             continue;
@@ -92,6 +127,7 @@ fn prepare(lines: &[SourceLine]) -> Vec<Line> {
         let continues = out.last().is_some_and(|prev| {
             prev.bullet
                 && !l.gap_before
+                && !l.column_start
                 && section_of(raw).is_none()
                 && (raw.starts_with(|c: char| c.is_lowercase())
                     || match (l.x, bullet_text_x) {
@@ -109,11 +145,28 @@ fn prepare(lines: &[SourceLine]) -> Vec<Line> {
             }
             continue;
         }
+        // A head line wrapped in a narrow column ends with a word that needs a next one:
+        // "Quantic School of Business and" + "Technology".
+        let wrapped = out.last().is_some_and(|prev| {
+            !prev.bullet
+                && !l.gap_before
+                && !l.column_start
+                && section_of(raw).is_none()
+                && section_of(&prev.text).is_none()
+                && ends_with_connector(&prev.text)
+        });
+        if wrapped {
+            let prev = out.last_mut().expect("checked above");
+            prev.text.push(' ');
+            prev.text.push_str(raw);
+            continue;
+        }
         bullet_text_x = None;
         out.push(Line {
             text: raw.to_owned(),
             bullet: false,
             gap: l.gap_before,
+            column_start: l.column_start,
             size: l.size,
         });
     }
@@ -228,7 +281,9 @@ fn strip_label(item: &str) -> &str {
         "site:",
         "url:",
     ] {
-        if item.len() >= label.len() && item[..label.len()].eq_ignore_ascii_case(label) {
+        if let Some(head) = item.get(..label.len())
+            && head.eq_ignore_ascii_case(label)
+        {
             return item[label.len()..].trim();
         }
     }
@@ -286,18 +341,25 @@ fn read_contacts(p: &mut Profile, lines: &[&Line]) {
 /// Returns the parts and whether a part after " at " / " @ " followed (title at company).
 fn split_head(text: &str, split_at: bool) -> Vec<(String, bool)> {
     let mut out = Vec::new();
+    // A spaced ASCII hyphen separates parts only in a line that has no other separator: with
+    // bars or dashes around, it belongs to a name ("Technion - Israel Institute of Technology").
+    let other_separators = ['\t', '|', '•', '·', '⋅', '◆', '♦', '—', '–', '―']
+        .iter()
+        .any(|c| text.contains(*c));
     for piece in text.split(['\t', '|', '•', '·', '⋅', '◆', '♦']) {
         let mut rest = piece.to_owned();
-        for sep in [" — ", " – ", " - ", " -- ", " ― "] {
+        for sep in [" — ", " – ", " -- ", " ― "] {
             rest = rest.replace(sep, "\u{1}");
+        }
+        if !other_separators {
+            rest = rest.replace(" - ", "\u{1}");
         }
         for part in rest.split('\u{1}') {
             let part = part.trim();
-            let lower = part.to_lowercase();
-            let at = [" at ", " @ "]
+            let at = [" at ", " At ", " AT ", " @ "]
                 .iter()
                 .filter(|_| split_at)
-                .find_map(|s| lower.find(s).map(|i| (i, s.len())));
+                .find_map(|s| part.find(s).map(|i| (i, s.len())));
             match at {
                 Some((i, n)) if i > 0 => {
                     out.push((part[..i].to_owned(), false));
@@ -336,12 +398,38 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "llp", "b.v.", "bv", "pty ltd", "limited",
 ];
 
+/// Splits at `sep` outside parentheses: "Engineer (Freelance, Part-time), Acme" → 2 pieces.
+fn split_outside_parens<'a>(text: &'a str, sep: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let c = rest.chars().next().expect("in bounds");
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ => {}
+        }
+        if depth <= 0 && rest.starts_with(sep) {
+            out.push(&text[start..i]);
+            i += sep.len();
+            start = i;
+            continue;
+        }
+        i += c.len_utf8();
+    }
+    out.push(&text[start..]);
+    out
+}
+
 /// Removes a trailing place from `part` (`Acme Inc., Berlin, Germany` → `Acme Inc.`).
 fn split_location(part: &str) -> (String, Option<String>) {
     if is_location(part) {
         return (String::new(), Some(part.to_owned()));
     }
-    let pieces: Vec<&str> = part.split(", ").collect();
+    let pieces: Vec<&str> = split_outside_parens(part, ", ");
     for k in 1..pieces.len() {
         let tail = pieces[k..].join(", ");
         if is_location(&tail) {
@@ -361,10 +449,30 @@ fn is_prose(l: &Line) -> bool {
     let words = l.text.split_whitespace().count();
     !l.text.contains('\t')
         && find_range(&l.text).is_none()
-        && (words >= 14 || (words >= 4 && l.text.trim_end().ends_with(['.', '!', '?'])))
+        && (words >= 14
+            || (words >= 5
+                && l.text.trim_end().ends_with(['.', '!', '?'])
+                && !COMPANY_SUFFIXES
+                    .iter()
+                    .any(|s| l.text.to_lowercase().trim_end().ends_with(s))))
 }
 
 const BODY_LABELS: &[&str] = &[
+    "score:",
+    "gpa:",
+    "cgpa:",
+    "grade:",
+    "grades:",
+    "courses:",
+    "coursework:",
+    "relevant coursework:",
+    "honors:",
+    "honours:",
+    "thesis:",
+    "activities:",
+    "minor:",
+    "awards:",
+    "keywords:",
     "technologies:",
     "technology:",
     "tech:",
@@ -388,14 +496,35 @@ fn has_date(l: &Line) -> bool {
 
 fn blocks(lines: &[Line]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
-    for l in lines {
+    for (i, l) in lines.iter().enumerate() {
         let prose = is_prose(l) || body_label(&l.text).is_some();
+        let long_after_date = |b: &Block| {
+            b.head.iter().any(has_date)
+                && !has_date(l)
+                && l.text.split_whitespace().count() >= 10
+                && ![" | ", " — ", " – ", " · ", "\t"]
+                    .iter()
+                    .any(|sep| l.text.contains(sep))
+        };
+        // Entries whose date comes after their first line (`Title`, `Company`, `Dates`): a
+        // dateless line whose entry-shaped run ends in a date `d` lines on starts a new entry.
+        let starts_like_previous = |b: &Block| {
+            let Some(d) = b.head.iter().position(has_date) else {
+                return false;
+            };
+            d > 0
+                && !has_date(l)
+                && lines.get(i + d).is_some_and(|n| !n.bullet && has_date(n))
+                && lines[i..i + d].iter().all(|n| !n.bullet && !has_date(n))
+        };
         match out.last_mut() {
+            Some(b) if !l.bullet && long_after_date(b) => b.body.push(l.clone()),
             Some(b) if l.bullet || (prose && !b.head.is_empty()) => b.body.push(l.clone()),
             Some(b)
                 if b.body.is_empty()
                     && !(has_date(l) && b.head.iter().any(has_date))
                     && !(l.gap && b.head.iter().any(has_date))
+                    && !starts_like_previous(b)
                     && b.head.len() < 4 =>
             {
                 b.head.push(l.clone())
@@ -408,25 +537,6 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
                     b.head.push(l.clone());
                 }
                 out.push(b);
-            }
-        }
-    }
-    // A head-only block that swallowed the next entry's first line: [Company, Title+dates,
-    // Company2] followed by [Title2+dates] → move "Company2" forward.
-    for i in 0..out.len().saturating_sub(1) {
-        let date_at = out[i].head.iter().position(has_date);
-        let next_date_first = out[i + 1].head.first().is_some_and(has_date);
-        if let Some(d) = date_at
-            && out[i].body.is_empty()
-            && d > 0
-            && d + 1 < out[i].head.len()
-            && next_date_first
-            && out[i + 1].head.len() < d + 1
-        {
-            let moved: Vec<Line> = out[i].head.drain(d + 1..).collect();
-            let next = &mut out[i + 1].head;
-            for (k, l) in moved.into_iter().enumerate() {
-                next.insert(k, l);
             }
         }
     }
@@ -447,7 +557,7 @@ struct Head {
     gpa: Option<f64>,
 }
 
-fn read_head(lines: &[Line], split_at: bool) -> Head {
+fn read_head(lines: &[Line], split_at: bool, places: bool) -> Head {
     let mut h = Head::default();
     for l in lines {
         let mut text = l.text.clone();
@@ -473,7 +583,11 @@ fn read_head(lines: &[Line], split_at: bool) -> Head {
                 h.url.get_or_insert(with_scheme(m.as_str()));
                 continue;
             }
-            let (rest, place) = split_location(&part);
+            let (rest, place) = if places {
+                split_location(&part)
+            } else {
+                (part.clone(), None)
+            };
             if let Some(place) = place {
                 if h.location.is_none() {
                     h.location = Some(place);
@@ -500,14 +614,12 @@ fn read_head(lines: &[Line], split_at: bool) -> Head {
         }
     }
     // One part with a comma: "Software Engineer, Acme".
-    if h.parts.len() == 1 && h.parts[0].contains(", ") {
-        let p = h.parts.remove(0);
-        let (a, b) = p.split_once(", ").expect("checked");
-        if COMPANY_SUFFIXES.contains(&b.to_lowercase().as_str()) {
-            h.parts.push(p.clone());
-        } else {
-            h.parts.push(a.to_owned());
-            h.parts.push(b.to_owned());
+    if h.parts.len() == 1 {
+        let p = h.parts[0].clone();
+        if let [a, b] = split_outside_parens(&p, ", ")[..]
+            && !COMPANY_SUFFIXES.contains(&b.to_lowercase().as_str())
+        {
+            h.parts = vec![a.to_owned(), b.to_owned()];
         }
     }
     h
@@ -546,7 +658,10 @@ fn body_text(lines: &[Line]) -> (Option<String>, Vec<String>) {
 
 fn experiences(lines: &[Line], notes: &mut Vec<ParseNote>, offset: usize) -> Vec<Experience> {
     let blocks = blocks(lines);
-    let heads: Vec<Head> = blocks.iter().map(|b| read_head(&b.head, true)).collect();
+    let heads: Vec<Head> = blocks
+        .iter()
+        .map(|b| read_head(&b.head, true, true))
+        .collect();
     let votes: Vec<bool> = heads.iter().filter_map(|h| title_first(&h.parts)).collect();
     let firsts = votes.iter().filter(|v| **v).count();
     let majority_title_first = firsts * 2 >= votes.len();
@@ -637,7 +752,10 @@ fn split_degree(text: &str) -> (String, Option<String>) {
 
 fn education(lines: &[Line]) -> Vec<Education> {
     let blocks = blocks(lines);
-    let heads: Vec<Head> = blocks.iter().map(|b| read_head(&b.head, false)).collect();
+    let heads: Vec<Head> = blocks
+        .iter()
+        .map(|b| read_head(&b.head, false, false))
+        .collect();
     // Which position holds the school when the words do not tell.
     let votes: Vec<bool> = heads
         .iter()
@@ -762,7 +880,7 @@ pub fn fluency_level(text: &str) -> &'static str {
     if f.contains("native") || f.contains("bilingual") || f.contains("mother") {
         "native"
     } else if f.contains("fluent")
-        || f.contains("full professional")
+        || f.contains("professional")
         || f.contains("advanced")
         || f.contains("proficient")
         || f.contains("c1")
@@ -826,7 +944,7 @@ fn certifications(lines: &[Line], p: &mut Profile) {
         if is_prose(l) {
             continue;
         }
-        let h = read_head(std::slice::from_ref(l), false);
+        let h = read_head(std::slice::from_ref(l), false, false);
         let Some(name) = h.parts.first().cloned() else {
             continue;
         };
@@ -845,14 +963,14 @@ fn certifications(lines: &[Line], p: &mut Profile) {
 fn projects(lines: &[Line]) -> Vec<Project> {
     let mut out: Vec<Project> = Vec::new();
     for b in blocks(lines) {
-        let h = read_head(&b.head, false);
+        let h = read_head(&b.head, false, true);
         let mut technologies = Vec::new();
         let mut prose = Vec::new();
         let mut bullets = Vec::new();
         let mut url = h.url.clone();
         for l in &b.body {
             if let Some(n) = body_label(&l.text) {
-                technologies.extend(list_items(&l.text[n..]));
+                technologies.extend(list_items(l.text.get(n..).unwrap_or_default()));
             } else if url.is_none()
                 && let Some(m) = URL.find(&l.text)
                 && m.as_str().len() * 2 >= l.text.len()
@@ -904,16 +1022,52 @@ pub fn parse_resume(source: &[SourceLine]) -> ParsedResume {
             sections.push((Some(s), Vec::new()));
             continue;
         }
+        if l.column_start && !sections.last().expect("never empty").1.is_empty() {
+            // A new column starts without a heading: its top is header material.
+            sections.push((None, Vec::new()));
+        }
         sections.last_mut().expect("never empty").1.push(l.clone());
     }
 
     let mut p = Profile::default();
-    // The name: the most prominent name-like line of the header (or the first lines).
-    let header: Vec<&Line> = sections[0].1.iter().collect();
+    // The name: the most prominent name-like line of the header parts (the top of the page
+    // and the top of each column), else of the first lines.
+    let header: Vec<&Line> = sections
+        .iter()
+        .filter(|(s, _)| s.is_none())
+        .flat_map(|(_, ls)| ls.iter().take(8))
+        .collect();
     let pool: Vec<&Line> = if header.is_empty() {
         lines.iter().take(6).collect()
     } else {
-        header.iter().take(8).copied().collect()
+        header.clone()
+    };
+    // No name at the top (a sidebar first, as in a two-column DOCX table): the name-like line
+    // just before the main column's first heading.
+    let fallback: Vec<&Line> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| {
+            !l.bullet
+                && is_name_like(&l.text)
+                && org_score(&l.text) == 0.0
+                && school_score(&l.text) == 0.0
+                && title_score(&l.text) <= 0.0
+                && lines[i + 1..].iter().take(3).any(|n| {
+                    matches!(
+                        section_of(&n.text),
+                        Some(Section::Summary | Section::Experience)
+                    )
+                })
+        })
+        .map(|(_, l)| l)
+        .take(1)
+        .collect();
+    let has_named_header = pool.iter().any(|l| !l.bullet && is_name_like(&l.text));
+    let pool = if has_named_header {
+        pool
+    } else {
+        [pool, fallback].concat()
     };
     let name_line = pool
         .iter()

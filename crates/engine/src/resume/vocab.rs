@@ -208,11 +208,15 @@ pub fn section_of(line: &str) -> Option<Section> {
     if let Some((_, s)) = HEADINGS.iter().find(|(h, _)| *h == key) {
         return Some(*s);
     }
-    // "E X P E R I E N C E"
-    let squeezed: String = t.split(' ').collect();
-    if t.split(' ').count() > 3 && t.split(' ').all(|w| w.chars().count() <= 2) {
-        let key = heading_key(&squeezed);
-        return HEADINGS.iter().find(|(h, _)| *h == key).map(|(_, s)| *s);
+    // Letter-spaced capitals come out with stray spaces: "E X P E R I E N C E",
+    // "EXP ERIENCE", "WORK EXP ERIENCE". Compare without spaces, for capitals only.
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    if !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()) {
+        let squeezed = key.replace(' ', "");
+        return HEADINGS
+            .iter()
+            .find(|(h, _)| h.replace(' ', "") == squeezed)
+            .map(|(_, s)| *s);
     }
     None
 }
@@ -781,11 +785,16 @@ const US_STATES: &[&str] = &[
     "WI", "WY", "DC", "ON", "QC", "BC", "AB", "NSW", "VIC", "QLD", "UK", "US", "USA", "UAE",
 ];
 
-const COUNTRIES: &[&str] = &[
+const REMOTE: &[&str] = &[
     "remote",
     "hybrid",
     "worldwide",
     "anywhere",
+    "on-site",
+    "onsite",
+];
+
+const COUNTRIES: &[&str] = &[
     "usa",
     "united states",
     "united kingdom",
@@ -962,7 +971,7 @@ pub fn is_location(text: &str) -> bool {
     if t.is_empty() || t.chars().count() > 60 || t.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    if is_known(COUNTRIES, t) || is_known(CITIES, t) {
+    if is_known(COUNTRIES, t) || is_known(CITIES, t) || is_known(REMOTE, t) {
         return true;
     }
     let lower = t.to_lowercase();
@@ -1000,6 +1009,8 @@ mod tests {
             Some(Section::Certifications)
         );
         assert_eq!(section_of("E X P E R I E N C E"), Some(Section::Experience));
+        assert_eq!(section_of("WORK EXP ERIENCE"), Some(Section::Experience));
+        assert_eq!(section_of("Work Exp Erience"), None);
         assert_eq!(section_of("Volunteer"), Some(Section::Other));
         assert_eq!(section_of("Senior Engineer"), None);
     }

@@ -523,7 +523,7 @@ impl PageText {
 
         if let Some(line) = &mut self.current {
             let same_dir = line.dir.0 * dir.0 + line.dir.1 * dir.1 > 0.99;
-            if same_dir && (across - line.across).abs() <= 0.5 * size.max(line.size) {
+            if same_dir && (across - line.across).abs() <= 0.5 * size.min(line.size) {
                 if let Some(c) = first
                     && !c.is_whitespace()
                     && line
