@@ -339,13 +339,14 @@ fn read_contacts(p: &mut Profile, lines: &[&Line]) {
 
 /// Splits a head line into parts at tabs, bars, bullets, spaced dashes, `at` and `@`.
 /// Returns the parts and whether a part after " at " / " @ " followed (title at company).
-fn split_head(text: &str, split_at: bool) -> Vec<(String, bool)> {
+fn split_head(text: &str, split_at: bool, hyphens: bool) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     // A spaced ASCII hyphen separates parts only in a line that has no other separator: with
     // bars or dashes around, it belongs to a name ("Technion - Israel Institute of Technology").
-    let other_separators = ['\t', '|', '•', '·', '⋅', '◆', '♦', '—', '–', '―']
-        .iter()
-        .any(|c| text.contains(*c));
+    let other_separators = !hyphens
+        || ['\t', '|', '•', '·', '⋅', '◆', '♦', '—', '–', '―']
+            .iter()
+            .any(|c| text.contains(*c));
     for piece in text.split(['\t', '|', '•', '·', '⋅', '◆', '♦']) {
         let mut rest = piece.to_owned();
         for sep in [" — ", " – ", " -- ", " ― "] {
@@ -606,7 +607,9 @@ fn read_head(lines: &[Line], split_at: bool, places: bool) -> Head {
             let span = c.get(0).expect("group 0").range();
             text.replace_range(span, "\t");
         }
-        for (part, at) in split_head(&text, split_at) {
+        // In a head of several lines each line holds one thing; only a one-line head uses a
+        // spaced hyphen as a separator ("Engineer - Acme - 2019").
+        for (part, at) in split_head(&text, split_at, lines.len() == 1) {
             if let Some(m) = URL.find(&part)
                 && m.as_str().len() * 2 >= part.len()
                 && (m.as_str().contains('/') || m.as_str().starts_with("www."))
@@ -652,8 +655,9 @@ fn read_head(lines: &[Line], split_at: bool, places: bool) -> Head {
             h.parts.push(rest);
         }
     }
-    // One part with a comma: "Software Engineer, Acme".
-    if h.parts.len() == 1 {
+    // One part with a comma: "Software Engineer, Acme" (a school on a line of its own keeps
+    // its commas, "Faculty of Mathematics and Physics, University of Ljubljana").
+    if h.parts.len() == 1 && (split_at || lines.len() == 1) {
         let p = h.parts[0].clone();
         if let [a, b] = split_outside_parens(&p, ", ")[..]
             && !COMPANY_SUFFIXES.contains(&b.to_lowercase().as_str())
@@ -745,6 +749,12 @@ fn experiences(lines: &[Line], notes: &mut Vec<ParseNote>, offset: usize) -> Vec
     let votes: Vec<bool> = heads.iter().filter_map(|h| title_first(&h.parts)).collect();
     let firsts = votes.iter().filter(|v| **v).count();
     let majority_title_first = firsts * 2 >= votes.len();
+    // One résumé lays out every entry the same way: when most entries agree, the order holds
+    // for all of them, even where an entry's own words would point the other way.
+    let agreed = votes.len() >= 2 && {
+        let majority = firsts.max(votes.len() - firsts);
+        majority * 10 >= votes.len() * 7
+    };
     let mut out: Vec<Experience> = Vec::new();
     for (b, h) in blocks.iter().zip(heads) {
         let (description, bullets) = body_text(&b.body);
@@ -782,7 +792,11 @@ fn experiences(lines: &[Line], notes: &mut Vec<ParseNote>, offset: usize) -> Vec
                 }
             }
             _ => {
-                let first_is_title = title_first(&h.parts).unwrap_or(majority_title_first);
+                let first_is_title = if agreed {
+                    majority_title_first
+                } else {
+                    title_first(&h.parts).unwrap_or(majority_title_first)
+                };
                 if first_is_title {
                     (h.parts[0].clone(), h.parts[1].clone())
                 } else {
