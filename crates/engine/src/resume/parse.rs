@@ -75,6 +75,9 @@ fn ends_with_connector(text: &str) -> bool {
     if t.ends_with([',', '&', '/']) || t.ends_with(" -") {
         return true;
     }
+    if t.matches('(').count() > t.matches(')').count() {
+        return true;
+    }
     let last = t.rsplit(' ').next().unwrap_or_default().to_lowercase();
     t.contains(' ')
         && matches!(
@@ -153,7 +156,8 @@ fn prepare(lines: &[SourceLine]) -> Vec<Line> {
                 && !l.column_start
                 && section_of(raw).is_none()
                 && section_of(&prev.text).is_none()
-                && ends_with_connector(&prev.text)
+                && (ends_with_connector(&prev.text)
+                    || (raw.starts_with('(') && raw.ends_with(')') && raw.len() <= 24))
         });
         if wrapped {
             let prev = out.last_mut().expect("checked above");
@@ -548,8 +552,17 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
                 && lines.get(i + d).is_some_and(|n| !n.bullet && has_date(n))
                 && lines[i..i + d].iter().all(|n| !n.bullet && !has_date(n))
         };
+        // The rest of a wrapped paragraph: a line that starts in lower case after the body.
+        let continues_prose = |b: &Block| {
+            !b.head.is_empty()
+                && !has_date(l)
+                && !b.body.is_empty()
+                && l.text.starts_with(|c: char| c.is_lowercase())
+        };
         match out.last_mut() {
-            Some(b) if !l.bullet && long_after_date(b) => b.body.push(l.clone()),
+            Some(b) if !l.bullet && (long_after_date(b) || continues_prose(b)) => {
+                b.body.push(l.clone())
+            }
             Some(b) if l.bullet || (prose && !b.head.is_empty()) => b.body.push(l.clone()),
             Some(b)
                 if b.body.is_empty()
@@ -655,12 +668,15 @@ fn read_head(lines: &[Line], split_at: bool, places: bool) -> Head {
             h.parts.push(rest);
         }
     }
-    // One part with a comma: "Software Engineer, Acme" (a school on a line of its own keeps
-    // its commas, "Faculty of Mathematics and Physics, University of Ljubljana").
-    if h.parts.len() == 1 && (split_at || lines.len() == 1) {
+    // One part with a comma: "Software Engineer, Acme"; in a school entry only a school and a
+    // degree ("Faculty of Mathematics and Physics, University of Ljubljana" stays whole).
+    if h.parts.len() == 1 {
         let p = h.parts[0].clone();
         if let [a, b] = split_outside_parens(&p, ", ")[..]
             && !COMPANY_SUFFIXES.contains(&b.to_lowercase().as_str())
+            && (split_at
+                || (degree_score(a) > 0.0 && school_score(b) > 0.0)
+                || (school_score(a) > 0.0 && degree_score(b) > 0.0))
         {
             h.parts = vec![a.to_owned(), b.to_owned()];
         }
@@ -902,7 +918,12 @@ fn education(lines: &[Line]) -> Vec<Education> {
             .max_by(|a, b| degree_score(a).total_cmp(&degree_score(b)))
             .unwrap_or_default();
         let (degree, field_of_study) = split_degree(degree_text);
-        if h.parts.len() == 1 && !out.is_empty() && h.start.is_none() && b.body.is_empty() {
+        if h.parts.len() == 1
+            && !out.is_empty()
+            && h.start.is_none()
+            && b.body.is_empty()
+            && degree_score(&institution) > school_score(&institution)
+        {
             // A lone line under an entry: its degree when the entry has none.
             let prev = out.last_mut().expect("checked");
             if prev.degree.is_empty() {
