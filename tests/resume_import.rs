@@ -405,7 +405,8 @@ fn json_resume_import_keeps_every_field_the_file_has() {
                 }
                 let e = &content.experiences[k];
                 k += 1;
-                assert_eq!(e.title, text(w, "position"), "{name} work[{i}]");
+                let want: String = text(w, "position").chars().take(100).collect();
+                assert_eq!(e.title, want.trim_end(), "{name} work[{i}]");
                 let highlights: Vec<String> = w["highlights"]
                     .as_array()
                     .map(|h| {
@@ -427,9 +428,11 @@ fn json_resume_import_keeps_every_field_the_file_has() {
             );
             let schools = doc["education"].as_array().cloned().unwrap_or_default();
             for (i, s) in schools.iter().enumerate().take(10) {
+                // Longer than the profile's 100 characters: cut (and reported as cut).
+                let want: String = text(s, "institution").chars().take(100).collect();
                 assert_eq!(
                     content.education[i].institution,
-                    text(s, "institution"),
+                    want.trim_end(),
                     "{name} education[{i}]"
                 );
                 checked += 1;
@@ -485,16 +488,17 @@ fn linkedin_export_imports_every_field() {
                 back.personal_info.phone, content.personal_info.phone,
                 "{name}"
             );
-            let jobs = |p: &ProfileContent| -> Vec<(String, String, String, Option<String>, bool)> {
+            // LinkedIn writes months (`Mar 2020`): dates compare to the month.
+            let month = |d: &str| d.chars().take(7).collect::<String>();
+            let jobs = |p: &ProfileContent| -> Vec<(String, String, String, Option<String>)> {
                 p.experiences
                     .iter()
                     .map(|e| {
                         (
                             e.title.clone(),
                             e.company.clone(),
-                            e.start_date.clone(),
-                            e.end_date.clone(),
-                            e.is_current,
+                            month(&e.start_date),
+                            e.end_date.as_deref().map(month),
                         )
                     })
                     .collect()

@@ -309,39 +309,24 @@ pub fn fit(content: &mut ProfileContent, report: &mut ImportReport) {
         .enumerate()
     {
         let at = |f: &str| format!("experiences[{i}].{f}");
-        let start = match date(report, &at("start_date"), &x.start_date) {
-            DateFix::Same(d) | DateFix::Normalized(d) | DateFix::Inexact(d) => Some(d),
-            _ => None,
-        };
-        if x.title.is_empty() || x.company.is_empty() || start.is_none() {
-            let missing: Vec<&str> = [
-                ("title", x.title.is_empty()),
-                ("employer", x.company.is_empty()),
-                ("start date", start.is_none()),
-            ]
-            .into_iter()
-            .filter_map(|(w, m)| m.then_some(w))
-            .collect();
-            let what = [x.title.as_str(), x.company.as_str()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" at ");
+        if x.title.is_empty() && x.company.is_empty() {
             report.dropped(
                 format!("experiences[{i}]"),
-                format!(
-                    "{}has no {}, which a job in the profile needs",
-                    if what.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{what:?} ")
-                    },
-                    missing.join(" or ")
-                ),
+                "has neither a title nor an employer, which a job in the profile needs",
             );
             continue;
         }
-        x.start_date = start.unwrap_or_default();
+        if !x.start_date.is_empty() {
+            x.start_date = match date(report, &at("start_date"), &x.start_date) {
+                DateFix::Same(d) | DateFix::Normalized(d) | DateFix::Inexact(d) => d,
+                DateFix::Present | DateFix::Unreadable => String::new(),
+            };
+        }
+        for (field, value) in [("title", &x.title), ("company", &x.company)] {
+            if value.is_empty() {
+                report.warning(at(field), "not given: the job is kept without it");
+            }
+        }
         if let Some(end) = x.end_date.take() {
             match date(report, &at("end_date"), &end) {
                 DateFix::Same(d) | DateFix::Normalized(d) | DateFix::Inexact(d) => {
@@ -997,6 +982,10 @@ mod tests {
                     ..Default::default()
                 },
                 Experience {
+                    description: Some("Neither a title nor an employer".into()),
+                    ..Default::default()
+                },
+                Experience {
                     id: "same".into(),
                     title: "A".into(),
                     company: "B".into(),
@@ -1019,21 +1008,22 @@ mod tests {
         assert!(content.problems().is_empty(), "{:?}", content.problems());
         assert_eq!(content.personal_info.full_name.chars().count(), 100);
         assert_eq!(content.personal_info.email, "");
-        assert_eq!(content.experiences.len(), 2);
+        assert_eq!(content.experiences.len(), 3);
         assert_eq!(content.experiences[0].start_date, "2020-01");
         assert!(content.experiences[0].is_current);
         assert_eq!(content.experiences[0].achievements.len(), 1);
-        assert_eq!(content.experiences[1].end_date, None);
+        assert_eq!(content.experiences[1].title, "");
+        assert_eq!(content.experiences[2].end_date, None);
         assert_eq!(content.projects.len(), 20);
-        assert_eq!(content.experiences[1].id, "same");
+        assert_eq!(content.experiences[2].id, "same");
         assert!(content.projects.iter().all(|p| p.id.is_empty()));
         let dropped: Vec<&str> = report.dropped.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
             dropped,
             [
                 "personal_info.email",
-                "experiences[1]",
-                "experiences[2].end_date"
+                "experiences[2]",
+                "experiences[3].end_date"
             ]
         );
         assert!(report.truncated.iter().any(|e| e.field == "projects"));

@@ -570,8 +570,7 @@ pub fn import(doc: &Value) -> AppResult<(ProfileContent, ImportReport)> {
         let path = |f: &str| format!("work[{i}].{f}");
         let id = item_id(&work.id);
         let mut rest = work.rest;
-        let (start, start_present) =
-            r.date(&path("startDate"), "startDate", &work.start_date, &mut rest);
+        let (start, _) = r.date(&path("startDate"), "startDate", &work.start_date, &mut rest);
         let (end, end_present) = r.date(&path("endDate"), "endDate", &work.end_date, &mut rest);
         // `name` in v1; `company` in older files; `employer` or `organization` in some.
         let company = work
@@ -580,36 +579,24 @@ pub fn import(doc: &Value) -> AppResult<(ProfileContent, ImportReport)> {
             .or(work.company.get())
             .or(work.employer.get())
             .or(work.organization.get());
-        let missing: Vec<&str> = [
-            ("employer (name)", company.is_none()),
-            ("position", work.position.get().is_none()),
-            ("readable startDate", start.is_none()),
-        ]
-        .into_iter()
-        .filter_map(|(what, missing)| missing.then_some(what))
-        .collect();
-        if !missing.is_empty() {
-            let what = [company.clone(), work.position.get()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(", ");
+        if company.is_none() && work.position.get().is_none() {
             r.report.dropped(
                 format!("work[{i}]"),
-                format!(
-                    "{}has no {}, which a job in the profile needs; kept for export",
-                    if what.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{what:?} ")
-                    },
-                    missing.join(" or ")
-                ),
+                "has neither an employer (name) nor a position, which a job in the profile \
+                 needs; kept for export",
             );
             r.unplace("work", value);
             continue;
         }
-        let _ = start_present;
+        for (key, missing) in [
+            ("name", company.is_none()),
+            ("position", work.position.get().is_none()),
+        ] {
+            if missing {
+                r.report
+                    .warning(path(key), "not given: the job is imported without it");
+            }
+        }
         experiences.push(Experience {
             id: id.clone(),
             title: work.position.get().unwrap_or_default(),
@@ -925,10 +912,16 @@ pub fn export(content: &ProfileContent) -> Value {
         .map(|x| {
             let mut w = Map::new();
             w.insert("id".into(), Value::from(x.id.clone()));
-            w.insert("name".into(), Value::from(x.company.clone()));
-            w.insert("position".into(), Value::from(x.title.clone()));
+            for (key, value) in [
+                ("name", &x.company),
+                ("position", &x.title),
+                ("startDate", &x.start_date),
+            ] {
+                if !value.is_empty() {
+                    w.insert(key.into(), Value::from(value.clone()));
+                }
+            }
             put(&mut w, "location", x.location.as_ref());
-            w.insert("startDate".into(), Value::from(x.start_date.clone()));
             put(&mut w, "endDate", x.end_date.as_ref());
             put(&mut w, "summary", x.description.as_ref());
             if !x.achievements.is_empty() {
@@ -1292,7 +1285,8 @@ mod tests {
             [
                 ("2014", Some("2016-03-24"), false),
                 ("2016-03", None, true),
-                ("2012-05", None, true)
+                ("2012-05", None, true),
+                ("", None, true)
             ]
         );
         assert_eq!(p.education.len(), 10);
@@ -1304,7 +1298,7 @@ mod tests {
         );
         assert_eq!(p.projects[0].description, "");
         assert_eq!(fields(&report.truncated), ["education"]);
-        assert_eq!(fields(&report.dropped), ["work[3]"]);
+        assert!(report.dropped.is_empty(), "{:?}", report.dropped);
         assert!(fields(&report.warnings).contains(&"work[3].startDate"));
         for path in [
             "basics.url",
@@ -1320,7 +1314,7 @@ mod tests {
                 "{path}: {report:?}"
             );
         }
-        // What had no place comes back on export: the 11th school and the undated job.
+        // What had no place comes back on export: the 11th school, the unreadable date.
         let exported = export(&p);
         assert_eq!(exported["education"].as_array().unwrap().len(), 11);
         assert_eq!(exported["work"].as_array().unwrap().len(), 4);
@@ -1329,7 +1323,7 @@ mod tests {
         assert_eq!(exported["volunteer"][0]["organization"], "Food bank");
         assert!(exported["basics"].get("email").is_some());
         let (again, _) = import(&exported).unwrap();
-        assert_eq!(again.experiences.len(), 3);
+        assert_eq!(again.experiences.len(), 4);
         assert_eq!(again.education.len(), 10);
     }
 

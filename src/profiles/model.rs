@@ -42,14 +42,17 @@ pub struct Experience {
     /// Stable item id (server-assigned when omitted).
     #[serde(default)]
     pub id: String,
-    /// Job title (required, ≤ 100).
+    /// Job title (≤ 100); a job needs a title or an employer.
+    #[serde(default)]
     pub title: String,
-    /// Employer (required, ≤ 100).
+    /// Employer (≤ 100); a job needs a title or an employer.
+    #[serde(default)]
     pub company: String,
     /// Where the job was.
     #[serde(default)]
     pub location: Option<String>,
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (required).
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; empty when the source gives no readable start.
+    #[serde(default)]
     pub start_date: String,
     /// Same formats; absent while `is_current`.
     #[serde(default)]
@@ -496,12 +499,16 @@ pub fn valid_item_id(id: &str) -> bool {
 /// Rules for one experience, under `prefix` (e.g. `experiences[2]`, or empty for an item body).
 pub fn experience_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Experience) {
     let at = |f: &str| join(prefix, f);
-    rules::required_text(e, &at("title"), &x.title, limits::NAME);
-    rules::required_text(e, &at("company"), &x.company, limits::NAME);
+    if x.title.trim().is_empty() && x.company.trim().is_empty() {
+        e.push(FieldError::new(
+            at("title"),
+            "a job needs a title or a company",
+        ));
+    }
+    rules::max_len(e, &at("title"), &x.title, limits::NAME);
+    rules::max_len(e, &at("company"), &x.company, limits::NAME);
     optional_text(e, &at("location"), &x.location, limits::NAME);
-    if x.start_date.is_empty() {
-        e.push(FieldError::new(at("start_date"), "must not be empty"));
-    } else {
+    if !x.start_date.is_empty() {
         date(e, &at("start_date"), &Some(x.start_date.clone()));
     }
     date(e, &at("end_date"), &x.end_date);
