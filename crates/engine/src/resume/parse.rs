@@ -684,47 +684,6 @@ fn read_head(lines: &[Line], split_at: bool, places: bool) -> Head {
     h
 }
 
-/// "A, B" where B reads like an unknown place (one to three capitalised words, not an
-/// organisation or a title): the index of the part and B.
-fn comma_place(h: &Head) -> Option<(usize, String)> {
-    if h.location.is_some() {
-        return None;
-    }
-    h.parts.iter().enumerate().find_map(|(i, p)| {
-        let pieces = split_outside_parens(p, ", ");
-        let [_, b] = pieces[..] else {
-            return None;
-        };
-        let plain = b.split_whitespace().count() <= 3
-            && b.starts_with(|c: char| c.is_uppercase())
-            && !b.chars().any(|c| c.is_ascii_digit())
-            && org_score(b) == 0.0
-            && title_score(b) <= 0.0
-            && !COMPANY_SUFFIXES.contains(&b.to_lowercase().as_str());
-        plain.then(|| (i, b.to_owned()))
-    })
-}
-
-/// When most entries of a section end a part with ", <Place>", that is their layout: take the
-/// place off every such part (`Gong.io, Ramat Gan`).
-fn places_by_layout(heads: &mut [Head]) {
-    let found: Vec<Option<(usize, String)>> = heads.iter().map(comma_place).collect();
-    let with = found.iter().filter(|f| f.is_some()).count();
-    let located = heads.iter().filter(|h| h.location.is_some()).count();
-    let eligible = heads.iter().filter(|h| !h.parts.is_empty()).count();
-    if with == 0 || (with < 2 && located < 2) || (with + located) * 2 < eligible {
-        return;
-    }
-    for (h, f) in heads.iter_mut().zip(found) {
-        if let Some((i, place)) = f {
-            let part = h.parts[i].clone();
-            let cut = part.len() - place.len() - 2;
-            h.parts[i] = part[..cut].to_owned();
-            h.location = Some(place);
-        }
-    }
-}
-
 /// Orders votes: `Some(true)` when the first part is the title.
 fn title_first(parts: &[String]) -> Option<bool> {
     if parts.len() < 2 {

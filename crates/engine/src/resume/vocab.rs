@@ -201,7 +201,12 @@ pub fn heading_key(text: &str) -> String {
 /// else `None`. Letter-spaced capitals (`E X P E R I E N C E`) are read too.
 pub fn section_of(line: &str) -> Option<Section> {
     let t = line.trim();
-    if t.is_empty() || t.chars().count() > 48 {
+    // Headings start with a capital and do not end a sentence ("projects." is a wrapped line).
+    if t.is_empty()
+        || t.chars().count() > 48
+        || t.ends_with(['.', ',', ';'])
+        || !t.starts_with(|c: char| c.is_uppercase())
+    {
         return None;
     }
     let key = heading_key(t);
@@ -1062,6 +1067,8 @@ mod tests {
         assert_eq!(section_of("Work Exp Erience"), None);
         assert_eq!(section_of("Volunteer"), Some(Section::Other));
         assert_eq!(section_of("Senior Engineer"), None);
+        assert_eq!(section_of("projects."), None);
+        assert_eq!(section_of("skills"), None);
     }
 
     #[test]
