@@ -20,7 +20,8 @@ use std::sync::LazyLock;
 use super::dates::find_range;
 use super::layout::SourceLine;
 use super::vocab::{
-    Section, degree_score, is_location, org_score, school_score, section_of, title_score,
+    Section, degree_score, has_org_words, is_location, org_score, school_score, section_of,
+    title_score,
 };
 use crate::profile::{Certification, Education, Experience, Language, Profile, Project};
 
@@ -728,7 +729,7 @@ fn experiences(lines: &[Line], notes: &mut Vec<ParseNote>, offset: usize) -> Vec
     // for all of them, even where an entry's own words would point the other way.
     let agreed = votes.len() >= 2 && {
         let majority = firsts.max(votes.len() - firsts);
-        majority * 10 >= votes.len() * 7
+        majority * 10 >= votes.len() * 6
     };
     let mut out: Vec<Experience> = Vec::new();
     for (b, h) in blocks.iter().zip(heads) {
@@ -1127,7 +1128,7 @@ pub fn parse_resume(source: &[SourceLine]) -> ParsedResume {
         let found = (0..lines.len()).find(|&i| {
             let l = &lines[i];
             name_candidate(l)
-                && org_score(&l.text) == 0.0
+                && !has_org_words(&l.text)
                 && school_score(&l.text) == 0.0
                 && title_score(&l.text) <= 0.0
                 && lines[i + 1..].iter().take(3).any(|n| {

@@ -782,7 +782,14 @@ pub fn title_score(text: &str) -> f32 {
     n + bonus - 0.5 * org
 }
 
-/// How much a phrase reads like an organisation.
+/// True when the phrase has a word that names an organisation ("Inc", "Labs", "Bank"…).
+pub fn has_org_words(text: &str) -> bool {
+    count(text, ORG_WORDS) > 0
+}
+
+/// How much a phrase reads like an organisation: organisation words, a web domain, and the
+/// shape of brand names (a single word that is no role, `CamelCase`, capitals or digits inside
+/// a word: "Stripe", "HubSpot", "IBM", "N26").
 pub fn org_score(text: &str) -> f32 {
     let n = count(text, ORG_WORDS) as f32;
     let web = if text.contains(".com") || text.contains(".io") || text.contains(".org") {
@@ -790,7 +797,24 @@ pub fn org_score(text: &str) -> f32 {
     } else {
         0.0
     };
-    n + web
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let is_role = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        TITLE_WORDS.contains(&w.as_str())
+    };
+    let brand = tokens.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let inner_capital =
+            w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase);
+        let all_capitals = w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase());
+        let digit_inside =
+            w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic);
+        (inner_capital || all_capitals || digit_inside) && !is_role(w)
+    });
+    let single = tokens.len() == 1 && !is_role(tokens[0]);
+    n + web + if brand { 0.5 } else { 0.0 } + if single { 0.5 } else { 0.0 }
 }
 
 /// How much a phrase reads like a school.
@@ -1012,7 +1036,7 @@ fn plain_words(text: &str) -> bool {
     !t.is_empty()
         && t.split_whitespace().count() <= 3
         && t.starts_with(|c: char| c.is_uppercase())
-        && org_score(t) == 0.0
+        && count(t, ORG_WORDS) == 0
         && title_score(t) <= 0.0
         && school_score(t) == 0.0
 }
