@@ -803,7 +803,46 @@ fn experiences(lines: &[Line], notes: &mut Vec<ParseNote>, offset: usize) -> Vec
             achievements: bullets,
         });
     }
+    places_by_layout(&mut out);
     out
+}
+
+/// The place in "Employer, Place" when the place reads like one (one to three capitalised
+/// words that name no organisation or role).
+fn trailing_place(company: &str) -> Option<(String, String)> {
+    let pieces = split_outside_parens(company, ", ");
+    let [a, b] = pieces[..] else {
+        return None;
+    };
+    let plain = b.split_whitespace().count() <= 3
+        && b.starts_with(|c: char| c.is_uppercase())
+        && !b.chars().any(|c| c.is_ascii_digit())
+        && !has_org_words(b)
+        && title_score(b) <= 0.0
+        && !COMPANY_SUFFIXES.contains(&b.to_lowercase().as_str());
+    plain.then(|| (a.to_owned(), b.to_owned()))
+}
+
+/// A layout that writes "Employer, Place" for every job: when most jobs without a known
+/// place have that shape, the part after the comma is their place (`Gong.io, Ramat Gan`).
+fn places_by_layout(jobs: &mut [Experience]) {
+    let without: Vec<usize> = (0..jobs.len())
+        .filter(|&i| jobs[i].location.is_none() && !jobs[i].company.is_empty())
+        .collect();
+    let shaped: Vec<usize> = without
+        .iter()
+        .copied()
+        .filter(|&i| trailing_place(&jobs[i].company).is_some())
+        .collect();
+    if shaped.len() < 2 || shaped.len() * 10 < without.len() * 8 {
+        return;
+    }
+    for i in shaped {
+        if let Some((company, place)) = trailing_place(&jobs[i].company) {
+            jobs[i].company = company;
+            jobs[i].location = Some(place);
+        }
+    }
 }
 
 /// Splits "Bachelor of Science in Computer Science" / "BSc, Computer Science" into degree
