@@ -560,20 +560,18 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
                 && !b.body.is_empty()
                 && l.text.starts_with(|c: char| c.is_lowercase())
         };
+        // Another head line of the same entry: the entry has no body yet, and this line does
+        // not bring a second date (or follow a gap after the first).
+        let continues_head = |b: &Block| {
+            let dated = b.head.iter().any(has_date);
+            b.body.is_empty() && !(dated && (has_date(l) || l.gap)) && b.head.len() < 4
+        };
         match out.last_mut() {
             Some(b) if !l.bullet && (long_after_date(b) || continues_prose(b)) => {
                 b.body.push(l.clone())
             }
             Some(b) if l.bullet || (prose && !b.head.is_empty()) => b.body.push(l.clone()),
-            Some(b)
-                if b.body.is_empty()
-                    && !(has_date(l) && b.head.iter().any(has_date))
-                    && !(l.gap && b.head.iter().any(has_date))
-                    && !starts_like_previous(b)
-                    && b.head.len() < 4 =>
-            {
-                b.head.push(l.clone())
-            }
+            Some(b) if continues_head(b) && !starts_like_previous(b) => b.head.push(l.clone()),
             _ => {
                 let mut b = Block::default();
                 if l.bullet {
