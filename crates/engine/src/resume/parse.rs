@@ -583,6 +583,61 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
             }
         }
     }
+    reshape(out)
+}
+
+/// Uses the section's usual entry shape (how many head lines besides the date) to split heads
+/// that swallowed undated entries: `[Title, Company, Title2, Company2]` becomes two entries, and
+/// a date left alone takes the lines of its entry back from the block before it.
+fn reshape(blocks: Vec<Block>) -> Vec<Block> {
+    let mut counts = [0usize; 4];
+    for b in &blocks {
+        let dated = b.head.iter().any(has_date);
+        let n = b.head.iter().filter(|l| !has_date(l)).count();
+        if dated && (1..4).contains(&n) {
+            counts[n] += 1;
+        }
+    }
+    let Some(shape) = (1..4).max_by_key(|&n| (counts[n], std::cmp::Reverse(n))) else {
+        return blocks;
+    };
+    if counts[shape] < 2 {
+        return blocks;
+    }
+    let mut out: Vec<Block> = Vec::new();
+    for mut b in blocks {
+        let dated = b.head.iter().any(has_date);
+        let undated_lines = b.head.len();
+        if !dated && undated_lines > shape && undated_lines % shape == 0 {
+            let body = std::mem::take(&mut b.body);
+            let chunks: Vec<Vec<Line>> = b.head.chunks(shape).map(<[Line]>::to_vec).collect();
+            let last = chunks.len() - 1;
+            for (i, head) in chunks.into_iter().enumerate() {
+                out.push(Block {
+                    head,
+                    body: if i == last { body.clone() } else { Vec::new() },
+                });
+            }
+            continue;
+        }
+        if dated && b.head.len() == 1 {
+            // A lone date: its entry's lines ended the block before.
+            if let Some(prev) = out.last_mut()
+                && prev.body.is_empty()
+                && !prev.head.iter().any(has_date)
+                && prev.head.len() >= shape
+            {
+                let cut = prev.head.len() - shape;
+                let mut head: Vec<Line> = prev.head.drain(cut..).collect();
+                head.append(&mut b.head);
+                b.head = head;
+                if prev.head.is_empty() {
+                    out.pop();
+                }
+            }
+        }
+        out.push(b);
+    }
     out
 }
 
@@ -745,7 +800,12 @@ fn experiences(lines: &[Line], notes: &mut Vec<ParseNote>, offset: usize) -> Vec
             }
             continue;
         }
-        if h.start.is_none() && h.end.is_none() && b.body.is_empty() && !out.is_empty() {
+        if h.start.is_none()
+            && h.end.is_none()
+            && b.body.is_empty()
+            && h.parts.len() == 1
+            && !out.is_empty()
+        {
             // A stray short line (a wrapped title, a tagline) without dates: keep it as text.
             let prev = out.last_mut().expect("checked");
             let extra = h.parts.join(" ");
@@ -805,20 +865,25 @@ fn experiences(lines: &[Line], notes: &mut Vec<ParseNote>, offset: usize) -> Vec
     out
 }
 
-/// The place in "Employer, Place" when the place reads like one (one to three capitalised
-/// words that name no organisation or role).
+/// The place in "Employer, Place[, Region[, Country]]" when every piece after the employer
+/// reads like a place (one to three capitalised words that name no organisation or role).
 fn trailing_place(company: &str) -> Option<(String, String)> {
     let pieces = split_outside_parens(company, ", ");
-    let [a, b] = pieces[..] else {
+    if !(2..=4).contains(&pieces.len()) {
         return None;
+    }
+    let plain = |b: &str| {
+        b.split_whitespace().count() <= 3
+            && b.starts_with(|c: char| c.is_uppercase())
+            && !b.chars().any(|c| c.is_ascii_digit())
+            && !has_org_words(b)
+            && title_score(b) <= 0.0
+            && !COMPANY_SUFFIXES.contains(&b.to_lowercase().as_str())
     };
-    let plain = b.split_whitespace().count() <= 3
-        && b.starts_with(|c: char| c.is_uppercase())
-        && !b.chars().any(|c| c.is_ascii_digit())
-        && !has_org_words(b)
-        && title_score(b) <= 0.0
-        && !COMPANY_SUFFIXES.contains(&b.to_lowercase().as_str());
-    plain.then(|| (a.to_owned(), b.to_owned()))
+    pieces[1..]
+        .iter()
+        .all(|p| plain(p))
+        .then(|| (pieces[0].to_owned(), pieces[1..].join(", ")))
 }
 
 /// A layout that writes "Employer, Place" for every job: when most jobs without a known

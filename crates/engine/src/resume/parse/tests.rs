@@ -281,3 +281,26 @@ fn no_sections_at_all_is_a_note_not_a_failure() {
     assert!(r.profile.experiences.is_empty());
     assert!(r.notes.iter().any(|n| n.field == "experiences"));
 }
+
+#[test]
+fn undated_entries_without_bullets_keep_their_shape() {
+    let text = "Ada Brook\nada@example.com\n\nEXPERIENCE\nEngineer\nAcme\n2019 – 2020\n• Did things\n\
+                Consultant\nBeta Corp\nAdvisor\nGamma Labs\nDeveloper\nDelta Inc\n2015 – 2017\n• Built stuff\n";
+    let p = parse_resume_text(text).profile;
+    let jobs: Vec<(&str, &str)> = p
+        .experiences
+        .iter()
+        .map(|e| (e.title.as_str(), e.company.as_str()))
+        .collect();
+    assert_eq!(
+        jobs,
+        [
+            ("Engineer", "Acme"),
+            ("Consultant", "Beta Corp"),
+            ("Advisor", "Gamma Labs"),
+            ("Developer", "Delta Inc")
+        ]
+    );
+    assert_eq!(p.experiences[1].start_date, "");
+    assert_eq!(p.experiences[3].start_date, "2015");
+}
