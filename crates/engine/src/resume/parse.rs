@@ -479,6 +479,10 @@ fn capitalised_share(text: &str) -> f32 {
 
 fn is_prose(l: &Line) -> bool {
     let words = l.text.split_whitespace().count();
+    // Bars and bullets between parts make a head line, however long ("Title | Employer | Place").
+    if [" | ", " · ", " • "].iter().any(|sep| l.text.contains(sep)) {
+        return false;
+    }
     if capitalised_share(&l.text) >= 0.7 && !l.text.trim_end().ends_with('.') {
         return false;
     }
