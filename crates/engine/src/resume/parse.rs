@@ -1236,8 +1236,19 @@ type Sections = Vec<(Option<Section>, Vec<Line>)>;
 /// part of its own.
 fn split_sections(lines: &[Line]) -> Sections {
     let mut sections: Sections = vec![(None, Vec::new())];
-    for l in lines {
+    for (i, l) in lines.iter().enumerate() {
+        // In a PDF a heading stands apart: after a gap, in capitals, or in another size than
+        // the line before. A word like "Technologies" that merely wraps is no heading.
+        let wrapped_word = i > 0 && {
+            let prev = &lines[i - 1];
+            !l.gap
+                && !l.column_start
+                && !prev.bullet
+                && l.text.chars().any(char::is_lowercase)
+                && matches!((l.size, prev.size), (Some(a), Some(b)) if (a - b).abs() < 0.3)
+        };
         if !l.bullet
+            && !wrapped_word
             && let Some(s) = section_of(&l.text)
         {
             sections.push((Some(s), Vec::new()));
