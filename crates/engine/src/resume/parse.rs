@@ -720,7 +720,9 @@ fn read_head(lines: &[Line], split_at: bool, places: bool) -> Head {
         // In a head of several lines each line holds one thing; only a one-line head uses a
         // spaced hyphen as a separator ("Engineer - Acme - 2019").
         for (part, at) in split_head(&text, split_at, lines.len() == 1) {
+            // A part that is a link (not a name with a link inside, "[Acme](https://…)").
             if let Some(m) = URL.find(&part)
+                && m.start() == 0
                 && m.as_str().len() * 2 >= part.len()
                 && (m.as_str().contains('/') || m.as_str().starts_with("www."))
             {
