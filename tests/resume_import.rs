@@ -23,7 +23,6 @@ mod resume_render;
 
 const SPLITS: [&str; 2] = ["train", "holdout"];
 
-
 fn corpus_dir(split: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/corpus/resumes")
