@@ -50,7 +50,13 @@ fn has_number(text: &str) -> bool {
 fn contact(p: &ProfileContent) -> (u32, Vec<String>) {
     let info = &p.personal_info;
     let mut recs = Vec::new();
-    let mut present = 2; // name and email are required
+    // The name is required; e-mail is not (imports may lack it), so it is scored like the rest.
+    let mut present = 1;
+    if info.email.trim().is_empty() {
+        recs.push("Add an e-mail address: recruiters reply by e-mail, and a résumé without one is often discarded.".to_owned());
+    } else {
+        present += 1;
+    }
     for (value, advice) in [
         (
             &info.phone,
@@ -298,6 +304,27 @@ mod tests {
         let report = analyze(Uuid::nil(), &bare());
         assert!(report.completeness < 10, "{}", report.completeness);
         assert!(report.recommendations[0].contains("work experience"));
+    }
+
+    #[test]
+    fn a_missing_email_is_flagged() {
+        let with = analyze(Uuid::nil(), &bare());
+        let mut p = bare();
+        p.personal_info.email.clear();
+        let without = analyze(Uuid::nil(), &p);
+        assert!(without.sections["contact"].score < with.sections["contact"].score);
+        assert!(
+            without.sections["contact"]
+                .recommendations
+                .iter()
+                .any(|r| r.starts_with("Add an e-mail address"))
+        );
+        assert!(
+            !with.sections["contact"]
+                .recommendations
+                .iter()
+                .any(|r| r.contains("e-mail"))
+        );
     }
 
     #[test]

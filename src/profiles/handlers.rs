@@ -140,7 +140,7 @@ pub async fn list_profiles(
     }))
 }
 
-/// Create a profile. Only `personal_info.full_name` and `personal_info.email` are required.
+/// Create a profile. Only `personal_info.full_name` is required (`email` is recommended).
 #[utoipa::path(post, path = "", tag = "profiles", request_body = ProfileContent,
     security(("bearer" = []), ("api_key" = [])),
     responses((status = 201, description = "Created at version 1", body = Profile,

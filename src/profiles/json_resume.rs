@@ -1,83 +1,252 @@
 //! JSON Resume (jsonresume.org schema v1) import and export.
 //!
-//! Mapping: `basics` → `personal_info` + `professional_summary` (LinkedIn and GitHub from
-//! `basics.profiles`); `work` → `experiences` (`highlights` → achievements, `summary` or
-//! `description` → description, no `endDate` → current); `education` → `education`
-//! (`studyType` → degree, `area` → field of study, a `score` of 0–4 → gpa); `skills` groups →
-//! technical skills (their keywords, or the group name when it has none; a group named
-//! "Soft skills" → soft skills); `languages` → languages; `projects`; `certificates` →
-//! certifications. Everything without a place in our model (volunteer, awards, publications,
-//! interests, references, URLs of jobs, skill levels, original fluency wording, unknown fields…)
-//! is kept verbatim in `custom_fields["json_resume"]` (canonical JSON) and written back on
-//! export, and item ids travel as `id` fields, so import → export → import gives the same
-//! profile. Partial dates (`2019`, `2019-05`) are kept as they are.
+//! **Import** reads the document into typed structs whose every field is lenient: absent,
+//! `null`, a number where text was expected, or an unknown key never fails. Only
+//! `basics.name` is required; everything else the schema allows is accepted, and what our
+//! model cannot hold is kept (see below) or reported in the [`ImportReport`]:
+//!
+//! - `basics` → `personal_info` + `professional_summary` (LinkedIn and GitHub from
+//!   `basics.profiles`; a missing e-mail is fine); `work` → `experiences` (`highlights` →
+//!   achievements, `summary` or `description` → description, no `endDate` or an end such as
+//!   `Present`/`Ongoing`/`current` → current); `education` → `education` (`studyType` → degree,
+//!   else `area`; a `score` of 0–4 → gpa); `skills` groups → technical skills (their keywords,
+//!   or the group name when it has none; a group named "Soft skills" → soft skills);
+//!   `languages`; `projects`; `certificates` (an issuer is optional).
+//! - Dates in any common form (`2014`, `2014-05`, `March 2014`, `March-24-2014`, `05/2014`) are
+//!   normalised to `YYYY[-MM[-DD]]` (reported under `normalized`); a date that cannot be read
+//!   is left out of the profile, kept as written for export, and reported as a warning.
+//! - URLs without a scheme (`linkedin.com/in/jane`) get `https://` (reported).
+//! - A list over its limit keeps its first items; the rest are reported under `truncated`
+//!   and kept for export. A job without an employer, a title or any readable start date has
+//!   no place in the profile: it is reported under `dropped` and kept for export.
+//!
+//! Everything without a place in our model (volunteer, awards, publications, interests,
+//! references, URLs of jobs, skill levels, original fluency wording, unknown fields, the items
+//! above) is kept verbatim in `custom_fields["json_resume"]` (canonical JSON) and written back
+//! on export, and item ids travel as `id` fields, so import → export → import gives the same
+//! profile.
+
+use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::IntoResponse;
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value, json};
 
-use super::handlers::profile_response;
+use super::import::{DateFix, ImportReport, ImportSource, fix_url, read_date};
 use super::model::{
     Certification, Education, Experience, Language, PersonalInfo, Proficiency, ProfileContent,
-    Project, Skills, valid_item_id,
+    Project, Skills, limits, valid_item_id,
 };
-use super::store::{self, Profile};
+use super::store;
 use crate::app::AppState;
 use crate::auth::api_keys::parse_path_id;
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult};
 use crate::http::AuthUser;
-use crate::http::json::{parse_json, require_json_content_type};
 
 /// `custom_fields` key holding what our model has no place for.
 pub const EXTRA_KEY: &str = "json_resume";
 /// Top-level JSON Resume key carrying our other custom fields.
 const CUSTOM_FIELDS_KEY: &str = "x_jobwise_custom_fields";
 const SOFT_SKILLS_GROUP: &str = "Soft skills";
+/// Key (inside the extra JSON) of items kept for export only: `{"work": [...], ...}`.
+const UNPLACED_KEY: &str = "unplaced";
 
-fn text(v: &Value, key: &str) -> Option<String> {
-    v.get(key)
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
+/// A lenient text value: strings are trimmed (blank is absent), numbers and booleans become
+/// their text, anything else (null, arrays, objects) is absent.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Text(Option<String>);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Text(match Value::deserialize(d)? {
+            Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }))
+    }
 }
 
-fn strings(v: &Value, key: &str) -> Vec<String> {
-    v.get(key)
-        .and_then(Value::as_array)
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(Value::as_str)
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default()
+impl Text {
+    fn get(&self) -> Option<String> {
+        self.0.clone()
+    }
 }
 
-fn array<'a>(v: &'a Value, key: &str) -> &'a [Value] {
-    v.get(key)
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[])
+/// A lenient list: an array (elements that do not fit `T` are skipped and counted), a single
+/// value (read as a one-element list), or nothing.
+#[derive(Debug, Clone)]
+struct Many<T> {
+    items: Vec<T>,
+    skipped: usize,
 }
 
-/// Keys of `item` not in `known`, as an object (empty objects are dropped by the caller).
-fn leftovers(item: &Value, known: &[&str]) -> Map<String, Value> {
-    item.as_object()
-        .map(|o| {
-            o.iter()
-                .filter(|(k, _)| !known.contains(&k.as_str()))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect()
-        })
-        .unwrap_or_default()
+impl<T> Default for Many<T> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            skipped: 0,
+        }
+    }
+}
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Many<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let values = match Value::deserialize(d)? {
+            Value::Array(a) => a,
+            Value::Null => Vec::new(),
+            other => vec![other],
+        };
+        let mut out = Many::default();
+        for v in values {
+            match T::deserialize(v) {
+                Ok(t) => out.items.push(t),
+                Err(_) => out.skipped += 1,
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn texts(list: &Many<Text>) -> Vec<String> {
+    list.items.iter().filter_map(Text::get).collect()
+}
+
+/// An object, or nothing (anything else is ignored).
+#[derive(Debug, Clone, Default)]
+struct Object(Map<String, Value>);
+
+impl<'de> Deserialize<'de> for Object {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Object(match Value::deserialize(d)? {
+            Value::Object(o) => o,
+            _ => Map::new(),
+        }))
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Doc {
+    basics: Object,
+    work: Many<Value>,
+    education: Many<Value>,
+    skills: Many<Value>,
+    languages: Many<Value>,
+    certificates: Many<Value>,
+    projects: Many<Value>,
+    #[serde(rename = "x_jobwise_custom_fields")]
+    custom_fields: Object,
+    #[serde(rename = "$schema")]
+    _schema: Option<Value>,
+    #[serde(flatten)]
+    rest: Map<String, Value>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Basics {
+    name: Text,
+    email: Text,
+    phone: Text,
+    url: Text,
+    website: Text,
+    summary: Text,
+    location: Option<Value>,
+    profiles: Many<Value>,
+    #[serde(flatten)]
+    rest: Map<String, Value>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct SocialProfile {
+    network: Text,
+    username: Text,
+    url: Text,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Work {
+    id: Text,
+    name: Text,
+    company: Text,
+    employer: Text,
+    organization: Text,
+    position: Text,
+    location: Text,
+    #[serde(rename = "startDate")]
+    start_date: Text,
+    #[serde(rename = "endDate")]
+    end_date: Text,
+    summary: Text,
+    description: Text,
+    highlights: Many<Text>,
+    #[serde(flatten)]
+    rest: Map<String, Value>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct School {
+    id: Text,
+    institution: Text,
+    #[serde(rename = "studyType")]
+    study_type: Text,
+    area: Text,
+    #[serde(rename = "startDate")]
+    start_date: Text,
+    #[serde(rename = "endDate")]
+    end_date: Text,
+    score: Text,
+    #[serde(flatten)]
+    rest: Map<String, Value>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct SkillGroup {
+    name: Text,
+    keywords: Many<Text>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct SpokenLanguage {
+    language: Text,
+    name: Text,
+    fluency: Text,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Certificate {
+    id: Text,
+    name: Text,
+    issuer: Text,
+    date: Text,
+    url: Text,
+    #[serde(flatten)]
+    rest: Map<String, Value>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ProjectEntry {
+    id: Text,
+    name: Text,
+    description: Text,
+    highlights: Many<Text>,
+    keywords: Many<Text>,
+    url: Text,
+    #[serde(rename = "startDate")]
+    start_date: Text,
+    #[serde(rename = "endDate")]
+    end_date: Text,
+    #[serde(flatten)]
+    rest: Map<String, Value>,
 }
 
 /// Rebuilds objects with sorted keys, so the stored extra text does not depend on input order.
@@ -97,32 +266,18 @@ fn canonical(v: &Value) -> Value {
     }
 }
 
-fn item_id(item: &Value) -> String {
-    text(item, "id")
+fn item_id(id: &Text) -> String {
+    id.get()
         .filter(|id| valid_item_id(id))
         .unwrap_or_else(|| uuid::Uuid::now_v7().to_string())
 }
 
 fn proficiency(fluency: Option<&str>) -> Proficiency {
-    let f = fluency.unwrap_or("").to_lowercase();
-    if f.contains("native") || f.contains("bilingual") || f.contains("mother") {
-        Proficiency::Native
-    } else if f.contains("fluent")
-        || f.contains("full professional")
-        || f.contains("advanced")
-        || f.contains("c1")
-        || f.contains("c2")
-    {
-        Proficiency::Fluent
-    } else if f.contains("conversational")
-        || f.contains("working")
-        || f.contains("intermediate")
-        || f.contains("b1")
-        || f.contains("b2")
-    {
-        Proficiency::Conversational
-    } else {
-        Proficiency::Basic
+    match jobwise_engine::resume::fluency_level(fluency.unwrap_or("")) {
+        "native" => Proficiency::Native,
+        "fluent" => Proficiency::Fluent,
+        "conversational" => Proficiency::Conversational,
+        _ => Proficiency::Basic,
     }
 }
 
@@ -143,194 +298,374 @@ fn parse_gpa(score: &str) -> Option<f64> {
         .filter(|g| (0.0..=4.0).contains(g))
 }
 
-/// Maps a JSON Resume document to profile content (422 naming the JSON Resume path when a
-/// field our model requires is missing).
-pub fn import(doc: &Value) -> AppResult<ProfileContent> {
+/// State shared by the section readers: the report and the extras being collected.
+struct Reader {
+    report: ImportReport,
+    extra: Map<String, Value>,
+    unplaced: Map<String, Value>,
+}
+
+impl Reader {
+    /// Keeps `rest` (fields without a place) for item `id` of `section`.
+    fn keep(&mut self, section: &str, id: &str, rest: Map<String, Value>) {
+        if !rest.is_empty() {
+            let entry = self
+                .extra
+                .entry(section.to_owned())
+                .or_insert_with(|| json!({}));
+            entry[id] = Value::Object(rest);
+        }
+    }
+
+    /// Keeps a whole item for export only.
+    fn unplace(&mut self, section: &str, item: Value) {
+        let list = self
+            .unplaced
+            .entry(section.to_owned())
+            .or_insert_with(|| json!([]));
+        if let Value::Array(a) = list {
+            a.push(item);
+        }
+    }
+
+    /// A date field: normalised when needed; unreadable text goes to `rest` under `key`.
+    /// Returns the date and whether the text meant "still going on".
+    fn date(
+        &mut self,
+        path: &str,
+        key: &str,
+        value: &Text,
+        rest: &mut Map<String, Value>,
+    ) -> (Option<String>, bool) {
+        let Some(text) = value.get() else {
+            return (None, false);
+        };
+        match read_date(&text) {
+            DateFix::Same(d) => (Some(d), false),
+            DateFix::Normalized(d) => {
+                self.report
+                    .normalized(path, format!("read {text:?} as {d}"));
+                (Some(d), false)
+            }
+            DateFix::Inexact(d) => {
+                self.report.warning(
+                    path,
+                    format!("only the year could be read from {text:?}; kept as {d}"),
+                );
+                (Some(d), false)
+            }
+            DateFix::Present => {
+                self.report
+                    .normalized(path, format!("{text:?} means the entry is still current"));
+                rest.insert(key.to_owned(), Value::from(text.clone()));
+                (None, true)
+            }
+            DateFix::Unreadable => {
+                self.report.warning(
+                    path,
+                    format!("{text:?} is not a date we can read; kept as text for export only"),
+                );
+                rest.insert(key.to_owned(), Value::from(text.clone()));
+                (None, false)
+            }
+        }
+    }
+
+    /// A URL field: `https://` added when the scheme is missing; an unusable one is kept for
+    /// export only.
+    fn url(
+        &mut self,
+        path: &str,
+        key: &str,
+        value: Option<String>,
+        rest: &mut Map<String, Value>,
+    ) -> Option<String> {
+        let text = value?;
+        match fix_url(&text) {
+            Some((url, false)) => Some(url),
+            Some((url, true)) => {
+                self.report
+                    .normalized(path, format!("added https:// to {text:?}"));
+                Some(url)
+            }
+            None => {
+                self.report.warning(
+                    path,
+                    format!("{text:?} is not a web address; kept for export only"),
+                );
+                rest.insert(key.to_owned(), Value::from(text));
+                None
+            }
+        }
+    }
+
+    /// Keeps the first `limit` items of a list; reports and keeps the rest for export.
+    fn limit(&mut self, section: &str, items: Vec<Value>, limit: usize) -> Vec<Value> {
+        let total = items.len();
+        if total <= limit {
+            return items;
+        }
+        let mut items = items;
+        let rest = items.split_off(limit);
+        self.report.truncated(
+            section,
+            format!(
+                "kept the first {limit} of {total} entries (the profile holds at most {limit}); \
+                 the other {} are kept for export",
+                rest.len()
+            ),
+        );
+        for item in rest {
+            self.unplace(section, item);
+        }
+        items
+    }
+
+    fn skipped(&mut self, section: &str, n: usize) {
+        if n > 0 {
+            self.report.dropped(
+                section,
+                format!("{n} entries are not JSON objects and were ignored"),
+            );
+        }
+    }
+}
+
+/// The objects of a list, and how many entries were not objects.
+fn objects(list: Many<Value>) -> (Vec<Value>, usize) {
+    let total = list.items.len() + list.skipped;
+    let items: Vec<Value> = list.items.into_iter().filter(Value::is_object).collect();
+    let bad = total - items.len();
+    (items, bad)
+}
+
+fn parse<T: serde::de::DeserializeOwned + Default>(v: &Value) -> T {
+    T::deserialize(v).unwrap_or_default()
+}
+
+/// Maps a JSON Resume document to profile content and an import report. The only refusal
+/// is a document that is not an object or has no `basics.name` (422 naming the path).
+pub fn import(doc: &Value) -> AppResult<(ProfileContent, ImportReport)> {
     if !doc.is_object() {
         return Err(AppError::invalid_field(
             "body",
             "a JSON Resume document is a JSON object",
         ));
     }
-    let mut errors = Vec::new();
-    let mut extra = Map::new();
-    let basics = doc.get("basics").cloned().unwrap_or(Value::Null);
+    let mut doc: Doc = Doc::deserialize(doc)
+        .map_err(|e| AppError::invalid_field("body", format!("not a JSON Resume document: {e}")))?;
+    let basics_value = Value::Object(doc.basics.0.clone());
+    let basics: Basics = parse(&basics_value);
+    let Some(full_name) = basics.name.get() else {
+        return Err(AppError::invalid_field(
+            "basics.name",
+            "is required (the person's name)",
+        ));
+    };
+    let mut r = Reader {
+        report: ImportReport::new(ImportSource::JsonResume),
+        extra: Map::new(),
+        unplaced: Map::new(),
+    };
+    let mut basics_extra = basics.rest.clone();
+    let email = basics.email.get();
+    if email.is_none() {
+        r.report.warning(
+            "basics.email",
+            "no e-mail address: the profile was created without one (add it before applying)",
+        );
+    }
+    let website_key = if basics.url.get().is_some() {
+        "url"
+    } else {
+        "website"
+    };
+    let website = r.url(
+        "basics.url",
+        website_key,
+        basics.url.get().or(basics.website.get()),
+        &mut basics_extra,
+    );
     let mut info = PersonalInfo {
-        full_name: text(&basics, "name").unwrap_or_default(),
-        email: text(&basics, "email").unwrap_or_default(),
-        phone: text(&basics, "phone"),
-        website: text(&basics, "url").or_else(|| text(&basics, "website")),
+        full_name,
+        email: email.unwrap_or_default(),
+        phone: basics.phone.get(),
+        website,
         ..Default::default()
     };
-    if info.full_name.is_empty() {
-        errors.push(FieldError::new("basics.name", "is required"));
-    }
-    if info.email.is_empty() {
-        errors.push(FieldError::new("basics.email", "is required"));
-    }
-    let mut basics_extra = leftovers(
-        &basics,
-        &[
-            "name", "email", "phone", "url", "website", "summary", "profiles", "location",
-        ],
-    );
-    if let Some(location) = basics.get("location").filter(|l| l.is_object()) {
-        let parts: Vec<String> = ["city", "region", "countryCode"]
-            .iter()
-            .filter_map(|k| text(location, k))
-            .collect();
-        info.location = if parts.is_empty() {
-            text(location, "address")
-        } else {
-            Some(parts.join(", "))
-        };
-        // Our own export writes `{"city": <location>}`; only richer objects need keeping.
-        if info
-            .location
-            .as_ref()
-            .is_none_or(|l| *location != json!({ "city": l }))
-        {
-            basics_extra.insert("location".into(), location.clone());
+    match &basics.location {
+        Some(Value::Object(location)) => {
+            let part = |k: &str| {
+                location
+                    .get(k)
+                    .and_then(Value::as_str)
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+            };
+            let parts: Vec<String> = ["city", "region", "countryCode"]
+                .iter()
+                .filter_map(|k| part(k))
+                .collect();
+            info.location = if parts.is_empty() {
+                part("address")
+            } else {
+                Some(parts.join(", "))
+            };
+            // Our own export writes `{"city": <location>}`; only richer objects need keeping.
+            let plain = info
+                .location
+                .as_ref()
+                .is_some_and(|l| Value::Object(location.clone()) == json!({ "city": l }));
+            if !plain {
+                basics_extra.insert("location".into(), Value::Object(location.clone()));
+            }
         }
+        Some(Value::String(s)) if !s.trim().is_empty() => {
+            info.location = Some(s.trim().to_owned());
+            basics_extra.insert("location".into(), Value::from(s.clone()));
+        }
+        _ => {}
     }
     let mut other_profiles = Vec::new();
-    for profile in array(&basics, "profiles") {
-        let network = text(profile, "network").unwrap_or_default().to_lowercase();
-        let url = text(profile, "url").or_else(|| {
-            text(profile, "username").map(|u| match network.as_str() {
+    for (i, value) in basics.profiles.items.iter().enumerate() {
+        let profile: SocialProfile = parse(value);
+        let network = profile.network.get().unwrap_or_default().to_lowercase();
+        let url = profile.url.get().or_else(|| {
+            profile.username.get().map(|u| match network.as_str() {
                 "linkedin" => format!("https://www.linkedin.com/in/{u}"),
                 "github" => format!("https://github.com/{u}"),
                 _ => u,
             })
         });
-        match network.as_str() {
-            "linkedin" if info.linkedin.is_none() => info.linkedin = url,
-            "github" if info.github.is_none() => info.github = url,
-            _ => other_profiles.push(profile.clone()),
+        let slot = match network.as_str() {
+            "linkedin" if info.linkedin.is_none() => Some(&mut info.linkedin),
+            "github" if info.github.is_none() => Some(&mut info.github),
+            _ => None,
+        };
+        let Some(slot) = slot else {
+            other_profiles.push(value.clone());
+            continue;
+        };
+        let path = format!("basics.profiles[{i}].url");
+        let mut kept = Map::new();
+        *slot = r.url(&path, "url", url, &mut kept);
+        if !kept.is_empty() {
+            other_profiles.push(value.clone());
         }
     }
     if !other_profiles.is_empty() {
         basics_extra.insert("profiles".into(), Value::from(other_profiles));
     }
     if !basics_extra.is_empty() {
-        extra.insert("basics".into(), Value::Object(basics_extra));
+        r.extra.insert("basics".into(), Value::Object(basics_extra));
     }
 
-    fn by_id(extra: &mut Map<String, Value>, section: &str, id: &str, rest: Map<String, Value>) {
-        if !rest.is_empty() {
-            let entry = extra.entry(section.to_owned()).or_insert_with(|| json!({}));
-            entry[id] = Value::Object(rest);
-        }
-    }
-
+    let (work_items, bad) = objects(std::mem::take(&mut doc.work));
+    r.skipped("work", bad);
+    let work_items = r.limit("work", work_items, limits::EXPERIENCES);
     let mut experiences = Vec::new();
-    for (i, work) in array(doc, "work").iter().enumerate() {
-        let id = item_id(work);
-        let start = text(work, "startDate");
-        for (key, value) in [
-            ("name", text(work, "name").or_else(|| text(work, "company"))),
-            ("position", text(work, "position")),
-            ("startDate", start.clone()),
+    for (i, value) in work_items.into_iter().enumerate() {
+        let work: Work = parse(&value);
+        let path = |f: &str| format!("work[{i}].{f}");
+        let id = item_id(&work.id);
+        let mut rest = work.rest;
+        let (start, _) = r.date(&path("startDate"), "startDate", &work.start_date, &mut rest);
+        let (end, end_present) = r.date(&path("endDate"), "endDate", &work.end_date, &mut rest);
+        // `name` in v1; `company` in older files; `employer` or `organization` in some.
+        let company = work
+            .name
+            .get()
+            .or(work.company.get())
+            .or(work.employer.get())
+            .or(work.organization.get());
+        if company.is_none() && work.position.get().is_none() {
+            r.report.dropped(
+                format!("work[{i}]"),
+                "has neither an employer (name) nor a position, which a job in the profile \
+                 needs; kept for export",
+            );
+            r.unplace("work", value);
+            continue;
+        }
+        for (key, missing) in [
+            ("name", company.is_none()),
+            ("position", work.position.get().is_none()),
         ] {
-            if value.is_none() {
-                errors.push(FieldError::new(format!("work[{i}].{key}"), "is required"));
+            if missing {
+                r.report
+                    .warning(path(key), "not given: the job is imported without it");
             }
         }
-        let end = text(work, "endDate");
         experiences.push(Experience {
             id: id.clone(),
-            title: text(work, "position").unwrap_or_default(),
-            company: text(work, "name")
-                .or_else(|| text(work, "company"))
-                .unwrap_or_default(),
-            location: text(work, "location"),
+            title: work.position.get().unwrap_or_default(),
+            company: company.unwrap_or_default(),
+            location: work.location.get(),
             start_date: start.unwrap_or_default(),
-            is_current: end.is_none(),
+            is_current: end.is_none() && (end_present || work.end_date.get().is_none()),
             end_date: end,
-            description: text(work, "summary").or_else(|| text(work, "description")),
-            achievements: strings(work, "highlights"),
+            description: work.summary.get().or(work.description.get()),
+            achievements: texts(&work.highlights),
         });
-        by_id(
-            &mut extra,
-            "work",
-            &id,
-            leftovers(
-                work,
-                &[
-                    "id",
-                    "name",
-                    "company",
-                    "position",
-                    "location",
-                    "startDate",
-                    "endDate",
-                    "summary",
-                    "description",
-                    "highlights",
-                ],
-            ),
-        );
+        r.keep("work", &id, rest);
     }
 
+    let (education_items, bad) = objects(std::mem::take(&mut doc.education));
+    r.skipped("education", bad);
+    let school_items = r.limit("education", education_items, limits::EDUCATION);
     let mut education = Vec::new();
-    for (i, edu) in array(doc, "education").iter().enumerate() {
-        let id = item_id(edu);
-        if text(edu, "institution").is_none() {
-            errors.push(FieldError::new(
-                format!("education[{i}].institution"),
-                "is required",
-            ));
-        }
-        let degree = text(edu, "studyType").or_else(|| text(edu, "area"));
-        if degree.is_none() {
-            errors.push(FieldError::new(
-                format!("education[{i}].studyType"),
-                "is required",
-            ));
-        }
-        let score = text(edu, "score");
+    for (i, value) in school_items.into_iter().enumerate() {
+        let edu: School = parse(&value);
+        let path = |f: &str| format!("education[{i}].{f}");
+        let Some(institution) = edu.institution.get() else {
+            r.report.dropped(
+                format!("education[{i}]"),
+                "has no institution, which an education entry needs; kept for export",
+            );
+            r.unplace("education", value);
+            continue;
+        };
+        let id = item_id(&edu.id);
+        let mut rest = edu.rest;
+        let (start, _) = r.date(&path("startDate"), "startDate", &edu.start_date, &mut rest);
+        let (end, _) = r.date(&path("endDate"), "endDate", &edu.end_date, &mut rest);
+        let score = edu.score.get();
         let gpa = score.as_deref().and_then(parse_gpa);
-        let mut rest = leftovers(
-            edu,
-            &[
-                "id",
-                "institution",
-                "studyType",
-                "area",
-                "startDate",
-                "endDate",
-                "score",
-            ],
-        );
         if gpa.is_none()
             && let Some(score) = score
         {
             rest.insert("score".into(), Value::from(score));
         }
-        if text(edu, "studyType").is_none()
-            && let Some(area) = text(edu, "area")
+        let degree = edu.study_type.get().or(edu.area.get());
+        if edu.study_type.get().is_none()
+            && let Some(area) = edu.area.get()
         {
             rest.insert("area_as_degree".into(), Value::from(area));
         }
         education.push(Education {
             id: id.clone(),
-            institution: text(edu, "institution").unwrap_or_default(),
+            institution,
             degree: degree.unwrap_or_default(),
-            field_of_study: text(edu, "studyType").and(text(edu, "area")),
-            start_date: text(edu, "startDate"),
-            end_date: text(edu, "endDate"),
+            field_of_study: edu.study_type.get().and(edu.area.get()),
+            start_date: start,
+            end_date: end,
             gpa,
             honors: Vec::new(),
         });
-        by_id(&mut extra, "education", &id, rest);
+        r.keep("education", &id, rest);
     }
 
+    let (skills_items, bad) = objects(std::mem::take(&mut doc.skills));
+    r.skipped("skills", bad);
     let mut skills = Skills::default();
     let mut groups = Vec::new();
-    for group in array(doc, "skills") {
-        let name = text(group, "name");
-        let keywords = strings(group, "keywords");
-        let target = if name.as_deref() == Some(SOFT_SKILLS_GROUP) {
+    for value in &skills_items {
+        let group: SkillGroup = parse(value);
+        let name = group.name.get();
+        let keywords = texts(&group.keywords);
+        let soft = name.as_deref() == Some(SOFT_SKILLS_GROUP);
+        let target = if soft {
             &mut skills.soft
         } else {
             &mut skills.technical
@@ -345,26 +680,45 @@ pub fn import(doc: &Value) -> AppResult<ProfileContent> {
                 target.push(skill);
             }
         }
-        let plain = group
+        let plain = value
             .as_object()
             .is_some_and(|o| o.len() == 1 && o.contains_key("name"));
-        if name.as_deref() != Some(SOFT_SKILLS_GROUP) && !plain {
-            groups.push(group.clone());
+        if !soft && !plain {
+            groups.push(value.clone());
+        }
+    }
+    for (list, limit, path) in [
+        (&mut skills.technical, limits::TECHNICAL, "skills"),
+        (&mut skills.soft, limits::SOFT, "skills (Soft skills)"),
+    ] {
+        if list.len() > limit {
+            let total = list.len();
+            list.truncate(limit);
+            r.report.truncated(
+                path,
+                format!("kept the first {limit} of {total} skills; the rest were not imported"),
+            );
         }
     }
     if !groups.is_empty() {
-        extra.insert("skills".into(), Value::from(groups));
+        r.extra.insert("skills".into(), Value::from(groups));
     }
+
     let mut fluencies = Map::new();
-    for (i, lang) in array(doc, "languages").iter().enumerate() {
-        let Some(name) = text(lang, "language").or_else(|| text(lang, "name")) else {
-            errors.push(FieldError::new(
-                format!("languages[{i}].language"),
-                "is required",
-            ));
+    let (languages_items, bad) = objects(std::mem::take(&mut doc.languages));
+    r.skipped("languages", bad);
+    let language_items = r.limit("languages", languages_items, limits::LANGUAGES);
+    for (i, value) in language_items.into_iter().enumerate() {
+        let lang: SpokenLanguage = parse(&value);
+        let Some(name) = lang.language.get().or(lang.name.get()) else {
+            r.report.dropped(
+                format!("languages[{i}]"),
+                "has no language name; kept for export",
+            );
+            r.unplace("languages", value);
             continue;
         };
-        let fluency = text(lang, "fluency");
+        let fluency = lang.fluency.get();
         let level = proficiency(fluency.as_deref());
         if let Some(f) = fluency
             && f != fluency_label(level)
@@ -377,125 +731,108 @@ pub fn import(doc: &Value) -> AppResult<ProfileContent> {
         });
     }
     if !fluencies.is_empty() {
-        extra.insert("fluency".into(), Value::Object(fluencies));
+        r.extra.insert("fluency".into(), Value::Object(fluencies));
     }
-    for (i, cert) in array(doc, "certificates").iter().enumerate() {
-        let id = item_id(cert);
-        for key in ["name", "issuer"] {
-            if text(cert, key).is_none() {
-                errors.push(FieldError::new(
-                    format!("certificates[{i}].{key}"),
-                    "is required",
-                ));
-            }
-        }
+
+    let (certificates_items, bad) = objects(std::mem::take(&mut doc.certificates));
+    r.skipped("certificates", bad);
+    let cert_items = r.limit("certificates", certificates_items, limits::CERTIFICATIONS);
+    for (i, value) in cert_items.into_iter().enumerate() {
+        let cert: Certificate = parse(&value);
+        let path = |f: &str| format!("certificates[{i}].{f}");
+        let Some(name) = cert.name.get() else {
+            r.report
+                .dropped(format!("certificates[{i}]"), "has no name; kept for export");
+            r.unplace("certificates", value);
+            continue;
+        };
+        let id = item_id(&cert.id);
+        let mut rest = cert.rest;
+        let (date, _) = r.date(&path("date"), "date", &cert.date, &mut rest);
+        let url = r.url(&path("url"), "url", cert.url.get(), &mut rest);
         skills.certifications.push(Certification {
             id: id.clone(),
-            name: text(cert, "name").unwrap_or_default(),
-            issuer: text(cert, "issuer").unwrap_or_default(),
-            date_obtained: text(cert, "date"),
+            name,
+            issuer: cert.issuer.get().unwrap_or_default(),
+            date_obtained: date,
             expiry_date: None,
             credential_id: None,
-            verification_url: text(cert, "url"),
+            verification_url: url,
         });
-        by_id(
-            &mut extra,
-            "certificates",
-            &id,
-            leftovers(cert, &["id", "name", "issuer", "date", "url"]),
-        );
+        r.keep("certificates", &id, rest);
     }
 
+    let (projects_items, bad) = objects(std::mem::take(&mut doc.projects));
+    r.skipped("projects", bad);
+    let project_items = r.limit("projects", projects_items, limits::PROJECTS);
     let mut projects = Vec::new();
-    for (i, project) in array(doc, "projects").iter().enumerate() {
-        let id = item_id(project);
-        let highlights = strings(project, "highlights");
-        let description = text(project, "description")
-            .or_else(|| (!highlights.is_empty()).then(|| highlights.join("; ")));
-        if text(project, "name").is_none() {
-            errors.push(FieldError::new(
-                format!("projects[{i}].name"),
-                "is required",
-            ));
-        }
-        if description.is_none() {
-            errors.push(FieldError::new(
-                format!("projects[{i}].description"),
-                "is required (or highlights)",
-            ));
-        }
+    for (i, value) in project_items.into_iter().enumerate() {
+        let project: ProjectEntry = parse(&value);
+        let path = |f: &str| format!("projects[{i}].{f}");
+        let Some(name) = project.name.get() else {
+            r.report
+                .dropped(format!("projects[{i}]"), "has no name; kept for export");
+            r.unplace("projects", value);
+            continue;
+        };
+        let id = item_id(&project.id);
+        let highlights = texts(&project.highlights);
+        let mut rest = project.rest;
+        let description = match project.description.get() {
+            Some(d) => d,
+            None => {
+                rest.insert("description_from_highlights".into(), Value::Bool(true));
+                rest.insert("highlights".into(), Value::from(highlights.clone()));
+                highlights.join("; ")
+            }
+        };
+        let (start, _) = r.date(
+            &path("startDate"),
+            "startDate",
+            &project.start_date,
+            &mut rest,
+        );
+        let (end, _) = r.date(&path("endDate"), "endDate", &project.end_date, &mut rest);
+        let url = r.url(&path("url"), "url", project.url.get(), &mut rest);
         projects.push(Project {
             id: id.clone(),
-            name: text(project, "name").unwrap_or_default(),
-            description: description.unwrap_or_default(),
-            technologies: strings(project, "keywords"),
-            url: text(project, "url"),
-            start_date: text(project, "startDate"),
-            end_date: text(project, "endDate"),
+            name,
+            description,
+            technologies: texts(&project.keywords),
+            url,
+            start_date: start,
+            end_date: end,
         });
-        let mut rest = leftovers(
-            project,
-            &[
-                "id",
-                "name",
-                "description",
-                "keywords",
-                "url",
-                "startDate",
-                "endDate",
-            ],
-        );
-        if text(project, "description").is_none() {
-            rest.remove("highlights");
-            rest.insert("description_from_highlights".into(), Value::Bool(true));
-            rest.insert("highlights".into(), Value::from(highlights));
-        }
-        by_id(&mut extra, "projects", &id, rest);
+        r.keep("projects", &id, rest);
     }
 
-    let mut custom_fields = std::collections::BTreeMap::new();
-    if let Some(Value::Object(fields)) = doc.get(CUSTOM_FIELDS_KEY) {
-        for (k, v) in fields {
-            if let Some(s) = v.as_str() {
-                custom_fields.insert(k.clone(), s.to_owned());
-            }
+    let mut custom_fields = BTreeMap::new();
+    for (k, v) in &doc.custom_fields.0 {
+        if let Some(s) = v.as_str() {
+            custom_fields.insert(k.clone(), s.to_owned());
         }
     }
-    let rest = leftovers(
-        doc,
-        &[
-            "$schema",
-            "basics",
-            "work",
-            "education",
-            "skills",
-            "languages",
-            "certificates",
-            "projects",
-            CUSTOM_FIELDS_KEY,
-        ],
-    );
-    if !rest.is_empty() {
-        extra.insert("rest".into(), Value::Object(rest));
+    if !doc.rest.is_empty() {
+        r.extra.insert("rest".into(), Value::Object(doc.rest));
     }
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
+    if !r.unplaced.is_empty() {
+        let unplaced = std::mem::take(&mut r.unplaced);
+        r.extra.insert(UNPLACED_KEY.into(), Value::Object(unplaced));
     }
-    if !extra.is_empty() {
-        custom_fields.insert(
-            EXTRA_KEY.to_owned(),
-            canonical(&Value::Object(extra)).to_string(),
-        );
+    if !r.extra.is_empty() {
+        let text = canonical(&Value::Object(std::mem::take(&mut r.extra))).to_string();
+        custom_fields.insert(EXTRA_KEY.to_owned(), text);
     }
-    Ok(ProfileContent {
+    let content = ProfileContent {
         personal_info: info,
-        professional_summary: text(&basics, "summary"),
+        professional_summary: basics.summary.get(),
         experiences,
         education,
         skills,
         projects,
         custom_fields,
-    })
+    };
+    Ok((content, r.report))
 }
 
 fn put(target: &mut Map<String, Value>, key: &str, value: Option<&String>) {
@@ -526,7 +863,9 @@ pub fn export(content: &ProfileContent) -> Value {
 
     let mut basics = Map::new();
     basics.insert("name".into(), Value::from(info.full_name.clone()));
-    basics.insert("email".into(), Value::from(info.email.clone()));
+    if !info.email.is_empty() {
+        basics.insert("email".into(), Value::from(info.email.clone()));
+    }
     put(&mut basics, "phone", info.phone.as_ref());
     put(&mut basics, "url", info.website.as_ref());
     put(
@@ -573,10 +912,16 @@ pub fn export(content: &ProfileContent) -> Value {
         .map(|x| {
             let mut w = Map::new();
             w.insert("id".into(), Value::from(x.id.clone()));
-            w.insert("name".into(), Value::from(x.company.clone()));
-            w.insert("position".into(), Value::from(x.title.clone()));
+            for (key, value) in [
+                ("name", &x.company),
+                ("position", &x.title),
+                ("startDate", &x.start_date),
+            ] {
+                if !value.is_empty() {
+                    w.insert(key.into(), Value::from(value.clone()));
+                }
+            }
             put(&mut w, "location", x.location.as_ref());
-            w.insert("startDate".into(), Value::from(x.start_date.clone()));
             put(&mut w, "endDate", x.end_date.as_ref());
             put(&mut w, "summary", x.description.as_ref());
             if !x.achievements.is_empty() {
@@ -601,7 +946,9 @@ pub fn export(content: &ProfileContent) -> Value {
             if degree_was_area {
                 e.insert("area".into(), Value::from(x.degree.clone()));
             } else {
-                e.insert("studyType".into(), Value::from(x.degree.clone()));
+                if !x.degree.is_empty() {
+                    e.insert("studyType".into(), Value::from(x.degree.clone()));
+                }
                 put(&mut e, "area", x.field_of_study.as_ref());
             }
             put(&mut e, "startDate", x.start_date.as_ref());
@@ -625,9 +972,10 @@ pub fn export(content: &ProfileContent) -> Value {
         .cloned()
         .unwrap_or_default()
     {
-        let keywords = strings(&group, "keywords");
+        let parsed: SkillGroup = parse(&group);
+        let keywords = texts(&parsed.keywords);
         let members: Vec<String> = if keywords.is_empty() {
-            text(&group, "name").into_iter().collect()
+            parsed.name.get().into_iter().collect()
         } else {
             keywords
         };
@@ -672,7 +1020,9 @@ pub fn export(content: &ProfileContent) -> Value {
             let mut m = Map::new();
             m.insert("id".into(), Value::from(c.id.clone()));
             m.insert("name".into(), Value::from(c.name.clone()));
-            m.insert("issuer".into(), Value::from(c.issuer.clone()));
+            if !c.issuer.is_empty() {
+                m.insert("issuer".into(), Value::from(c.issuer.clone()));
+            }
             put(&mut m, "date", c.date_obtained.as_ref());
             put(&mut m, "url", c.verification_url.as_ref());
             merged(m, of("certificates", &c.id).as_ref())
@@ -687,7 +1037,7 @@ pub fn export(content: &ProfileContent) -> Value {
             let mut m = Map::new();
             m.insert("id".into(), Value::from(p.id.clone()));
             m.insert("name".into(), Value::from(p.name.clone()));
-            if !from_highlights {
+            if !from_highlights && !p.description.is_empty() {
                 m.insert("description".into(), Value::from(p.description.clone()));
             }
             if !p.technologies.is_empty() {
@@ -703,6 +1053,26 @@ pub fn export(content: &ProfileContent) -> Value {
             merged(m, Some(&rest))
         })
         .collect();
+
+    // Items the profile had no place for go back where they came from.
+    let unplaced = |section: &str| -> Vec<Value> {
+        extra
+            .get(UNPLACED_KEY)
+            .and_then(|u| u.get(section))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut work = work;
+    work.extend(unplaced("work"));
+    let mut education = education;
+    education.extend(unplaced("education"));
+    let mut languages = languages;
+    languages.extend(unplaced("languages"));
+    let mut certificates = certificates;
+    certificates.extend(unplaced("certificates"));
+    let mut projects = projects;
+    projects.extend(unplaced("projects"));
 
     let mut doc = Map::new();
     doc.insert(
@@ -741,26 +1111,6 @@ pub fn export(content: &ProfileContent) -> Value {
         doc.insert(CUSTOM_FIELDS_KEY.into(), Value::Object(own_fields));
     }
     Value::Object(doc)
-}
-
-/// Create a profile from a JSON Resume document.
-#[utoipa::path(post, path = "/import", tag = "profiles",
-    request_body(content = Object, description = "A JSON Resume v1 document",
-        example = json!({"basics": {"name": "Jane Doe", "email": "jane@example.com"},
-            "work": [{"name": "Acme", "position": "Engineer", "startDate": "2019-05", "highlights": ["Cut costs 20%"]}]})),
-    security(("bearer" = []), ("api_key" = [])),
-    responses((status = 201, description = "Profile created from the document", body = Profile)))]
-pub async fn import_profile(
-    State(state): State<AppState>,
-    user: AuthUser,
-    headers: HeaderMap,
-    body: Bytes,
-) -> AppResult<impl IntoResponse> {
-    require_json_content_type(&headers)?;
-    let doc: Value = parse_json(&body)?;
-    let content = import(&doc)?;
-    let profile = store::create(&state.db, user.id, content).await?;
-    Ok(profile_response(StatusCode::CREATED, profile))
 }
 
 /// `?format=` of the export.
@@ -827,7 +1177,8 @@ mod tests {
 
     #[test]
     fn import_maps_every_section() {
-        let p = import(&sample()).unwrap();
+        let (p, report) = import(&sample()).unwrap();
+        assert!(report.is_empty(), "{report:?}");
         assert_eq!(
             p.personal_info.location.as_deref(),
             Some("São Paulo, SP, BR")
@@ -854,14 +1205,14 @@ mod tests {
 
     #[test]
     fn import_export_import_is_stable() {
-        let mut first = import(&sample()).unwrap();
+        let (mut first, _) = import(&sample()).unwrap();
         first.tidy();
         assert!(first.problems().is_empty(), "{:?}", first.problems());
         let exported = export(&first);
         assert_eq!(exported["volunteer"][0]["organization"], "PyLadies");
         assert_eq!(exported["work"][0]["url"], "https://loja.example");
         assert_eq!(exported["education"][0]["courses"][0], "Databases");
-        let mut second = import(&exported).unwrap();
+        let (mut second, _) = import(&exported).unwrap();
         second.tidy();
         assert_eq!(
             serde_json::to_value(&first).unwrap(),
@@ -869,17 +1220,131 @@ mod tests {
         );
     }
 
+    fn fields(entries: &[super::super::import::ReportEntry]) -> Vec<&str> {
+        entries.iter().map(|e| e.field.as_str()).collect()
+    }
+
     #[test]
-    fn missing_required_fields_name_json_resume_paths() {
-        let err =
-            import(&json!({"basics": {"name": "X"}, "work": [{"name": "Acme"}]})).unwrap_err();
+    fn only_the_name_is_required() {
+        let err = import(&json!({"basics": {"email": "x@example.com"}})).unwrap_err();
         let AppError::Validation(details) = err else {
             panic!()
         };
-        let fields: Vec<&str> = details.iter().map(|d| d.field.as_str()).collect();
+        assert_eq!(details[0].field, "basics.name");
+        let (p, report) = import(&json!({"basics": {"name": "X"}})).unwrap();
+        assert_eq!(p.personal_info.full_name, "X");
+        assert_eq!(p.personal_info.email, "");
+        assert_eq!(fields(&report.warnings), ["basics.email"]);
+        assert!(p.problems().is_empty(), "{:?}", p.problems());
+    }
+
+    /// The causes of the eleven refusals in issue 11, all in one document.
+    fn refused_before() -> Value {
+        let schools: Vec<Value> = (0..11)
+            .map(|i| json!({"institution": format!("School {i}"), "area": "Physics"}))
+            .collect();
+        json!({
+            "basics": {"name": "Sam Lee", "email": "sam@example.com",
+                "profiles": [{"network": "LinkedIn", "url": "linkedin.com/in/samlee"}],
+                "url": "samlee.dev"},
+            "work": [
+                {"name": "Acme", "position": "Engineer", "startDate": "2014", "endDate": "March-24-2016"},
+                {"name": "Beta", "position": "Lead", "startDate": "March 2016", "endDate": "Ongoing"},
+                {"name": "Gamma", "position": "Advisor", "startDate": "05/2012", "endDate": "current"},
+                {"name": "Delta", "position": "Consultant", "startDate": "sometime", "unknownField": [1, 2]}
+            ],
+            "education": schools,
+            "certificates": [{"name": "CKA"}],
+            "projects": [{"name": "Tiny", "url": "github.com/sam/tiny"}],
+            "skills": [{"name": "Rust", "level": 3}],
+            "volunteer": [{"organization": "Food bank"}]
+        })
+    }
+
+    #[test]
+    fn the_refusal_causes_of_issue_11_now_import() {
+        let doc = refused_before();
+        let (mut p, report) = import(&doc).unwrap();
+        p.tidy();
+        assert!(p.problems().is_empty(), "{:?}", p.problems());
         assert_eq!(
-            fields,
-            ["basics.email", "work[0].position", "work[0].startDate"]
+            p.personal_info.linkedin.as_deref(),
+            Some("https://linkedin.com/in/samlee")
         );
+        assert_eq!(
+            p.personal_info.website.as_deref(),
+            Some("https://samlee.dev")
+        );
+        let jobs: Vec<(&str, Option<&str>, bool)> = p
+            .experiences
+            .iter()
+            .map(|e| (e.start_date.as_str(), e.end_date.as_deref(), e.is_current))
+            .collect();
+        assert_eq!(
+            jobs,
+            [
+                ("2014", Some("2016-03-24"), false),
+                ("2016-03", None, true),
+                ("2012-05", None, true),
+                ("", None, true)
+            ]
+        );
+        assert_eq!(p.education.len(), 10);
+        assert_eq!(p.education[0].degree, "Physics");
+        assert_eq!(p.skills.certifications[0].issuer, "");
+        assert_eq!(
+            p.projects[0].url.as_deref(),
+            Some("https://github.com/sam/tiny")
+        );
+        assert_eq!(p.projects[0].description, "");
+        assert_eq!(fields(&report.truncated), ["education"]);
+        assert!(report.dropped.is_empty(), "{:?}", report.dropped);
+        assert!(fields(&report.warnings).contains(&"work[3].startDate"));
+        for path in [
+            "basics.url",
+            "basics.profiles[0].url",
+            "work[0].endDate",
+            "work[1].startDate",
+            "work[1].endDate",
+            "work[2].startDate",
+            "projects[0].url",
+        ] {
+            assert!(
+                fields(&report.normalized).contains(&path),
+                "{path}: {report:?}"
+            );
+        }
+        // What had no place comes back on export: the 11th school, the unreadable date.
+        let exported = export(&p);
+        assert_eq!(exported["education"].as_array().unwrap().len(), 11);
+        assert_eq!(exported["work"].as_array().unwrap().len(), 4);
+        assert_eq!(exported["work"][3]["startDate"], "sometime");
+        assert_eq!(exported["work"][1]["endDate"], "Ongoing");
+        assert_eq!(exported["volunteer"][0]["organization"], "Food bank");
+        assert!(exported["basics"].get("email").is_some());
+        let (again, _) = import(&exported).unwrap();
+        assert_eq!(again.experiences.len(), 4);
+        assert_eq!(again.education.len(), 10);
+    }
+
+    #[test]
+    fn lenient_values_never_fail() {
+        let doc = json!({
+            "basics": {"name": "Kim", "phone": 5550100, "profiles": "not a list",
+                "location": "Seoul"},
+            "work": [42, {"name": "Acme", "position": "Dev", "startDate": "2020", "highlights": ["a", 7, null]}],
+            "skills": {"name": "Go"},
+            "languages": [{"language": "Korean", "fluency": null}],
+            "certificates": null,
+            "meta": {"theme": "even"}
+        });
+        let (p, report) = import(&doc).unwrap();
+        assert_eq!(p.personal_info.phone.as_deref(), Some("5550100"));
+        assert_eq!(p.personal_info.location.as_deref(), Some("Seoul"));
+        assert_eq!(p.experiences[0].achievements, ["a", "7"]);
+        assert_eq!(p.skills.technical, ["Go"]);
+        assert_eq!(p.skills.languages[0].proficiency, Proficiency::Basic);
+        assert_eq!(fields(&report.dropped), ["work"]);
+        assert_eq!(export(&p)["meta"]["theme"], "even");
     }
 }

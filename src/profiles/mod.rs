@@ -1,11 +1,12 @@
 //! Master profiles (`/api/v1/profiles`): the whole career of a user as one versioned document,
 //! with item-level edits, history and restore, completeness analytics, wording suggestions
-//! and JSON Resume import/export.
+//! and import (JSON Resume, LinkedIn export, PDF/DOCX/TXT/MD résumés) and JSON Resume export.
 
 pub mod analytics;
 pub mod diff;
 pub mod enhance;
 pub mod handlers;
+pub mod import;
 pub mod items;
 pub mod json_resume;
 pub mod model;
@@ -20,7 +21,7 @@ use crate::app::AppState;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(handlers::list_profiles, handlers::create_profile))
-        .routes(routes!(json_resume::import_profile))
+        .merge(import::router())
         .routes(routes!(
             handlers::get_profile,
             handlers::put_profile,

@@ -15,7 +15,8 @@ pub struct PersonalInfo {
     /// Full name (required, ≤ 100).
     #[schema(example = "Jane Doe")]
     pub full_name: String,
-    /// Email (required).
+    /// Email; empty when the person has not given one (analytics then recommends adding it).
+    #[serde(default)]
     #[schema(example = "jane.doe@example.com")]
     pub email: String,
     /// Phone number.
@@ -41,14 +42,17 @@ pub struct Experience {
     /// Stable item id (server-assigned when omitted).
     #[serde(default)]
     pub id: String,
-    /// Job title (required, ≤ 100).
+    /// Job title (≤ 100); a job needs a title or an employer.
+    #[serde(default)]
     pub title: String,
-    /// Employer (required, ≤ 100).
+    /// Employer (≤ 100); a job needs a title or an employer.
+    #[serde(default)]
     pub company: String,
     /// Where the job was.
     #[serde(default)]
     pub location: Option<String>,
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (required).
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; empty when the source gives no readable start.
+    #[serde(default)]
     pub start_date: String,
     /// Same formats; absent while `is_current`.
     #[serde(default)]
@@ -72,7 +76,8 @@ pub struct Education {
     pub id: String,
     /// School (required, ≤ 100).
     pub institution: String,
-    /// Degree (required, ≤ 100).
+    /// Degree (≤ 100); empty when the source names none.
+    #[serde(default)]
     pub degree: String,
     /// Field of study.
     #[serde(default)]
@@ -122,7 +127,8 @@ pub struct Certification {
     pub id: String,
     /// Name (required, ≤ 100).
     pub name: String,
-    /// Issuing body (required, ≤ 100).
+    /// Issuing body (≤ 100); empty when the source names none.
+    #[serde(default)]
     pub issuer: String,
     /// When obtained.
     #[serde(default)]
@@ -163,7 +169,8 @@ pub struct Project {
     pub id: String,
     /// Name (required, ≤ 100).
     pub name: String,
-    /// Description (required, ≤ 2000).
+    /// Description (≤ 2000); may be empty.
+    #[serde(default)]
     pub description: String,
     /// Technologies used.
     #[serde(default)]
@@ -352,9 +359,7 @@ impl ProfileContent {
         let e = &mut errors;
         let p = &self.personal_info;
         rules::required_text(e, "personal_info.full_name", &p.full_name, limits::NAME);
-        if p.email.is_empty() {
-            e.push(FieldError::new("personal_info.email", "must not be empty"));
-        } else if !rules::is_email(&p.email) {
+        if !p.email.is_empty() && !rules::is_email(&p.email) {
             e.push(FieldError::new(
                 "personal_info.email",
                 "must be a valid email address",
@@ -494,12 +499,16 @@ pub fn valid_item_id(id: &str) -> bool {
 /// Rules for one experience, under `prefix` (e.g. `experiences[2]`, or empty for an item body).
 pub fn experience_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Experience) {
     let at = |f: &str| join(prefix, f);
-    rules::required_text(e, &at("title"), &x.title, limits::NAME);
-    rules::required_text(e, &at("company"), &x.company, limits::NAME);
+    if x.title.trim().is_empty() && x.company.trim().is_empty() {
+        e.push(FieldError::new(
+            at("title"),
+            "a job needs a title or a company",
+        ));
+    }
+    rules::max_len(e, &at("title"), &x.title, limits::NAME);
+    rules::max_len(e, &at("company"), &x.company, limits::NAME);
     optional_text(e, &at("location"), &x.location, limits::NAME);
-    if x.start_date.is_empty() {
-        e.push(FieldError::new(at("start_date"), "must not be empty"));
-    } else {
+    if !x.start_date.is_empty() {
         date(e, &at("start_date"), &Some(x.start_date.clone()));
     }
     date(e, &at("end_date"), &x.end_date);
@@ -524,7 +533,7 @@ pub fn experience_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Experience
 pub fn education_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Education) {
     let at = |f: &str| join(prefix, f);
     rules::required_text(e, &at("institution"), &x.institution, limits::NAME);
-    rules::required_text(e, &at("degree"), &x.degree, limits::NAME);
+    rules::max_len(e, &at("degree"), &x.degree, limits::NAME);
     optional_text(e, &at("field_of_study"), &x.field_of_study, limits::NAME);
     date(e, &at("start_date"), &x.start_date);
     date(e, &at("end_date"), &x.end_date);
@@ -552,7 +561,7 @@ pub fn education_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Education) 
 pub fn certification_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Certification) {
     let at = |f: &str| join(prefix, f);
     rules::required_text(e, &at("name"), &x.name, limits::NAME);
-    rules::required_text(e, &at("issuer"), &x.issuer, limits::NAME);
+    rules::max_len(e, &at("issuer"), &x.issuer, limits::NAME);
     date(e, &at("date_obtained"), &x.date_obtained);
     date(e, &at("expiry_date"), &x.expiry_date);
     date_order(
@@ -569,7 +578,7 @@ pub fn certification_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Certifi
 pub fn project_problems(e: &mut Vec<FieldError>, prefix: &str, x: &Project) {
     let at = |f: &str| join(prefix, f);
     rules::required_text(e, &at("name"), &x.name, limits::NAME);
-    rules::required_text(e, &at("description"), &x.description, limits::DESCRIPTION);
+    rules::max_len(e, &at("description"), &x.description, limits::DESCRIPTION);
     string_list(e, &at("technologies"), &x.technologies, 50, limits::NAME);
     url(e, &at("url"), &x.url);
     date(e, &at("start_date"), &x.start_date);

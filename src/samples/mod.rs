@@ -7,7 +7,7 @@ use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use jobwise_extract::{Cancel, ExtractError, SampleFormat, extract_text_with};
+use jobwise_extract::{Cancel, CancelOnDrop, ExtractError, SampleFormat, extract_text_with};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use utoipa::ToSchema;
@@ -166,16 +166,6 @@ fn format_name(format: SampleFormat) -> &'static str {
         SampleFormat::Markdown => "md",
         SampleFormat::Docx => "docx",
         SampleFormat::Pdf => "pdf",
-    }
-}
-
-/// Cancels an extraction when dropped: the request future is dropped when the request times
-/// out (or the client goes away), and the blocking thread then stops at its next check.
-struct CancelOnDrop(Cancel);
-
-impl Drop for CancelOnDrop {
-    fn drop(&mut self) {
-        self.0.cancel();
     }
 }
 

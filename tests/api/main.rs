@@ -13,6 +13,7 @@ mod jobs;
 mod llm;
 mod operations;
 mod profiles;
+mod profiles_import;
 mod rate_limits;
 mod samples;
 mod server;

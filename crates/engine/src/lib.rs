@@ -16,6 +16,8 @@
 //!   ranked items, match percentage, missing keywords.
 //! * [`own_words::skill_label`] writes a listed skill in the person's own words,
 //!   with the posting's alias beside it ("Amazon Web Services (AWS)").
+//! * [`resume::parse_resume`] reads a résumé's lines into a [`Profile`];
+//!   [`resume::from_linkedin`] reads LinkedIn's data export.
 
 #![warn(missing_docs)]
 
@@ -26,6 +28,7 @@ pub mod matching;
 pub mod own_words;
 pub mod posting;
 pub mod profile;
+pub mod resume;
 pub mod style;
 pub mod taxonomy;
 

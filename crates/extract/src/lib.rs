@@ -32,6 +32,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+mod archive;
 mod docx;
 mod markdown;
 mod pdf;
@@ -39,6 +40,7 @@ mod pdf;
 pub use markdown::MAX_MARKDOWN_MARKUP;
 mod text;
 
+pub use archive::read_zip_entries;
 pub use text::normalize;
 
 /// Cap on the bytes inflated from one upload: the DOCX parts read, or the
@@ -133,6 +135,17 @@ pub enum ExtractError {
 pub struct Cancel {
     flag: Arc<AtomicBool>,
     deadline: Option<Instant>,
+}
+
+/// Cancels its handle when dropped: hold one in a request future, and the blocking extraction
+/// stops at its next check when the request times out or the client goes away.
+#[derive(Debug)]
+pub struct CancelOnDrop(pub Cancel);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
 }
 
 impl Cancel {
@@ -233,4 +246,59 @@ fn guarded(
     // The closure only reads its inputs and owns everything it builds, so no
     // broken invariant can be observed after a caught panic.
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok()
+}
+
+/// A run of text on one baseline of a PDF page, with its horizontal extent
+/// in points (a gap wider than three font sizes starts a new run).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutSpan {
+    /// The run's text.
+    pub text: String,
+    /// Left edge.
+    pub x0: f32,
+    /// Right edge.
+    pub x1: f32,
+}
+
+/// One baseline of a PDF page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutLine {
+    /// Height of the baseline on the page (PDF user space: grows upwards).
+    pub y: f32,
+    /// Largest font size on the line, in points.
+    pub size: f32,
+    /// Runs, left to right.
+    pub spans: Vec<LayoutSpan>,
+}
+
+/// The lines of one PDF page, in the order the file draws them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LayoutPage {
+    /// Lines.
+    pub lines: Vec<LayoutLine>,
+}
+
+/// The text layer of a PDF with positions: per page, each baseline with its
+/// runs and their x extents, so a caller can find columns (a two-column
+/// résumé) instead of relying on drawing order. Same limits as
+/// [`extract_text`], plus at most `max_pages` pages ([`ExtractError::TooLarge`]
+/// beyond), and it stops when `cancel` fires. [`ExtractError::NoText`] when no page has any
+/// text.
+pub fn extract_pdf_layout(
+    bytes: &[u8],
+    max_pages: usize,
+    cancel: &Cancel,
+) -> Result<Vec<LayoutPage>, ExtractError> {
+    let pages = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pdf::layout(bytes, max_pages, cancel)
+    }))
+    .unwrap_or_else(|_| Err(ExtractError::NotAPdf("the document is malformed".into())))?;
+    if pages.iter().all(|p| {
+        p.lines
+            .iter()
+            .all(|l| l.spans.iter().all(|s| s.text.trim().is_empty()))
+    }) {
+        return Err(ExtractError::NoText);
+    }
+    Ok(pages)
 }

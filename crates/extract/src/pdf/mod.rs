@@ -27,8 +27,8 @@ use lopdf::content::{Content, Operation};
 use lopdf::{DecompressError, Dictionary, Document, LoadOptions, Object, ObjectId, Stream};
 
 use crate::{
-    Cancel, ExtractError, MAX_INFLATED_BYTES, MAX_PDF_GLYPHS, MAX_PDF_OPERATIONS, MAX_PDF_PAGES,
-    Ticker,
+    Cancel, ExtractError, LayoutLine, LayoutPage, LayoutSpan, MAX_INFLATED_BYTES, MAX_PDF_GLYPHS,
+    MAX_PDF_OPERATIONS, MAX_PDF_PAGES, Ticker,
 };
 use font::{Font, GlyphNames};
 
@@ -38,6 +38,34 @@ const MAX_FORM_DEPTH: usize = 8;
 const MAX_GSTATE_DEPTH: usize = 256;
 
 pub(crate) fn extract(bytes: &[u8], cancel: &Cancel) -> Result<String, ExtractError> {
+    let mut out = String::new();
+    for page in pages(bytes, usize::MAX, cancel)? {
+        let text = page.finish();
+        if !text.is_empty() {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&text);
+        }
+    }
+    Ok(out)
+}
+
+/// Positioned lines of every page (see [`crate::extract_pdf_layout`]).
+pub(crate) fn layout(
+    bytes: &[u8],
+    max_pages: usize,
+    cancel: &Cancel,
+) -> Result<Vec<LayoutPage>, ExtractError> {
+    Ok(pages(bytes, max_pages, cancel)?
+        .into_iter()
+        .map(PageText::layout)
+        .collect())
+}
+
+/// Interprets every page (at most `max_pages`, else [`ExtractError::TooLarge`]), within the
+/// page, operator and glyph caps and until `cancel` fires.
+fn pages(bytes: &[u8], max_pages: usize, cancel: &Cancel) -> Result<Vec<PageText>, ExtractError> {
     let header_window = &bytes[..bytes.len().min(1024)];
     if !header_window.windows(5).any(|w| w == b"%PDF-") {
         return Err(ExtractError::NotAPdf("no %PDF- header".into()));
@@ -92,15 +120,12 @@ pub(crate) fn extract(bytes: &[u8], cancel: &Cancel) -> Result<String, ExtractEr
         glyphs_left: MAX_PDF_GLYPHS,
         ticker: Ticker::new(cancel),
     };
-    let mut out = String::new();
+    if pages.len() > max_pages {
+        return Err(ExtractError::TooLarge);
+    }
+    let mut out = Vec::with_capacity(pages.len());
     for &page_id in pages.values() {
-        let text = interp.page(page_id)?;
-        if !text.is_empty() {
-            if !out.is_empty() {
-                out.push_str("\n\n");
-            }
-            out.push_str(&text);
-        }
+        out.push(interp.page(page_id)?);
     }
     Ok(out)
 }
@@ -233,7 +258,7 @@ fn operations(data: &[u8]) -> impl Iterator<Item = Operation> + '_ {
 }
 
 impl<'d> Interp<'d> {
-    fn page(&mut self, page_id: ObjectId) -> Result<String, ExtractError> {
+    fn page(&mut self, page_id: ObjectId) -> Result<PageText, ExtractError> {
         let doc = self.doc;
         let mut data = Vec::new();
         for id in doc.get_page_contents(page_id) {
@@ -251,7 +276,7 @@ impl<'d> Interp<'d> {
         }
         self.page = PageText::default();
         self.run(&data, &resources, GState::default())?;
-        Ok(std::mem::take(&mut self.page).finish())
+        Ok(std::mem::take(&mut self.page))
     }
 
     fn lookup(
@@ -503,6 +528,8 @@ struct Line {
     /// First character and position of recent glyphs, to drop the second
     /// copy of text drawn twice at (almost) the same place (fake bold).
     recent: Vec<(char, f64)>,
+    /// Start and end (along the baseline) of each run between tab gaps.
+    spans: Vec<(f64, f64)>,
 }
 
 struct DoneLine {
@@ -510,6 +537,7 @@ struct DoneLine {
     dir: (f64, f64),
     across: f64,
     size: f64,
+    spans: Vec<(f64, f64)>,
 }
 
 #[derive(Default)]
@@ -532,7 +560,7 @@ impl PageText {
 
         if let Some(line) = &mut self.current {
             let same_dir = line.dir.0 * dir.0 + line.dir.1 * dir.1 > 0.99;
-            if same_dir && (across - line.across).abs() <= 0.5 * size.max(line.size) {
+            if same_dir && (across - line.across).abs() <= 0.5 * size.min(line.size) {
                 if let Some(c) = first
                     && !c.is_whitespace()
                     && line
@@ -550,6 +578,7 @@ impl PageText {
                     if gap > TAB_GAP * size && !line.text.is_empty() {
                         line.text.truncate(line.text.trim_end().len());
                         line.text.push('\t');
+                        line.spans.push((along, along));
                     } else if (gap > SPACE_GAP * size || gap < -size)
                         && !starts_space
                         && !ends_space
@@ -565,6 +594,9 @@ impl PageText {
                     line.recent.push((c, along));
                 }
                 line.end = along + advance;
+                if let Some(span) = line.spans.last_mut() {
+                    span.1 = line.end;
+                }
                 line.size = line.size.max(size);
                 return;
             }
@@ -578,6 +610,7 @@ impl PageText {
             end: along + advance,
             size,
             recent: first.map(|c| vec![(c, along)]).unwrap_or_default(),
+            spans: vec![(along, along + advance)],
         });
     }
 
@@ -599,8 +632,47 @@ impl PageText {
                 dir: line.dir,
                 across: line.across,
                 size: line.size,
+                spans: line.spans,
             });
         }
+    }
+
+    /// The page's lines with their runs and positions, in drawing order.
+    fn layout(mut self) -> LayoutPage {
+        self.flush();
+        let lines = self
+            .lines
+            .into_iter()
+            .map(|l| {
+                let texts: Vec<&str> = l.text.split('\t').collect();
+                let spans = if texts.len() == l.spans.len() {
+                    texts
+                        .iter()
+                        .zip(&l.spans)
+                        .map(|(t, &(x0, x1))| LayoutSpan {
+                            text: t.trim().to_owned(),
+                            x0: x0 as f32,
+                            x1: x1 as f32,
+                        })
+                        .collect()
+                } else {
+                    // Text that carried its own tabs: one run over the whole line.
+                    let x0 = l.spans.first().map_or(0.0, |s| s.0);
+                    let x1 = l.spans.last().map_or(0.0, |s| s.1);
+                    vec![LayoutSpan {
+                        text: l.text.replace('\t', " "),
+                        x0: x0 as f32,
+                        x1: x1 as f32,
+                    }]
+                };
+                LayoutLine {
+                    y: l.across as f32,
+                    size: l.size as f32,
+                    spans,
+                }
+            })
+            .collect();
+        LayoutPage { lines }
     }
 
     /// Joins lines: `"\n"` within a paragraph, `"\n\n"` where the vertical

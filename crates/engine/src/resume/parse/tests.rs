@@ -1,0 +1,306 @@
+//! Parser fixtures: small résumés in the common layouts, each checked field by field.
+
+use super::*;
+
+fn fixture(name: &str) -> ParsedResume {
+    let text = match name {
+        "title_case" => include_str!("../../../tests/fixtures/resumes/title_case.txt"),
+        "caps_company_first" => {
+            include_str!("../../../tests/fixtures/resumes/caps_company_first.txt")
+        }
+        "title_at_company" => include_str!("../../../tests/fixtures/resumes/title_at_company.txt"),
+        "dates_first" => include_str!("../../../tests/fixtures/resumes/dates_first.txt"),
+        other => panic!("no fixture {other}"),
+    };
+    parse_resume_text(text)
+}
+
+fn jobs(p: &Profile) -> Vec<(&str, &str, &str, Option<&str>, bool)> {
+    p.experiences
+        .iter()
+        .map(|e| {
+            (
+                e.title.as_str(),
+                e.company.as_str(),
+                e.start_date.as_str(),
+                e.end_date.as_deref(),
+                e.is_current,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn one_line_entries_with_bars() {
+    let r = fixture("title_case");
+    let p = &r.profile;
+    let info = &p.personal_info;
+    assert_eq!(info.full_name, "Maria Gonzalez");
+    assert_eq!(info.email, "maria.gonzalez@example.com");
+    assert_eq!(info.phone.as_deref(), Some("(415) 555-0142"));
+    assert_eq!(info.location.as_deref(), Some("San Francisco, CA"));
+    assert_eq!(
+        info.linkedin.as_deref(),
+        Some("https://linkedin.com/in/mariagonzalez")
+    );
+    assert_eq!(info.github.as_deref(), Some("https://github.com/mgonzalez"));
+    assert!(
+        p.professional_summary
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Backend engineer with nine years"))
+    );
+    assert_eq!(
+        jobs(p),
+        [
+            ("Senior Backend Engineer", "Stripe", "2020-03", None, true),
+            (
+                "Software Engineer",
+                "Flexport",
+                "2016-01",
+                Some("2020-02"),
+                false
+            ),
+        ]
+    );
+    assert_eq!(
+        p.experiences[0].location.as_deref(),
+        Some("San Francisco, CA")
+    );
+    assert_eq!(p.experiences[0].achievements.len(), 2);
+    assert_eq!(
+        p.experiences[1].achievements,
+        [
+            "Built the customs filing pipeline handling 40,000 shipments a day and the alerting around it"
+        ]
+    );
+    let edu = &p.education[0];
+    assert_eq!(edu.institution, "University of California, Berkeley");
+    assert_eq!(edu.degree, "B.S.");
+    assert_eq!(edu.field_of_study.as_deref(), Some("Computer Science"));
+    assert_eq!(
+        (edu.start_date.as_deref(), edu.end_date.as_deref()),
+        (Some("2011"), Some("2015"))
+    );
+    assert_eq!(
+        p.skills.technical,
+        ["Rust", "Go", "Python", "PostgreSQL", "Kafka", "Kubernetes"]
+    );
+    let cert = &p.skills.certifications[0];
+    assert_eq!(
+        (
+            cert.name.as_str(),
+            cert.issuer.as_str(),
+            cert.date_obtained.as_deref()
+        ),
+        (
+            "AWS Certified Solutions Architect",
+            "Amazon Web Services",
+            Some("2021")
+        )
+    );
+    let langs: Vec<(&str, &str)> = p
+        .skills
+        .languages
+        .iter()
+        .map(|l| (l.name.as_str(), l.proficiency.as_str()))
+        .collect();
+    assert_eq!(langs, [("English", "native"), ("Spanish", "fluent")]);
+}
+
+#[test]
+fn capitals_company_first_and_tabbed_dates() {
+    let r = fixture("caps_company_first");
+    let p = &r.profile;
+    assert_eq!(p.personal_info.full_name, "JOHN O'REILLY");
+    assert_eq!(p.personal_info.email, "john.oreilly@example.ie");
+    assert_eq!(p.personal_info.phone.as_deref(), Some("+353 1 555 0199"));
+    assert_eq!(p.personal_info.location.as_deref(), Some("Dublin, Ireland"));
+    assert_eq!(
+        jobs(p),
+        [
+            ("Management Consultant", "Accenture", "2018-09", None, true),
+            (
+                "Business Analyst",
+                "Bank of Ireland",
+                "2014-06",
+                Some("2018-08"),
+                false
+            ),
+        ]
+    );
+    let schools: Vec<(&str, &str)> = p
+        .education
+        .iter()
+        .map(|e| (e.institution.as_str(), e.degree.as_str()))
+        .collect();
+    assert_eq!(
+        schools,
+        [
+            (
+                "Trinity College Dublin",
+                "Master of Business Administration"
+            ),
+            ("University College Cork", "Bachelor of Commerce"),
+        ]
+    );
+    assert_eq!(
+        p.skills.technical,
+        [
+            "Stakeholder management",
+            "Process design",
+            "SQL",
+            "Power BI"
+        ]
+    );
+    assert_eq!(p.projects.len(), 1);
+    assert_eq!(p.projects[0].name, "Open Banking Sandbox");
+    assert_eq!(p.projects[0].technologies, ["Java", "Spring"]);
+    assert!(p.projects[0].description.starts_with("A test harness"));
+}
+
+#[test]
+fn title_at_company_with_place_and_parenthesised_dates() {
+    let r = fixture("title_at_company");
+    let p = &r.profile;
+    assert_eq!(p.personal_info.full_name, "Priya Raman");
+    assert_eq!(p.personal_info.phone.as_deref(), Some("+91 98450 12345"));
+    assert_eq!(
+        p.personal_info.location.as_deref(),
+        Some("Bengaluru, India")
+    );
+    assert_eq!(
+        jobs(p),
+        [
+            ("Lead Product Designer", "Swiggy", "2021", None, true),
+            ("UX Designer", "Infosys", "2017", Some("2021"), false),
+        ]
+    );
+    assert_eq!(p.experiences[0].location.as_deref(), Some("Bengaluru"));
+    assert_eq!(p.education[0].institution, "National Institute of Design");
+    assert_eq!(p.skills.languages.len(), 3);
+    assert_eq!(p.skills.languages[2].proficiency, "conversational");
+}
+
+#[test]
+fn dates_on_their_own_line_before_the_entry() {
+    let r = fixture("dates_first");
+    let p = &r.profile;
+    assert_eq!(p.personal_info.full_name, "Tomás Novák");
+    assert_eq!(p.personal_info.phone.as_deref(), Some("+420 601 555 123"));
+    assert_eq!(
+        jobs(p),
+        [
+            ("Data Scientist", "Avast", "2019", None, true),
+            (
+                "Junior Analyst",
+                "Česká spořitelna",
+                "2015",
+                Some("2019"),
+                false
+            ),
+        ]
+    );
+    assert_eq!(
+        p.experiences[0].description.as_deref(),
+        Some("Built churn models for 400 million users.")
+    );
+    let e = &p.education[0];
+    assert_eq!(e.institution, "Charles University");
+    assert_eq!(e.degree, "Master of Science");
+    assert_eq!(e.field_of_study.as_deref(), Some("Mathematics"));
+}
+
+#[test]
+fn positioned_two_column_page() {
+    use crate::resume::layout::{PositionedLine, PositionedPage, Span, reading_order};
+    let span = |t: &str, x0: f32, x1: f32| Span {
+        text: t.into(),
+        x0,
+        x1,
+    };
+    let row = |y: f32, size: f32, spans: Vec<Span>| PositionedLine { y, size, spans };
+    let mut lines = vec![row(800.0, 22.0, vec![span("Lena Fischer", 40.0, 200.0)])];
+    let side = [
+        "CONTACT",
+        "lena@example.de",
+        "+49 30 5555 0100",
+        "Berlin, Germany",
+        "SKILLS",
+        "Kotlin, Swift",
+        "EDUCATION",
+        "TU Berlin",
+        "MSc Computer Science",
+        "2012 – 2014",
+    ];
+    let main = [
+        "EXPERIENCE",
+        "Mobile Lead\t2019 – Present",
+        "N26",
+        "• Shipped the card freeze feature to 7 million users",
+        "Android Developer\t2014 – 2019",
+        "Zalando",
+        "• Rebuilt the catalogue screens",
+    ];
+    for (i, t) in side.iter().enumerate() {
+        lines.push(row(
+            760.0 - 14.0 * i as f32,
+            10.0,
+            vec![span(t, 40.0, 170.0)],
+        ));
+    }
+    for (i, t) in main.iter().enumerate() {
+        let y = 760.0 - 14.0 * i as f32;
+        let spans = match t.split_once('\t') {
+            Some((a, b)) => vec![span(a, 220.0, 320.0), span(b, 480.0, 550.0)],
+            None => vec![span(t, 220.0, 540.0)],
+        };
+        match lines.iter_mut().find(|l| (l.y - y).abs() < 0.1) {
+            Some(l) => l.spans.extend(spans),
+            None => lines.push(row(y, 10.0, spans)),
+        }
+    }
+    let parsed = parse_resume(&reading_order(&[PositionedPage { lines }]));
+    let p = parsed.profile;
+    assert_eq!(p.personal_info.full_name, "Lena Fischer");
+    assert_eq!(p.personal_info.email, "lena@example.de");
+    assert_eq!(p.personal_info.phone.as_deref(), Some("+49 30 5555 0100"));
+    assert_eq!(
+        jobs(&p),
+        [
+            ("Mobile Lead", "N26", "2019", None, true),
+            ("Android Developer", "Zalando", "2014", Some("2019"), false),
+        ]
+    );
+    assert_eq!(p.education[0].institution, "TU Berlin");
+    assert_eq!(p.skills.technical, ["Kotlin", "Swift"]);
+}
+
+#[test]
+fn no_sections_at_all_is_a_note_not_a_failure() {
+    let r = parse_resume_text("Just a note\nwith two lines");
+    assert!(r.profile.experiences.is_empty());
+    assert!(r.notes.iter().any(|n| n.field == "experiences"));
+}
+
+#[test]
+fn undated_entries_without_bullets_keep_their_shape() {
+    let text = "Ada Brook\nada@example.com\n\nEXPERIENCE\nEngineer\nAcme\n2019 – 2020\n• Did things\n\
+                Consultant\nBeta Corp\nAdvisor\nGamma Labs\nDeveloper\nDelta Inc\n2015 – 2017\n• Built stuff\n";
+    let p = parse_resume_text(text).profile;
+    let jobs: Vec<(&str, &str)> = p
+        .experiences
+        .iter()
+        .map(|e| (e.title.as_str(), e.company.as_str()))
+        .collect();
+    assert_eq!(
+        jobs,
+        [
+            ("Engineer", "Acme"),
+            ("Consultant", "Beta Corp"),
+            ("Advisor", "Gamma Labs"),
+            ("Developer", "Delta Inc")
+        ]
+    );
+    assert_eq!(p.experiences[1].start_date, "");
+    assert_eq!(p.experiences[3].start_date, "2015");
+}
