@@ -159,6 +159,8 @@ pub fn main() -> ExitCode {
 /// free, so later blocks come from the heap, fragment it and are never returned (a 30-second
 /// login burst left ~300 MB resident). A fixed threshold keeps large blocks in `mmap`, returned
 /// to the OS on free (the same burst: under 50 MB).
+// The one `unsafe` block of the workspace (the workspace lints deny `unsafe_code`).
+#[allow(unsafe_code)]
 fn tune_allocator() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only adjusts allocator tunables; it is called once, before any other

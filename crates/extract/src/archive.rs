@@ -43,10 +43,7 @@ fn read(
         let file = zip
             .by_index(i)
             .map_err(|e| ExtractError::NotADocx(format!("cannot read entry {i}: {e}")))?;
-        // An entry whose name cannot be decoded is not one of the wanted files.
-        let Ok(name) = file.name().map(|n| n.into_owned()) else {
-            continue;
-        };
+        let name = file.name().to_owned();
         if file.is_dir() || !wanted(&name) {
             continue;
         }
