@@ -16,6 +16,7 @@ use crate::app::AppState;
 use crate::db::{Db, Timestamp, parse_uuid};
 use crate::error::{AppError, AppResult, ErrorBody, FieldError};
 use crate::http::json::rules;
+use crate::http::parse_path_id;
 use crate::http::{AuthUser, Page, Pagination, ValidJson, Validate};
 
 /// Prefix of every key, so leaked keys are easy to recognise in code and logs scanners.
@@ -255,9 +256,4 @@ pub async fn delete_api_key(
     let id = parse_path_id(&id, "API key")?;
     crate::db::delete_owned(&state.db, "api_keys", id, user.id, "API key").await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// A path id that is not a UUID names nothing: 404, as the contract says.
-pub fn parse_path_id(raw: &str, what: &str) -> AppResult<Uuid> {
-    Uuid::parse_str(raw).map_err(|_| AppError::not_found(what))
 }

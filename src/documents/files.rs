@@ -48,6 +48,12 @@ impl Format {
     }
 }
 
+/// Storage prefix of everything stored for a document (all versions and formats); the one
+/// place the layout `documents/{id}/v{version}/{design}.{ext}` is written.
+pub fn prefix(document: uuid::Uuid) -> String {
+    format!("documents/{document}")
+}
+
 /// Storage key of a rendered file. Only PDFs depend on the template.
 pub fn key(document: uuid::Uuid, version: i64, template: Template, format: Format) -> String {
     let design = if format == Format::Pdf {
@@ -56,7 +62,8 @@ pub fn key(document: uuid::Uuid, version: i64, template: Template, format: Forma
         "default"
     };
     format!(
-        "documents/{document}/v{version}/{design}.{}",
+        "{}/v{version}/{design}.{}",
+        prefix(document),
         format.as_str()
     )
 }

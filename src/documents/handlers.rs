@@ -16,7 +16,6 @@ use uuid::Uuid;
 use super::files::{self, Format};
 use super::model::{Content, DocumentList, DocumentView, PdfInfo, ValidationSummary, provenance};
 use crate::app::AppState;
-use crate::auth::api_keys::parse_path_id;
 use crate::db::{Timestamp, parse_uuid};
 use crate::documents::model::DocumentType;
 use crate::error::{AppError, AppResult, FieldError};
@@ -25,6 +24,7 @@ use crate::generation::validate::ValidationReport;
 use crate::http::AuthUser;
 use crate::http::json::{ValidJson, Validate};
 use crate::http::pagination::Pagination;
+use crate::http::parse_path_id;
 
 const COLUMNS: &str = "id, user_id, generation_id, document_type, title, version, template, \
     structured, validation, metadata, pdf_size, pdf_pages, created_at, updated_at";
@@ -523,11 +523,7 @@ pub async fn delete_document(
     }
     tx.commit().await?;
     // After the commit: a failure here leaves unreachable files, never a row without files.
-    if let Err(err) = state
-        .storage
-        .delete_prefix(&format!("documents/{id}"))
-        .await
-    {
+    if let Err(err) = state.storage.delete_prefix(&files::prefix(id)).await {
         tracing::warn!(document = %id, error = %err, "deleting stored files failed");
     }
     Ok(StatusCode::NO_CONTENT)

@@ -15,12 +15,12 @@ use uuid::Uuid;
 use super::files::Format;
 use super::handlers::{download_file, file_response, load};
 use crate::app::AppState;
-use crate::auth::api_keys::parse_path_id;
 use crate::db::{Timestamp, parse_uuid};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::http::AuthUser;
 use crate::http::json::{ValidJson, Validate};
 use crate::http::pagination::Pagination;
+use crate::http::parse_path_id;
 
 /// Password header of `GET /shared/{token}`.
 pub static SHARE_PASSWORD: HeaderName = HeaderName::from_static("x-share-password");

@@ -14,13 +14,13 @@ use super::options::{CoverLetterRequest, GenerationStatus, GenerationType, Resum
 use super::pipeline::{GenerationRequest, JobSnapshot, PipelineInputs};
 use super::store::{self, Enqueued, ListFilter, NewGeneration};
 use crate::app::AppState;
-use crate::auth::api_keys::parse_path_id;
 use crate::db::Timestamp;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::http::AuthUser;
 use crate::http::json::{Validate, body_rejection, parse_json, require_json_content_type};
 use crate::http::middleware::X_REQUEST_ID;
 use crate::http::pagination::Pagination;
+use crate::http::parse_path_id;
 
 /// `Idempotency-Key` request header.
 pub static IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");

@@ -258,11 +258,6 @@ pub fn document_id(generation: Uuid, index: usize) -> Uuid {
     Uuid::from_bytes(bytes)
 }
 
-/// Storage key of a document version's rendering.
-pub fn file_key(document: Uuid, version: i64, template: &str, extension: &str) -> String {
-    format!("documents/{document}/v{version}/{template}.{extension}")
-}
-
 async fn blocking<T: Send + 'static>(
     timeout: Duration,
     lost: &mut watch::Receiver<bool>,
@@ -498,7 +493,12 @@ async fn run_stages(
         let mut documents = Vec::with_capacity(exported.len());
         for (index, item) in exported.iter().enumerate() {
             let document_id = document_id(id, index);
-            let key = file_key(document_id, 1, &template, "pdf");
+            let key = crate::documents::files::key(
+                document_id,
+                1,
+                request.template(),
+                crate::documents::files::Format::Pdf,
+            );
             if let Err(e) = state.storage.put(&key, item.pdf.clone()).await {
                 return Err(Stop::Failed(format!("storing the PDF failed: {e:#}")));
             }
@@ -577,7 +577,7 @@ async fn run_stages(
                 for d in &documents {
                     let _ = state
                         .storage
-                        .delete_prefix(&format!("documents/{}", d.id))
+                        .delete_prefix(&crate::documents::files::prefix(d.id))
                         .await;
                 }
                 Err(Stop::Lost)

@@ -6,10 +6,12 @@ pub mod client_ip;
 pub mod json;
 pub mod middleware;
 pub mod pagination;
+pub mod path;
 pub mod preconditions;
 
 pub use auth::AuthUser;
 pub use client_ip::ClientIp;
 pub use json::{ValidJson, Validate};
 pub use pagination::{Page, Pagination};
+pub use path::parse_path_id;
 pub use preconditions::{IfMatch, etag};

@@ -14,10 +14,10 @@ use super::model::{ImportedJob, Job, JobInput, JobSource, ParseWarning};
 use super::search::{JobList, JobQuery, search};
 use super::store::{self, Provenance};
 use crate::app::AppState;
-use crate::auth::api_keys::parse_path_id;
 use crate::db::Timestamp;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::http::json::{apply_merge_patch, parse_json, require_json_content_type};
+use crate::http::parse_path_id;
 use crate::http::{AuthUser, Pagination};
 
 /// Longest pasted posting accepted.

@@ -12,11 +12,11 @@ use std::sync::Arc;
 use super::model::Job;
 use super::store;
 use crate::app::AppState;
-use crate::auth::api_keys::parse_path_id;
 use crate::db::Timestamp;
 use crate::error::{AppError, AppResult};
 use crate::generation::pipeline::AnalysisCache;
 use crate::http::AuthUser;
+use crate::http::parse_path_id;
 use crate::profiles::model::ProfileContent;
 
 /// A keyword the posting asks for.

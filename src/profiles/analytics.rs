@@ -15,9 +15,9 @@ use uuid::Uuid;
 use super::model::ProfileContent;
 use super::store;
 use crate::app::AppState;
-use crate::auth::api_keys::parse_path_id;
 use crate::error::AppResult;
 use crate::http::AuthUser;
+use crate::http::parse_path_id;
 
 /// One section's score.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]

@@ -9,9 +9,9 @@ use utoipa::ToSchema;
 
 use super::store;
 use crate::app::AppState;
-use crate::auth::api_keys::parse_path_id;
 use crate::error::{AppError, AppResult};
 use crate::http::AuthUser;
+use crate::http::parse_path_id;
 
 /// One suggested rewrite.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]

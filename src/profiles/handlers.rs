@@ -14,10 +14,10 @@ use uuid::Uuid;
 use super::model::ProfileContent;
 use super::store::{self, Profile, VersionEntry};
 use crate::app::AppState;
-use crate::auth::api_keys::parse_path_id;
 use crate::db::{Timestamp, parse_uuid};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::http::json::{apply_merge_patch, require_json_content_type};
+use crate::http::parse_path_id;
 use crate::http::{AuthUser, IfMatch, Page, Pagination, ValidJson, Validate, etag};
 
 impl Validate for ProfileContent {

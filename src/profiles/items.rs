@@ -16,8 +16,8 @@ use super::model::{
 };
 use super::store;
 use crate::app::AppState;
-use crate::auth::api_keys::parse_path_id;
 use crate::error::{AppError, AppResult, ErrorBody, FieldError};
+use crate::http::parse_path_id;
 use crate::http::{AuthUser, IfMatch, ValidJson, Validate, etag};
 
 /// A profile sub-item with a stable id.

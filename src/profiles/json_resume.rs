@@ -40,9 +40,9 @@ use super::model::{
 };
 use super::store;
 use crate::app::AppState;
-use crate::auth::api_keys::parse_path_id;
 use crate::error::{AppError, AppResult};
 use crate::http::AuthUser;
+use crate::http::parse_path_id;
 
 /// `custom_fields` key holding what our model has no place for.
 pub const EXTRA_KEY: &str = "json_resume";

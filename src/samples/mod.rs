@@ -16,10 +16,10 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::app::AppState;
-use crate::auth::api_keys::parse_path_id;
 use crate::db::{Timestamp, parse_uuid};
 use crate::error::{AppError, AppResult, ErrorBody, FieldError};
 use crate::http::json::parse_json;
+use crate::http::parse_path_id;
 use crate::http::{AuthUser, Page, Pagination};
 
 /// Largest accepted sample file.

@@ -16,10 +16,10 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::app::AppState;
-use crate::auth::api_keys::parse_path_id;
 use crate::db::{Db, Timestamp, is_unique_violation, parse_uuid};
 use crate::error::{AppError, AppResult, ErrorBody, FieldError};
 use crate::http::json::{apply_merge_patch, parse_json, require_json_content_type, rules};
+use crate::http::parse_path_id;
 use crate::http::{AuthUser, Page, Pagination};
 use crate::jobs::model::Job;
 use crate::jobs::store as jobs;
