@@ -17,7 +17,7 @@
 
 use std::path::Path;
 
-use jobwise::jobs::import::{ImportSource, read_job_page};
+use jobwise::jobs::import::{PageSource, read_job_page};
 use jobwise::jobs::model::{JobInput, SalaryPeriod, WorkArrangement};
 use serde::Deserialize;
 
@@ -253,7 +253,7 @@ fn score_split(dir: &Path) -> Score {
                 input.job_type.map(|t| t.as_str()) == Some(truth.as_str()),
             );
         }
-        if source == Some(ImportSource::JsonLd) {
+        if source == Some(PageSource::JsonLd) {
             score.json_ld_pages += 1;
             // JobWise writes a remote posting's applicant regions as "Remote (…)"; the labels
             // write null for a posting without an office.

@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 
 text_enum!(
     /// How an imported page was read.
-    ImportSource {
+    PageSource {
         /// schema.org `JobPosting` in JSON-LD.
         JsonLd = "json_ld",
         /// schema.org `JobPosting` microdata.
@@ -34,7 +34,7 @@ pub struct PageReading {
     /// The posting's fields.
     pub parsed: ParsedPosting,
     /// Which reading produced them.
-    pub source: ImportSource,
+    pub source: PageSource,
     /// The page's readable text (the description when the structured data has none).
     pub text: String,
 }
@@ -51,20 +51,20 @@ pub fn read_job_page(html: &str) -> PageReading {
     if let Some(parsed) = from_json_ld(&document) {
         return PageReading {
             parsed,
-            source: ImportSource::JsonLd,
+            source: PageSource::JsonLd,
             text,
         };
     }
     if let Some(parsed) = from_microdata(&document) {
         return PageReading {
             parsed,
-            source: ImportSource::Microdata,
+            source: PageSource::Microdata,
             text,
         };
     }
     PageReading {
         parsed: parse_posting(&text),
-        source: ImportSource::HtmlText,
+        source: PageSource::HtmlText,
         text,
     }
 }
@@ -340,7 +340,7 @@ mod tests {
               "description":"<p>Run payroll.</p><h3>Requirements</h3><ul><li>Payroll experience</li><li>Excel</li></ul>"}]
             </script></head><body><nav>Home Jobs</nav><h1>Something else</h1></body></html>"#;
         let read = read_job_page(page);
-        assert_eq!(read.source, ImportSource::JsonLd);
+        assert_eq!(read.source, PageSource::JsonLd);
         assert_eq!(read.parsed.title.as_deref(), Some("Payroll Officer"));
         assert_eq!(read.parsed.company.as_deref(), Some("Acme & Sons"));
         assert_eq!(read.parsed.location.as_deref(), Some("Perth, WA, AU"));
@@ -363,7 +363,7 @@ mod tests {
             <div itemprop="description"><p>Care for patients.</p><p>Requirements:</p><ul><li>RN licence</li></ul></div>
             </div></body></html>"#;
         let read = read_job_page(page);
-        assert_eq!(read.source, ImportSource::Microdata);
+        assert_eq!(read.source, PageSource::Microdata);
         assert_eq!(read.parsed.title.as_deref(), Some("Registered Nurse"));
         assert_eq!(read.parsed.company.as_deref(), Some("St Mary's Hospital"));
         assert_eq!(read.parsed.location.as_deref(), Some("Toronto, ON"));
@@ -383,7 +383,7 @@ mod tests {
             <h2>Requirements</h2><ul><li>CPA</li><li>5+ years of accounting</li></ul></main>
             <footer>© 2026 Cookie settings</footer><script>var x = 1;</script></body></html>"#;
         let read = read_job_page(page);
-        assert_eq!(read.source, ImportSource::HtmlText);
+        assert_eq!(read.source, PageSource::HtmlText);
         assert!(!read.text.contains("var x"));
         assert!(!read.text.contains("Home"));
         assert!(read.text.starts_with("Senior Accountant"));

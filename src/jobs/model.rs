@@ -614,7 +614,7 @@ pub struct ImportedJob {
     /// `YYYY-MM-DD`.
     pub expires_date: Option<String>,
     /// How the page was read: `json_ld`, `microdata` or `html_text`.
-    pub source: crate::jobs::import::ImportSource,
+    pub source: crate::jobs::import::PageSource,
     /// The page the job came from, when known.
     pub source_url: Option<String>,
     /// Fields the parser had to guess or cut.
@@ -631,7 +631,7 @@ pub struct ImportedJob {
 
 impl ImportedJob {
     /// The import answer for a stored job read through `source`.
-    pub fn new(job: Job, source: crate::jobs::import::ImportSource) -> Self {
+    pub fn new(job: Job, source: crate::jobs::import::PageSource) -> Self {
         ImportedJob {
             id: job.id,
             title: job.title,

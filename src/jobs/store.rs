@@ -3,7 +3,7 @@
 use sqlx::Row;
 use uuid::Uuid;
 
-use super::import::ImportSource;
+use super::import::PageSource;
 use super::model::{
     ExperienceLevel, Job, JobInput, JobSource, JobType, ParseWarning, SalaryPeriod, SalaryRange,
     WorkArrangement,
@@ -28,7 +28,7 @@ pub struct Provenance {
     /// The page's URL (one job per user and URL).
     pub source_url: Option<String>,
     /// How an imported page was read.
-    pub import_source: Option<ImportSource>,
+    pub import_source: Option<PageSource>,
     /// The parser's warnings.
     pub parse_warnings: Vec<ParseWarning>,
 }
@@ -202,7 +202,7 @@ where
         .bind(source.as_str())
         .bind(now.millis())
         .bind(provenance.source_url.clone())
-        .bind(provenance.import_source.map(ImportSource::as_str))
+        .bind(provenance.import_source.map(PageSource::as_str))
         .bind(serde_json::to_string(&provenance.parse_warnings).map_err(anyhow::Error::from)?)
         .execute(exec)
         .await?
@@ -215,7 +215,7 @@ pub async fn find_imported(
     db: &Db,
     owner: Uuid,
     source_url: &str,
-) -> AppResult<Option<(Job, ImportSource)>> {
+) -> AppResult<Option<(Job, PageSource)>> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM jobs WHERE owner_id = $1 AND source_url = $2"
     )))
@@ -229,8 +229,8 @@ pub async fn find_imported(
     let source = row
         .try_get::<Option<String>, _>("import_source")?
         .as_deref()
-        .and_then(ImportSource::parse)
-        .unwrap_or(ImportSource::HtmlText);
+        .and_then(PageSource::parse)
+        .unwrap_or(PageSource::HtmlText);
     Ok(Some((from_row(&row)?, source)))
 }
 
