@@ -4,18 +4,18 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 use uuid::Uuid;
 
 use super::fetch::{FetchError, fetch_page};
-use super::import::read_job_page;
+use super::import::{PageSource, read_job_page};
 use super::model::{ImportedJob, Job, JobInput, JobSource, ParseWarning};
 use super::search::{JobList, JobQuery, search};
 use super::store::{self, Provenance};
 use crate::app::AppState;
 use crate::db::Timestamp;
-use crate::error::{AppError, AppResult, ErrorBody};
+use crate::error::{AppError, AppResult, ErrorBody, FieldError};
 use crate::http::json::{apply_merge_patch, parse_json, require_json_content_type};
 use crate::http::parse_path_id;
 use crate::http::{AuthUser, Pagination};
@@ -36,6 +36,36 @@ fn validated(mut input: JobInput) -> AppResult<JobInput> {
     }
 }
 
+/// A job from a parsed posting (pasted text or an imported page), never refused when the text
+/// is long enough: the parser's guesses and cuts become warnings. Text under
+/// [`ALWAYS_ACCEPTED_CHARS`] in which no title was found is a 422 on `field`. An empty
+/// description is the whole text.
+fn posting_input(
+    parsed: jobwise_engine::ParsedPosting,
+    text: &str,
+    field: &str,
+) -> AppResult<(JobInput, Vec<ParseWarning>)> {
+    let guessed_title = parsed.warnings.iter().any(|w| w.field == "title");
+    let refused = || {
+        AppError::invalid_field(
+            field,
+            format!(
+                "no job posting could be read: no title was found (a posting of at least \
+                 {ALWAYS_ACCEPTED_CHARS} characters is always accepted)"
+            ),
+        )
+    };
+    if guessed_title && text.chars().count() < ALWAYS_ACCEPTED_CHARS {
+        return Err(refused());
+    }
+    let (mut input, mut warnings) = JobInput::from_parsed(parsed).ok_or_else(refused)?;
+    if input.description.trim().is_empty() {
+        input.description = text.to_owned();
+        input.fit_to_limits(&mut warnings);
+    }
+    Ok((validated(input)?, warnings))
+}
+
 /// Reads a create body: `{"text": "<pasted posting>"}` is parsed; anything else is structured.
 fn input_from_body(body: &Value) -> AppResult<(JobInput, Vec<ParseWarning>)> {
     if let Some(text) = body.get("text").filter(|_| body.get("title").is_none()) {
@@ -53,25 +83,7 @@ fn input_from_body(body: &Value) -> AppResult<(JobInput, Vec<ParseWarning>)> {
             ));
         }
         let parsed = jobwise_engine::parse_posting(text);
-        let guessed_title = parsed.warnings.iter().any(|w| w.field == "title");
-        let short = text.trim().chars().count() < ALWAYS_ACCEPTED_CHARS;
-        let refused = || {
-            AppError::invalid_field(
-                "text",
-                format!(
-                    "no job title could be found in the posting (a posting of at least \
-                     {ALWAYS_ACCEPTED_CHARS} characters is always accepted)"
-                ),
-            )
-        };
-        if short && guessed_title {
-            return Err(refused());
-        }
-        let (mut input, warnings) = JobInput::from_parsed(parsed).ok_or_else(refused)?;
-        if input.description.trim().is_empty() {
-            input.description = text.trim().to_owned();
-        }
-        return Ok((validated(input)?, warnings));
+        return posting_input(parsed, text.trim(), "text");
     }
     let bytes = serde_json::to_vec(body).map_err(anyhow::Error::from)?;
     Ok((validated(parse_json::<JobInput>(&bytes)?)?, Vec::new()))
@@ -303,96 +315,29 @@ pub async fn import_job(
     user: AuthUser,
     headers: HeaderMap,
     body: Bytes,
-) -> AppResult<axum::response::Response> {
+) -> AppResult<Response> {
     require_json_content_type(&headers)?;
-    let request: ImportRequest = parse_json(&body)?;
-    let (html, source_url) = match (request.html, request.url) {
-        (Some(_), Some(_)) => {
-            return Err(AppError::invalid_field(
-                "url",
-                "give either html or url, not both",
-            ));
-        }
-        (None, None) => {
-            return Err(AppError::Validation(vec![
-                crate::error::FieldError::new("html", "give the page's html, or its url"),
-                crate::error::FieldError::new("url", "give the page's html, or its url"),
-            ]));
-        }
-        (Some(html), None) => {
-            if html.trim().is_empty() {
-                return Err(AppError::invalid_field("html", "must not be empty"));
-            }
-            if html.len() > MAX_IMPORT_HTML_BYTES {
-                return Err(AppError::invalid_field("html", "must be at most 5 MiB"));
-            }
-            let source_url = request
-                .source_url
-                .as_deref()
-                .map(|u| canonical_url("source_url", u))
-                .transpose()?;
-            (Some(html), source_url)
-        }
-        (None, Some(url)) => {
-            if request.source_url.is_some() {
-                return Err(AppError::invalid_field(
-                    "source_url",
-                    "is only used with html; a fetched page's source is its url",
-                ));
-            }
-            (None, Some(canonical_url("url", &url)?))
-        }
-    };
-    if let Some(url) = &source_url
-        && let Some((job, source)) = store::find_imported(&state.db, user.id, url).await?
+    let target = ImportTarget::from_request(parse_json(&body)?)?;
+    if let Some(url) = &target.source_url
+        && let Some(found) = store::find_imported(&state.db, user.id, url).await?
     {
-        return Ok((StatusCode::OK, Json(ImportedJob::new(job, source))).into_response());
+        return Ok(already_imported(found));
     }
-    let field = if html.is_some() { "html" } else { "url" };
-    let html = match html {
-        Some(html) => html,
-        None => {
-            let url = source_url.as_deref().unwrap_or_default();
-            match fetch_page(&state.config.fetch, url).await {
-                Ok(page) => page.html,
-                Err(FetchError::Refused(reason)) => {
-                    return Err(AppError::invalid_field("url", reason));
-                }
-                Err(FetchError::Failed(reason)) => {
-                    tracing::info!(%reason, "job page fetch failed");
-                    return Err(AppError::FetchFailed(reason));
-                }
-            }
-        }
+    let (field, html) = match target.html {
+        Some(html) => ("html", html),
+        None => (
+            "url",
+            fetched(&state, target.source_url.as_deref().unwrap_or_default()).await?,
+        ),
     };
     let reading = tokio::task::spawn_blocking(move || read_job_page(&html))
         .await
         .map_err(anyhow::Error::from)?;
-    let guessed_title = reading.parsed.warnings.iter().any(|w| w.field == "title");
-    let too_short = reading.text.chars().count() < ALWAYS_ACCEPTED_CHARS;
-    if guessed_title && too_short {
-        return Err(AppError::invalid_field(
-            field,
-            "no job posting could be read from the page",
-        ));
-    }
     let source = reading.source;
-    let page_text = reading.text;
-    let Some((mut input, parse_warnings)) = JobInput::from_parsed(reading.parsed) else {
-        return Err(AppError::invalid_field(
-            field,
-            "no job posting could be read from the page",
-        ));
-    };
-    let mut parse_warnings = parse_warnings;
-    if input.description.trim().is_empty() {
-        input.description = page_text;
-        input.fit_to_limits(&mut parse_warnings);
-    }
-    let input = validated(input)?;
+    let (input, parse_warnings) = posting_input(reading.parsed, &reading.text, field)?;
     let id = Uuid::now_v7();
     let provenance = Provenance {
-        source_url: source_url.clone(),
+        source_url: target.source_url.clone(),
         import_source: Some(source),
         parse_warnings,
     };
@@ -407,11 +352,11 @@ pub async fn import_job(
     )
     .await?;
     if !written
-        && let Some(url) = &source_url
-        && let Some((job, source)) = store::find_imported(&state.db, user.id, url).await?
+        && let Some(url) = &target.source_url
+        && let Some(found) = store::find_imported(&state.db, user.id, url).await?
     {
         // Imported by a concurrent request in the meantime.
-        return Ok((StatusCode::OK, Json(ImportedJob::new(job, source))).into_response());
+        return Ok(already_imported(found));
     }
     let job = store::load_visible(&state.db, user.id, id).await?;
     Ok((
@@ -420,4 +365,73 @@ pub async fn import_job(
         Json(ImportedJob::new(job, source)),
     )
         .into_response())
+}
+
+/// What to import: the page's HTML (with its address when known), or an address to fetch.
+struct ImportTarget {
+    html: Option<String>,
+    /// Canonical address: the fetched URL, or the given `source_url`.
+    source_url: Option<String>,
+}
+
+impl ImportTarget {
+    /// Checks the body: exactly one of `html` and `url`; `source_url` only with `html`.
+    fn from_request(request: ImportRequest) -> AppResult<Self> {
+        match (request.html, request.url) {
+            (Some(_), Some(_)) => Err(AppError::invalid_field(
+                "url",
+                "give either html or url, not both",
+            )),
+            (None, None) => Err(AppError::Validation(vec![
+                FieldError::new("html", "give the page's html, or its url"),
+                FieldError::new("url", "give the page's html, or its url"),
+            ])),
+            (Some(html), None) => {
+                if html.trim().is_empty() {
+                    return Err(AppError::invalid_field("html", "must not be empty"));
+                }
+                if html.len() > MAX_IMPORT_HTML_BYTES {
+                    return Err(AppError::invalid_field("html", "must be at most 5 MiB"));
+                }
+                let source_url = request
+                    .source_url
+                    .as_deref()
+                    .map(|u| canonical_url("source_url", u))
+                    .transpose()?;
+                Ok(ImportTarget {
+                    html: Some(html),
+                    source_url,
+                })
+            }
+            (None, Some(url)) => {
+                if request.source_url.is_some() {
+                    return Err(AppError::invalid_field(
+                        "source_url",
+                        "is only used with html; a fetched page's source is its url",
+                    ));
+                }
+                Ok(ImportTarget {
+                    html: None,
+                    source_url: Some(canonical_url("url", &url)?),
+                })
+            }
+        }
+    }
+}
+
+/// The page at `url`: a refused address or answer is a 422 on `url`, a failed fetch a 502.
+async fn fetched(state: &AppState, url: &str) -> AppResult<String> {
+    match fetch_page(&state.config.fetch, url).await {
+        Ok(page) => Ok(page.html),
+        Err(FetchError::Refused(reason)) => Err(AppError::invalid_field("url", reason)),
+        Err(FetchError::Failed(reason)) => {
+            tracing::info!(%reason, "job page fetch failed");
+            Err(AppError::FetchFailed(reason))
+        }
+    }
+}
+
+/// `200` with a job this user imported from the same page before.
+fn already_imported((job, source): (Job, PageSource)) -> Response {
+    (StatusCode::OK, Json(ImportedJob::new(job, source))).into_response()
 }
