@@ -443,8 +443,22 @@ fn json_resume_import_keeps_every_field_the_file_has() {
                 assert_eq!(e.achievements.len(), kept, "{name} work[{i}] highlights");
                 checked += 1;
             }
+            // Only an entry with nothing in it may be left out: it has no field to keep.
+            let has_content = |w: &Value| {
+                w.as_object().is_some_and(|o| {
+                    o.values()
+                        .any(|v| v.as_str().is_some_and(|s| !s.trim().is_empty()))
+                })
+            };
+            let dropped_with_content: Vec<&&str> = dropped_work
+                .iter()
+                .filter(|f| {
+                    let index: usize = f["work[".len()..f.len() - 1].parse().unwrap_or(usize::MAX);
+                    works.get(index).is_some_and(has_content)
+                })
+                .collect();
             assert!(
-                dropped_work.is_empty(),
+                dropped_with_content.is_empty(),
                 "{name}: jobs dropped: {:?}",
                 report.dropped
             );
@@ -460,12 +474,30 @@ fn json_resume_import_keeps_every_field_the_file_has() {
                 checked += 1;
             }
             // Export gives the document back: every work, education and top-level section.
+            // Sections the profile has no place for travel in one custom field of at most
+            // 20,000 characters; when a document's are longer, the report says they were not
+            // kept, and only the sections the profile holds are checked.
+            let extras_dropped = report
+                .dropped
+                .iter()
+                .any(|d| d.field == format!("custom_fields.{}", json_resume::EXTRA_KEY));
+            const HELD: [&str; 8] = [
+                "basics",
+                "work",
+                "education",
+                "skills",
+                "projects",
+                "certificates",
+                "languages",
+                "meta",
+            ];
             let exported = json_resume::export(&content);
             for (key, value) in doc.as_object().unwrap() {
                 let empty = value.is_null()
                     || value.as_array().is_some_and(Vec::is_empty)
                     || value.as_object().is_some_and(|o| o.is_empty());
-                if key != "$schema" && !empty {
+                let checked_key = !extras_dropped || HELD.contains(&key.as_str());
+                if key != "$schema" && !empty && checked_key {
                     assert!(exported.get(key).is_some(), "{name}: {key} lost on export");
                 }
             }

@@ -484,6 +484,12 @@ pub(crate) fn is_known_place(folded: &str) -> bool {
     PLACES.contains(folded)
 }
 
+/// Whether a name as written is in the gazetteer (countries, states, provinces, counties and
+/// cities); shared with the résumé parser.
+pub(crate) fn in_gazetteer(name: &str) -> bool {
+    is_known_place(&fold(name.trim()))
+}
+
 /// Whether the text names a place: a known city/country/region, a
 /// "City, Region" pair, or "Remote (…)".
 pub(crate) fn is_place(text: &str) -> bool {

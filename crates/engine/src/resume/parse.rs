@@ -182,8 +182,10 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,}").expect("valid email regex")
 });
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+\s?\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d[\d\s.\-]{5,}\d")
-        .expect("valid phone regex")
+    Regex::new(
+        r"(?:\(\+\d{1,3}\)[\s.\-]?|\+\s?\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d[\d\s.\-]{5,}\d",
+    )
+    .expect("valid phone regex")
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|io|dev|org|net|me|co|ai|app|tech|info|xyz|page|site|us|uk|de|fr|es|it|nl|ca|in|br|pt|se|ch|eu|ly|gg|sh|so|tv|blog|design|codes|studio)(?:/[^\s|,;]*)?")

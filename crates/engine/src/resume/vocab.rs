@@ -1139,7 +1139,11 @@ pub fn is_location(text: &str) -> bool {
     if t.is_empty() || t.chars().count() > 60 || t.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    if is_known(COUNTRIES, t) || is_known(CITIES, t) || is_known(REMOTE, t) {
+    if is_known(COUNTRIES, t)
+        || is_known(CITIES, t)
+        || is_known(REMOTE, t)
+        || crate::posting::in_gazetteer(t)
+    {
         return true;
     }
     let lower = t.to_lowercase();
@@ -1149,8 +1153,9 @@ pub fn is_location(text: &str) -> bool {
     let parts: Vec<&str> = t.split(',').map(str::trim).collect();
     match parts.as_slice() {
         [city, region] => {
-            (is_region(region) && (is_known(CITIES, city) || plain_words(city)))
-                || (is_known(CITIES, city) && plain_words(region))
+            let known_city = is_known(CITIES, city) || crate::posting::in_gazetteer(city);
+            (is_region(region) && (known_city || plain_words(city)))
+                || (known_city && plain_words(region))
         }
         [city, region, country] => {
             is_region(country)
