@@ -236,6 +236,40 @@ impl IntoResponse for AppError {
     }
 }
 
+/// An uploaded file (writing sample, résumé) that could not be read: a 422 on `file`, a 413
+/// when it expands past the limits, a 503 when reading outlived its request.
+impl From<jobwise_extract::ExtractError> for AppError {
+    fn from(e: jobwise_extract::ExtractError) -> Self {
+        use jobwise_extract::ExtractError as E;
+        match e {
+            E::TooLarge => AppError::PayloadTooLarge(
+                "the file expands to more than 10 MiB of content, or has too many pages".into(),
+            ),
+            E::NoText => AppError::invalid_field(
+                "file",
+                "the file has no text layer (a scanned, image-only PDF?): there is no text to \
+                 read; upload a PDF with selectable text, a .docx or a .txt",
+            ),
+            E::NotUtf8 => {
+                AppError::invalid_field("file", "text files must be UTF-8 (or UTF-16 with a BOM)")
+            }
+            E::NotADocx(why) => {
+                AppError::invalid_field("file", format!("not a readable .docx or .zip file: {why}"))
+            }
+            E::NotAPdf(why) => {
+                AppError::invalid_field("file", format!("not a readable PDF: {why}"))
+            }
+            E::TooComplex(why) => AppError::invalid_field(
+                "file",
+                format!("the document is too complex to process: {why}"),
+            ),
+            E::Cancelled => AppError::ServiceUnavailable(
+                "reading the file took longer than the request time limit".into(),
+            ),
+        }
+    }
+}
+
 impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
         match &err {

@@ -643,35 +643,6 @@ fn file_kind(name: &str) -> Option<FileKind> {
     }
 }
 
-fn extract_error(e: ExtractError) -> AppError {
-    match e {
-        ExtractError::TooLarge => AppError::PayloadTooLarge(format!(
-            "the file expands to more than 10 MiB of content, or has more than {MAX_PDF_PAGES} pages"
-        )),
-        ExtractError::NoText => AppError::invalid_field(
-            "file",
-            "the file has no text layer (a scanned, image-only PDF?): there is no text to read; \
-             upload a PDF with selectable text, a .docx or a .txt",
-        ),
-        ExtractError::NotUtf8 => {
-            AppError::invalid_field("file", "text files must be UTF-8 (or UTF-16 with a BOM)")
-        }
-        ExtractError::NotADocx(why) => {
-            AppError::invalid_field("file", format!("not a readable .docx or .zip file: {why}"))
-        }
-        ExtractError::NotAPdf(why) => {
-            AppError::invalid_field("file", format!("not a readable PDF: {why}"))
-        }
-        ExtractError::TooComplex(why) => AppError::invalid_field(
-            "file",
-            format!("the document is too complex to process: {why}"),
-        ),
-        ExtractError::Cancelled => AppError::ServiceUnavailable(
-            "reading the file took longer than the request time limit".into(),
-        ),
-    }
-}
-
 /// LinkedIn export files the import reads.
 const LINKEDIN_FILES: [&str; 9] = [
     "Profile.csv",
@@ -702,7 +673,7 @@ fn read_file(
                 let base = name.rsplit('/').next().unwrap_or(name);
                 LINKEDIN_FILES.iter().any(|f| f.eq_ignore_ascii_case(base))
             })
-            .map_err(extract_error)?;
+            .map_err(AppError::from)?;
             if entries.is_empty() {
                 return Err(AppError::invalid_field(
                     "file",
@@ -724,7 +695,7 @@ fn read_file(
                 SampleFormat::Markdown => ImportSource::Md,
                 SampleFormat::Text => ImportSource::Txt,
             };
-            let parsed = parse_resume_file(format, bytes, cancel).map_err(extract_error)?;
+            let parsed = parse_resume_file(format, bytes, cancel).map_err(AppError::from)?;
             let mut report = ImportReport::new(source);
             let content = from_parsed(parsed, &mut report)?;
             Ok((content, report))

@@ -7,7 +7,7 @@ use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use jobwise_extract::{Cancel, CancelOnDrop, ExtractError, SampleFormat, extract_text_with};
+use jobwise_extract::{Cancel, CancelOnDrop, SampleFormat, extract_text_with};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use utoipa::ToSchema;
@@ -250,32 +250,7 @@ async fn read_multipart(
         span.in_scope(|| extract_text_with(format, &bytes, &cancel))
     })
     .await
-    .map_err(|e| AppError::Internal(e.into()))?
-    .map_err(|e| match e {
-        ExtractError::TooLarge => {
-            AppError::PayloadTooLarge("the document expands to more than 10 MiB".into())
-        }
-        ExtractError::NoText => AppError::invalid_field(
-            "file",
-            "no text found (a scanned PDF without a text layer?)",
-        ),
-        ExtractError::NotUtf8 => {
-            AppError::invalid_field("file", "text files must be UTF-8 (or UTF-16 with a BOM)")
-        }
-        ExtractError::NotADocx(why) => {
-            AppError::invalid_field("file", format!("not a readable .docx file: {why}"))
-        }
-        ExtractError::NotAPdf(why) => {
-            AppError::invalid_field("file", format!("not a readable PDF: {why}"))
-        }
-        ExtractError::TooComplex(why) => AppError::invalid_field(
-            "file",
-            format!("the document is too complex to process: {why}"),
-        ),
-        ExtractError::Cancelled => AppError::ServiceUnavailable(
-            "reading the file took longer than the request time limit".into(),
-        ),
-    })?;
+    .map_err(|e| AppError::Internal(e.into()))??;
     Ok(Upload {
         document_type,
         filename: Some(name),
