@@ -149,7 +149,7 @@ fn private_message(ip: IpAddr) -> String {
 /// private ones are allowed), and remembering why a name was refused.
 struct GuardedResolver {
     allow_private: bool,
-    refusal: Arc<Mutex<Option<String>>>,
+    refusal: Refusal,
 }
 
 impl Resolve for GuardedResolver {
@@ -171,13 +171,29 @@ impl Resolve for GuardedResolver {
                      fetched",
                     found[0].ip()
                 );
-                *refusal.lock().unwrap_or_else(|e| e.into_inner()) = Some(message.clone());
+                record_refusal(&refusal, message.clone());
                 return Err(message.into());
             }
             let addrs: Addrs = Box::new(allowed.into_iter());
             Ok(addrs)
         })
     }
+}
+
+/// Why the guards refused a name or a redirect, written by the resolver or the redirect
+/// policy (which can only fail the request with an opaque error) and read after the request.
+type Refusal = Arc<Mutex<Option<String>>>;
+
+fn take_refusal(refusal: &Refusal) -> Option<FetchError> {
+    refusal
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
+        .map(FetchError::Refused)
+}
+
+fn record_refusal(refusal: &Refusal, message: String) {
+    *refusal.lock().unwrap_or_else(|e| e.into_inner()) = Some(message);
 }
 
 /// Fetches `url` under `settings` (see the module rules).
@@ -191,9 +207,32 @@ pub async fn fetch_page(settings: &FetchSettings, url: &str) -> Result<FetchedPa
         .map_err(|e| FetchError::Refused(format!("is not a valid URL ({e})")))?;
     check_url(&url, settings.allow_private).map_err(FetchError::Refused)?;
 
-    let refusal: Arc<Mutex<Option<String>>> = Arc::default();
-    let redirect_refusal = Arc::clone(&refusal);
+    let refusal = Refusal::default();
+    let client = guarded_client(settings, &refusal)?;
+    let response = match client
+        .get(url)
+        .header(reqwest::header::ACCEPT, "text/html,application/xhtml+xml")
+        .send()
+        .await
+    {
+        Ok(response) => response,
+        Err(e) => return Err(take_refusal(&refusal).unwrap_or_else(|| describe(settings, &e))),
+    };
+    check_response(settings, &response)?;
+    let final_url = response.url().clone();
+    let html = read_body(settings, response).await?;
+    Ok(FetchedPage { final_url, html })
+}
+
+/// An HTTP client that resolves names through [`GuardedResolver`], checks every redirect hop
+/// with [`check_url`], follows at most `max_redirects`, ignores proxies from the environment
+/// and gives up after the timeout.
+fn guarded_client(
+    settings: &FetchSettings,
+    refusal: &Refusal,
+) -> Result<reqwest::Client, FetchError> {
     let (allow_private, max_redirects) = (settings.allow_private, settings.max_redirects);
+    let redirect_refusal = Arc::clone(refusal);
     let policy = reqwest::redirect::Policy::custom(move |attempt| {
         if attempt.previous().len() > max_redirects {
             return attempt.error(format!("more than {max_redirects} redirects"));
@@ -202,12 +241,12 @@ pub async fn fetch_page(settings: &FetchSettings, url: &str) -> Result<FetchedPa
             Ok(()) => attempt.follow(),
             Err(reason) => {
                 let message = format!("redirects to {}: {reason}", attempt.url());
-                *redirect_refusal.lock().unwrap_or_else(|e| e.into_inner()) = Some(message.clone());
+                record_refusal(&redirect_refusal, message.clone());
                 attempt.error(message)
             }
         }
     });
-    let client = reqwest::Client::builder()
+    reqwest::Client::builder()
         .no_proxy()
         .redirect(policy)
         .timeout(settings.timeout)
@@ -219,43 +258,39 @@ pub async fn fetch_page(settings: &FetchSettings, url: &str) -> Result<FetchedPa
         ))
         .dns_resolver(Arc::new(GuardedResolver {
             allow_private,
-            refusal: Arc::clone(&refusal),
+            refusal: Arc::clone(refusal),
         }))
         .build()
-        .map_err(|e| FetchError::Failed(format!("could not start the fetch ({e})")))?;
+        .map_err(|e| FetchError::Failed(format!("could not start the fetch ({e})")))
+}
 
-    let refused = |refusal: &Arc<Mutex<Option<String>>>| {
-        refusal
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
-            .map(FetchError::Refused)
+/// A transport error in words a user can act on.
+fn describe(settings: &FetchSettings, e: &reqwest::Error) -> FetchError {
+    let message = if e.is_timeout() {
+        format!(
+            "the page did not answer within {} s",
+            settings.timeout.as_secs()
+        )
+    } else if e.is_redirect() {
+        format!(
+            "the page redirects more than {} times",
+            settings.max_redirects
+        )
+    } else if e.is_connect() {
+        "could not connect to the page's server".into()
+    } else {
+        "the page could not be fetched".into()
     };
-    let timeout_secs = settings.timeout.as_secs();
-    let describe = |e: &reqwest::Error| -> FetchError {
-        if e.is_timeout() {
-            FetchError::Failed(format!("the page did not answer within {timeout_secs} s"))
-        } else if e.is_redirect() {
-            FetchError::Failed(format!(
-                "the page redirects more than {max_redirects} times"
-            ))
-        } else if e.is_connect() {
-            FetchError::Failed("could not connect to the page's server".into())
-        } else {
-            FetchError::Failed("the page could not be fetched".into())
-        }
-    };
-    let mut response = match client
-        .get(url)
-        .header(reqwest::header::ACCEPT, "text/html,application/xhtml+xml")
-        .send()
-        .await
-    {
-        Ok(response) => response,
-        Err(e) => return Err(refused(&refusal).unwrap_or_else(|| describe(&e))),
-    };
+    FetchError::Failed(message)
+}
+
+/// The answer's peer address, status, content type and announced size.
+fn check_response(
+    settings: &FetchSettings,
+    response: &reqwest::Response,
+) -> Result<(), FetchError> {
     if let Some(peer) = response.remote_addr()
-        && !allow_private
+        && !settings.allow_private
         && !is_public(peer.ip())
     {
         return Err(FetchError::Refused(private_message(peer.ip())));
@@ -269,7 +304,7 @@ pub async fn fetch_page(settings: &FetchSettings, url: &str) -> Result<FetchedPa
             .and_then(|v| v.to_str().ok())
             .and_then(|location| response.url().join(location).ok());
         if let Some(target) = target
-            && let Err(reason) = check_url(&target, allow_private)
+            && let Err(reason) = check_url(&target, settings.allow_private)
         {
             return Err(FetchError::Refused(format!(
                 "redirects to {target}: {reason}"
@@ -303,36 +338,42 @@ pub async fn fetch_page(settings: &FetchSettings, url: &str) -> Result<FetchedPa
             "the page is not HTML ({shown}); paste the posting's text into POST /jobs instead"
         )));
     }
-    let too_large = || {
-        FetchError::Refused(format!(
-            "the page is larger than {} bytes",
-            settings.max_bytes
-        ))
-    };
     if response
         .content_length()
         .is_some_and(|n| n > settings.max_bytes as u64)
     {
-        return Err(too_large());
+        return Err(too_large(settings));
     }
-    let final_url = response.url().clone();
+    Ok(())
+}
+
+fn too_large(settings: &FetchSettings) -> FetchError {
+    FetchError::Refused(format!(
+        "the page is larger than {} bytes",
+        settings.max_bytes
+    ))
+}
+
+/// The body, streamed and counted against `max_bytes`, decoded as UTF-8 (invalid bytes
+/// replaced).
+async fn read_body(
+    settings: &FetchSettings,
+    mut response: reqwest::Response,
+) -> Result<String, FetchError> {
     let mut body: Vec<u8> = Vec::new();
     loop {
         match response.chunk().await {
             Ok(Some(chunk)) => {
                 if body.len() + chunk.len() > settings.max_bytes {
-                    return Err(too_large());
+                    return Err(too_large(settings));
                 }
                 body.extend_from_slice(&chunk);
             }
             Ok(None) => break,
-            Err(e) => return Err(describe(&e)),
+            Err(e) => return Err(describe(settings, &e)),
         }
     }
-    Ok(FetchedPage {
-        final_url,
-        html: String::from_utf8_lossy(&body).into_owned(),
-    })
+    Ok(String::from_utf8_lossy(&body).into_owned())
 }
 
 #[cfg(test)]

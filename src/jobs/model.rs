@@ -521,6 +521,32 @@ impl JobInput {
                 format!("the description was cut to {MAX_DESCRIPTION_CHARS} characters"),
             ));
         }
+        self.cap_lists(warnings);
+        let fixable: Vec<FieldError> = self.problems();
+        for problem in fixable {
+            let field = problem
+                .field
+                .split(['.', '['])
+                .next()
+                .unwrap_or("")
+                .to_owned();
+            match field.as_str() {
+                "salary_range" => self.salary_range = None,
+                "posted_date" => self.posted_date = None,
+                "expires_date" => self.expires_date = None,
+                "application_url" => self.application_url = None,
+                _ => continue,
+            }
+            warnings.push(ParseWarning::new(
+                &field,
+                format!("{} ({}); it was left out", problem.message, problem.field),
+            ));
+        }
+    }
+
+    /// Lists keep their first [`MAX_LIST_ITEMS`] non-empty items, each cut to
+    /// [`MAX_ITEM_CHARS`], with a warning per list changed.
+    fn cap_lists(&mut self, warnings: &mut Vec<ParseWarning>) {
         for (field, items) in [
             ("responsibilities", &mut self.responsibilities),
             ("requirements", &mut self.requirements),
@@ -551,26 +577,6 @@ impl JobInput {
                     format!("items over {MAX_ITEM_CHARS} characters were cut"),
                 ));
             }
-        }
-        let fixable: Vec<FieldError> = self.problems();
-        for problem in fixable {
-            let field = problem
-                .field
-                .split(['.', '['])
-                .next()
-                .unwrap_or("")
-                .to_owned();
-            match field.as_str() {
-                "salary_range" => self.salary_range = None,
-                "posted_date" => self.posted_date = None,
-                "expires_date" => self.expires_date = None,
-                "application_url" => self.application_url = None,
-                _ => continue,
-            }
-            warnings.push(ParseWarning::new(
-                &field,
-                format!("{} ({}); it was left out", problem.message, problem.field),
-            ));
         }
     }
 }
