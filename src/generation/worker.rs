@@ -282,196 +282,289 @@ async fn blocking<T: Send + 'static>(
     }
 }
 
+/// Runs the stages the claimed generation has not finished, each output stored before the
+/// next stage starts (see [`Run`]).
 async fn run_stages(
     state: &AppState,
     worker: &str,
     claimed: &Claimed,
     shutdown: watch::Receiver<bool>,
-    mut lost: watch::Receiver<bool>,
+    lost: watch::Receiver<bool>,
 ) -> Result<(), Stop> {
-    let settings = state.config.workers;
-    let id = claimed.id;
-    let inputs: Arc<PipelineInputs> = Arc::new(
-        serde_json::from_str(&claimed.inputs)
-            .map_err(|e| Stop::Failed(format!("the request could not be read: {e}")))?,
-    );
-    let request = Arc::new(
-        request_from(claimed.kind, &claimed.options)
-            .map_err(|e| Stop::Failed(format!("the options could not be read: {e}")))?,
-    );
-    let mut outputs = Outputs {
-        analysis: parse_stored(&claimed.analysis)?.map(Arc::new),
-        compiled: parse_stored(&claimed.compiled)?.map(Arc::new),
-        drafts: parse_stored(&claimed.drafts)?.map(Arc::new),
-        reports: parse_stored(&claimed.reports)?,
-    };
-    let mut timings: BTreeMap<String, u64> =
-        serde_json::from_str(&claimed.timings).unwrap_or_default();
-    let mut engine = claimed.engine.clone();
-    let mut tokens = claimed.tokens_used;
-    let db = &state.db;
-    let missing = || Stop::Failed("a stored stage output is missing".into());
-
+    let mut run = Run::resume(state, worker, claimed, lost)?;
     for stage in (claimed.stages_done + 1)..=5 {
         if *shutdown.borrow() {
-            let _ = store::release(db, id, worker).await;
+            let _ = store::release(&state.db, claimed.id, worker).await;
             return Err(Stop::Released);
         }
-        match store::start_stage(db, id, worker, stage).await {
+        match store::start_stage(&state.db, claimed.id, worker, stage).await {
             Ok(true) => {}
             Ok(false) => return Err(Stop::Lost),
             Err(e) => return Err(Stop::Failed(format!("database error: {e}"))),
         }
-        publish(state, id).await;
+        publish(state, claimed.id).await;
         let started = Instant::now();
-        let timeout = settings.stage_timeout;
-        let taxonomy = Taxonomy::shipped();
-        let stored = match stage {
-            1 => {
-                let (inputs, cache) = (inputs.clone(), state.queue.analyses.clone());
-                let analysis = blocking(timeout, &mut lost, stage, move || {
-                    Ok(cache.analysis(&inputs.job.text(), taxonomy))
-                })
-                .await?;
-                let json = to_json(&*analysis)?;
-                outputs.analysis = Some(analysis);
-                Some(json)
-            }
-            2 => {
-                let (inputs, analysis) = (
-                    inputs.clone(),
-                    outputs.analysis.clone().ok_or_else(missing)?,
-                );
-                let compiled = blocking(timeout, &mut lost, stage, move || {
-                    Ok(pipeline::compile(&inputs, &analysis, taxonomy))
-                })
-                .await?;
-                let json = to_json(&compiled)?;
-                outputs.compiled = Some(Arc::new(compiled));
-                Some(json)
-            }
-            3 => {
-                let inputs = inputs.clone();
-                let analysis = outputs.analysis.clone().ok_or_else(missing)?;
-                let compiled = outputs.compiled.clone().ok_or_else(missing)?;
-                let request = request.clone();
-                let offline = {
-                    let (inputs, analysis, compiled, request) = (
-                        inputs.clone(),
-                        analysis.clone(),
-                        compiled.clone(),
-                        request.clone(),
-                    );
-                    let drafted = blocking(timeout, &mut lost, stage, move || {
-                        Ok(pipeline::draft_checked(
-                            &inputs, &analysis, &compiled, &request, taxonomy,
-                        ))
-                    })
-                    .await?;
-                    for (document, repair) in &drafted.repairs {
-                        // The drafter's own mistake, repaired; logged so it gets fixed.
-                        tracing::warn!(
-                            document,
-                            location = %repair.location,
-                            issue = %repair.issue,
-                            action = %repair.action,
-                            "offline draft repaired"
-                        );
-                        metrics::counter!("jobwise_draft_repairs_total").increment(1);
-                    }
-                    drafted.documents
-                };
-                let drafts = match &state.llm {
-                    None => offline,
-                    Some(llm) => {
-                        let worded = tokio::select! {
-                            worded = tokio::time::timeout(
-                                timeout,
-                                llm_drafts(llm, &inputs, &analysis, &compiled, &request, offline.clone()),
-                            ) => worded.unwrap_or_else(|_| LlmDrafts {
-                                documents: offline,
-                                engine: "offline (fallback: stage_timeout)".into(),
-                                tokens: 0,
-                            }),
-                            _ = lost.wait_for(|lost| *lost) => return Err(Stop::Lost),
-                        };
-                        engine = worded.engine;
-                        tokens += i64::from(worded.tokens);
-                        metrics::counter!("jobwise_llm_tokens_total")
-                            .increment(u64::from(worded.tokens));
-                        worded.documents
-                    }
-                };
-                let json = to_json(&drafts)?;
-                outputs.drafts = Some(Arc::new(drafts));
-                Some(json)
-            }
-            4 => {
-                let inputs = inputs.clone();
-                let analysis = outputs.analysis.clone().ok_or_else(missing)?;
-                let compiled = outputs.compiled.clone().ok_or_else(missing)?;
-                let drafts = outputs.drafts.clone().ok_or_else(missing)?;
-                let request = request.clone();
-                let reports = blocking(timeout, &mut lost, stage, move || {
-                    Ok(pipeline::validate(
-                        &inputs, &analysis, &compiled, &request, &drafts, taxonomy,
-                    ))
-                })
-                .await?;
-                if let Some(report) = reports.iter().find(|r| !r.is_factual()) {
-                    let first = &report.factuality_issues[0];
-                    return Err(Stop::Failed(format!(
-                        "quality validation found {} statement(s) not supported by the profile \
-                         (first: {} at {}); nothing was shipped",
-                        report.factuality_issues.len(),
-                        first.message,
-                        first.location
-                    )));
-                }
-                let json = to_json(&reports)?;
-                outputs.reports = Some(reports);
-                Some(json)
-            }
-            _ => None,
+        let output = match stage {
+            1 => run.analyse().await?,
+            2 => run.compile().await?,
+            3 => run.draft().await?,
+            4 => run.validate().await?,
+            _ => return run.export(started).await,
         };
-        timings.insert(stage.to_string(), started.elapsed().as_millis() as u64);
-        metrics::histogram!("jobwise_generation_stage_seconds", "stage" => STAGE_NAMES[usize::from(stage) - 1])
-            .record(started.elapsed().as_secs_f64());
-        let timings_json = serde_json::to_string(&timings).unwrap_or_else(|_| "{}".into());
-        if let Some(json) = stored {
-            let run = RunRecord {
-                engine: &engine,
-                tokens_used: tokens,
-                timings: &timings_json,
-            };
-            match store::finish_stage(db, id, worker, stage, &json, run).await {
-                Ok(true) => {}
-                Ok(false) => return Err(Stop::Lost),
-                Err(e) => return Err(Stop::Failed(format!("database error: {e}"))),
-            }
-            tracing::info!(
-                stage = STAGE_NAMES[usize::from(stage) - 1],
-                ms = timings[&stage.to_string()],
-                engine = %engine,
-                "stage finished"
-            );
-            continue;
-        }
+        run.save_stage(stage, started, &output).await?;
+    }
+    // Every stage had already finished (a completed row is never claimable), so there is
+    // nothing left to do.
+    Ok(())
+}
 
-        // Stage 5: render, store the files, then complete with the documents in one step.
-        let renderer = state.renderer.clone();
-        let analysis = outputs.analysis.clone().ok_or_else(missing)?;
-        let compiled = outputs.compiled.clone().ok_or_else(missing)?;
-        let drafts = outputs.drafts.clone().ok_or_else(missing)?;
-        let exported: Vec<Exported> = {
-            let (inputs, analysis, compiled, request, drafts) = (
+/// One claimed generation being run: its inputs and request, what its stages have produced
+/// so far (read back from the row when a run resumes), and the run's record.
+struct Run<'a> {
+    state: &'a AppState,
+    worker: &'a str,
+    claimed: &'a Claimed,
+    /// Fires when the claim is lost (cancelled, or taken over after expiry).
+    lost: watch::Receiver<bool>,
+    inputs: Arc<PipelineInputs>,
+    request: Arc<GenerationRequest>,
+    outputs: Outputs,
+    timings: BTreeMap<String, u64>,
+    engine: String,
+    tokens: i64,
+}
+
+impl<'a> Run<'a> {
+    /// The run of a claimed row, with the outputs of the stages it already finished.
+    fn resume(
+        state: &'a AppState,
+        worker: &'a str,
+        claimed: &'a Claimed,
+        lost: watch::Receiver<bool>,
+    ) -> Result<Self, Stop> {
+        let inputs = serde_json::from_str(&claimed.inputs)
+            .map_err(|e| Stop::Failed(format!("the request could not be read: {e}")))?;
+        let request = request_from(claimed.kind, &claimed.options)
+            .map_err(|e| Stop::Failed(format!("the options could not be read: {e}")))?;
+        Ok(Run {
+            state,
+            worker,
+            claimed,
+            lost,
+            inputs: Arc::new(inputs),
+            request: Arc::new(request),
+            outputs: Outputs {
+                analysis: parse_stored(&claimed.analysis)?.map(Arc::new),
+                compiled: parse_stored(&claimed.compiled)?.map(Arc::new),
+                drafts: parse_stored(&claimed.drafts)?.map(Arc::new),
+                reports: parse_stored(&claimed.reports)?,
+            },
+            timings: serde_json::from_str(&claimed.timings).unwrap_or_default(),
+            engine: claimed.engine.clone(),
+            tokens: claimed.tokens_used,
+        })
+    }
+
+    fn timeout(&self) -> Duration {
+        self.state.config.workers.stage_timeout
+    }
+
+    fn analysis(&self) -> Result<Arc<JobAnalysis>, Stop> {
+        self.outputs.analysis.clone().ok_or_else(missing_output)
+    }
+
+    fn compiled(&self) -> Result<Arc<CompiledProfile>, Stop> {
+        self.outputs.compiled.clone().ok_or_else(missing_output)
+    }
+
+    fn drafts(&self) -> Result<Arc<Vec<Document>>, Stop> {
+        self.outputs.drafts.clone().ok_or_else(missing_output)
+    }
+
+    /// Stage 1: the job analysis (cached by the job text's hash).
+    async fn analyse(&mut self) -> Result<String, Stop> {
+        let (inputs, cache) = (self.inputs.clone(), self.state.queue.analyses.clone());
+        let analysis = blocking(self.timeout(), &mut self.lost, 1, move || {
+            Ok(cache.analysis(&inputs.job.text(), Taxonomy::shipped()))
+        })
+        .await?;
+        let json = to_json(&*analysis)?;
+        self.outputs.analysis = Some(analysis);
+        Ok(json)
+    }
+
+    /// Stage 2: the profile scored against the analysis.
+    async fn compile(&mut self) -> Result<String, Stop> {
+        let (inputs, analysis) = (self.inputs.clone(), self.analysis()?);
+        let compiled = blocking(self.timeout(), &mut self.lost, 2, move || {
+            Ok(pipeline::compile(&inputs, &analysis, Taxonomy::shipped()))
+        })
+        .await?;
+        let json = to_json(&compiled)?;
+        self.outputs.compiled = Some(Arc::new(compiled));
+        Ok(json)
+    }
+
+    /// Stage 3: the offline draft, checked and repaired, then reworded by the LLM when one
+    /// is configured (falling back to the offline draft).
+    async fn draft(&mut self) -> Result<String, Stop> {
+        let (inputs, analysis, compiled, request) = (
+            self.inputs.clone(),
+            self.analysis()?,
+            self.compiled()?,
+            self.request.clone(),
+        );
+        let offline = {
+            let (inputs, analysis, compiled, request) = (
                 inputs.clone(),
                 analysis.clone(),
                 compiled.clone(),
                 request.clone(),
-                drafts.clone(),
             );
-            blocking(timeout, &mut lost, stage, move || {
+            let drafted = blocking(self.timeout(), &mut self.lost, 3, move || {
+                Ok(pipeline::draft_checked(
+                    &inputs,
+                    &analysis,
+                    &compiled,
+                    &request,
+                    Taxonomy::shipped(),
+                ))
+            })
+            .await?;
+            for (document, repair) in &drafted.repairs {
+                // The drafter's own mistake, repaired; logged so it gets fixed.
+                tracing::warn!(
+                    document,
+                    location = %repair.location,
+                    issue = %repair.issue,
+                    action = %repair.action,
+                    "offline draft repaired"
+                );
+                metrics::counter!("jobwise_draft_repairs_total").increment(1);
+            }
+            drafted.documents
+        };
+        let drafts = match &self.state.llm {
+            None => offline,
+            Some(llm) => {
+                let timeout = self.timeout();
+                let worded = tokio::select! {
+                    worded = tokio::time::timeout(
+                        timeout,
+                        llm_drafts(llm, &inputs, &analysis, &compiled, &request, offline.clone()),
+                    ) => worded.unwrap_or_else(|_| LlmDrafts {
+                        documents: offline,
+                        engine: "offline (fallback: stage_timeout)".into(),
+                        tokens: 0,
+                    }),
+                    _ = self.lost.wait_for(|lost| *lost) => return Err(Stop::Lost),
+                };
+                self.engine = worded.engine;
+                self.tokens += i64::from(worded.tokens);
+                metrics::counter!("jobwise_llm_tokens_total").increment(u64::from(worded.tokens));
+                worded.documents
+            }
+        };
+        let json = to_json(&drafts)?;
+        self.outputs.drafts = Some(Arc::new(drafts));
+        Ok(json)
+    }
+
+    /// Stage 4: the validation reports; a factuality issue stops the generation (the
+    /// offline drafter repairs its own, so only an input problem gets here).
+    async fn validate(&mut self) -> Result<String, Stop> {
+        let (inputs, analysis, compiled, drafts, request) = (
+            self.inputs.clone(),
+            self.analysis()?,
+            self.compiled()?,
+            self.drafts()?,
+            self.request.clone(),
+        );
+        let reports = blocking(self.timeout(), &mut self.lost, 4, move || {
+            Ok(pipeline::validate(
+                &inputs,
+                &analysis,
+                &compiled,
+                &request,
+                &drafts,
+                Taxonomy::shipped(),
+            ))
+        })
+        .await?;
+        if let Some(report) = reports.iter().find(|r| !r.is_factual()) {
+            let first = &report.factuality_issues[0];
+            return Err(Stop::Failed(format!(
+                "quality validation found {} statement(s) not supported by the profile \
+                 (first: {} at {}); nothing was shipped",
+                report.factuality_issues.len(),
+                first.message,
+                first.location
+            )));
+        }
+        let json = to_json(&reports)?;
+        self.outputs.reports = Some(reports);
+        Ok(json)
+    }
+
+    fn run_record<'r>(&'r self, timings_json: &'r str) -> RunRecord<'r> {
+        RunRecord {
+            engine: &self.engine,
+            tokens_used: self.tokens,
+            timings: timings_json,
+        }
+    }
+
+    fn record_timing(&mut self, stage: u8, started: Instant) -> u64 {
+        let elapsed = started.elapsed();
+        self.timings
+            .insert(stage.to_string(), elapsed.as_millis() as u64);
+        metrics::histogram!("jobwise_generation_stage_seconds", "stage" => STAGE_NAMES[usize::from(stage) - 1])
+            .record(elapsed.as_secs_f64());
+        elapsed.as_millis() as u64
+    }
+
+    /// Stores a finished stage's output with the run record; `Lost` when the claim is gone.
+    async fn save_stage(&mut self, stage: u8, started: Instant, output: &str) -> Result<(), Stop> {
+        let ms = self.record_timing(stage, started);
+        let timings_json = serde_json::to_string(&self.timings).unwrap_or_else(|_| "{}".into());
+        let run = self.run_record(&timings_json);
+        match store::finish_stage(
+            &self.state.db,
+            self.claimed.id,
+            self.worker,
+            stage,
+            output,
+            run,
+        )
+        .await
+        {
+            Ok(true) => {}
+            Ok(false) => return Err(Stop::Lost),
+            Err(e) => return Err(Stop::Failed(format!("database error: {e}"))),
+        }
+        tracing::info!(
+            stage = STAGE_NAMES[usize::from(stage) - 1],
+            ms,
+            engine = %self.engine,
+            "stage finished"
+        );
+        Ok(())
+    }
+
+    /// Stage 5: render and store the files, then complete the generation with its documents
+    /// in one step.
+    async fn export(mut self, started: Instant) -> Result<(), Stop> {
+        let (inputs, analysis, compiled, drafts, request) = (
+            self.inputs.clone(),
+            self.analysis()?,
+            self.compiled()?,
+            self.drafts()?,
+            self.request.clone(),
+        );
+        let renderer = self.state.renderer.clone();
+        let exported: Vec<Exported> = {
+            let (compiled, request) = (compiled.clone(), request.clone());
+            blocking(self.timeout(), &mut self.lost, 5, move || {
                 pipeline::export(
                     renderer.get(),
                     &inputs,
@@ -479,72 +572,26 @@ async fn run_stages(
                     &compiled,
                     &request,
                     &drafts,
-                    taxonomy,
+                    Taxonomy::shipped(),
                 )
             })
             .await?
         };
-        let template = request.template().as_str().to_owned();
-        let elapsed = started.elapsed();
-        timings.insert("5".into(), elapsed.as_millis() as u64);
-        metrics::histogram!("jobwise_generation_stage_seconds", "stage" => STAGE_NAMES[4])
-            .record(elapsed.as_secs_f64());
-        let generation_ms: u64 = timings.values().sum();
+        let ms = self.record_timing(5, started);
+        let generation_ms: u64 = self.timings.values().sum();
         let mut documents = Vec::with_capacity(exported.len());
         for (index, item) in exported.iter().enumerate() {
-            let document_id = document_id(id, index);
-            let key = crate::documents::files::key(
-                document_id,
-                1,
-                request.template(),
-                crate::documents::files::Format::Pdf,
-            );
-            if let Err(e) = state.storage.put(&key, item.pdf.clone()).await {
+            let document = self.new_document(index, item, compiled.match_percentage, generation_ms);
+            let document = document?;
+            if let Err(e) = self
+                .state
+                .storage
+                .put(&document.pdf_key, item.pdf.clone())
+                .await
+            {
                 return Err(Stop::Failed(format!("storing the PDF failed: {e:#}")));
             }
-            let document_type = DocumentType::of(&item.document);
-            let label = match document_type {
-                DocumentType::Resume => "Resume",
-                DocumentType::CoverLetter => "Cover letter",
-            };
-            let title = match inputs
-                .job
-                .company
-                .as_deref()
-                .filter(|c| !c.trim().is_empty())
-            {
-                Some(company) => format!(
-                    "{label} – {} at {}",
-                    inputs.job.title.trim(),
-                    company.trim()
-                ),
-                None => format!("{label} – {}", inputs.job.title.trim()),
-            };
-            let metadata = serde_json::json!({
-                "generation_id": id,
-                "profile_id": claimed.profile_id,
-                "job_id": claimed.job_id,
-                "job_title": inputs.job.title,
-                "company": inputs.job.company,
-                "template": template,
-                "match_percentage": compiled.match_percentage,
-                "tokens_used": tokens,
-                "generation_time_ms": generation_ms,
-                "engine": engine,
-                "prompt_version": engine.starts_with("llm:").then_some(llm::PROMPT_VERSION),
-            });
-            documents.push(NewDocument {
-                id: document_id,
-                document_type,
-                title,
-                template: template.clone(),
-                structured: to_json(&item.document)?,
-                validation: to_json(&item.report)?,
-                metadata: metadata.to_string(),
-                pdf_key: key,
-                pdf_size: item.pdf.len() as i64,
-                pdf_pages: item.page_count as i64,
-            });
+            documents.push(document);
         }
         let first = exported
             .first()
@@ -555,17 +602,14 @@ async fn run_stages(
             match_percentage: compiled.match_percentage,
             keyword_coverage: first.report.keyword_coverage,
         };
-        let timings_json = serde_json::to_string(&timings).unwrap_or_else(|_| "{}".into());
-        let run = RunRecord {
-            engine: &engine,
-            tokens_used: tokens,
-            timings: &timings_json,
-        };
-        return match store::complete(db, claimed, worker, &documents, &result, run).await {
+        let timings_json = serde_json::to_string(&self.timings).unwrap_or_else(|_| "{}".into());
+        let run = self.run_record(&timings_json);
+        let (state, claimed, worker) = (self.state, self.claimed, self.worker);
+        match store::complete(&state.db, claimed, worker, &documents, &result, run).await {
             Ok(true) => {
                 tracing::info!(
                     stage = STAGE_NAMES[4],
-                    ms = elapsed.as_millis() as u64,
+                    ms,
                     total_ms = generation_ms,
                     documents = documents.len(),
                     "stage finished"
@@ -583,11 +627,65 @@ async fn run_stages(
                 Err(Stop::Lost)
             }
             Err(e) => Err(Stop::Failed(format!("database error: {e}"))),
-        };
+        }
     }
-    // Every stage had already finished (a claim taken after completion cannot happen: a
-    // completed row is never claimable), so there is nothing left to do.
-    Ok(())
+
+    /// The document row of the `index`-th exported document: its id (derived from the
+    /// generation's), title, metadata and stored PDF's key.
+    fn new_document(
+        &self,
+        index: usize,
+        item: &Exported,
+        match_percentage: u8,
+        generation_ms: u64,
+    ) -> Result<NewDocument, Stop> {
+        let (id, job) = (self.claimed.id, &self.inputs.job);
+        let document_id = document_id(id, index);
+        let template = self.request.template();
+        let document_type = DocumentType::of(&item.document);
+        let label = match document_type {
+            DocumentType::Resume => "Resume",
+            DocumentType::CoverLetter => "Cover letter",
+        };
+        let title = match job.company.as_deref().filter(|c| !c.trim().is_empty()) {
+            Some(company) => format!("{label} – {} at {}", job.title.trim(), company.trim()),
+            None => format!("{label} – {}", job.title.trim()),
+        };
+        let metadata = serde_json::json!({
+            "generation_id": id,
+            "profile_id": self.claimed.profile_id,
+            "job_id": self.claimed.job_id,
+            "job_title": job.title,
+            "company": job.company,
+            "template": template.as_str(),
+            "match_percentage": match_percentage,
+            "tokens_used": self.tokens,
+            "generation_time_ms": generation_ms,
+            "engine": self.engine,
+            "prompt_version": self.engine.starts_with("llm:").then_some(llm::PROMPT_VERSION),
+        });
+        Ok(NewDocument {
+            id: document_id,
+            document_type,
+            title,
+            template: template.as_str().to_owned(),
+            structured: to_json(&item.document)?,
+            validation: to_json(&item.report)?,
+            metadata: metadata.to_string(),
+            pdf_key: crate::documents::files::key(
+                document_id,
+                1,
+                template,
+                crate::documents::files::Format::Pdf,
+            ),
+            pdf_size: item.pdf.len() as i64,
+            pdf_pages: item.page_count as i64,
+        })
+    }
+}
+
+fn missing_output() -> Stop {
+    Stop::Failed("a stored stage output is missing".into())
 }
 
 /// Stage 3 through the LLM engine, with its fallback.
