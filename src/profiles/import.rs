@@ -118,6 +118,15 @@ impl ImportReport {
         self.truncated.push(Self::entry(field, message));
     }
 
+    /// Keeps the first `limit` items of `list` (the profile's limit for `field`), reporting
+    /// how many there were when it cuts.
+    pub fn cap<T>(&mut self, field: &str, list: &mut Vec<T>, limit: usize) {
+        if list.len() > limit {
+            self.truncated(field, format!("kept the first {limit} of {}", list.len()));
+            list.truncate(limit);
+        }
+    }
+
     /// Records something left out.
     pub fn dropped(&mut self, field: impl Into<String>, message: impl Into<String>) {
         self.dropped.push(Self::entry(field, message));
@@ -368,17 +377,7 @@ pub fn fit(content: &mut ProfileContent, report: &mut ImportReport) {
         );
         kept.push(x);
     }
-    if kept.len() > limits::EXPERIENCES {
-        report.truncated(
-            "experiences",
-            format!(
-                "kept the first {} of {} jobs",
-                limits::EXPERIENCES,
-                kept.len()
-            ),
-        );
-        kept.truncate(limits::EXPERIENCES);
-    }
+    report.cap("experiences", &mut kept, limits::EXPERIENCES);
     content.experiences = kept;
 
     let mut kept = Vec::new();
@@ -428,17 +427,7 @@ pub fn fit(content: &mut ProfileContent, report: &mut ImportReport) {
         );
         kept.push(x);
     }
-    if kept.len() > limits::EDUCATION {
-        report.truncated(
-            "education",
-            format!(
-                "kept the first {} of {} entries",
-                limits::EDUCATION,
-                kept.len()
-            ),
-        );
-        kept.truncate(limits::EDUCATION);
-    }
+    report.cap("education", &mut kept, limits::EDUCATION);
     content.education = kept;
 
     let s = &mut content.skills;
@@ -457,17 +446,7 @@ pub fn fit(content: &mut ProfileContent, report: &mut ImportReport) {
         limits::NAME,
     );
     s.languages.retain(|l| !l.name.is_empty());
-    if s.languages.len() > limits::LANGUAGES {
-        report.truncated(
-            "skills.languages",
-            format!(
-                "kept the first {} of {}",
-                limits::LANGUAGES,
-                s.languages.len()
-            ),
-        );
-        s.languages.truncate(limits::LANGUAGES);
-    }
+    report.cap("skills.languages", &mut s.languages, limits::LANGUAGES);
     for (i, l) in s.languages.iter_mut().enumerate() {
         text(
             report,
@@ -507,17 +486,7 @@ pub fn fit(content: &mut ProfileContent, report: &mut ImportReport) {
         url(report, &at("verification_url"), &mut c.verification_url);
         kept.push(c);
     }
-    if kept.len() > limits::CERTIFICATIONS {
-        report.truncated(
-            "skills.certifications",
-            format!(
-                "kept the first {} of {}",
-                limits::CERTIFICATIONS,
-                kept.len()
-            ),
-        );
-        kept.truncate(limits::CERTIFICATIONS);
-    }
+    report.cap("skills.certifications", &mut kept, limits::CERTIFICATIONS);
     s.certifications = kept;
 
     let mut kept = Vec::new();
@@ -557,13 +526,7 @@ pub fn fit(content: &mut ProfileContent, report: &mut ImportReport) {
         }
         kept.push(x);
     }
-    if kept.len() > limits::PROJECTS {
-        report.truncated(
-            "projects",
-            format!("kept the first {} of {}", limits::PROJECTS, kept.len()),
-        );
-        kept.truncate(limits::PROJECTS);
-    }
+    report.cap("projects", &mut kept, limits::PROJECTS);
     content.projects = kept;
 
     let too_long: Vec<String> = content
