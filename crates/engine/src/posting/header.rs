@@ -78,11 +78,43 @@ pub(crate) fn read_header(lines: &[Line]) -> Header {
 /// role is the first part with a role word, else the first unknown part after the company.
 fn read_pipe_header(line: &str) -> Option<Header> {
     let plain = collapse_ws(strip_decorations(&strip_markdown(line)));
-    let parts: Vec<&str> = plain
-        .split('|')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
+    // "Spruce (London, UK) — Lead Engineer — £85–120k — Hybrid" and "Acme -- Engineer --
+    // onsite" are the same header with dashes: taken only when at least two such dashes
+    // split the line and it also states a place, pay, arrangement or link.
+    let dashed = !plain.contains('|')
+        && [" — ", " -- "]
+            .iter()
+            .any(|dash| plain.matches(dash).count() >= 2);
+    let dashes = plain.replace(" -- ", " — ");
+    let parts: Vec<&str> = if dashed {
+        dashes
+            .split(" — ")
+            // "Remote (EU) - https://acme.com": a link after a plain dash is a part too.
+            .flat_map(|p| match p.split_once(" - ") {
+                Some((head, link)) if link.contains("://") || link.starts_with("www.") => {
+                    vec![head, link]
+                }
+                _ => vec![p],
+            })
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect()
+    } else {
+        plain
+            .split('|')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect()
+    };
+    if dashed
+        && !parts.iter().skip(1).any(|p| {
+            p.contains("://")
+                || matches!(classify_segment(p), Segment::Known { .. })
+                || place_in_arrangement(p).is_some()
+        })
+    {
+        return None;
+    }
     // A header that runs on into the body (one long line): parts of more than twelve words
     // are body text.
     let parts: Vec<&str> = parts
@@ -152,7 +184,7 @@ fn read_pipe_header(line: &str) -> Option<Header> {
             _ => return None,
         }
     } else if let Some((_, company)) = unknown.next().filter(|(_, c)| plausible_pipe_company(c)) {
-        header.company = Some(company.to_string());
+        header.company = Some(company_with_place(company, &mut header));
     }
     let title = header.title.take().map(|t| {
         let t = cut_pay_and_dates(&t, &mut header);
@@ -161,6 +193,27 @@ fn read_pipe_header(line: &str) -> Option<Header> {
     });
     header.title = title.filter(|t| !t.is_empty());
     header.title.is_some().then_some(header)
+}
+
+/// "Spruce (London/Bristol, UK)": a header's company part that names its place in brackets;
+/// the place becomes the location (when none is known yet) and the name the company.
+fn company_with_place(part: &str, header: &mut Header) -> String {
+    let (Some(open), true) = (part.find('('), part.ends_with(')')) else {
+        return part.to_string();
+    };
+    let (name, inner) = (part[..open].trim(), part[open + 1..part.len() - 1].trim());
+    let names_place = inner
+        .split([',', '/', ';'])
+        .map(str::trim)
+        .any(|piece| is_place(piece))
+        || place_in_arrangement(inner).is_some();
+    if name.is_empty() || !names_place {
+        return part.to_string();
+    }
+    if header.location.is_none() {
+        header.location = place_in_arrangement(inner).or_else(|| Some(inner.to_string()));
+    }
+    name.to_string()
 }
 
 /// "levels.fyi", "val.town": one word with a dot and a lowercase top-level domain.
@@ -1117,6 +1170,30 @@ fn absorb_meta_line(text: &str, allow_company: bool, header: &mut Header) -> boo
         .filter(|(s, c)| **c == Segment::Unknown && is_descriptor(s))
         .count();
     let known = classified.len() - unknown.len() - descriptors;
+    // "Seattle · Business Analytics · Full-time · Hybrid" (the applicant-tracking page's
+    // line): a part after the place is the team, never the company.
+    let first_place = classified.iter().position(|c| {
+        matches!(
+            c,
+            Segment::Known {
+                location: Some(_),
+                ..
+            }
+        )
+    });
+    let team_after_place = unknown.len() == 1
+        && first_place.is_some_and(|place| {
+            segments
+                .iter()
+                .position(|s| s == unknown[0])
+                .is_some_and(|at| at > place)
+        });
+    if team_after_place && known > 0 {
+        for segment in &segments {
+            absorb_segment(segment, header);
+        }
+        return true;
+    }
     let company_ok = allow_company
         && unknown.len() == 1
         && (header.company.is_none() || header.tentative_company)
@@ -1315,13 +1392,20 @@ const AT_COMPANY_CONTEXT: &[&str] = &[
 /// Finds a company the text states: "Acme is hiring", "At Acme, we …",
 /// "a role at Acme", "Join Acme as …". Never guesses otherwise.
 pub(crate) fn company_from_text(text: &str) -> Option<String> {
-    let patterns: [&LazyLock<Regex>; 3] = [&COMPANY_IS_HIRING, &COMPANY_AT_WE, &COMPANY_JOIN];
+    let patterns: [&LazyLock<Regex>; 4] = [
+        &COMPANY_IS_HIRING,
+        &COMPANY_AT_WE,
+        &COMPANY_JOIN,
+        &COMPANY_STARTED,
+    ];
     let simple = patterns.iter().find_map(|pattern| {
         pattern
             .captures_iter(text)
             .filter_map(|caps| {
-                caps.get(1)
-                    .or_else(|| caps.get(2))
+                caps.iter()
+                    .skip(1)
+                    .flatten()
+                    .next()
                     .map(|m| clean_company(m.as_str()))
             })
             .find(|name| plausible_company(name))
@@ -1337,6 +1421,69 @@ static COMPANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("subject regex is valid")
 });
+
+static COMPANY_STARTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:[Ff]ounded[ ]+in[ ]+\d{{4}},[ ]+{COMPANY_NAME}[ ]+(?:is|was|has)\b|(?:started|founded|co-founded|launched)[ ]+{COMPANY_NAME}[ ]+in[ ]+\d{{4}}|{COMPANY_NAME}[ ]+is[ ]+(?:an|a|proud[ ]+to[ ]+be[ ]+an?)[ ]+equal[ ]+opportunit)"
+    ))
+    .expect("started regex is valid")
+});
+
+/// Every name the text states as an organisation ("Acme is hiring", "At Acme, we",
+/// "Join Acme as", "Acme is a …" at a sentence start, "Founded in 2015, Acme is",
+/// "started Acme in 2020", "Acme is an equal opportunity employer"), in text order per
+/// pattern. Used to confirm a name the header only suggests.
+pub(crate) fn stated_companies(text: &str) -> Vec<String> {
+    let patterns: [&LazyLock<Regex>; 5] = [
+        &COMPANY_IS_HIRING,
+        &COMPANY_AT_WE,
+        &COMPANY_JOIN,
+        &COMPANY_SUBJECT,
+        &COMPANY_STARTED,
+    ];
+    let mut names: Vec<String> = Vec::new();
+    for pattern in patterns {
+        for caps in pattern.captures_iter(text) {
+            let Some(found) = caps.iter().skip(1).flatten().next() else {
+                continue;
+            };
+            let name = clean_company(found.as_str());
+            if plausible_company(&name) && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// Whether a name the header only suggests ("Title - X", a meta line's part after the place)
+/// is the employer: it ends in a legal-form or sector word, or the text states it as an
+/// organisation elsewhere. A team ("Search", "Business Analytics") is neither.
+pub(crate) fn corroborated_company(guess: &str, stated: &[String]) -> bool {
+    let key = fold(guess);
+    has_company_suffix(guess)
+        || stated.iter().any(|name| {
+            let name = fold(name);
+            name == key
+                || name.starts_with(&format!("{key} "))
+                || key.starts_with(&format!("{name} "))
+        })
+}
+
+/// Drops a "Title - X" company guess that nothing confirms; X goes back into the title
+/// unless it names the site ("Staff Nurse - St Davids").
+pub(crate) fn withdraw_tentative_company(header: &mut Header) {
+    let Some(previous) = header.company.take() else {
+        return;
+    };
+    header.tentative_company = false;
+    if header.tentative_before_title || is_site_name(&previous) {
+        return;
+    }
+    if let Some(title) = header.title.as_mut() {
+        *title = format!("{title} - {previous}");
+    }
+}
 
 /// A company introduced as the subject of a sentence in an "About"
 /// paragraph or the opening paragraph: "Klarblick builds …",

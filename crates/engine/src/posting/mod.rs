@@ -156,6 +156,15 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
         }
         header.tentative_company = false;
     }
+    // A "Title - X" guess (or a meta line's part after the place) is kept only when the text
+    // confirms X as an organisation: a team or specialty name is never the company.
+    if header.tentative_company
+        && header.company.as_deref().is_some_and(|guess| {
+            !header::corroborated_company(guess, &header::stated_companies(&normalized))
+        })
+    {
+        header::withdraw_tentative_company(&mut header);
+    }
     let meta = fields.attribute_sources(&header);
     let mut warnings = Vec::new();
     let title = header
