@@ -147,6 +147,9 @@ struct Score {
     json_ld_pages: usize,
     json_ld_misses: Vec<String>,
     misses: Vec<String>,
+    /// Per origin (the file name's prefix: `hn`, `nhs`, `ats`, `page`…) and format: files and
+    /// misses of title, company and location, so a weak origin shows without naming files.
+    origins: std::collections::BTreeMap<String, [usize; 4]>,
 }
 
 fn tally(cell: &mut (usize, usize), ok: bool) {
@@ -196,6 +199,26 @@ fn score_split(dir: &Path) -> Score {
             ));
         };
 
+        let origin = format!(
+            "{}.{}",
+            label.file.split(['-', '.']).next().unwrap_or(""),
+            label.format
+        );
+        let company_ok = match (&label.company, &input.company) {
+            (Some(truth), found) => found.as_deref().is_some_and(|f| company_matches(f, truth)),
+            (None, found) => found.is_none(),
+        };
+        let location_ok = label.location.as_ref().is_none_or(|truth| {
+            input
+                .location
+                .as_deref()
+                .is_some_and(|f| location_matches(f, truth))
+        });
+        let cell = score.origins.entry(origin).or_default();
+        cell[0] += 1;
+        cell[1] += usize::from(!title_matches(&input.title, &label.title));
+        cell[2] += usize::from(!company_ok);
+        cell[3] += usize::from(!location_ok);
         let title_ok = title_matches(&input.title, &label.title);
         if !title_ok {
             miss("title", input.title.clone(), label.title.clone());
@@ -294,6 +317,11 @@ fn report(name: &str, s: &Score) {
         s.json_ld_pages,
         s.json_ld_misses.len(),
     );
+    for (origin, [files, title, company, location]) in &s.origins {
+        println!(
+            "{name:<8}   {origin:<14} files {files:>3} | misses: title {title:>2}, company {company:>2}, location {location:>2}"
+        );
+    }
 }
 
 /// The missed targets; the holdout's are counted without naming files or values, so a failure

@@ -1348,11 +1348,11 @@ fn title_words_after(rest: &str) -> Option<String> {
     has_role_word(&title).then_some(title)
 }
 
-const COMPANY_NAME: &str = r"([A-Z][\w&'.-]*(?:[ ]+(?:[A-Z][\w&'.-]*|&|of|and|de)){0,3})";
+const COMPANY_NAME: &str = r"([A-Z][\w&'.-]*(?:[ ]+(?:[A-Z][\w&'.-]*|&|of|and|de)){0,4})";
 
 static COMPANY_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{COMPANY_NAME}(?:,[^.;\n]{{3,160}}?,)?[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing)\b"
+        r"\b{COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:,[^.;\n]{{3,160}}?,)?[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing|accepting applications)\b"
     ))
     .expect("is-hiring regex is valid")
 });
@@ -1417,7 +1417,7 @@ pub(crate) fn company_from_text(text: &str) -> Option<String> {
 
 static COMPANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)(?:^|[.!?][ ]+){COMPANY_NAME}[ ]+(?:is[ ]+(?:a|an|the|building|creating|developing|on[ ]+a[ ]+mission)\b|was[ ]+founded\b|(?:builds|helps|makes|runs|operates|designs|develops|creates|provides|offers|plans|connects|processes|powers|serves|sells|delivers|brings|turns|gives|lets|enables)\b)"
+        r"(?m)(?:^|[.!?][ ]+){COMPANY_NAME}[ ]+(?:is[ ]+(?:a|an|the|building|creating|developing|among|one[ ]+of|on[ ]+a[ ]+mission)\b|was[ ]+founded\b|(?:builds|helps|makes|runs|operates|designs|develops|creates|provides|offers|plans|connects|processes|powers|serves|sells|delivers|brings|turns|gives|lets|enables)\b)"
     ))
     .expect("subject regex is valid")
 });
