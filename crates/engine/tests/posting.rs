@@ -772,8 +772,13 @@ fn empty_input_gives_empty_posting() {
 fn windows_line_endings_and_bold_headings() {
     let text = "Site Reliability Engineer - Quillstone\r\n\r\n**Requirements:**\r\n- 4+ years running Linux in production\r\n- On-call experience\r\n\r\n**Benefits:**\r\n- 25 days PTO\r\n";
     let p = parse_posting(text);
-    assert_eq!(p.title.as_deref(), Some("Site Reliability Engineer"));
-    assert_eq!(p.company.as_deref(), Some("Quillstone"));
+    // Nothing in the text states "Quillstone" as an organisation: a "Title - X" part alone
+    // may be a team or a specialty, so it stays in the title and the company is left empty.
+    assert_eq!(
+        p.title.as_deref(),
+        Some("Site Reliability Engineer - Quillstone")
+    );
+    assert_eq!(p.company, None);
     assert_eq!(
         p.requirements,
         vec!["4+ years running Linux in production", "On-call experience"]
@@ -803,7 +808,7 @@ fn parsing_is_deterministic() {
 #[test]
 fn curly_apostrophe_hiring_prefix() {
     let p =
-        parse_posting("We\u{2019}re hiring: Senior Data Scientist \u{2013} Brightloop\n\nJoin us.");
+        parse_posting("We\u{2019}re hiring: Senior Data Scientist \u{2013} Brightloop\n\nJoin Brightloop as our first data hire.");
     assert_eq!(p.title.as_deref(), Some("Senior Data Scientist"));
     assert_eq!(p.company.as_deref(), Some("Brightloop"));
 }
@@ -843,6 +848,87 @@ mod real_world_headers {
         assert_eq!(p.company.as_deref(), Some("DataTech Analytics"));
         assert_eq!(p.location.as_deref(), Some("New York, NY"));
         assert_eq!(p.work_arrangement, Some(WorkArrangement::Hybrid));
+    }
+
+    #[test]
+    fn applicant_tracking_line_names_the_team_after_the_place() {
+        let p = parse_posting(
+            "Product Analyst\nSeattle · Business Analytics · Full-time · Hybrid\n\n\
+             Who we are: a marketplace for pet care.\n\nRequirements:\n- SQL\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Product Analyst"));
+        assert_eq!(p.company, None);
+        assert_eq!(p.location.as_deref(), Some("Seattle"));
+        assert_eq!(p.work_arrangement, Some(WorkArrangement::Hybrid));
+    }
+
+    #[test]
+    fn dash_part_is_the_company_only_when_the_text_states_it() {
+        // A team after the dash, the employer introduced in the body.
+        let p = parse_posting(
+            "Distinguished Engineer - Search\nUnited States\n\n\
+             Northwind, the search company, helps everyone find answers. Northwind is a \
+             distributed company.\n\nWhat you will do:\n- Lead the relevance roadmap\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Northwind"));
+        assert_eq!(p.title.as_deref(), Some("Distinguished Engineer - Search"));
+        // The employer after the dash, stated again in the body.
+        let p = parse_posting(
+            "Staff Engineer - Quillstone\n\nQuillstone is hiring a staff engineer to lead \
+             our storage team.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Quillstone"));
+        assert_eq!(p.title.as_deref(), Some("Staff Engineer"));
+    }
+
+    #[test]
+    fn dash_separated_one_line_header() {
+        let p = parse_posting(
+            "Brightloop (Leeds/Bristol, UK) — Lead Full Stack Engineer — £85–120k + equity — Hybrid\n\n\
+             Brightloop builds software for heat pump installers.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Brightloop"));
+        assert_eq!(p.title.as_deref(), Some("Lead Full Stack Engineer"));
+        assert_eq!(p.location.as_deref(), Some("Leeds/Bristol, UK"));
+        assert_eq!(p.work_arrangement, Some(WorkArrangement::Hybrid));
+        let salary = p.salary.expect("salary");
+        assert_eq!((salary.min, salary.max), (Some(85_000), Some(120_000)));
+    }
+
+    #[test]
+    fn copied_page_keeps_the_employer_logo_text() {
+        let p = parse_posting(
+            "Teacher for Estonian language\n\nPosted on 29/08/2024\n\nEcole Lumière logo\n\n\
+             Ecole Lumière\n\nJob description\n\nA teacher is recruited for the secondary cycle.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Ecole Lumière"));
+    }
+
+    #[test]
+    fn company_line_named_again_in_the_body() {
+        let p = parse_posting(
+            "Sales Representative\nHarbourline Trading Mall\nSales\n\n\
+             Harbourline Trading Mall Ltd. runs an online market for local makers.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Harbourline Trading Mall"));
+        // "Sales" is neither a known place nor stated as one.
+        assert_eq!(p.location, None);
+    }
+
+    #[test]
+    fn stacked_label_with_a_one_item_list_value() {
+        let p = parse_posting(
+            "Bookkeeper\n\nSalary\nZAR15,000 - ZAR20,000/month\n\nJob Location\n\
+             - South Africa -- Gauteng -- Centurion\n\nJob Type\nPermanent\n\n\
+             Qualifications:\n- Matric with Accounting\n",
+        );
+        assert_eq!(
+            p.location.as_deref(),
+            Some("South Africa -- Gauteng -- Centurion")
+        );
+        let salary = p.salary.expect("salary");
+        assert_eq!((salary.min, salary.max), (Some(15_000), Some(20_000)));
+        assert_eq!(salary.currency, "ZAR");
     }
 
     #[test]

@@ -1012,7 +1012,35 @@ fn read_meta_lines(lines: &[Line], start: usize, header: &mut Header) {
         }
         break;
     }
-    resolve_stacked_lines(&stacked, known_lines, header);
+    let recurs = stacked.first().is_some_and(|(index, name)| {
+        lines[index + 1..]
+            .iter()
+            .any(|line| mentions(&line.raw, name))
+    });
+    resolve_stacked_lines(&stacked, known_lines, recurs, header);
+}
+
+/// Whether `text` names `name` as a whole word sequence, in the same letters and case
+/// ("Naijazone Online Shopping Mall Ltd. operates …" names "Naijazone Online Shopping Mall").
+fn mentions(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// "Ecole Européenne Luxembourg I logo": a copied page keeps the employer's logo as its
+/// alternative text, on a line of its own near the top.
+pub(crate) fn company_from_logo(lines: &[Line]) -> Option<String> {
+    lines.iter().take(40).find_map(|line| {
+        let text = line.raw.trim();
+        let name = text
+            .strip_suffix(" logo")
+            .or_else(|| text.strip_suffix(" Logo"))?
+            .trim();
+        (plausible_company(name) && !has_role_word(name)).then(|| name.to_string())
+    })
 }
 
 /// Legal-form and sector words that mark a line as an organisation's name.
@@ -1123,20 +1151,32 @@ fn place_line(text: &str) -> bool {
 /// Takes the stacked lines as company and location when the block is clearly a header: it
 /// also holds an attribute line (salary, job type…), or its second line is a place, or the
 /// company line ends in a legal-form or sector word.
-fn resolve_stacked_lines(stacked: &[(usize, String)], known_lines: usize, header: &mut Header) {
+/// A company line that the body names again ("Naijazone Online Shopping Mall" / … /
+/// "Naijazone Online Shopping Mall Ltd. operates …") is evidence too, but then only a known
+/// place is taken as the location.
+fn resolve_stacked_lines(
+    stacked: &[(usize, String)],
+    known_lines: usize,
+    recurs: bool,
+    header: &mut Header,
+) {
     let Some((company_index, company)) = stacked.first() else {
         return;
     };
     if !company_line(company) || (header.company.is_some() && !header.tentative_company) {
         return;
     }
-    let location = stacked
-        .get(1)
-        .filter(|(_, text)| header.location.is_none() && place_line(text));
-    let evidence = known_lines > 0
-        || location.is_some_and(|(_, text)| is_place(text))
-        || has_company_suffix(company);
-    if !evidence || (stacked.len() == 2 && location.is_none()) {
+    let strong = known_lines > 0 || has_company_suffix(company);
+    let location = stacked.get(1).filter(|(_, text)| {
+        header.location.is_none()
+            && if strong {
+                place_line(text)
+            } else {
+                is_place(text)
+            }
+    });
+    let evidence = strong || recurs || location.is_some_and(|(_, text)| is_place(text));
+    if !evidence || (stacked.len() == 2 && location.is_none() && !recurs) {
         return;
     }
     replace_tentative_company(company, header);

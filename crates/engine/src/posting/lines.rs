@@ -121,6 +121,15 @@ const STACKED_LABELS: &[&str] = &[
     "employment type",
     "working pattern",
     "job title",
+    "city",
+    "region",
+    "place of work",
+    "wage",
+    "pay rate",
+    "hourly rate",
+    "rate",
+    "base salary",
+    "remuneration",
     "closing date",
     "date posted",
     "reference number",
@@ -144,7 +153,8 @@ fn join_stacked_fields(lines: &mut [Line]) {
         else {
             continue;
         };
-        let LineKind::Text(value) = &lines[next].kind else {
+        // "Job Location" / "- South Africa -- Centurion": a one-item list is the value too.
+        let (LineKind::Text(value) | LineKind::Bullet(value)) = &lines[next].kind else {
             continue;
         };
         if word_count(value) > 15 || value.chars().count() > 150 {
@@ -295,6 +305,9 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
     ("pay", FieldKey::Attribute),
     ("pay range", FieldKey::Attribute),
     ("rate", FieldKey::Attribute),
+    ("wage", FieldKey::Attribute),
+    ("pay rate", FieldKey::Attribute),
+    ("place of work", FieldKey::Location),
     ("hourly rate", FieldKey::Attribute),
     ("day rate", FieldKey::Attribute),
     ("remuneration", FieldKey::Attribute),

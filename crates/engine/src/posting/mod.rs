@@ -204,6 +204,7 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
         company: fields
             .company
             .clone()
+            .or_else(|| header::company_from_logo(&lines))
             .or_else(|| header.company.clone())
             .or_else(|| body.about_company.clone())
             .or_else(|| company_from_text(&normalized))

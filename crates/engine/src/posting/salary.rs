@@ -70,11 +70,11 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | \$ | € | £ | ₹ | ¥ | \bRs\.?
-               | \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR)\b
+               | \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR)
                | \bR )?
         \s?
         (?P<num> \d{1,3}(?:[\u{20}\u{a0}\u{202f}]\d{3})+\b | \d[\d.,]*\d | \d )
-        (?: \s? (?P<mult> [kK] | [mM](?:n|illion)? | [bB](?:n|illion)? | LPA | (?i:lpa|lakhs?|lacs?|lakh) | L ) \b )?
+        (?: \s? (?P<mult> [kK] | [mM](?:n|illion)? | [bB](?:n|illion)? | [tT](?:n|rillion)? | LPA | (?i:lpa|lakhs?|lacs?|lakh) | L ) \b )?
         (?: \s? (?P<post> \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR)\b
                         | € | £ | \b(?i:euros?|dollars?|pounds?)\b ) )?
         ",
@@ -625,6 +625,22 @@ mod tests {
             parse_salary("$30 - $40 per hour"),
             salary(Some(30), Some(40), "USD", SalaryPeriod::Hour)
         );
+    }
+
+    #[test]
+    fn market_sizes_are_not_pay() {
+        assert_eq!(
+            parse_salary("enterprises spend $120T+ per year globally, a $50B+ TAM"),
+            None
+        );
+    }
+
+    #[test]
+    fn currency_code_written_against_the_amount() {
+        let found = parse_salary("Salary ZAR15,000 - ZAR20,000/month").unwrap();
+        assert_eq!((found.min, found.max), (Some(15000), Some(20000)));
+        assert_eq!(found.currency, "ZAR");
+        assert_eq!(found.period, SalaryPeriod::Month);
     }
 
     #[test]

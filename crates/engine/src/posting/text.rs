@@ -455,9 +455,6 @@ const ROLE_WORDS: &[&str] = &[
     // More role nouns met in real postings.
     "sourcer",
     "underwriter",
-    "broker",
-    "banker",
-    "trader",
     "quant",
     "investigator",
     "adjuster",
