@@ -807,8 +807,9 @@ fn parsing_is_deterministic() {
 
 #[test]
 fn curly_apostrophe_hiring_prefix() {
-    let p =
-        parse_posting("We\u{2019}re hiring: Senior Data Scientist \u{2013} Brightloop\n\nJoin Brightloop as our first data hire.");
+    let p = parse_posting(
+        "We\u{2019}re hiring: Senior Data Scientist \u{2013} Brightloop\n\nJoin Brightloop as our first data hire.",
+    );
     assert_eq!(p.title.as_deref(), Some("Senior Data Scientist"));
     assert_eq!(p.company.as_deref(), Some("Brightloop"));
 }
@@ -879,6 +880,19 @@ mod real_world_headers {
         );
         assert_eq!(p.company.as_deref(), Some("Quillstone"));
         assert_eq!(p.title.as_deref(), Some("Staff Engineer"));
+    }
+
+    #[test]
+    fn title_line_that_is_a_hiring_sentence() {
+        let p = parse_posting(
+            "Northwind Research is hiring Senior MLEs in Cambridge, MA (ONSITE).\n\n\
+             We train forecasting models on public data.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Senior MLEs"));
+        assert_eq!(p.company.as_deref(), Some("Northwind Research"));
+        assert_eq!(p.location.as_deref(), Some("Cambridge, MA"));
+        assert_eq!(p.work_arrangement, Some(WorkArrangement::OnSite));
+        assert!(p.warnings.is_empty());
     }
 
     #[test]

@@ -334,7 +334,9 @@ fn find_title_line(lines: &[Line]) -> Option<(usize, Option<usize>)> {
                 return None;
             }
             _ if is_greeting(candidate) => return None,
-            _ if looks_like_title(candidate) => return Some((index, preamble)),
+            _ if looks_like_title(candidate) || is_hiring_sentence(candidate) => {
+                return Some((index, preamble));
+            }
             _ if skipped < 3 && (word_count(candidate) <= 5 || is_place(candidate)) => {
                 preamble.get_or_insert(index);
                 skipped += 1;
@@ -457,6 +459,11 @@ fn clean_title_text(line: &str) -> String {
         "job vacancy:",
         "vacancy -",
         "vacancy –",
+        // A board's breadcrumb run into the title ("Job Openings Senior Backend Engineer").
+        "job openings ",
+        "current openings ",
+        "open positions ",
+        "current vacancies ",
     ];
     let folded = fold(&text);
     if let Some(prefix) = PREFIXES.iter().find(|p| folded.starts_with(*p)) {
@@ -497,8 +504,44 @@ fn clean_title_text(line: &str) -> String {
     text
 }
 
+static HIRING_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^{COMPANY_NAME}[ ]+(?:is|are)[ ]+(?:now[ ]+|currently[ ]+)?hiring(?:[ ]+(?:an?|for|several|two|three))?[ ]+(?P<title>[^.!?()]+?)(?:[ ]+in[ ]+(?P<place>[^.!?()]+?))?(?:[ ]*\((?P<paren>[^)]*)\))?[ ]*[.!]?$"
+    ))
+    .expect("hiring-line regex is valid")
+});
+
+fn is_hiring_sentence(line: &str) -> bool {
+    apply_hiring_sentence(&clean_title_text(line), &mut Header::default())
+}
+
+/// "Microsoft Research is hiring Senior MLEs in Cambridge, MA (ONSITE).": a title line that
+/// is a sentence naming the employer, the role and the place.
+fn apply_hiring_sentence(line: &str, header: &mut Header) -> bool {
+    let Some(caps) = HIRING_LINE.captures(line.trim()) else {
+        return false;
+    };
+    let title = caps.name("title").map_or("", |m| m.as_str()).trim();
+    let company = clean_company(caps.get(1).map_or("", |m| m.as_str()));
+    if !has_role_word(title) || word_count(title) > 8 || !plausible_company(&company) {
+        return false;
+    }
+    header.title = Some(collapse_ws(title));
+    header.company = Some(company);
+    if let Some(place) = caps.name("place").map(|m| m.as_str().trim()) {
+        header.location = Some(place.to_string());
+    }
+    if let Some(paren) = caps.name("paren") {
+        absorb_parenthetical(paren.as_str(), header);
+    }
+    true
+}
+
 fn apply_title_line(line: &str, header: &mut Header) {
     let cleaned = clean_title_text(line);
+    if apply_hiring_sentence(&cleaned, header) {
+        return;
+    }
     let mut segments = split_segments(&cleaned);
     // "Senior ML Engineer – LLM & Reinforcement Learning (m/f/d)": a part that ends in a
     // gender marker is the end of the title, whatever the separator before it.

@@ -454,6 +454,7 @@ const ROLE_WORDS: &[&str] = &[
     "concierge",
     // More role nouns met in real postings.
     "sourcer",
+    "mle",
     "underwriter",
     "quant",
     "investigator",
@@ -615,7 +616,11 @@ pub(crate) fn has_role_word(text: &str) -> bool {
 }
 
 fn is_role_word(word: &str) -> bool {
-    let singular = word.strip_suffix('s').unwrap_or(word);
+    // "Engineers", "MLE's": the plural (or the plural written with an apostrophe).
+    let singular = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix('s'))
+        .unwrap_or(word);
     ROLE_WORDS.contains(&word)
         || ROLE_WORDS.contains(&singular)
         || (word.len() > 5 && (word.ends_with("ist") || word.ends_with("ician")))
