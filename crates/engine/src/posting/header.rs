@@ -1358,7 +1358,7 @@ const TITLE_STOPS: &[&str] = &[
 
 static TITLE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:an?|our)\s+|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+)",
+        r"(?i)\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:an?|our)\s+|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:^|[.!?]\s+|\n)as (?:an?|the|our)\s+)",
     )
     .expect("title trigger regex is valid")
 });
