@@ -477,6 +477,46 @@ fn clean_title_text(line: &str) -> String {
             .to_string();
     }
     let mut text = collapse_ws(strip_decorations(&text));
+    // "2026/034 Physiotherapy Manager": a leading reference number.
+    if let Some((first, rest)) = text.split_once(' ')
+        && first.chars().filter(char::is_ascii_digit).count() >= 3
+        && first.chars().any(|c| matches!(c, '/' | '-' | '_' | '.'))
+        && first
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'))
+        && has_role_word(rest)
+    {
+        text = rest.trim().to_string();
+    }
+    // "Laboratory Technical Officer [M/F]": the gender marker in square brackets.
+    text = text.replace('[', "(").replace(']', ")");
+    // "… - 1 vacancy - CCMAR/TS_BIOM/09/2019": a post count or a reference code after a dash.
+    while let Some((head, tail)) = text.rsplit_once(" - ") {
+        let tail = tail.trim();
+        let folded = fold(tail);
+        let count = folded.split_whitespace().count() == 2
+            && folded
+                .split_whitespace()
+                .next()
+                .is_some_and(|n| n.parse::<u32>().is_ok())
+            && [
+                "vacancy",
+                "vacancies",
+                "post",
+                "posts",
+                "position",
+                "positions",
+            ]
+            .iter()
+            .any(|w| folded.ends_with(w));
+        let code = !tail.contains(' ')
+            && tail.chars().any(|c| c.is_ascii_digit())
+            && tail.chars().any(|c| matches!(c, '/' | '_'));
+        if !(count || code) || !has_role_word(head) {
+            break;
+        }
+        text = head.trim().to_string();
+    }
     // "Seasonal Laborer Position Available", "Line Cook Wanted": the role without the notice.
     const SUFFIXES: &[&str] = &[
         " position available",
@@ -1358,7 +1398,7 @@ const TITLE_STOPS: &[&str] = &[
 
 static TITLE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:an?|our)\s+|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:^|[.!?]\s+|\n)as (?:an?|the|our)\s+)",
+        r"(?i)\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:an?|our)\s+|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for\s+(?:an?\s+|the\s+)?|(?:^|[.!?]\s+|\n)as (?:an?|the|our)\s+)",
     )
     .expect("title trigger regex is valid")
 });
@@ -1371,7 +1411,7 @@ static TITLE_BEFORE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 static TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)^(?:[A-Z][\w ]{0,30}:[ ]*)?The[ ]+((?:[A-Z][\w+#/&.-]*[ ]+){0,5}[A-Z][\w+#/&.-]*)[ ]+(?:is|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)\b",
+        r"(?m)^(?:[A-Z][\w ]{0,30}:[ ]*)?(?:The[ ]+)?((?:[A-Z][\w+#/&.-]*[ ]+){0,5}[A-Z][\w+#/&.-]*)[ ]+(?:is[ ]+responsible|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)\b",
     )
     .expect("title-subject regex is valid")
 });
@@ -1405,7 +1445,14 @@ pub(crate) fn title_from_text(text: &str) -> Option<String> {
 /// adjectives and stopping at punctuation or a stop word.
 fn title_words_after(rest: &str) -> Option<String> {
     let mut words: Vec<String> = Vec::new();
-    for raw_word in rest.split_whitespace().take(12) {
+    let mut skipped = 0;
+    let raw_words: Vec<&str> = rest.split_whitespace().take(12).collect();
+    for (at, raw_word) in raw_words.iter().copied().enumerate() {
+        // A capitalised word soon after: the lowercase words before it are adjectives
+        // ("an outstanding, experienced Sous Chef"), not part of a lowercase title
+        // ("a founding product engineer").
+        let capital_follows =
+            raw_word.ends_with(',') || raw_words.get(at + 1).is_some_and(|w| starts_uppercase(w));
         if raw_word.starts_with('(') {
             break;
         }
@@ -1413,10 +1460,16 @@ fn title_words_after(rest: &str) -> Option<String> {
         let folded = fold(word);
         // "a talented engineer" drops the adjective; "a Part-Time Road Worker" keeps the
         // capitalised word, which is part of the title.
-        if words.is_empty()
-            && TITLE_ADJECTIVES.contains(&folded.as_str())
-            && !starts_uppercase(word)
-        {
+        // "an outstanding, experienced Sous Chef": up to three lowercase words before the
+        // role that are not role words themselves are adjectives too.
+        let leading_adjective = TITLE_ADJECTIVES.contains(&folded.as_str())
+            || (skipped < 3
+                && capital_follows
+                && !has_role_word(word)
+                && !TITLE_STOPS.contains(&folded.as_str())
+                && word.chars().all(|c| c.is_lowercase() || c == '-'));
+        if words.is_empty() && leading_adjective && !starts_uppercase(word) {
+            skipped += 1;
             continue;
         }
         if TITLE_STOPS.contains(&folded.as_str()) || word.is_empty() || words.len() >= 8 {
