@@ -3,7 +3,7 @@
 
 Usage:
     pip install -r scripts/requirements-corpus.txt    # i.e. pip install reportlab python-docx
-    python3 scripts/render_resume_corpus.py [--corpus tests/corpus/resumes] [--check]
+    python3 scripts/render_resume_corpus.py [--corpus tests/corpus/resumes] [--check] [--new-only]
 
 For every `NN-first-last.json` (JSON Resume) in `train/` and `holdout/`, writes
 next to it `<stem>.<layout>.pdf` and `<stem>.<layout>.docx` for the two layouts
@@ -34,6 +34,10 @@ deterministic except for the timestamps that the libraries write.
 
 `--check` also runs `pdftotext` (poppler-utils) on every PDF and fails if the
 name, e-mail, phone, an employer, a position or a school is missing from the text layer.
+
+`--new-only` renders only the JSON files that have no PDF yet (files added to a
+split) and leaves every existing render untouched; a file's layouts depend only
+on its position in its split, so the result is the same as a full re-render.
 
 This script installs nothing itself.
 """
@@ -727,14 +731,19 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default=os.path.join(here, "..", "tests", "corpus", "resumes"))
     ap.add_argument("--check", action="store_true", help="check the PDF text layer with pdftotext")
+    ap.add_argument("--new-only", action="store_true",
+                    help="render only the JSON files that have no rendered file yet; keep the others as they are")
     a = ap.parse_args()
     problems = 0
     counts = {l: 0 for l in LAYOUTS}
     for split in ("train", "holdout"):
         files = sorted(glob.glob(os.path.join(a.corpus, split, "[0-9][0-9]-*.json")))
-        for old in glob.glob(os.path.join(a.corpus, split, "*.pdf")) + glob.glob(os.path.join(a.corpus, split, "*.docx")):
-            os.remove(old)
+        if not a.new_only:
+            for old in glob.glob(os.path.join(a.corpus, split, "*.pdf")) + glob.glob(os.path.join(a.corpus, split, "*.docx")):
+                os.remove(old)
         for i, f in enumerate(files):
+            if a.new_only and glob.glob(glob.escape(f[:-5]) + ".*.pdf"):
+                continue  # already rendered; its layouts depend only on its position i
             with open(f, encoding="utf-8") as fh:
                 r = json.load(fh)
             stem = f[:-5]

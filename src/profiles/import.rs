@@ -606,14 +606,16 @@ fn file_kind(name: &str) -> Option<FileKind> {
     }
 }
 
-/// LinkedIn export files the import reads.
-const LINKEDIN_FILES: [&str; 9] = [
+/// LinkedIn export files the import reads (`Phone Numbers.csv` is the 2018 export's name for
+/// `PhoneNumbers.csv`).
+const LINKEDIN_FILES: [&str; 10] = [
     "Profile.csv",
     "Positions.csv",
     "Education.csv",
     "Skills.csv",
     "Email Addresses.csv",
     "PhoneNumbers.csv",
+    "Phone Numbers.csv",
     "Certifications.csv",
     "Projects.csv",
     "Languages.csv",

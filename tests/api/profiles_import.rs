@@ -351,3 +351,210 @@ async fn refusals_name_their_reason() {
         .await
         .assert_error(422, "validation_error");
 }
+
+/// A real LinkedIn "Download your data" export (2023; the nine résumé files of it, contact
+/// details scrubbed; see `tests/corpus/resumes/linkedin/README.md`): every field it has that a
+/// profile holds is imported, field for field.
+#[tokio::test]
+async fn real_linkedin_export_imports_every_field() {
+    let app = TestApp::new().await;
+    let token = app.access_token("import-linkedin-real@example.com").await;
+    let zip = file("tests/corpus/resumes/linkedin/Basic_LinkedInDataExport_07-11-2023.zip");
+    let r = upload(
+        &app,
+        &token,
+        "?dry_run=true",
+        "Basic_LinkedInDataExport_07-11-2023.zip",
+        &zip,
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.body)
+    );
+    let body = r.json();
+    assert_eq!(body["import_report"]["source"], "linkedin");
+    let info = &body["personal_info"];
+    assert_eq!(info["full_name"], "Muhammed Ewies");
+    // The primary address of three.
+    assert_eq!(info["email"], "mohamedeways8@example.com");
+    // Blank rows first, then the number with a leading space and no type.
+    assert_eq!(info["phone"], "+20 555 555 0199");
+    assert_eq!(info["location"], "Cairo, Egypt");
+    assert_eq!(info["website"], "https://trailblazer.me/id/meways");
+    assert!(
+        body["professional_summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("Experienced Salesforce Administrator & Development")
+    );
+    let s = |v: &Value| v.as_str().map(str::to_owned);
+    let jobs: Vec<_> = body["experiences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                s(&e["company"]),
+                s(&e["title"]),
+                s(&e["location"]),
+                s(&e["start_date"]),
+                s(&e["end_date"]),
+                e["is_current"].as_bool(),
+            )
+        })
+        .collect();
+    let job = |c: &str, t: &str, l: Option<&str>, from: &str, to: Option<&str>, now: bool| {
+        (
+            Some(c.to_owned()),
+            Some(t.to_owned()),
+            l.map(str::to_owned),
+            Some(from.to_owned()),
+            to.map(str::to_owned),
+            Some(now),
+        )
+    };
+    assert_eq!(
+        jobs,
+        [
+            job(
+                "Hmto - همتو",
+                "Business Application Support",
+                Some("Giza, Al Jizah, Egypt"),
+                "2022-11",
+                None,
+                true
+            ),
+            job(
+                "zCloud Consultancy",
+                "Junior Salesforce Developer",
+                Some("United Arab Emirates"),
+                "2022-03",
+                Some("2022-08"),
+                false
+            ),
+            job(
+                "Trailhead",
+                "Salesforce Administrator",
+                None,
+                "2022-02",
+                Some("2022-05"),
+                false
+            ),
+            job(
+                "Cloud11",
+                "Front End Developer",
+                Some("6 El-Sahaba Mosque, Ad Doqi, Giza Governorate"),
+                "2018-05",
+                Some("2019-04"),
+                false
+            ),
+        ]
+    );
+    let schools: Vec<_> = body["education"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                s(&e["institution"]),
+                s(&e["degree"]),
+                s(&e["start_date"]),
+                s(&e["end_date"]),
+            )
+        })
+        .collect();
+    let some = |v: &str| Some(v.to_owned());
+    assert_eq!(
+        schools,
+        [
+            (
+                some("Faculty Of Computer And Information"),
+                some("Master of Computer Applications - MCA"),
+                some("2015"),
+                some("2020")
+            ),
+            (
+                some("Trailhead by Salesforce"),
+                some(""),
+                some("2021-11"),
+                None
+            ),
+        ]
+    );
+    let skills: Vec<&str> = body["skills"]["technical"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(skills.len(), 27, "{skills:?}");
+    assert_eq!(skills[0], "Enterprise Resource Planning (ERP)");
+    assert_eq!(skills[4], "css3");
+    assert_eq!(skills[26], "Aura");
+    let languages: Vec<_> = body["skills"]["languages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (s(&l["name"]), s(&l["proficiency"])))
+        .collect();
+    assert_eq!(
+        languages,
+        [
+            (some("English"), some("fluent")),
+            (some("Arabic"), some("native"))
+        ]
+    );
+    let certs: Vec<_> = body["skills"]["certifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (s(&c["name"]), s(&c["issuer"]), s(&c["date_obtained"])))
+        .collect();
+    let issuer = some("Salesforce Trailhead Superbadges");
+    assert_eq!(
+        certs,
+        [
+            (
+                some("Superbadge Lightning Experience Reports & Dashboards Specialist"),
+                issuer.clone(),
+                some("2022-01")
+            ),
+            (some("Security Specialist"), issuer.clone(), None),
+            (some("Process Automation Specialist"), issuer, None),
+        ]
+    );
+    let projects: Vec<_> = body["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                s(&p["name"]),
+                s(&p["url"]),
+                s(&p["start_date"]),
+                s(&p["end_date"]),
+            )
+        })
+        .collect();
+    assert_eq!(
+        projects,
+        [
+            (some("HRMS"), None, some("2018-05"), some("2018-08")),
+            (
+                some("Build a Visualforce App with the Lightning Design System"),
+                some("https://trailblazer.me/id/meways"),
+                some("2022-01"),
+                None
+            ),
+        ]
+    );
+    assert!(
+        body["projects"][0]["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("A Human Resource Management System")
+    );
+}

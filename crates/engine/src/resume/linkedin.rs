@@ -1,5 +1,6 @@
 //! LinkedIn "Download your data" export → profile: `Profile.csv`, `Positions.csv`,
-//! `Education.csv`, `Skills.csv`, `Email Addresses.csv`, `PhoneNumbers.csv`,
+//! `Education.csv`, `Skills.csv`, `Email Addresses.csv`, `PhoneNumbers.csv` (`Phone
+//! Numbers.csv` in older exports),
 //! `Certifications.csv`, `Projects.csv` and `Languages.csv` (any may be missing; other files
 //! are ignored). Columns are found by their header names, so their order does not matter;
 //! dates such as `Jan 2020` are normalised.
@@ -169,7 +170,8 @@ pub fn from_linkedin(files: &[(String, String)]) -> ParsedResume {
             p.personal_info.email = email.to_owned();
         }
     }
-    if let Some(text) = find("PhoneNumbers.csv") {
+    // `PhoneNumbers.csv` since about 2020; the 2018 export wrote `Phone Numbers.csv`.
+    if let Some(text) = find("PhoneNumbers.csv").or_else(|| find("Phone Numbers.csv")) {
         let t = Table::parse(text, "Number");
         p.personal_info.phone = t
             .rows
@@ -400,5 +402,24 @@ mod tests {
             fields,
             ["experiences[0].start_date", "personal_info.full_name"]
         );
+    }
+
+    /// The 2018 export names the phone file `Phone Numbers.csv`; blank rows (`,,`) and a
+    /// number written with a leading space, as real exports have them, still give the phone.
+    #[test]
+    fn phone_file_of_either_generation() {
+        for name in ["Phone Numbers.csv", "PhoneNumbers.csv"] {
+            let files = vec![(
+                name.to_owned(),
+                "Extension,Number,Type\n,,\n,,\n, +20 555 555 0100,\n,05555550100,Mobile\n"
+                    .to_owned(),
+            )];
+            let p = from_linkedin(&files).profile;
+            assert_eq!(
+                p.personal_info.phone.as_deref(),
+                Some("+20 555 555 0100"),
+                "{name}"
+            );
+        }
     }
 }

@@ -106,6 +106,9 @@ fn ends_with_connector(text: &str) -> bool {
         )
 }
 
+/// The most words a head line (title, employer, school) that wrapped onto a next line has.
+const MAX_WRAPPED_HEAD_WORDS: usize = 20;
+
 fn prepare(lines: &[SourceLine]) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut bullet_text_x: Option<f32> = None;
@@ -150,9 +153,11 @@ fn prepare(lines: &[SourceLine]) -> Vec<Line> {
             continue;
         }
         // A head line wrapped in a narrow column ends with a word that needs a next one:
-        // "Quantic School of Business and" + "Technology".
+        // "Quantic School of Business and" + "Technology". Only a short line is a wrapped head
+        // line: a paragraph with an open parenthesis (a ":(" smiley) takes no next line.
         let wrapped = out.last().is_some_and(|prev| {
             !prev.bullet
+                && prev.text.split_whitespace().count() <= MAX_WRAPPED_HEAD_WORDS
                 && !l.gap_before
                 && !l.column_start
                 && section_of(raw).is_none()
@@ -348,6 +353,9 @@ fn read_contacts(p: &mut Profile, lines: &[&Line]) {
 /// Returns the parts and whether a part after " at " / " @ " followed (title at company).
 fn split_head(text: &str, split_at: bool, hyphens: bool) -> Vec<(String, bool)> {
     let mut out = Vec::new();
+    // What is in parentheses belongs to one name: "Cloud Solutions (CEBS | Matas)".
+    let protected = protect_parens(text);
+    let text = protected.as_str();
     // A spaced ASCII hyphen separates parts only in a line that has no other separator: with
     // bars or dashes around, it belongs to a name ("Technion - Israel Institute of Technology").
     let other_separators = !hyphens
@@ -378,8 +386,52 @@ fn split_head(text: &str, split_at: bool, hyphens: bool) -> Vec<(String, bool)> 
         }
     }
     out.into_iter()
-        .map(|(p, at)| (clean_part(&p), at))
+        .map(|(p, at)| (clean_part(&unprotect(&p)), at))
         .filter(|(p, _)| !p.is_empty())
+        .collect()
+}
+
+/// Separators that [`split_head`] splits at, and the private-use characters that stand for
+/// them inside parentheses while it splits (a tab always splits: it stands for a column gap or
+/// a date taken out).
+const PROTECTED: [(char, char); 7] = [
+    ('|', '\u{E000}'),
+    ('•', '\u{E001}'),
+    ('·', '\u{E002}'),
+    ('—', '\u{E003}'),
+    ('–', '\u{E004}'),
+    ('-', '\u{E005}'),
+    ('@', '\u{E006}'),
+];
+
+/// Hides the separators inside balanced parentheses (an unclosed one protects nothing).
+fn protect_parens(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' if chars[i + 1..].contains(&')') => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        let hidden = (depth > 0)
+            .then(|| PROTECTED.iter().find(|(sep, _)| *sep == c).map(|(_, h)| *h))
+            .flatten();
+        out.push(hidden.unwrap_or(c));
+    }
+    out
+}
+
+/// Puts back what [`protect_parens`] hid.
+fn unprotect(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            PROTECTED
+                .iter()
+                .find(|(_, h)| *h == c)
+                .map_or(c, |(sep, _)| *sep)
+        })
         .collect()
 }
 
@@ -520,6 +572,12 @@ fn capitalised_share(text: &str) -> f32 {
 
 fn is_prose(l: &Line) -> bool {
     let words = l.text.split_whitespace().count();
+    // A long line is prose, whatever dates or bars it mentions ("… the team at Telstra.
+    // Primarily focused on AWS …", "… (Things I do daily) - Automate, …"): a head line is
+    // short. From 20 words a sentence break inside tells; from 30 the length alone.
+    if !l.text.contains('\t') && (words >= 30 || (words >= 20 && has_sentence_break(&l.text))) {
+        return true;
+    }
     // Bars and bullets between parts make a head line, however long ("Title | Employer | Place").
     if [" | ", " · ", " • "].iter().any(|sep| l.text.contains(sep)) {
         return false;
@@ -535,6 +593,18 @@ fn is_prose(l: &Line) -> bool {
                 && !COMPANY_SUFFIXES
                     .iter()
                     .any(|s| l.text.to_lowercase().trim_end().ends_with(s))))
+}
+
+/// True when a sentence ends inside `text`: ". " (or "! ", "? ") between two words, the next
+/// one capitalised, the one before no initial or abbreviation ("Sr.", "J. D.").
+fn has_sentence_break(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let before = w[0].trim_end_matches(['.', '!', '?']);
+        w[0].ends_with(['.', '!', '?'])
+            && before.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && w[1].starts_with(|c: char| c.is_uppercase())
+    })
 }
 
 const BODY_LABELS: &[&str] = &[
@@ -885,6 +955,7 @@ fn experiences(lines: &[Line], notes: &mut Vec<ParseNote>, offset: usize) -> Vec
                 }
             }
         };
+        let (title, company) = title_with_two_roles(&h.parts, title, company);
         let i = offset + out.len();
         if h.start.is_none() {
             notes.push(ParseNote {
@@ -910,6 +981,26 @@ fn experiences(lines: &[Line], notes: &mut Vec<ParseNote>, offset: usize) -> Vec
     }
     places_by_layout(&mut out);
     out
+}
+
+/// True when a head part reads as a role and not at all as an organisation ("Team Lead").
+fn reads_as_role(part: &str) -> bool {
+    title_score(part) >= 1.0 && org_score(part) == 0.0
+}
+
+/// "Title | Title | Employer": when the part taken as the employer reads as a role and the part
+/// after it as an organisation, the two roles are the title ("Sr. Android Engineer | Team
+/// Lead" at "VentureDive"). Otherwise `(title, company)` is returned as it was.
+fn title_with_two_roles(parts: &[String], title: String, company: String) -> (String, String) {
+    if parts.len() < 3 || parts[0] != title || parts[1] != company {
+        return (title, company);
+    }
+    let next = &parts[2];
+    if reads_as_role(&company) && !reads_as_role(next) && org_score(next) > title_score(next) {
+        (format!("{title} | {company}"), next.clone())
+    } else {
+        (title, company)
+    }
 }
 
 /// The place in "Employer, Place[, Region[, Country]]" when every piece after the employer

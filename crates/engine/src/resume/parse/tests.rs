@@ -304,3 +304,96 @@ fn undated_entries_without_bullets_keep_their_shape() {
     assert_eq!(p.experiences[1].start_date, "");
     assert_eq!(p.experiences[3].start_date, "2015");
 }
+
+/// A bar or dash inside parentheses is part of the name, not a separator between parts.
+#[test]
+fn separators_inside_parentheses_stay_in_the_name() {
+    let parts: Vec<String> = split_head(
+        "Android Engineer | Cloud Business Solutions ( CEBS | Matas ) | Remote",
+        true,
+        true,
+    )
+    .into_iter()
+    .map(|(p, _)| p)
+    .collect();
+    assert_eq!(
+        parts,
+        [
+            "Android Engineer",
+            "Cloud Business Solutions ( CEBS | Matas )",
+            "Remote"
+        ]
+    );
+    // A date taken out of parentheses (replaced by a tab) still splits.
+    let parts: Vec<String> = split_head("Designer at Acme, Pune (\t)", true, true)
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
+    assert_eq!(parts, ["Designer", "Acme, Pune"]);
+}
+
+/// "Title | Title | Employer": two roles before the organisation make one title.
+#[test]
+fn two_roles_before_the_employer_are_one_title() {
+    let text = "Experience\nSr. Android Engineer | Team Lead | VentureDive | 2021 – 2023\n\
+                * Led the Android team.\nAndroid Engineer | Techless | 2019 – 2021\n\
+                * Built the app.\n";
+    let p = parse_resume_text(text).profile;
+    assert_eq!(
+        jobs(&p),
+        [
+            (
+                "Sr. Android Engineer | Team Lead",
+                "VentureDive",
+                "2021",
+                Some("2023"),
+                false
+            ),
+            ("Android Engineer", "Techless", "2019", Some("2021"), false),
+        ]
+    );
+}
+
+/// A long line under an entry is its description even when it mentions a year or opens a
+/// parenthesis it never closes (":("); the next entry is read on its own.
+#[test]
+fn long_lines_are_prose_and_take_no_next_line() {
+    let text = "Experience\n\
+        10/2017 – 04/2018\tCloud Engineer\n\
+        \tNebulr, Melbourne, Australia\n\
+        Moving clients to the cloud since 2017 - Automate, Ansible, Python, Lambda, AWS, git, Bash, \
+        Boto3, API, Auto-scale, Test, Document :(, Bootstrap, Build, CloudFormation, Ops and some Dev, \
+        Tinker then Fix, Collaborate and Preach\n\
+        06/2017 – 09/2017\tCloud Operator\n\
+        \tFinXL IT Professional Services, Melbourne, Australia\n\
+        Worked on the cloud enablement project with the operations team at Telstra. Focused on AWS \
+        with Azure also in scope, and on-boarding of applications.\n\
+        03/2016 – 04/2017\tSystems Support Engineer\n\
+        \tMunich Re, Melbourne, Australia\n";
+    let p = parse_resume_text(text).profile;
+    let got: Vec<(&str, &str)> = p
+        .experiences
+        .iter()
+        .map(|e| (e.title.as_str(), e.company.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Cloud Engineer", "Nebulr"),
+            ("Cloud Operator", "FinXL IT Professional Services"),
+            ("Systems Support Engineer", "Munich Re"),
+        ]
+    );
+    assert!(
+        p.experiences[1]
+            .description
+            .as_deref()
+            .is_some_and(|d| d.contains("team at Telstra. Focused"))
+    );
+}
+
+#[test]
+fn sentence_breaks() {
+    assert!(has_sentence_break("Worked at Telstra. Focused on AWS"));
+    assert!(!has_sentence_break("Sr. Android Engineer at J. D. Power"));
+}
