@@ -293,14 +293,8 @@ async fn page_budget(state: &AppState, row: &StoredDocument) -> AppResult<usize>
     let Some(generation_id) = row.generation_id else {
         return Ok(1);
     };
-    let options: Option<String> =
-        sqlx::query_scalar("SELECT options FROM generations WHERE id = $1 AND kind = 'resume'")
-            .bind(generation_id.to_string())
-            .fetch_optional(&state.db.pool)
-            .await?;
-    Ok(options
-        .and_then(|o| serde_json::from_str::<crate::generation::options::ResumeOptions>(&o).ok())
-        .map_or(1, |o| o.length.max_pages()))
+    let request = crate::generation::store::request_of(&state.db, generation_id).await?;
+    Ok(request.map_or(1, |r| r.max_pages(&row.structured)))
 }
 
 /// Re-validates a document against the profile and job its generation used.
@@ -312,24 +306,10 @@ async fn revalidate(
     let Some(generation_id) = row.generation_id else {
         return Ok(row.validation.clone());
     };
-    let stored = sqlx::query("SELECT inputs, analysis, compiled FROM generations WHERE id = $1")
-        .bind(generation_id.to_string())
-        .fetch_optional(&state.db.pool)
-        .await?;
-    let Some(stored) = stored else {
+    let basis = crate::generation::store::validation_basis(&state.db, generation_id).await?;
+    let Some((inputs, analysis, compiled)) = basis else {
         return Ok(row.validation.clone());
     };
-    let (Some(analysis), Some(compiled)) = (
-        stored.try_get::<Option<String>, _>("analysis")?,
-        stored.try_get::<Option<String>, _>("compiled")?,
-    ) else {
-        return Ok(row.validation.clone());
-    };
-    let inputs: pipeline::PipelineInputs =
-        serde_json::from_str(&stored.try_get::<String, _>("inputs")?)
-            .map_err(anyhow::Error::from)?;
-    let analysis = serde_json::from_str(&analysis).map_err(anyhow::Error::from)?;
-    let compiled = serde_json::from_str(&compiled).map_err(anyhow::Error::from)?;
     let template = row.template;
     let document = document.clone();
     let report = tokio::task::spawn_blocking(move || {

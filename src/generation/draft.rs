@@ -1041,7 +1041,7 @@ pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
         .filter(|l| !l.name.trim().is_empty())
         .map(|l| Language {
             name: l.name.trim().to_owned(),
-            proficiency: capitalize(l.proficiency.trim()),
+            proficiency: capitalize(l.proficiency.as_str()),
         })
         .collect();
 

@@ -878,12 +878,9 @@ fn check_entries(input: &ValidationInput, facts: &Facts, resume: &Resume) -> Vec
         }
     }
     for (i, language) in resume.languages.iter().enumerate() {
-        if !profile
-            .skills
-            .languages
-            .iter()
-            .any(|l| same(&l.name, &language.name) && same(&l.proficiency, &language.proficiency))
-        {
+        if !profile.skills.languages.iter().any(|l| {
+            same(&l.name, &language.name) && same(l.proficiency.as_str(), &language.proficiency)
+        }) {
             wrong(
                 "unknown_language",
                 format!("{} is not a language of the profile.", language.name),
