@@ -154,40 +154,11 @@ pub async fn list_documents(
     page: Pagination,
     uri: axum::http::Uri,
 ) -> AppResult<Json<DocumentList>> {
-    let mut clauses = vec!["user_id = $1".to_owned()];
-    let mut text_binds = vec![user.id.to_string()];
-    let mut after: Option<i64> = None;
-    let mut errors = Vec::new();
-    for (key, value) in form_urlencoded::parse(uri.query().unwrap_or("").as_bytes()) {
-        match key.as_ref() {
-            "document_type" if value == "resume" || value == "cover_letter" => {
-                text_binds.push(value.into_owned());
-                clauses.push(format!("document_type = ${}", text_binds.len()));
-            }
-            "document_type" => errors.push(FieldError::new(
-                "document_type",
-                "must be resume or cover_letter",
-            )),
-            "job_id" | "profile_id" => match Uuid::parse_str(&value) {
-                Ok(id) => {
-                    text_binds.push(id.to_string());
-                    clauses.push(format!("{key} = ${}", text_binds.len()));
-                }
-                Err(_) => errors.push(FieldError::new(key.as_ref(), "must be an id")),
-            },
-            "created_after" => match parse_instant(&value) {
-                Some(ms) => after = Some(ms),
-                None => errors.push(FieldError::new(
-                    "created_after",
-                    "must be an RFC 3339 time or a YYYY-MM-DD date",
-                )),
-            },
-            _ => {}
-        }
-    }
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
+    let ListFilter {
+        mut clauses,
+        text_binds,
+        after,
+    } = list_filter(user.id, uri.query().unwrap_or(""))?;
     if after.is_some() {
         clauses.push(format!("created_at > ${}", text_binds.len() + 1));
     }
@@ -228,6 +199,57 @@ pub async fn list_documents(
         documents,
         pagination: page.page(total),
     }))
+}
+
+/// The list's filters as SQL clauses over `documents` and their binds (the text ones, then
+/// `created_after`).
+struct ListFilter {
+    clauses: Vec<String>,
+    text_binds: Vec<String>,
+    after: Option<i64>,
+}
+
+/// Reads the list's query string; 422 with every bad filter.
+fn list_filter(user_id: Uuid, query: &str) -> AppResult<ListFilter> {
+    let mut clauses = vec!["user_id = $1".to_owned()];
+    let mut text_binds = vec![user_id.to_string()];
+    let mut after: Option<i64> = None;
+    let mut errors = Vec::new();
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        match key.as_ref() {
+            "document_type" if value == "resume" || value == "cover_letter" => {
+                text_binds.push(value.into_owned());
+                clauses.push(format!("document_type = ${}", text_binds.len()));
+            }
+            "document_type" => errors.push(FieldError::new(
+                "document_type",
+                "must be resume or cover_letter",
+            )),
+            "job_id" | "profile_id" => match Uuid::parse_str(&value) {
+                Ok(id) => {
+                    text_binds.push(id.to_string());
+                    clauses.push(format!("{key} = ${}", text_binds.len()));
+                }
+                Err(_) => errors.push(FieldError::new(key.as_ref(), "must be an id")),
+            },
+            "created_after" => match parse_instant(&value) {
+                Some(ms) => after = Some(ms),
+                None => errors.push(FieldError::new(
+                    "created_after",
+                    "must be an RFC 3339 time or a YYYY-MM-DD date",
+                )),
+            },
+            _ => {}
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    Ok(ListFilter {
+        clauses,
+        text_binds,
+        after,
+    })
 }
 
 fn parse_instant(value: &str) -> Option<i64> {
