@@ -5,7 +5,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jobwise::generation::options::{ResumeOptions, Tone};
-use jobwise::generation::pipeline::{self, GenerationRequest, JobSnapshot, PipelineInputs};
+use jobwise::generation::pipeline::{self, GenerationRequest, JobPosting, PipelineInputs};
 use jobwise_engine::Taxonomy;
 use jobwise_render::{Renderer, Template};
 
@@ -30,7 +30,7 @@ fn inputs() -> PipelineInputs {
     };
     PipelineInputs {
         profile,
-        job: JobSnapshot {
+        job: JobPosting {
             title: job["title"].as_str().unwrap().to_owned(),
             company: job["company"].as_str().map(str::to_owned),
             description: job["description"].as_str().unwrap().to_owned(),

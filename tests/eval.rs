@@ -27,7 +27,7 @@ use jobwise::generation::draft::whole_years;
 use jobwise::generation::options::{
     CoverLetterOptions, LetterLength, ResumeLength, ResumeOptions, Tone,
 };
-use jobwise::generation::pipeline::{self, GenerationRequest, JobSnapshot, PipelineInputs};
+use jobwise::generation::pipeline::{self, GenerationRequest, JobPosting, PipelineInputs};
 use jobwise_engine::Taxonomy;
 use jobwise_render::{Document, Renderer, Template};
 use regex::Regex;
@@ -52,7 +52,7 @@ fn load_profiles() -> Vec<(String, String)> {
         .collect()
 }
 
-fn load_postings() -> Vec<(String, JobSnapshot)> {
+fn load_postings() -> Vec<(String, JobPosting)> {
     let catalog: Vec<Value> =
         serde_json::from_str(include_str!("../assets/catalog/jobs.json")).unwrap();
     let postings: Vec<Value> =
@@ -80,7 +80,7 @@ fn load_postings() -> Vec<(String, JobSnapshot)> {
                     .iter()
                     .find(|j| j["title"] == wanted["title"] && j["company"] == wanted["company"])
                     .unwrap_or_else(|| panic!("{id} is not in the catalog"));
-                JobSnapshot {
+                JobPosting {
                     title: job["title"].as_str().unwrap().to_owned(),
                     company: job["company"].as_str().map(str::to_owned),
                     description: job["description"].as_str().unwrap_or("").to_owned(),
@@ -214,7 +214,7 @@ fn check_own_words(
     document: &Document,
     profile: &jobwise_engine::Profile,
     profile_lower: &str,
-    job: &JobSnapshot,
+    job: &JobPosting,
     taxonomy: &Taxonomy,
     failures: &mut Vec<String>,
 ) -> (usize, usize, usize) {
@@ -595,7 +595,7 @@ fn no_generation_fails_on_the_whole_catalog() {
         for (index, posting) in catalog.iter().enumerate() {
             let inputs = PipelineInputs {
                 profile: profile.clone(),
-                job: JobSnapshot {
+                job: JobPosting {
                     title: posting["title"].as_str().unwrap().to_owned(),
                     company: posting["company"].as_str().map(str::to_owned),
                     description: posting["description"].as_str().unwrap_or("").to_owned(),
@@ -688,7 +688,7 @@ fn awkward_profiles_never_fail_nor_need_repair() {
             for company in [posting.company.clone(), Some("3".to_owned()), None] {
                 let inputs = PipelineInputs {
                     profile: profile.clone(),
-                    job: JobSnapshot {
+                    job: JobPosting {
                         company: company.clone(),
                         ..posting.clone()
                     },

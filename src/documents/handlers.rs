@@ -154,40 +154,11 @@ pub async fn list_documents(
     page: Pagination,
     uri: axum::http::Uri,
 ) -> AppResult<Json<DocumentList>> {
-    let mut clauses = vec!["user_id = $1".to_owned()];
-    let mut text_binds = vec![user.id.to_string()];
-    let mut after: Option<i64> = None;
-    let mut errors = Vec::new();
-    for (key, value) in form_urlencoded::parse(uri.query().unwrap_or("").as_bytes()) {
-        match key.as_ref() {
-            "document_type" if value == "resume" || value == "cover_letter" => {
-                text_binds.push(value.into_owned());
-                clauses.push(format!("document_type = ${}", text_binds.len()));
-            }
-            "document_type" => errors.push(FieldError::new(
-                "document_type",
-                "must be resume or cover_letter",
-            )),
-            "job_id" | "profile_id" => match Uuid::parse_str(&value) {
-                Ok(id) => {
-                    text_binds.push(id.to_string());
-                    clauses.push(format!("{key} = ${}", text_binds.len()));
-                }
-                Err(_) => errors.push(FieldError::new(key.as_ref(), "must be an id")),
-            },
-            "created_after" => match parse_instant(&value) {
-                Some(ms) => after = Some(ms),
-                None => errors.push(FieldError::new(
-                    "created_after",
-                    "must be an RFC 3339 time or a YYYY-MM-DD date",
-                )),
-            },
-            _ => {}
-        }
-    }
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
+    let ListFilter {
+        mut clauses,
+        text_binds,
+        after,
+    } = list_filter(user.id, uri.query().unwrap_or(""))?;
     if after.is_some() {
         clauses.push(format!("created_at > ${}", text_binds.len() + 1));
     }
@@ -228,6 +199,57 @@ pub async fn list_documents(
         documents,
         pagination: page.page(total),
     }))
+}
+
+/// The list's filters as SQL clauses over `documents` and their binds (the text ones, then
+/// `created_after`).
+struct ListFilter {
+    clauses: Vec<String>,
+    text_binds: Vec<String>,
+    after: Option<i64>,
+}
+
+/// Reads the list's query string; 422 with every bad filter.
+fn list_filter(user_id: Uuid, query: &str) -> AppResult<ListFilter> {
+    let mut clauses = vec!["user_id = $1".to_owned()];
+    let mut text_binds = vec![user_id.to_string()];
+    let mut after: Option<i64> = None;
+    let mut errors = Vec::new();
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        match key.as_ref() {
+            "document_type" if value == "resume" || value == "cover_letter" => {
+                text_binds.push(value.into_owned());
+                clauses.push(format!("document_type = ${}", text_binds.len()));
+            }
+            "document_type" => errors.push(FieldError::new(
+                "document_type",
+                "must be resume or cover_letter",
+            )),
+            "job_id" | "profile_id" => match Uuid::parse_str(&value) {
+                Ok(id) => {
+                    text_binds.push(id.to_string());
+                    clauses.push(format!("{key} = ${}", text_binds.len()));
+                }
+                Err(_) => errors.push(FieldError::new(key.as_ref(), "must be an id")),
+            },
+            "created_after" => match parse_instant(&value) {
+                Some(ms) => after = Some(ms),
+                None => errors.push(FieldError::new(
+                    "created_after",
+                    "must be an RFC 3339 time or a YYYY-MM-DD date",
+                )),
+            },
+            _ => {}
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    Ok(ListFilter {
+        clauses,
+        text_binds,
+        after,
+    })
 }
 
 fn parse_instant(value: &str) -> Option<i64> {
@@ -293,14 +315,8 @@ async fn page_budget(state: &AppState, row: &StoredDocument) -> AppResult<usize>
     let Some(generation_id) = row.generation_id else {
         return Ok(1);
     };
-    let options: Option<String> =
-        sqlx::query_scalar("SELECT options FROM generations WHERE id = $1 AND kind = 'resume'")
-            .bind(generation_id.to_string())
-            .fetch_optional(&state.db.pool)
-            .await?;
-    Ok(options
-        .and_then(|o| serde_json::from_str::<crate::generation::options::ResumeOptions>(&o).ok())
-        .map_or(1, |o| o.length.max_pages()))
+    let request = crate::generation::store::request_of(&state.db, generation_id).await?;
+    Ok(request.map_or(1, |r| r.max_pages(&row.structured)))
 }
 
 /// Re-validates a document against the profile and job its generation used.
@@ -312,24 +328,10 @@ async fn revalidate(
     let Some(generation_id) = row.generation_id else {
         return Ok(row.validation.clone());
     };
-    let stored = sqlx::query("SELECT inputs, analysis, compiled FROM generations WHERE id = $1")
-        .bind(generation_id.to_string())
-        .fetch_optional(&state.db.pool)
-        .await?;
-    let Some(stored) = stored else {
+    let basis = crate::generation::store::validation_basis(&state.db, generation_id).await?;
+    let Some((inputs, analysis, compiled)) = basis else {
         return Ok(row.validation.clone());
     };
-    let (Some(analysis), Some(compiled)) = (
-        stored.try_get::<Option<String>, _>("analysis")?,
-        stored.try_get::<Option<String>, _>("compiled")?,
-    ) else {
-        return Ok(row.validation.clone());
-    };
-    let inputs: pipeline::PipelineInputs =
-        serde_json::from_str(&stored.try_get::<String, _>("inputs")?)
-            .map_err(anyhow::Error::from)?;
-    let analysis = serde_json::from_str(&analysis).map_err(anyhow::Error::from)?;
-    let compiled = serde_json::from_str(&compiled).map_err(anyhow::Error::from)?;
     let template = row.template;
     let document = document.clone();
     let report = tokio::task::spawn_blocking(move || {

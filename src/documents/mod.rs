@@ -8,6 +8,7 @@ pub mod files;
 pub mod handlers;
 pub mod model;
 pub mod shares;
+pub mod store;
 
 use axum::middleware::from_fn_with_state;
 use utoipa_axum::router::OpenApiRouter;

@@ -7,9 +7,10 @@ use std::time::Instant;
 use anyhow::Context;
 use jobwise_engine::Taxonomy;
 use jobwise_render::{Document, Renderer, Template};
+use serde::Deserialize;
 
 use super::options::{ResumeLength, ResumeOptions, Tone};
-use super::pipeline::{self, GenerationRequest, JobSnapshot, PipelineInputs, STAGE_NAMES};
+use super::pipeline::{self, GenerationRequest, JobPosting, PipelineInputs, STAGE_NAMES};
 use crate::db::Timestamp;
 
 /// `jobwise generate` options.
@@ -47,15 +48,14 @@ fn read_profile(path: &Path) -> anyhow::Result<jobwise_engine::Profile> {
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let value: serde_json::Value =
         serde_json::from_str(&text).with_context(|| format!("{} is not JSON", path.display()))?;
-    let value = if value.get("basics").is_some() {
-        let content = crate::profiles::json_resume::import(&value)
-            .map_err(|e| anyhow::anyhow!("{} is not a valid JSON Resume: {e}", path.display()))?;
-        serde_json::to_value(content)?
+    let mut profile = if value.get("basics").is_some() {
+        crate::profiles::json_resume::import(&value)
+            .map_err(|e| anyhow::anyhow!("{} is not a valid JSON Resume: {e}", path.display()))?
+            .0
     } else {
-        value
+        jobwise_engine::Profile::deserialize(value)
+            .with_context(|| format!("{} is not a JobWise profile", path.display()))?
     };
-    let mut profile: jobwise_engine::Profile = serde_json::from_value(value)
-        .with_context(|| format!("{} is not a JobWise profile", path.display()))?;
     // Files may omit item ids; the pipeline cites items by id.
     for (i, e) in profile.experiences.iter_mut().enumerate() {
         if e.id.trim().is_empty() {
@@ -81,7 +81,7 @@ fn read_profile(path: &Path) -> anyhow::Result<jobwise_engine::Profile> {
 }
 
 /// Reads a job file: JSON fields, or a pasted posting parsed like `POST /jobs {"text": …}`.
-pub fn read_job(path: &Path) -> anyhow::Result<JobSnapshot> {
+pub fn read_job(path: &Path) -> anyhow::Result<JobPosting> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     if text.trim_start().starts_with('{') {
@@ -92,16 +92,8 @@ pub fn read_job(path: &Path) -> anyhow::Result<JobSnapshot> {
 }
 
 /// A pasted posting as the pipeline reads it.
-pub fn job_from_text(text: &str) -> Option<JobSnapshot> {
-    let parsed = jobwise_engine::parse_posting(text);
-    Some(JobSnapshot {
-        title: parsed.title?,
-        company: parsed.company,
-        description: parsed.description,
-        requirements: parsed.requirements,
-        preferred: parsed.preferred,
-        responsibilities: parsed.responsibilities,
-    })
+pub fn job_from_text(text: &str) -> Option<JobPosting> {
+    JobPosting::from_parsed(jobwise_engine::parse_posting(text))
 }
 
 fn pick<T: Copy>(

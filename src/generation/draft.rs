@@ -622,30 +622,82 @@ pub fn sentences(text: &str) -> Vec<String> {
     out
 }
 
+/// What the sections of a resume draft share: the inputs, the length budget, and how relevant
+/// each profile item is (its stage-2 score, the options' focus, and whether it shows a
+/// required term the person does not list).
+struct ResumePlan<'a> {
+    input: &'a DraftInput<'a>,
+    budget: Budget,
+    scores: Scores,
+    focus: Vec<String>,
+    /// Items whose own words show a required term the person does not list (they lead).
+    put_forward: HashMap<String, u16>,
+}
+
+impl ResumePlan<'_> {
+    /// Relevance from the stage-2 score and the focus (the skills section's).
+    fn relevance(&self, id: &str, text: &str) -> u16 {
+        u16::from(self.scores.get(id))
+            + if mentions_focus(text, &self.focus, self.input.taxonomy) {
+                15
+            } else {
+                0
+            }
+    }
+
+    /// Relevance in the sections after the skills: items put forward lead.
+    fn boost(&self, id: &str, text: &str) -> u16 {
+        self.relevance(id, text) + self.put_forward.get(id).copied().unwrap_or(0)
+    }
+}
+
+/// A scored line: (score, position in its source list, line); higher scores first, then the
+/// source order.
+type Scored<T> = (u16, usize, T);
+
+fn by_score<T>(list: &mut [Scored<T>]) {
+    list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+}
+
 /// Builds the tailored resume.
 /// Uses the options' length, focus areas and instructions (offline, only the taxonomy terms
 /// the instructions name, as extra focus).
 pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
     let profile = input.profile;
-    let budget = budget(options.length);
-    let scores = Scores::new(input.compiled);
-    let focus = focus_terms(
-        &options.focus_areas,
-        options.custom_instructions.as_deref(),
-        input.taxonomy,
-    );
-    let boost = |id: &str, text: &str| -> u16 {
-        u16::from(scores.get(id))
-            + if mentions_focus(text, &focus, input.taxonomy) {
-                15
-            } else {
-                0
-            }
+    let mut plan = ResumePlan {
+        input,
+        budget: budget(options.length),
+        scores: Scores::new(input.compiled),
+        focus: focus_terms(
+            &options.focus_areas,
+            options.custom_instructions.as_deref(),
+            input.taxonomy,
+        ),
+        put_forward: HashMap::new(),
     };
-    let wording = enhanced_wording(profile);
     let newest = experiences_newest_first(profile);
-    let info = &profile.personal_info;
+    let met = met_terms(input);
+    let own = OwnWords::new(profile, input.analysis, input.taxonomy);
+    let summary = summary_line(input, &own, &met);
+    let (skills, listed_terms) = resume_skills(&plan, &own, &met);
+    let description_terms = put_forward(&mut plan, &met, &listed_terms);
+    let roles = resume_roles(&plan, &newest);
+    Resume {
+        header: resume_header(profile, &newest),
+        summary,
+        skills,
+        experience: resume_experience(&plan, &roles, &description_terms),
+        projects: resume_projects(&plan),
+        education: resume_education(input),
+        certifications: resume_certifications(&plan),
+        languages: resume_languages(profile),
+        extra_sections: Vec::new(),
+    }
+}
 
+/// Name, the latest title as headline, contact details and links.
+fn resume_header(profile: &Profile, newest: &[usize]) -> Header {
+    let info = &profile.personal_info;
     let mut links = Vec::new();
     for (label, url) in [
         ("LinkedIn", &info.linkedin),
@@ -660,31 +712,56 @@ pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
         }
     }
     let latest = newest.first().map(|&i| &profile.experiences[i]);
-    let header = Header {
+    Header {
         full_name: info.full_name.trim().to_owned(),
         headline: latest.map(|e| e.title.trim().to_owned()),
         email: Some(info.email.trim().to_owned()).filter(|e| !e.is_empty()),
         phone: info.phone.clone().filter(|p| !p.trim().is_empty()),
         location: info.location.clone().filter(|l| !l.trim().is_empty()),
         links,
+    }
+}
+
+/// The technical and soft skills kept so far, and which listed skill each entry is.
+struct SkillLines<'o> {
+    technical: Vec<Scored<Line>>,
+    soft: Vec<Scored<Line>>,
+    /// Kept entries: (group is technical, index in its group, listed skill).
+    kept: Vec<(bool, usize, &'o Listed)>,
+}
+
+/// Skills: the person's technical and soft lists in their own words (with the posting's
+/// alias beside a differently written one), best first; spellings of one skill listed twice
+/// ("golang", "Go") once, the posting's spelling preferred. An asked-for term the person lists
+/// only among a project's technologies is added with that project as its source. A term the
+/// profile only implies (in a bullet) is never listed as a skill. Also returns the taxonomy
+/// terms listed.
+fn resume_skills(
+    plan: &ResumePlan,
+    own: &OwnWords,
+    met: &[MetTerm],
+) -> (Vec<SkillGroup>, BTreeSet<String>) {
+    let mut lines = SkillLines {
+        technical: Vec::new(),
+        soft: Vec::new(),
+        kept: Vec::new(),
     };
+    listed_skills(plan, own, &mut lines);
+    project_technology_skills(own, met, &mut lines);
+    let listed_terms = lines
+        .kept
+        .iter()
+        .filter_map(|(_, _, k)| k.canonical.clone())
+        .collect();
+    let groups = skill_groups(lines.technical, lines.soft, plan.budget.skills);
+    (groups, listed_terms)
+}
 
-    let met = met_terms(input);
-    let own = OwnWords::new(profile, input.analysis, input.taxonomy);
-    let summary = summary_line(input, &own, &met);
-
-    // Skills: the person's technical and soft lists in their own words (with the posting's
-    // alias beside a differently written one), best first; spellings of one skill listed
-    // twice ("golang", "Go") once, the posting's spelling preferred. An asked-for term the
-    // person lists only among a project's technologies is added with that project as its
-    // source. A term the profile only implies (in a bullet) is never listed as a skill.
-    let mut technical: Vec<(u16, usize, Line)> = Vec::new();
-    let mut soft: Vec<(u16, usize, Line)> = Vec::new();
-    // Kept entries: (group is technical, index in its group, listed skill).
-    let mut kept: Vec<(bool, usize, &Listed)> = Vec::new();
+/// The technical and soft skills as listed, one entry per skill.
+fn listed_skills<'o>(plan: &ResumePlan, own: &'o OwnWords, lines: &mut SkillLines<'o>) {
     for listed in own.listed.iter().filter(|l| l.field != "technologies") {
         let lower = listed.form.to_lowercase();
-        let duplicate = kept.iter().position(|(_, _, k)| {
+        let duplicate = lines.kept.iter().position(|(_, _, k)| {
             k.form.to_lowercase() == lower
                 || k.canonical.is_some()
                     && k.canonical == listed.canonical
@@ -700,32 +777,37 @@ pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
         line.changed = label != listed.form;
         if let Some(at) = duplicate {
             // The posting's own spelling replaces an earlier spelling of the same skill.
-            let (is_technical, index, earlier) = kept[at];
+            let (is_technical, index, earlier) = lines.kept[at];
             if own.posting_writes(listed) && !own.posting_writes(earlier) {
                 let group = if is_technical {
-                    &mut technical
+                    &mut lines.technical
                 } else {
-                    &mut soft
+                    &mut lines.soft
                 };
                 group[index].2 = line;
-                kept[at].2 = listed;
+                lines.kept[at].2 = listed;
             }
             continue;
         }
         let is_technical = listed.field == "technical";
         let target = if is_technical {
-            &mut technical
+            &mut lines.technical
         } else {
-            &mut soft
+            &mut lines.soft
         };
-        kept.push((is_technical, target.len(), listed));
-        target.push((boost(&listed.form, &label), listed.position, line));
+        lines.kept.push((is_technical, target.len(), listed));
+        target.push((plan.relevance(&listed.form, &label), listed.position, line));
     }
+}
+
+/// Asked-for hard skills the person lists only among a project's technologies.
+fn project_technology_skills<'o>(own: &'o OwnWords, met: &[MetTerm], lines: &mut SkillLines<'o>) {
     for (position, m) in met.iter().enumerate() {
         let wanted = is_hard_term(m.category);
         if !wanted
             || m.evidence.is_none()
-            || kept
+            || lines
+                .kept
                 .iter()
                 .any(|(_, _, k)| k.canonical.as_deref() == Some(m.term.as_str()))
         {
@@ -745,27 +827,67 @@ pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
             text: label,
             source: Some(listed.source.clone()),
         };
-        kept.push((true, technical.len(), listed));
-        technical.push((score, 10_000 + position, line));
+        lines.kept.push((true, lines.technical.len(), listed));
+        lines.technical.push((score, 10_000 + position, line));
     }
-    // A required term the person does not list (only implied) is not written as a skill; the
-    // profile's own words that show it are put forward instead: its bullet leads its role,
-    // or, for a role's description, the sentence that names it becomes the role's first
-    // bullet, or its project is listed.
-    let listed_terms: BTreeSet<&str> = kept
+}
+
+/// The budget is shared: the best-scored skills of both groups are kept, so a required soft
+/// skill is not crowded out by a long technical list.
+fn skill_groups(
+    technical: Vec<Scored<Line>>,
+    soft: Vec<Scored<Line>>,
+    budget: usize,
+) -> Vec<SkillGroup> {
+    let mut all: Vec<(u16, usize, bool)> = technical
         .iter()
-        .filter_map(|(_, _, k)| k.canonical.as_deref())
+        .map(|(score, position, _)| (*score, *position, true))
+        .chain(
+            soft.iter()
+                .map(|(score, position, _)| (*score, *position, false)),
+        )
         .collect();
-    let mut put_forward: HashMap<String, u16> = HashMap::new();
+    all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+    all.truncate(budget);
+    let kept = |list: Vec<Scored<Line>>, technical: bool| -> Vec<Scored<Line>> {
+        list.into_iter()
+            .filter(|(score, position, _)| all.contains(&(*score, *position, technical)))
+            .collect()
+    };
+    let (technical, soft) = (kept(technical, true), kept(soft, false));
+    let mut skills = Vec::new();
+    for (name, mut list) in [("Key skills", technical), ("Soft skills", soft)] {
+        by_score(&mut list);
+        let items: Vec<Line> = list.into_iter().map(|(_, _, l)| l).collect();
+        if !items.is_empty() {
+            skills.push(SkillGroup {
+                name: name.to_owned(),
+                items,
+            });
+        }
+    }
+    skills
+}
+
+/// A required term the person does not list (only implied) is not written as a skill; the
+/// profile's own words that show it are put forward instead: its bullet leads its role
+/// (recorded in the plan), or, for a role's description, the sentence that names it becomes
+/// the role's first bullet (the returned terms by role id), or its project is listed.
+fn put_forward(
+    plan: &mut ResumePlan,
+    met: &[MetTerm],
+    listed_terms: &BTreeSet<String>,
+) -> HashMap<String, Vec<String>> {
     let mut description_terms: HashMap<String, Vec<String>> = HashMap::new();
     for m in met
         .iter()
-        .filter(|m| m.required && !listed_terms.contains(m.term.as_str()))
+        .filter(|m| m.required && !listed_terms.contains(&m.term))
     {
         if !(is_hard_term(m.category) || m.category == Some(Category::SoftSkill)) {
             continue;
         }
-        let Some(req) = input
+        let Some(req) = plan
+            .input
             .compiled
             .requirements
             .iter()
@@ -788,130 +910,69 @@ pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
                     .or_default()
                     .push(m.term.clone()),
                 _ => {
-                    put_forward.insert(evidence.item_id.clone(), 100);
+                    plan.put_forward.insert(evidence.item_id.clone(), 100);
                 }
             }
             break;
         }
     }
-    let boost = |id: &str, text: &str| -> u16 {
-        boost(id, text) + put_forward.get(id).copied().unwrap_or(0)
-    };
+    description_terms
+}
 
-    // The budget is shared: the best-scored skills of both groups are kept, so a required
-    // soft skill is not crowded out by a long technical list.
-    let mut all: Vec<(u16, usize, bool)> = technical
+/// The roles kept, reverse-chronological; the latest is always kept, the others by relevance.
+fn resume_roles(plan: &ResumePlan, newest: &[usize]) -> Vec<usize> {
+    let profile = plan.input.profile;
+    if newest.len() <= plan.budget.roles {
+        return newest.to_vec();
+    }
+    let latest = newest[0];
+    let mut rest: Vec<usize> = newest[1..].to_vec();
+    rest.sort_by(|&a, &b| {
+        let ea = &profile.experiences[a];
+        let eb = &profile.experiences[b];
+        plan.boost(&eb.id, &eb.title)
+            .cmp(&plan.boost(&ea.id, &ea.title))
+            .then(
+                newest
+                    .iter()
+                    .position(|&x| x == a)
+                    .cmp(&newest.iter().position(|&x| x == b)),
+            )
+    });
+    rest.truncate(plan.budget.roles - 1);
+    newest
         .iter()
-        .map(|(score, position, _)| (*score, *position, true))
-        .chain(
-            soft.iter()
-                .map(|(score, position, _)| (*score, *position, false)),
-        )
-        .collect();
-    all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
-    all.truncate(budget.skills);
-    let kept = |list: Vec<(u16, usize, Line)>, technical: bool| -> Vec<(u16, usize, Line)> {
-        list.into_iter()
-            .filter(|(score, position, _)| all.contains(&(*score, *position, technical)))
-            .collect()
-    };
-    let (technical, soft) = (kept(technical, true), kept(soft, false));
-    let mut skills = Vec::new();
-    for (name, mut list) in [("Key skills", technical), ("Soft skills", soft)] {
-        list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let items: Vec<Line> = list.into_iter().map(|(_, _, l)| l).collect();
-        if !items.is_empty() {
-            skills.push(SkillGroup {
-                name: name.to_owned(),
-                items,
-            });
-        }
-    }
+        .copied()
+        .filter(|i| *i == latest || rest.contains(i))
+        .collect()
+}
 
-    // Experience: reverse-chronological, the latest always kept.
-    let mut roles: Vec<usize> = newest.clone();
-    if roles.len() > budget.roles {
-        let latest = roles[0];
-        let mut rest: Vec<usize> = roles[1..].to_vec();
-        rest.sort_by(|&a, &b| {
-            let ea = &profile.experiences[a];
-            let eb = &profile.experiences[b];
-            boost(&eb.id, &eb.title)
-                .cmp(&boost(&ea.id, &ea.title))
-                .then(
-                    newest
-                        .iter()
-                        .position(|&x| x == a)
-                        .cmp(&newest.iter().position(|&x| x == b)),
-                )
-        });
-        rest.truncate(budget.roles - 1);
-        roles = newest
-            .iter()
-            .copied()
-            .filter(|i| *i == latest || rest.contains(i))
-            .collect();
-    }
+/// Experience: the kept roles with their best bullets (more for the latest).
+fn resume_experience(
+    plan: &ResumePlan,
+    roles: &[usize],
+    description_terms: &HashMap<String, Vec<String>>,
+) -> Vec<Experience> {
+    let profile = plan.input.profile;
+    let wording = enhanced_wording(profile);
     let mut experience = Vec::new();
     for (rank, &index) in roles.iter().enumerate() {
         let e = &profile.experiences[index];
         let limit = if rank == 0 {
-            budget.latest_bullets
+            plan.budget.latest_bullets
         } else {
-            budget.other_bullets
+            plan.budget.other_bullets
         };
-        let mut bullets: Vec<(u16, usize, Line)> = Vec::new();
-        for (i, original) in e.achievements.iter().enumerate() {
-            let id = format!("{}#{i}", e.id);
-            let reworded = wording
-                .get(&("experiences.achievements".to_owned(), id.clone()))
-                .cloned()
-                .unwrap_or_else(|| original.trim().to_owned());
-            let text = shorten(&reworded);
-            if text.is_empty() {
-                continue;
-            }
-            let changed = text != original.trim();
-            let mut line = Line::sourced(text, "achievement", id.clone(), "achievements");
-            line.changed = changed;
-            bullets.push((boost(&id, original), i, line));
-        }
-        // The description's sentence that names a required term the person does not list.
+        let mut bullets = achievement_bullets(plan, e, &wording);
         if !bullets.is_empty()
-            && let (Some(terms), Some(description)) =
-                (description_terms.get(&e.id), e.description.as_deref())
+            && let Some(terms) = description_terms.get(&e.id)
         {
-            for (i, sentence) in sentences(description).into_iter().enumerate() {
-                let names = input
-                    .taxonomy
-                    .find(&sentence)
-                    .iter()
-                    .any(|m| terms.contains(&m.canonical));
-                if !names || first_person(&sentence) || sentence.split_whitespace().count() < 3 {
-                    continue;
-                }
-                let text = shorten(sentence.trim_end_matches('.'));
-                let mut line = Line::sourced(text, "experience", e.id.clone(), "description");
-                line.changed = true;
-                bullets.push((200, i, line));
-                break;
-            }
+            bullets.extend(naming_sentence(plan.input.taxonomy, e, terms));
         }
-        if bullets.is_empty()
-            && let Some(description) = e.description.as_deref()
-        {
-            for (i, sentence) in sentences(description).into_iter().enumerate() {
-                if first_person(&sentence) || sentence.split_whitespace().count() < 3 {
-                    continue;
-                }
-                let text = shorten(sentence.trim_end_matches('.'));
-                let changed = text != sentence;
-                let mut line = Line::sourced(text, "experience", e.id.clone(), "description");
-                line.changed = changed;
-                bullets.push((0, i, line));
-            }
+        if bullets.is_empty() {
+            bullets = description_bullets(e);
         }
-        bullets.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        by_score(&mut bullets);
         experience.push(Experience {
             title: Line::sourced(e.title.trim(), "experience", e.id.clone(), "title"),
             company: Line::sourced(e.company.trim(), "experience", e.id.clone(), "company"),
@@ -926,12 +987,83 @@ pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
             source_id: e.id.clone(),
         });
     }
+    experience
+}
 
-    // Projects: relevant ones, best first.
-    let mut projects: Vec<(u16, usize, Project)> = Vec::new();
-    for (i, p) in profile.projects.iter().enumerate() {
-        let score = boost(&p.id, &p.name);
-        if scores.get(&p.id) < budget.min_project_score && score < 40 {
+/// A role's achievements as bullets (in the enhanced wording, shortened), scored.
+fn achievement_bullets(
+    plan: &ResumePlan,
+    e: &jobwise_engine::profile::Experience,
+    wording: &HashMap<(String, String), String>,
+) -> Vec<Scored<Line>> {
+    let mut bullets = Vec::new();
+    for (i, original) in e.achievements.iter().enumerate() {
+        let id = format!("{}#{i}", e.id);
+        let reworded = wording
+            .get(&("experiences.achievements".to_owned(), id.clone()))
+            .cloned()
+            .unwrap_or_else(|| original.trim().to_owned());
+        let text = shorten(&reworded);
+        if text.is_empty() {
+            continue;
+        }
+        let changed = text != original.trim();
+        let mut line = Line::sourced(text, "achievement", id.clone(), "achievements");
+        line.changed = changed;
+        bullets.push((plan.boost(&id, original), i, line));
+    }
+    bullets
+}
+
+/// The description's first sentence that names one of `terms` (required terms the person does
+/// not list), as a leading bullet.
+fn naming_sentence(
+    taxonomy: &Taxonomy,
+    e: &jobwise_engine::profile::Experience,
+    terms: &[String],
+) -> Option<Scored<Line>> {
+    let description = e.description.as_deref()?;
+    for (i, sentence) in sentences(description).into_iter().enumerate() {
+        let names = taxonomy
+            .find(&sentence)
+            .iter()
+            .any(|m| terms.contains(&m.canonical));
+        if !names || first_person(&sentence) || sentence.split_whitespace().count() < 3 {
+            continue;
+        }
+        let text = shorten(sentence.trim_end_matches('.'));
+        let mut line = Line::sourced(text, "experience", e.id.clone(), "description");
+        line.changed = true;
+        return Some((200, i, line));
+    }
+    None
+}
+
+/// A role without achievements: the sentences of its description as bullets.
+fn description_bullets(e: &jobwise_engine::profile::Experience) -> Vec<Scored<Line>> {
+    let mut bullets = Vec::new();
+    let Some(description) = e.description.as_deref() else {
+        return bullets;
+    };
+    for (i, sentence) in sentences(description).into_iter().enumerate() {
+        if first_person(&sentence) || sentence.split_whitespace().count() < 3 {
+            continue;
+        }
+        let text = shorten(sentence.trim_end_matches('.'));
+        let changed = text != sentence;
+        let mut line = Line::sourced(text, "experience", e.id.clone(), "description");
+        line.changed = changed;
+        bullets.push((0, i, line));
+    }
+    bullets
+}
+
+/// Projects: relevant ones, best first.
+fn resume_projects(plan: &ResumePlan) -> Vec<Project> {
+    let mut projects: Vec<Scored<Project>> = Vec::new();
+    for (i, p) in plan.input.profile.projects.iter().enumerate() {
+        let score = plan.boost(&p.id, &p.name);
+        if plan.scores.get(&p.id) < plan.budget.min_project_score && score < 40 {
             continue;
         }
         let description = shorten(&p.description);
@@ -950,14 +1082,17 @@ pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
             },
         ));
     }
-    projects.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let projects: Vec<Project> = projects
+    by_score(&mut projects);
+    projects
         .into_iter()
-        .take(budget.projects)
+        .take(plan.budget.projects)
         .map(|(_, _, p)| p)
-        .collect();
+        .collect()
+}
 
-    // Education: the chosen entry first, then newest first.
+/// Education: the entry stage 2 chose first, then newest first.
+fn resume_education(input: &DraftInput) -> Vec<Education> {
+    let profile = input.profile;
     let mut education_order: Vec<usize> = (0..profile.education.len()).collect();
     education_order.sort_by(|&a, &b| {
         let chosen =
@@ -975,41 +1110,47 @@ pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
             .then(end(b).cmp(&end(a)))
             .then(a.cmp(&b))
     });
-    let education = education_order
+    education_order
         .into_iter()
-        .map(|i| {
-            let e = &profile.education[i];
-            let mut details: Vec<Line> = e
-                .honors
-                .iter()
-                .filter(|h| !h.trim().is_empty())
-                .map(|h| Line::sourced(h.trim(), "education", e.id.clone(), "honors"))
-                .collect();
-            if let Some(gpa) = e.gpa {
-                details.push(Line {
-                    text: format!("GPA {}", format_gpa(gpa)),
-                    source: Some(jobwise_render::Source {
-                        kind: "education".to_owned(),
-                        item_id: e.id.clone(),
-                        field: "gpa".to_owned(),
-                    }),
-                    changed: true,
-                });
-            }
-            Education {
-                institution: e.institution.trim().to_owned(),
-                degree: e.degree.trim().to_owned(),
-                field_of_study: e.field_of_study.clone().filter(|f| !f.trim().is_empty()),
-                start_date: e.start_date.clone().filter(|d| !d.trim().is_empty()),
-                end_date: e.end_date.clone().filter(|d| !d.trim().is_empty()),
-                details,
-            }
-        })
-        .collect();
+        .map(|i| education_entry(&profile.education[i]))
+        .collect()
+}
 
-    // Certifications that are still valid, best first.
-    let today = (input.today.0, input.today.1);
-    let mut certifications: Vec<(u16, usize, Certification)> = profile
+/// One degree with its honours and GPA as details.
+fn education_entry(e: &jobwise_engine::profile::Education) -> Education {
+    let mut details: Vec<Line> = e
+        .honors
+        .iter()
+        .filter(|h| !h.trim().is_empty())
+        .map(|h| Line::sourced(h.trim(), "education", e.id.clone(), "honors"))
+        .collect();
+    if let Some(gpa) = e.gpa {
+        details.push(Line {
+            text: format!("GPA {}", format_gpa(gpa)),
+            source: Some(jobwise_render::Source {
+                kind: "education".to_owned(),
+                item_id: e.id.clone(),
+                field: "gpa".to_owned(),
+            }),
+            changed: true,
+        });
+    }
+    Education {
+        institution: e.institution.trim().to_owned(),
+        degree: e.degree.trim().to_owned(),
+        field_of_study: e.field_of_study.clone().filter(|f| !f.trim().is_empty()),
+        start_date: e.start_date.clone().filter(|d| !d.trim().is_empty()),
+        end_date: e.end_date.clone().filter(|d| !d.trim().is_empty()),
+        details,
+    }
+}
+
+/// Certifications that are still valid, best first.
+fn resume_certifications(plan: &ResumePlan) -> Vec<Certification> {
+    let today = (plan.input.today.0, plan.input.today.1);
+    let mut certifications: Vec<Scored<Certification>> = plan
+        .input
+        .profile
         .skills
         .certifications
         .iter()
@@ -1017,7 +1158,7 @@ pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
         .filter(|(_, c)| !expired(c.expiry_date.as_deref(), today))
         .map(|(i, c)| {
             (
-                boost(&c.id, &c.name),
+                plan.boost(&c.id, &c.name),
                 i,
                 Certification {
                     name: c.name.trim().to_owned(),
@@ -1027,35 +1168,26 @@ pub fn draft_resume(input: &DraftInput, options: &ResumeOptions) -> Resume {
             )
         })
         .collect();
-    certifications.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let certifications = certifications
+    by_score(&mut certifications);
+    certifications
         .into_iter()
-        .take(budget.certifications)
+        .take(plan.budget.certifications)
         .map(|(_, _, c)| c)
-        .collect();
+        .collect()
+}
 
-    let languages = profile
+/// Spoken languages with their proficiency, capitalised.
+fn resume_languages(profile: &Profile) -> Vec<Language> {
+    profile
         .skills
         .languages
         .iter()
         .filter(|l| !l.name.trim().is_empty())
         .map(|l| Language {
             name: l.name.trim().to_owned(),
-            proficiency: capitalize(l.proficiency.trim()),
+            proficiency: capitalize(l.proficiency.as_str()),
         })
-        .collect();
-
-    Resume {
-        header,
-        summary,
-        skills,
-        experience,
-        projects,
-        education,
-        certifications,
-        languages,
-        extra_sections: Vec::new(),
-    }
+        .collect()
 }
 
 /// GPA as the profile gives it, without float noise ("3.8", "4").
@@ -1233,21 +1365,11 @@ fn end_sentence(text: &str) -> String {
 pub fn draft_cover_letter(input: &DraftInput, options: &LetterDraftOptions) -> CoverLetter {
     let profile = input.profile;
     let info = &profile.personal_info;
-    let scores = Scores::new(input.compiled);
-    let focus = focus_terms(&[], options.custom_instructions.as_deref(), input.taxonomy);
-    let wording = enhanced_wording(profile);
-    let informal = input
-        .style
-        .and_then(|s| s.formality)
-        .is_some_and(|f| f < 0.4);
-    let contract = |text: String| -> String {
-        if informal {
-            text.replace("I am ", "I'm ")
-                .replace("I would ", "I'd ")
-                .replace("I have ", "I've ")
-        } else {
-            text
-        }
+    let voice = Voice {
+        informal: input
+            .style
+            .and_then(|s| s.formality)
+            .is_some_and(|f| f < 0.4),
     };
     let company_name = input
         .company
@@ -1257,32 +1379,137 @@ pub fn draft_cover_letter(input: &DraftInput, options: &LetterDraftOptions) -> C
     let company_ref = company_name
         .clone()
         .unwrap_or_else(|| "your company".to_owned());
-    let role = input.job_title.trim();
+    let paragraphs = letter_paragraphs(input, options, voice, &company_ref);
+    let (year, month, day) = input.today;
+    let closing = if voice.informal {
+        "Best regards,"
+    } else {
+        "Sincerely,"
+    };
+    CoverLetter {
+        sender: Sender {
+            full_name: info.full_name.trim().to_owned(),
+            email: Some(info.email.trim().to_owned()).filter(|e| !e.is_empty()),
+            phone: info.phone.clone().filter(|p| !p.trim().is_empty()),
+            location: info.location.clone().filter(|l| !l.trim().is_empty()),
+        },
+        // ISO; renderers show it as "30 November 2026".
+        date: format!("{year:04}-{:02}-{day:02}", month.clamp(1, 12)),
+        recipient: Recipient {
+            company: company_name
+                .clone()
+                .unwrap_or_else(|| "Hiring Team".to_owned()),
+            hiring_manager: None,
+            address: None,
+        },
+        salutation: match &company_name {
+            Some(c) => format!("Dear {c} Hiring Team,"),
+            None => "Dear Hiring Manager,".to_owned(),
+        },
+        paragraphs,
+        closing: closing.to_owned(),
+        signature: info.full_name.trim().to_owned(),
+    }
+}
+
+/// The letter's paragraphs: the opening, the evidence paragraphs the length asks for, the close.
+fn letter_paragraphs(
+    input: &DraftInput,
+    options: &LetterDraftOptions,
+    voice: Voice,
+    company_ref: &str,
+) -> Vec<Line> {
     let met = met_terms(input);
-    let newest = experiences_newest_first(profile);
-    let latest = newest.first().map(|&i| &profile.experiences[i]);
-    let years = whole_years(input.compiled);
-    let own = OwnWords::new(profile, input.analysis, input.taxonomy);
+    let newest = experiences_newest_first(input.profile);
+    let own = OwnWords::new(input.profile, input.analysis, input.taxonomy);
     let top_skills = named_skills(input, &own, &met, 2);
 
-    // Opening: the role, the company, who the writer is (skills in the person's words).
+    let mut paragraphs = vec![letter_opening(
+        input,
+        options.tone,
+        &newest,
+        &top_skills,
+        company_ref,
+        voice,
+    )];
+    let evidence = letter_evidence(input, options, &newest);
+    let paragraph_count = match options.length {
+        LetterLength::Short => 1,
+        LetterLength::Standard => 2,
+        LetterLength::Detailed => 3,
+    };
+    let mut writer = EvidenceWriter {
+        input,
+        own: &own,
+        evidence: &evidence,
+        used: vec![false; evidence.len()],
+        requirement_evidence: requirement_evidence(input, &met),
+        mentioned_terms: top_skills.iter().map(|s| s.0.clone()).collect(),
+        last_role: None,
+    };
+    for _ in 0..paragraph_count {
+        let Some(paragraph) = writer.next_paragraph(voice) else {
+            break;
+        };
+        paragraphs.push(paragraph);
+    }
+    paragraphs.push(Line {
+        text: voice.contract(letter_close(options.tone, company_ref)),
+        source: None,
+        changed: true,
+    });
+    paragraphs
+}
+
+/// How the letter sounds: contractions when the person's samples are informal.
+#[derive(Debug, Clone, Copy)]
+struct Voice {
+    informal: bool,
+}
+
+impl Voice {
+    /// "I am" → "I'm" (and "I would", "I have") in an informal voice.
+    fn contract(self, text: String) -> String {
+        if self.informal {
+            text.replace("I am ", "I'm ")
+                .replace("I would ", "I'd ")
+                .replace("I have ", "I've ")
+        } else {
+            text
+        }
+    }
+}
+
+/// Opening: the role, the company, who the writer is (skills in the person's words).
+fn letter_opening(
+    input: &DraftInput,
+    tone: Tone,
+    newest: &[usize],
+    top_skills: &[(String, String, u32)],
+    company_ref: &str,
+    voice: Voice,
+) -> Line {
+    let profile = input.profile;
+    let role = input.job_title.trim();
+    let latest = newest.first().map(|&i| &profile.experiences[i]);
+    let years = whole_years(input.compiled);
     let who_with_skills = match latest {
         Some(e) if years >= 2 => {
-            experience_phrase(&with_article(e.title.trim()), Some(years), &top_skills)
+            experience_phrase(&with_article(e.title.trim()), Some(years), top_skills)
         }
         Some(e) if e.is_current => experience_phrase(
             &format!("{} at {}", with_article(e.title.trim()), e.company.trim()),
             None,
-            &top_skills,
+            top_skills,
         ),
         Some(e) => experience_phrase(
             &format!("a former {} at {}", e.title.trim(), e.company.trim()),
             None,
-            &top_skills,
+            top_skills,
         ),
         None => String::new(),
     };
-    let first = match options.tone {
+    let first = match tone {
         Tone::Professional => {
             format!("I am writing to apply for the {role} position at {company_ref}.")
         }
@@ -1296,25 +1523,7 @@ pub fn draft_cover_letter(input: &DraftInput, options: &LetterDraftOptions) -> C
             "I would be grateful to be considered for the {role} position at {company_ref}."
         ),
     };
-    let second = if who_with_skills.is_empty() {
-        String::new()
-    } else {
-        match options.tone {
-            Tone::Professional => format!(
-                " As {who_with_skills}, I would bring directly relevant experience to your team."
-            ),
-            Tone::Enthusiastic => {
-                format!(" As {who_with_skills}, I am eager to bring that experience to your team.")
-            }
-            Tone::Confident => {
-                format!(" As {who_with_skills}, I am ready to contribute from the first week.")
-            }
-            Tone::Humble => {
-                format!(" As {who_with_skills}, I hope my experience can be of use to your team.")
-            }
-        }
-    };
-    let mut paragraphs = Vec::new();
+    let second = who_sentence(tone, &who_with_skills);
     let opening_source = match latest {
         Some(e) => jobwise_render::Source {
             kind: "experience".to_owned(),
@@ -1327,14 +1536,104 @@ pub fn draft_cover_letter(input: &DraftInput, options: &LetterDraftOptions) -> C
             field: "personal_info".to_owned(),
         },
     };
-    paragraphs.push(Line {
-        text: contract(format!("{first}{second}")),
+    Line {
+        text: voice.contract(format!("{first}{second}")),
         source: Some(opening_source),
         changed: true,
-    });
+    }
+}
 
-    // Evidence: the best bullets (focus first), then projects, then role descriptions.
-    let mut evidence: Vec<(u16, usize, Evidence)> = Vec::new();
+/// The opening's second sentence, saying who the writer is (empty without a role).
+fn who_sentence(tone: Tone, who_with_skills: &str) -> String {
+    if who_with_skills.is_empty() {
+        return String::new();
+    }
+    match tone {
+        Tone::Professional => format!(
+            " As {who_with_skills}, I would bring directly relevant experience to your team."
+        ),
+        Tone::Enthusiastic => {
+            format!(" As {who_with_skills}, I am eager to bring that experience to your team.")
+        }
+        Tone::Confident => {
+            format!(" As {who_with_skills}, I am ready to contribute from the first week.")
+        }
+        Tone::Humble => {
+            format!(" As {who_with_skills}, I hope my experience can be of use to your team.")
+        }
+    }
+}
+
+/// The closing paragraph.
+fn letter_close(tone: Tone, company_ref: &str) -> String {
+    match tone {
+        Tone::Professional => format!(
+            "I would welcome the opportunity to discuss how my experience could support {company_ref}. Thank you for your time and consideration."
+        ),
+        Tone::Enthusiastic => format!(
+            "I would love to talk about how I could contribute to {company_ref}. Thank you so much for considering my application."
+        ),
+        Tone::Confident => format!(
+            "I look forward to discussing the results I can bring to {company_ref}. Thank you for your consideration."
+        ),
+        Tone::Humble => format!(
+            "I would be thankful for the chance to learn more about the role and {company_ref}. Thank you for your time."
+        ),
+    }
+}
+
+/// Evidence: the best bullets (focus first), then projects, then (only when there is neither)
+/// role descriptions; best first.
+fn letter_evidence(
+    input: &DraftInput,
+    options: &LetterDraftOptions,
+    newest: &[usize],
+) -> Vec<Scored<Evidence>> {
+    let mut evidence = achievement_evidence(input, options, newest);
+    let scores = Scores::new(input.compiled);
+    for (i, p) in input.profile.projects.iter().enumerate() {
+        let description = p.description.trim().trim_end_matches('.');
+        if description.is_empty() || first_person(description) {
+            continue;
+        }
+        evidence.push((
+            scores.get(&p.id).into(),
+            50_000 + i,
+            Evidence {
+                experience: None,
+                sentence: format!(
+                    "On my project {}: {}",
+                    p.name.trim(),
+                    lower_first(description)
+                ),
+                source: jobwise_render::Source {
+                    kind: "project".to_owned(),
+                    item_id: p.id.clone(),
+                    field: "description".to_owned(),
+                },
+                item_id: p.id.clone(),
+            },
+        ));
+    }
+    if evidence.is_empty() {
+        evidence = description_evidence(input.profile, newest);
+    }
+    by_score(&mut evidence);
+    evidence
+}
+
+/// Every achievement (in the enhanced wording) not written in the first person, scored by
+/// stage 2 and the instructions' focus.
+fn achievement_evidence(
+    input: &DraftInput,
+    options: &LetterDraftOptions,
+    newest: &[usize],
+) -> Vec<Scored<Evidence>> {
+    let profile = input.profile;
+    let scores = Scores::new(input.compiled);
+    let focus = focus_terms(&[], options.custom_instructions.as_deref(), input.taxonomy);
+    let wording = enhanced_wording(profile);
+    let mut evidence = Vec::new();
     for (order, &index) in newest.iter().enumerate() {
         let e = &profile.experiences[index];
         for (i, original) in e.achievements.iter().enumerate() {
@@ -1368,66 +1667,41 @@ pub fn draft_cover_letter(input: &DraftInput, options: &LetterDraftOptions) -> C
             ));
         }
     }
-    for (i, p) in profile.projects.iter().enumerate() {
-        let description = p.description.trim().trim_end_matches('.');
-        if description.is_empty() || first_person(description) {
-            continue;
-        }
-        evidence.push((
-            scores.get(&p.id).into(),
-            50_000 + i,
-            Evidence {
-                experience: None,
-                sentence: format!(
-                    "On my project {}: {}",
-                    p.name.trim(),
-                    lower_first(description)
-                ),
-                source: jobwise_render::Source {
-                    kind: "project".to_owned(),
-                    item_id: p.id.clone(),
-                    field: "description".to_owned(),
-                },
-                item_id: p.id.clone(),
-            },
-        ));
-    }
-    if evidence.is_empty() {
-        for (order, &index) in newest.iter().enumerate() {
-            let e = &profile.experiences[index];
-            if let Some(sentence) = e
-                .description
-                .as_deref()
-                .and_then(|d| sentences(d).into_iter().find(|s| !first_person(s)))
-            {
-                evidence.push((
-                    0,
-                    order,
-                    Evidence {
-                        experience: Some(index),
-                        sentence: sentence.trim_end_matches('.').to_owned(),
-                        source: jobwise_render::Source {
-                            kind: "experience".to_owned(),
-                            item_id: e.id.clone(),
-                            field: "description".to_owned(),
-                        },
+    evidence
+}
+
+/// Each role's first description sentence not in the first person.
+fn description_evidence(profile: &Profile, newest: &[usize]) -> Vec<Scored<Evidence>> {
+    let mut evidence = Vec::new();
+    for (order, &index) in newest.iter().enumerate() {
+        let e = &profile.experiences[index];
+        if let Some(sentence) = e
+            .description
+            .as_deref()
+            .and_then(|d| sentences(d).into_iter().find(|s| !first_person(s)))
+        {
+            evidence.push((
+                0,
+                order,
+                Evidence {
+                    experience: Some(index),
+                    sentence: sentence.trim_end_matches('.').to_owned(),
+                    source: jobwise_render::Source {
+                        kind: "experience".to_owned(),
                         item_id: e.id.clone(),
+                        field: "description".to_owned(),
                     },
-                ));
-            }
+                    item_id: e.id.clone(),
+                },
+            ));
         }
     }
-    evidence.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let paragraph_count = match options.length {
-        LetterLength::Short => 1,
-        LetterLength::Standard => 2,
-        LetterLength::Detailed => 3,
-    };
-    // Group: each paragraph takes the best remaining piece and, when it has a role, that role's
-    // next best piece.
-    let mut used = vec![false; evidence.len()];
-    let requirement_evidence: BTreeMap<String, Vec<String>> = met
-        .iter()
+    evidence
+}
+
+/// The items that show each required hard skill, by term.
+fn requirement_evidence(input: &DraftInput, met: &[MetTerm]) -> BTreeMap<String, Vec<String>> {
+    met.iter()
         .filter(|m| m.required && is_hard_term(m.category))
         .map(|MetTerm { term, .. }| {
             let ids = input
@@ -1439,140 +1713,119 @@ pub fn draft_cover_letter(input: &DraftInput, options: &LetterDraftOptions) -> C
                 .unwrap_or_default();
             (term.clone(), ids)
         })
-        .collect();
-    let mut mentioned_terms: BTreeSet<String> = top_skills.iter().map(|s| s.0.clone()).collect();
-    let mut last_role: Option<usize> = None;
-    for _ in 0..paragraph_count {
-        let Some(first_index) = used.iter().position(|u| !u) else {
-            break;
-        };
-        used[first_index] = true;
-        let lead = &evidence[first_index].2;
-        let mut pieces = vec![first_index];
-        if lead.experience.is_some()
-            && let Some(second_index) = (0..evidence.len())
-                .find(|&j| !used[j] && evidence[j].2.experience == lead.experience)
-        {
-            used[second_index] = true;
-            pieces.push(second_index);
-        }
+        .collect()
+}
+
+/// Writes the evidence paragraphs one after another: each takes the best remaining piece and,
+/// when it has a role, that role's next best piece, then names the required skills they show.
+struct EvidenceWriter<'a> {
+    input: &'a DraftInput<'a>,
+    own: &'a OwnWords<'a>,
+    evidence: &'a [Scored<Evidence>],
+    used: Vec<bool>,
+    requirement_evidence: BTreeMap<String, Vec<String>>,
+    /// Skills the letter has named so far (each is named once).
+    mentioned_terms: BTreeSet<String>,
+    /// The role the previous sentence was about.
+    last_role: Option<usize>,
+}
+
+impl EvidenceWriter<'_> {
+    /// The next paragraph; `None` when the evidence is used up.
+    fn next_paragraph(&mut self, voice: Voice) -> Option<Line> {
+        let pieces = self.take_pieces()?;
         let mut text = String::new();
         for (n, &piece) in pieces.iter().enumerate() {
-            let ev = &evidence[piece].2;
-            let verb = verb_first(&ev.sentence);
-            let sentence = match (n, ev.experience) {
-                _ if ev.source.kind == "project" => end_sentence(&ev.sentence),
-                (0, Some(index)) => {
-                    let e = &profile.experiences[index];
-                    let (title, company) = (e.title.trim(), e.company.trim());
-                    let again = last_role == Some(index);
-                    match (verb, again) {
-                        (true, false) => end_sentence(&format!(
-                            "As {title} at {company}, I {}",
-                            lower_first(&ev.sentence)
-                        )),
-                        (true, true) => end_sentence(&format!(
-                            "In the same role, I {}",
-                            lower_first(&ev.sentence)
-                        )),
-                        (false, false) => end_sentence(&format!(
-                            "One highlight from my time at {company} as {title}: {}",
-                            lower_first(&ev.sentence)
-                        )),
-                        (false, true) => end_sentence(&format!(
-                            "Another highlight from that role: {}",
-                            lower_first(&ev.sentence)
-                        )),
-                    }
-                }
-                _ if verb => end_sentence(&format!("I also {}", lower_first(&ev.sentence))),
-                _ => end_sentence(&format!("Another: {}", lower_first(&ev.sentence))),
-            };
-            last_role = ev.experience.or(last_role);
+            let sentence = self.sentence(n, &self.evidence[piece].2);
+            self.last_role = self.evidence[piece].2.experience.or(self.last_role);
             if !text.is_empty() {
                 text.push(' ');
             }
             text.push_str(&sentence);
         }
-        // Name the required skills this evidence demonstrates.
-        let ids: BTreeSet<&str> = pieces
-            .iter()
-            .map(|&p| evidence[p].2.item_id.as_str())
-            .collect();
-        // Only skills the person lists, in their words; an implied one is not named.
-        let shown: Vec<(String, String)> = requirement_evidence
-            .iter()
-            .filter(|(term, items)| {
-                !mentioned_terms.contains(*term) && items.iter().any(|i| ids.contains(i.as_str()))
-            })
-            .filter_map(|(term, _)| Some((term.clone(), own.label(own.for_term(term)?))))
-            .take(3)
-            .collect();
-        if !shown.is_empty() {
-            let labels: Vec<String> = shown.iter().map(|s| s.1.clone()).collect();
-            text.push_str(&format!(
-                " That work drew on {}, which this role calls for.",
-                join_names(&labels)
-            ));
-            mentioned_terms.extend(shown.into_iter().map(|s| s.0));
-        }
-        paragraphs.push(Line {
-            text: contract(text),
-            source: Some(lead.source.clone()),
+        text.push_str(&self.skills_shown(&pieces));
+        Some(Line {
+            text: voice.contract(text),
+            source: Some(self.evidence[pieces[0]].2.source.clone()),
             changed: true,
-        });
+        })
     }
 
-    // Close.
-    let close = match options.tone {
-        Tone::Professional => format!(
-            "I would welcome the opportunity to discuss how my experience could support {company_ref}. Thank you for your time and consideration."
-        ),
-        Tone::Enthusiastic => format!(
-            "I would love to talk about how I could contribute to {company_ref}. Thank you so much for considering my application."
-        ),
-        Tone::Confident => format!(
-            "I look forward to discussing the results I can bring to {company_ref}. Thank you for your consideration."
-        ),
-        Tone::Humble => format!(
-            "I would be thankful for the chance to learn more about the role and {company_ref}. Thank you for your time."
-        ),
-    };
-    paragraphs.push(Line {
-        text: contract(close),
-        source: None,
-        changed: true,
-    });
+    /// The best unused piece and, when it has a role, that role's next best one.
+    fn take_pieces(&mut self) -> Option<Vec<usize>> {
+        let first_index = self.used.iter().position(|u| !u)?;
+        self.used[first_index] = true;
+        let lead = &self.evidence[first_index].2;
+        let mut pieces = vec![first_index];
+        if lead.experience.is_some()
+            && let Some(second_index) = (0..self.evidence.len())
+                .find(|&j| !self.used[j] && self.evidence[j].2.experience == lead.experience)
+        {
+            self.used[second_index] = true;
+            pieces.push(second_index);
+        }
+        Some(pieces)
+    }
 
-    let (year, month, day) = input.today;
-    let closing = if informal {
-        "Best regards,"
-    } else {
-        "Sincerely,"
-    };
-    CoverLetter {
-        sender: Sender {
-            full_name: info.full_name.trim().to_owned(),
-            email: Some(info.email.trim().to_owned()).filter(|e| !e.is_empty()),
-            phone: info.phone.clone().filter(|p| !p.trim().is_empty()),
-            location: info.location.clone().filter(|l| !l.trim().is_empty()),
-        },
-        // ISO; renderers show it as "30 November 2026".
-        date: format!("{year:04}-{:02}-{day:02}", month.clamp(1, 12)),
-        recipient: Recipient {
-            company: company_name
-                .clone()
-                .unwrap_or_else(|| "Hiring Team".to_owned()),
-            hiring_manager: None,
-            address: None,
-        },
-        salutation: match &company_name {
-            Some(c) => format!("Dear {c} Hiring Team,"),
-            None => "Dear Hiring Manager,".to_owned(),
-        },
-        paragraphs,
-        closing: closing.to_owned(),
-        signature: info.full_name.trim().to_owned(),
+    /// The `n`-th sentence of a paragraph, introducing its role when it leads.
+    fn sentence(&self, n: usize, ev: &Evidence) -> String {
+        let verb = verb_first(&ev.sentence);
+        match (n, ev.experience) {
+            _ if ev.source.kind == "project" => end_sentence(&ev.sentence),
+            (0, Some(index)) => {
+                let e = &self.input.profile.experiences[index];
+                let (title, company) = (e.title.trim(), e.company.trim());
+                let again = self.last_role == Some(index);
+                match (verb, again) {
+                    (true, false) => end_sentence(&format!(
+                        "As {title} at {company}, I {}",
+                        lower_first(&ev.sentence)
+                    )),
+                    (true, true) => end_sentence(&format!(
+                        "In the same role, I {}",
+                        lower_first(&ev.sentence)
+                    )),
+                    (false, false) => end_sentence(&format!(
+                        "One highlight from my time at {company} as {title}: {}",
+                        lower_first(&ev.sentence)
+                    )),
+                    (false, true) => end_sentence(&format!(
+                        "Another highlight from that role: {}",
+                        lower_first(&ev.sentence)
+                    )),
+                }
+            }
+            _ if verb => end_sentence(&format!("I also {}", lower_first(&ev.sentence))),
+            _ => end_sentence(&format!("Another: {}", lower_first(&ev.sentence))),
+        }
+    }
+
+    /// Names the required skills this evidence demonstrates (empty when none is new). Only
+    /// skills the person lists, in their words; an implied one is not named.
+    fn skills_shown(&mut self, pieces: &[usize]) -> String {
+        let ids: BTreeSet<&str> = pieces
+            .iter()
+            .map(|&p| self.evidence[p].2.item_id.as_str())
+            .collect();
+        let shown: Vec<(String, String)> = self
+            .requirement_evidence
+            .iter()
+            .filter(|(term, items)| {
+                !self.mentioned_terms.contains(*term)
+                    && items.iter().any(|i| ids.contains(i.as_str()))
+            })
+            .filter_map(|(term, _)| Some((term.clone(), self.own.label(self.own.for_term(term)?))))
+            .take(3)
+            .collect();
+        if shown.is_empty() {
+            return String::new();
+        }
+        let labels: Vec<String> = shown.iter().map(|s| s.1.clone()).collect();
+        self.mentioned_terms.extend(shown.into_iter().map(|s| s.0));
+        format!(
+            " That work drew on {}, which this role calls for.",
+            join_names(&labels)
+        )
     }
 }
 

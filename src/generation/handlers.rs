@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::model::{GenerationList, GenerationView};
 use super::options::{CoverLetterRequest, GenerationStatus, GenerationType, ResumeRequest};
-use super::pipeline::{GenerationRequest, JobSnapshot, PipelineInputs};
+use super::pipeline::{GenerationRequest, PipelineInputs};
 use super::store::{self, Enqueued, ListFilter, NewGeneration};
 use crate::app::AppState;
 use crate::db::Timestamp;
@@ -56,6 +56,19 @@ fn idempotency_key(headers: &HeaderMap) -> AppResult<Option<String>> {
     Ok(Some(key.to_owned()))
 }
 
+/// Hash of what was asked (type, profile, job, options as canonical JSON): a reused
+/// idempotency key must come with the same one.
+fn request_hash(request: &GenerationRequest, profile_id: Uuid, job_id: Uuid) -> AppResult<String> {
+    let options = request.options_json().map_err(anyhow::Error::from)?;
+    let mut hasher = Sha256::new();
+    hasher.update(request.kind().as_str());
+    hasher.update(b"\n");
+    hasher.update(profile_id.as_bytes());
+    hasher.update(job_id.as_bytes());
+    hasher.update(options.to_string());
+    Ok(hex::encode(hasher.finalize()))
+}
+
 /// Loads what the pipeline needs (404 for a foreign profile or job), freezes it, and enqueues.
 async fn enqueue(
     state: &AppState,
@@ -68,62 +81,24 @@ async fn enqueue(
     let key = idempotency_key(headers)?;
     let profile = crate::profiles::store::load(&state.db, user.id, profile_id).await?;
     let job = crate::jobs::store::load_visible(&state.db, user.id, job_id).await?;
-    let samples: Vec<String> = sqlx::query_scalar(
-        "SELECT text FROM writing_samples WHERE user_id = $1 ORDER BY created_at, id",
-    )
-    .bind(user.id.to_string())
-    .fetch_all(&state.db.pool)
-    .await?;
-    let style = if samples.is_empty() {
-        None
-    } else {
-        Some(
-            tokio::task::spawn_blocking(move || {
-                let refs: Vec<&str> = samples.iter().map(String::as_str).collect();
-                jobwise_engine::analyze_style(&refs)
-            })
-            .await
-            .map_err(|e| AppError::Internal(e.into()))?,
-        )
-    };
+    let style = crate::samples::style(&state.db, user.id).await?;
+    let style = (style.sample_count > 0).then_some(style);
     let today = Timestamp::now().to_datetime();
     let inputs = PipelineInputs {
-        profile: serde_json::from_value(
-            serde_json::to_value(&profile.content).map_err(anyhow::Error::from)?,
-        )
-        .map_err(anyhow::Error::from)?,
-        job: JobSnapshot {
-            title: job.title,
-            company: job.company,
-            description: job.description,
-            requirements: job.requirements,
-            preferred: job.preferred,
-            responsibilities: job.responsibilities,
-        },
+        profile: profile.content,
+        job: job.posting(),
         style,
         today: (today.year(), u8::from(today.month()), today.day()),
     };
     let kind = request.kind();
-    let options = match &request {
-        GenerationRequest::Resume(o) => serde_json::to_value(o),
-        GenerationRequest::CoverLetter(o) => serde_json::to_value(o),
-    }
-    .map_err(anyhow::Error::from)?;
-    let mut hasher = Sha256::new();
-    hasher.update(kind.as_str());
-    hasher.update(b"\n");
-    hasher.update(profile_id.as_bytes());
-    hasher.update(job_id.as_bytes());
-    hasher.update(options.to_string());
     let new = NewGeneration {
         user_id: user.id,
-        kind,
         profile_id,
         job_id,
-        options,
+        request_hash: request_hash(&request, profile_id, job_id)?,
+        request,
         inputs: serde_json::to_string(&inputs).map_err(anyhow::Error::from)?,
         idempotency_key: key,
-        request_hash: hex::encode(hasher.finalize()),
         request_id: headers
             .get(&X_REQUEST_ID)
             .and_then(|v| v.to_str().ok())

@@ -6,7 +6,8 @@
 //!   4 flags; [`llm`] is the optional LLM wording engine.
 //! * [`store`] is the queue's SQL, [`worker`] claims and runs generations, and [`events`] fans
 //!   progress out to SSE subscribers.
-//! * [`handlers`] serve `/api/v1/generations`; [`cli`] is `jobwise generate`.
+//! * [`handlers`] serve `/api/v1/generations`; [`cli`] is `jobwise generate`;
+//!   [`on_demand`] runs stages 1 and 2 for the jobs endpoints.
 
 pub mod cli;
 pub mod draft;
@@ -14,6 +15,7 @@ pub mod events;
 pub mod handlers;
 pub mod llm;
 pub mod model;
+pub mod on_demand;
 pub mod options;
 pub mod pipeline;
 pub mod repair;

@@ -34,24 +34,7 @@ pub const STAGE_DESCRIPTIONS: [&str; 5] = [
 ];
 
 /// The job as the pipeline reads it (a snapshot taken when the generation is requested).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct JobSnapshot {
-    /// Title as posted.
-    pub title: String,
-    /// Employer, when named.
-    pub company: Option<String>,
-    /// Prose.
-    pub description: String,
-    /// Must-haves.
-    #[serde(default)]
-    pub requirements: Vec<String>,
-    /// Nice-to-haves.
-    #[serde(default)]
-    pub preferred: Vec<String>,
-    /// Duties.
-    #[serde(default)]
-    pub responsibilities: Vec<String>,
-}
+pub use jobwise_engine::JobPosting;
 
 /// Everything the stages read, frozen at request time so a resumed or repeated run gives the
 /// same documents.
@@ -60,7 +43,7 @@ pub struct PipelineInputs {
     /// The master profile.
     pub profile: Profile,
     /// The job.
-    pub job: JobSnapshot,
+    pub job: JobPosting,
     /// Writing style from the user's samples, when there are any.
     pub style: Option<StyleProfile>,
     /// The request date (year, month, day).
@@ -94,6 +77,15 @@ impl GenerationRequest {
         }
     }
 
+    /// The options as the API shows them (`options` of a generation view) and as the
+    /// idempotency hash reads them (canonical JSON).
+    pub fn options_json(&self) -> serde_json::Result<serde_json::Value> {
+        match self {
+            GenerationRequest::Resume(o) => serde_json::to_value(o),
+            GenerationRequest::CoverLetter(o) => serde_json::to_value(o),
+        }
+    }
+
     /// Page budget of the n-th document (the resume first, then a letter).
     pub fn max_pages(&self, document: &Document) -> usize {
         match (self, document) {
@@ -103,22 +95,9 @@ impl GenerationRequest {
     }
 }
 
-impl JobSnapshot {
-    /// The job as stage 1 reads it.
-    pub fn text(&self) -> jobwise_engine::JobText<'_> {
-        jobwise_engine::JobText {
-            title: &self.title,
-            description: &self.description,
-            requirements: &self.requirements,
-            preferred: &self.preferred,
-            responsibilities: &self.responsibilities,
-        }
-    }
-}
-
 /// Stage 1.
 pub fn analyze(inputs: &PipelineInputs, taxonomy: &Taxonomy) -> JobAnalysis {
-    jobwise_engine::analyze_job(&inputs.job.text(), taxonomy)
+    jobwise_engine::analyze_job(&inputs.job, taxonomy)
 }
 
 /// Stage-1 results by the hash of the job text (see `docs/pipeline.md`), shared by the workers and the analysis/match endpoints. Bounded: the oldest entry
@@ -136,7 +115,7 @@ impl AnalysisCache {
     pub const CAPACITY: usize = 512;
 
     /// The analysis of `job`, computed on a miss.
-    pub fn analysis(&self, job: &jobwise_engine::JobText, taxonomy: &Taxonomy) -> Arc<JobAnalysis> {
+    pub fn analysis(&self, job: &JobPosting, taxonomy: &Taxonomy) -> Arc<JobAnalysis> {
         let key = jobwise_engine::text_hash(job);
         if let Some(hit) = self.lock().0.get(&key) {
             return hit.clone();

@@ -1,6 +1,7 @@
 //! SQL of the generation queue: enqueue (with idempotency keys and the hourly quota), claim
 //! (PostgreSQL `FOR UPDATE SKIP LOCKED`; SQLite under its single-writer lock), heartbeat,
-//! per-stage persistence guarded by the claim, completion with its documents, cancel, reads.
+//! per-stage persistence guarded by the claim, completion with its documents (written by the
+//! documents feature in the same transaction), cancel, reads.
 
 use std::time::Duration;
 
@@ -10,29 +11,30 @@ use uuid::Uuid;
 
 use super::model::{GenerationResult, GenerationView, Progress};
 use super::options::{GenerationStatus, GenerationType};
+use super::pipeline::{GenerationRequest, PipelineInputs};
 use crate::db::{Backend, Db, Timestamp, parse_uuid};
+use crate::documents::store::{NewDocument, Origin};
 use crate::error::{AppError, AppResult};
+use jobwise_engine::{CompiledProfile, JobAnalysis};
 
 /// Idempotency keys are honoured for this long.
 pub const IDEMPOTENCY_WINDOW: Duration = Duration::from_secs(24 * 3600);
 
 const VIEW_COLUMNS: &str = "id, kind, status, current_stage, stages_done, tokens_used, engine, \
-    result, error, profile_id, job_id, options, created_at, updated_at, completed_at";
+    result, error, profile_id, job_id, request, created_at, updated_at, completed_at";
 
 /// Builds the API view of a generation row (selected with `VIEW_COLUMNS`).
 pub fn view_from_row(row: &AnyRow) -> anyhow::Result<GenerationView> {
-    let kind: String = row.try_get("kind")?;
+    let request: GenerationRequest = serde_json::from_str(&row.try_get::<String, _>("request")?)?;
     let status: String = row.try_get("status")?;
     let status = GenerationStatus::parse(&status)
         .ok_or_else(|| anyhow::anyhow!("unknown generation status {status:?}"))?;
     let current: i64 = row.try_get("current_stage")?;
     let done: i64 = row.try_get("stages_done")?;
     let result: Option<String> = row.try_get("result")?;
-    let options: String = row.try_get("options")?;
     Ok(GenerationView {
         generation_id: parse_uuid(&row.try_get::<String, _>("id")?)?,
-        kind: GenerationType::parse(&kind)
-            .ok_or_else(|| anyhow::anyhow!("unknown generation type {kind:?}"))?,
+        kind: request.kind(),
         status,
         progress: Progress::new(status, current.clamp(0, 5) as u8, done.clamp(0, 5) as u8),
         tokens_used: row.try_get("tokens_used")?,
@@ -43,7 +45,7 @@ pub fn view_from_row(row: &AnyRow) -> anyhow::Result<GenerationView> {
         error: row.try_get("error")?,
         profile_id: parse_uuid(&row.try_get::<String, _>("profile_id")?)?,
         job_id: parse_uuid(&row.try_get::<String, _>("job_id")?)?,
-        options: serde_json::from_str(&options)?,
+        options: request.options_json()?,
         created_at: Timestamp(row.try_get("created_at")?),
         updated_at: Timestamp(row.try_get("updated_at")?),
         completed_at: row
@@ -139,14 +141,12 @@ pub async fn list(
 pub struct NewGeneration {
     /// Owner.
     pub user_id: Uuid,
-    /// resume or cover_letter.
-    pub kind: GenerationType,
     /// The profile.
     pub profile_id: Uuid,
     /// The job.
     pub job_id: Uuid,
-    /// The options as requested (JSON).
-    pub options: serde_json::Value,
+    /// What to generate, as requested (stored whole).
+    pub request: GenerationRequest,
     /// The frozen pipeline inputs (JSON).
     pub inputs: String,
     /// `Idempotency-Key`, if sent.
@@ -218,16 +218,16 @@ pub async fn enqueue(db: &Db, new: NewGeneration, per_hour: u32) -> AppResult<En
     }
     let id = Uuid::now_v7();
     let inserted = sqlx::query(
-        "INSERT INTO generations (id, user_id, kind, profile_id, job_id, options, inputs, status, \
+        "INSERT INTO generations (id, user_id, kind, profile_id, job_id, request, inputs, status, \
          idempotency_key, request_hash, request_id, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9, $10, $11, $11)",
     )
     .bind(id.to_string())
     .bind(new.user_id.to_string())
-    .bind(new.kind.as_str())
+    .bind(new.request.kind().as_str())
     .bind(new.profile_id.to_string())
     .bind(new.job_id.to_string())
-    .bind(new.options.to_string())
+    .bind(serde_json::to_string(&new.request).map_err(anyhow::Error::from)?)
     .bind(&new.inputs)
     .bind(new.idempotency_key.clone())
     .bind(&new.request_hash)
@@ -280,14 +280,12 @@ pub struct Claimed {
     pub id: Uuid,
     /// Owner.
     pub user_id: Uuid,
-    /// Type.
-    pub kind: GenerationType,
-    /// The profile and job ids.
+    /// The profile id.
     pub profile_id: Uuid,
     /// The job id.
     pub job_id: Uuid,
-    /// Options JSON.
-    pub options: String,
+    /// The request (a [`GenerationRequest`] as JSON; the run reads it typed).
+    pub request: String,
     /// Frozen inputs JSON.
     pub inputs: String,
     /// Last finished stage.
@@ -336,7 +334,7 @@ pub async fn claim_next(db: &Db, worker: &str, ttl: Duration) -> anyhow::Result<
         "UPDATE generations SET status = 'running', claimed_by = $1, claim_expires_at = $2, \
          attempts = attempts + 1, updated_at = $3 \
          WHERE id = ({pick}) \
-         RETURNING id, user_id, kind, profile_id, job_id, options, inputs, stages_done, analysis, \
+         RETURNING id, user_id, profile_id, job_id, request, inputs, stages_done, analysis, \
          compiled, drafts, reports, engine, tokens_used, timings, attempts, request_id, created_at"
     )))
     .bind(worker)
@@ -348,15 +346,12 @@ pub async fn claim_next(db: &Db, worker: &str, ttl: Duration) -> anyhow::Result<
     let Some(row) = row else {
         return Ok(None);
     };
-    let kind: String = row.try_get("kind")?;
     Ok(Some(Claimed {
         id: parse_uuid(&row.try_get::<String, _>("id")?)?,
         user_id: parse_uuid(&row.try_get::<String, _>("user_id")?)?,
-        kind: GenerationType::parse(&kind)
-            .ok_or_else(|| anyhow::anyhow!("unknown generation type {kind:?}"))?,
         profile_id: parse_uuid(&row.try_get::<String, _>("profile_id")?)?,
         job_id: parse_uuid(&row.try_get::<String, _>("job_id")?)?,
-        options: row.try_get("options")?,
+        request: row.try_get("request")?,
         inputs: row.try_get("inputs")?,
         stages_done: row.try_get::<i64, _>("stages_done")?.clamp(0, 5) as u8,
         analysis: row.try_get("analysis")?,
@@ -456,31 +451,6 @@ pub async fn finish_stage(
     Ok(changed == 1)
 }
 
-/// A document row written by stage 5.
-#[derive(Debug, Clone)]
-pub struct NewDocument {
-    /// Deterministic id (derived from the generation), so a repeated stage 5 writes no copy.
-    pub id: Uuid,
-    /// resume or cover_letter.
-    pub document_type: crate::documents::model::DocumentType,
-    /// Display title.
-    pub title: String,
-    /// Template id.
-    pub template: String,
-    /// The structured content (JSON).
-    pub structured: String,
-    /// Validation report (JSON).
-    pub validation: String,
-    /// Metadata (JSON).
-    pub metadata: String,
-    /// Storage key of the PDF.
-    pub pdf_key: String,
-    /// PDF size.
-    pub pdf_size: i64,
-    /// PDF pages.
-    pub pdf_pages: i64,
-}
-
 /// Completes a generation and writes its documents in one transaction. Returns false (and
 /// writes nothing) when the claim was lost or the generation cancelled meanwhile.
 pub async fn complete(
@@ -513,41 +483,14 @@ pub async fn complete(
         tx.rollback().await?;
         return Ok(false);
     }
+    let origin = Origin {
+        user_id: claimed.user_id,
+        generation_id: claimed.id,
+        profile_id: claimed.profile_id,
+        job_id: claimed.job_id,
+    };
     for d in documents {
-        sqlx::query(
-            "INSERT INTO documents (id, user_id, generation_id, profile_id, job_id, document_type, \
-             title, version, template, structured, validation, metadata, pdf_key, pdf_size, \
-             pdf_pages, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11, $12, $13, $14, $15, $15) \
-             ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(d.id.to_string())
-        .bind(claimed.user_id.to_string())
-        .bind(claimed.id.to_string())
-        .bind(claimed.profile_id.to_string())
-        .bind(claimed.job_id.to_string())
-        .bind(d.document_type.as_str())
-        .bind(&d.title)
-        .bind(&d.template)
-        .bind(&d.structured)
-        .bind(&d.validation)
-        .bind(&d.metadata)
-        .bind(&d.pdf_key)
-        .bind(d.pdf_size)
-        .bind(d.pdf_pages)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "INSERT INTO document_versions (document_id, version, structured, validation, created_at) \
-             VALUES ($1, 1, $2, $3, $4) ON CONFLICT (document_id, version) DO NOTHING",
-        )
-        .bind(d.id.to_string())
-        .bind(&d.structured)
-        .bind(&d.validation)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        crate::documents::store::insert_generated(&mut tx, origin, d, now).await?;
     }
     tx.commit().await?;
     Ok(true)
@@ -586,12 +529,39 @@ pub async fn release(db: &Db, id: Uuid, worker: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Ids of a generation's documents, in order.
-pub async fn document_ids(db: &Db, generation_id: Uuid) -> anyhow::Result<Vec<Uuid>> {
-    let ids: Vec<String> =
-        sqlx::query_scalar("SELECT id FROM documents WHERE generation_id = $1 ORDER BY id")
-            .bind(generation_id.to_string())
-            .fetch_all(&db.pool)
+/// The request of a generation, read typed; `None` when there is no such generation or its
+/// request is unreadable. (Other features ask this instead of reading the table.)
+pub async fn request_of(db: &Db, id: Uuid) -> AppResult<Option<GenerationRequest>> {
+    let request: Option<String> =
+        sqlx::query_scalar("SELECT request FROM generations WHERE id = $1")
+            .bind(id.to_string())
+            .fetch_optional(&db.pool)
             .await?;
-    ids.iter().map(|i| parse_uuid(i)).collect()
+    Ok(request.and_then(|r| serde_json::from_str(&r).ok()))
+}
+
+/// What stage 4 of a generation checked against: its frozen inputs and the outputs of stages 1
+/// and 2. `None` when the generation is gone or did not get past stage 2.
+pub async fn validation_basis(
+    db: &Db,
+    id: Uuid,
+) -> AppResult<Option<(PipelineInputs, JobAnalysis, CompiledProfile)>> {
+    let stored = sqlx::query("SELECT inputs, analysis, compiled FROM generations WHERE id = $1")
+        .bind(id.to_string())
+        .fetch_optional(&db.pool)
+        .await?;
+    let Some(stored) = stored else {
+        return Ok(None);
+    };
+    let (Some(analysis), Some(compiled)) = (
+        stored.try_get::<Option<String>, _>("analysis")?,
+        stored.try_get::<Option<String>, _>("compiled")?,
+    ) else {
+        return Ok(None);
+    };
+    let inputs = serde_json::from_str(&stored.try_get::<String, _>("inputs")?)
+        .map_err(anyhow::Error::from)?;
+    let analysis = serde_json::from_str(&analysis).map_err(anyhow::Error::from)?;
+    let compiled = serde_json::from_str(&compiled).map_err(anyhow::Error::from)?;
+    Ok(Some((inputs, analysis, compiled)))
 }

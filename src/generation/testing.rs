@@ -4,7 +4,7 @@ use jobwise_engine::{CompiledProfile, JobAnalysis, Taxonomy};
 use jobwise_render::Document;
 
 use super::options::{ResumeOptions, Tone};
-use super::pipeline::{self, GenerationRequest, JobSnapshot, PipelineInputs};
+use super::pipeline::{self, GenerationRequest, JobPosting, PipelineInputs};
 use super::validate::ValidationReport;
 
 /// A profile (JSON) and a job after stages 1 and 2.
@@ -20,8 +20,8 @@ pub struct Run {
 }
 
 /// A job with a title, a company and requirement lines.
-pub fn job(title: &str, company: Option<&str>, requirements: &[&str]) -> JobSnapshot {
-    JobSnapshot {
+pub fn job(title: &str, company: Option<&str>, requirements: &[&str]) -> JobPosting {
+    JobPosting {
         title: title.to_owned(),
         company: company.map(str::to_owned),
         description: String::new(),
@@ -33,7 +33,7 @@ pub fn job(title: &str, company: Option<&str>, requirements: &[&str]) -> JobSnap
 
 impl Run {
     /// Stages 1 and 2 for `profile_json` against `job`, as of 2026-11-30.
-    pub fn new(profile_json: &str, job: JobSnapshot) -> Run {
+    pub fn new(profile_json: &str, job: JobPosting) -> Run {
         let inputs = PipelineInputs {
             profile: serde_json::from_str(profile_json).expect("test profile parses"),
             job,

@@ -542,66 +542,17 @@ fn check_factuality(
         } else {
             line.text.to_owned()
         };
-        let mut states_fact = false;
-        for number in numbers_in(&text) {
-            states_fact = true;
-            if !facts.numbers.contains(&number) {
-                issues.push(issue(
-                    Severity::Critical,
-                    IssueCategory::Factuality,
-                    "unknown_number",
-                    format!("The number {number} does not appear in the profile."),
-                    &line.location,
-                ));
-            }
-        }
-        for found in input.taxonomy.find(&text) {
-            states_fact = true;
-            if !facts.terms.contains(&found.canonical) {
-                issues.push(issue(
-                    Severity::Critical,
-                    IssueCategory::Factuality,
-                    "unknown_skill",
-                    format!("The profile does not show {}.", found.canonical),
-                    &line.location,
-                ));
-            } else if !own_wording(input, facts, &text, &found) {
-                issues.push(issue(
-                    Severity::Critical,
-                    IssueCategory::Factuality,
-                    "relabelled_skill",
-                    format!(
-                        "{} is not how the profile names this skill; use the person's words.",
-                        found.surface
-                    ),
-                    &line.location,
-                ));
-            }
-        }
+        let states_fact = stated_facts(input, facts, line, &text, &mut issues);
         if line.location.starts_with("skills[") && !listed_skill(input, line.text) {
-            issues.push(issue(
-                Severity::Critical,
-                IssueCategory::Factuality,
+            issues.push(critical(
                 "unlisted_skill",
                 format!("{} is not a skill the profile lists.", line.text),
                 &line.location,
             ));
         }
         for name in organisation_names(&text) {
-            let name = name.as_str();
-            let lower = name.to_lowercase();
-            let known = facts.text_lower.contains(&lower)
-                || known_orgs.iter().any(|o| o.contains(&lower))
-                || input.taxonomy.canonical(name).is_some()
-                || input
-                    .taxonomy
-                    .find(name)
-                    .first()
-                    .is_some_and(|m| m.start == 0);
-            if !known {
-                issues.push(issue(
-                    Severity::Critical,
-                    IssueCategory::Factuality,
+            if !known_organisation(input, facts, &known_orgs, &name) {
+                issues.push(critical(
                     "unknown_organisation",
                     format!("{name} is not an employer, school or name in the profile."),
                     &line.location,
@@ -610,9 +561,7 @@ fn check_factuality(
         }
         match line.source {
             Some(source) if !facts.ids.contains(source.item_id.trim()) => {
-                issues.push(issue(
-                    Severity::Critical,
-                    IssueCategory::Factuality,
+                issues.push(critical(
                     "unknown_source",
                     format!(
                         "The source {} is not an item of the profile.",
@@ -621,9 +570,7 @@ fn check_factuality(
                     &line.location,
                 ));
             }
-            None if line.claims && states_fact => issues.push(issue(
-                Severity::Critical,
-                IssueCategory::Factuality,
+            None if line.claims && states_fact => issues.push(critical(
                 "unsourced_fact",
                 "A line that states a fact has no source in the profile.".into(),
                 &line.location,
@@ -632,6 +579,76 @@ fn check_factuality(
         }
     }
     issues
+}
+
+/// A critical factuality issue.
+fn critical(code: &str, message: String, location: &str) -> Issue {
+    issue(
+        Severity::Critical,
+        IssueCategory::Factuality,
+        code,
+        message,
+        location,
+    )
+}
+
+/// Checks the numbers and skills a line states against the profile; true when it states any.
+fn stated_facts(
+    input: &ValidationInput,
+    facts: &Facts,
+    line: &Checked,
+    text: &str,
+    issues: &mut Vec<Issue>,
+) -> bool {
+    let mut states_fact = false;
+    for number in numbers_in(text) {
+        states_fact = true;
+        if !facts.numbers.contains(&number) {
+            issues.push(critical(
+                "unknown_number",
+                format!("The number {number} does not appear in the profile."),
+                &line.location,
+            ));
+        }
+    }
+    for found in input.taxonomy.find(text) {
+        states_fact = true;
+        if !facts.terms.contains(&found.canonical) {
+            issues.push(critical(
+                "unknown_skill",
+                format!("The profile does not show {}.", found.canonical),
+                &line.location,
+            ));
+        } else if !own_wording(input, facts, text, &found) {
+            issues.push(critical(
+                "relabelled_skill",
+                format!(
+                    "{} is not how the profile names this skill; use the person's words.",
+                    found.surface
+                ),
+                &line.location,
+            ));
+        }
+    }
+    states_fact
+}
+
+/// A capitalised name the profile, the job (in a letter) or the taxonomy knows.
+fn known_organisation(
+    input: &ValidationInput,
+    facts: &Facts,
+    known_orgs: &[String],
+    name: &str,
+) -> bool {
+    let lower = name.to_lowercase();
+    facts.text_lower.contains(&lower)
+        || known_orgs.iter().any(|o| o.contains(&lower))
+        || input.taxonomy.canonical(name).is_some()
+        || input
+            .taxonomy
+            .find(name)
+            .first()
+            .is_some_and(|m| m.start == 0)
 }
 
 /// True when a taxonomy term found in a document line is written in the person's words: as
@@ -755,45 +772,36 @@ fn same_date(a: Option<&str>, b: Option<&str>) -> bool {
 
 /// Structured entries against their source items.
 fn check_entries(input: &ValidationInput, facts: &Facts, resume: &Resume) -> Vec<Issue> {
-    let profile = input.profile;
-    let mut issues = Vec::new();
-    let mut wrong = |code: &str, message: String, location: String| {
-        issues.push(issue(
-            Severity::Critical,
-            IssueCategory::Factuality,
-            code,
-            message,
-            &location,
-        ));
-    };
+    let mut wrong = Wrong(Vec::new());
     if let Some(headline) = &resume.header.headline
         && !facts.titles.contains(&headline.trim().to_lowercase())
     {
-        wrong(
+        wrong.push(
             "unknown_title",
             format!("The headline {headline:?} is not a title held in the profile."),
             "header.headline".into(),
         );
     }
+    check_experience_entries(input.profile, resume, &mut wrong);
+    check_education_and_projects(input.profile, resume, &mut wrong);
+    check_certifications_and_languages(input.profile, resume, &mut wrong);
+    wrong.0
+}
+
+/// Critical factuality issues about structured entries.
+struct Wrong(Vec<Issue>);
+
+impl Wrong {
+    fn push(&mut self, code: &str, message: String, location: String) {
+        self.0.push(critical(code, message, &location));
+    }
+}
+
+/// Each role's title, employer and dates against the experience it cites.
+fn check_experience_entries(profile: &Profile, resume: &Resume, wrong: &mut Wrong) {
     for (i, entry) in resume.experience.iter().enumerate() {
-        // Ids should be unique, but a profile may repeat one (or leave several empty): the
-        // entry's source is the experience with its id that it matches best (title, employer,
-        // start date), the first on a tie.
-        let mut best: Option<(&jobwise_engine::profile::Experience, usize)> = None;
-        for e in profile
-            .experiences
-            .iter()
-            .filter(|e| e.id == entry.source_id)
-        {
-            let score = usize::from(same(&entry.title.text, &e.title))
-                + usize::from(same(&entry.company.text, &e.company))
-                + usize::from(same_date(Some(&entry.start_date), Some(&e.start_date)));
-            if best.is_none_or(|(_, b)| score > b) {
-                best = Some((e, score));
-            }
-        }
-        let Some((source, _)) = best else {
-            wrong(
+        let Some(source) = entry_source(profile, entry) else {
+            wrong.push(
                 "unknown_source",
                 format!("Experience {:?} is not in the profile.", entry.title.text),
                 format!("experience[{i}]"),
@@ -801,14 +809,14 @@ fn check_entries(input: &ValidationInput, facts: &Facts, resume: &Resume) -> Vec
             continue;
         };
         if !same(&entry.title.text, &source.title) {
-            wrong(
+            wrong.push(
                 "unknown_title",
                 format!("The title {:?} differs from the profile.", entry.title.text),
                 format!("experience[{i}].title"),
             );
         }
         if !same(&entry.company.text, &source.company) {
-            wrong(
+            wrong.push(
                 "unknown_organisation",
                 format!(
                     "The employer {:?} differs from the profile.",
@@ -825,13 +833,40 @@ fn check_entries(input: &ValidationInput, facts: &Facts, resume: &Resume) -> Vec
         if !same_date(Some(&entry.start_date), Some(&source.start_date))
             || !same_date(entry.end_date.as_deref(), end)
         {
-            wrong(
+            wrong.push(
                 "unknown_date",
                 "The dates differ from the profile.".into(),
                 format!("experience[{i}].start_date"),
             );
         }
     }
+}
+
+/// The experience a resume role cites. Ids should be unique, but a profile may repeat one (or
+/// leave several empty): the source is the experience with its id that it matches best
+/// (title, employer, start date), the first on a tie.
+fn entry_source<'p>(
+    profile: &'p Profile,
+    entry: &jobwise_render::Experience,
+) -> Option<&'p jobwise_engine::profile::Experience> {
+    let mut best: Option<(&jobwise_engine::profile::Experience, usize)> = None;
+    for e in profile
+        .experiences
+        .iter()
+        .filter(|e| e.id == entry.source_id)
+    {
+        let score = usize::from(same(&entry.title.text, &e.title))
+            + usize::from(same(&entry.company.text, &e.company))
+            + usize::from(same_date(Some(&entry.start_date), Some(&e.start_date)));
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((e, score));
+        }
+    }
+    best.map(|(e, _)| e)
+}
+
+/// Each degree and project is one of the profile's.
+fn check_education_and_projects(profile: &Profile, resume: &Resume, wrong: &mut Wrong) {
     for (i, entry) in resume.education.iter().enumerate() {
         let found = profile.education.iter().any(|e| {
             same(&e.institution, &entry.institution)
@@ -840,7 +875,7 @@ fn check_entries(input: &ValidationInput, facts: &Facts, resume: &Resume) -> Vec
                 && same_date(e.start_date.as_deref(), entry.start_date.as_deref())
         });
         if !found {
-            wrong(
+            wrong.push(
                 "unknown_education",
                 format!(
                     "{} at {} is not in the profile.",
@@ -856,13 +891,17 @@ fn check_entries(input: &ValidationInput, facts: &Facts, resume: &Resume) -> Vec
             .iter()
             .any(|p| same(&p.name, &project.name.text))
         {
-            wrong(
+            wrong.push(
                 "unknown_project",
                 format!("The project {:?} is not in the profile.", project.name.text),
                 format!("projects[{i}].name"),
             );
         }
     }
+}
+
+/// Each certification and language is one of the profile's.
+fn check_certifications_and_languages(profile: &Profile, resume: &Resume, wrong: &mut Wrong) {
     for (i, cert) in resume.certifications.iter().enumerate() {
         let found = profile.skills.certifications.iter().any(|c| {
             same(&c.name, &cert.name)
@@ -870,7 +909,7 @@ fn check_entries(input: &ValidationInput, facts: &Facts, resume: &Resume) -> Vec
                 && same_date(c.date_obtained.as_deref(), cert.date.as_deref())
         });
         if !found {
-            wrong(
+            wrong.push(
                 "unknown_certification",
                 format!("The certification {:?} is not in the profile.", cert.name),
                 format!("certifications[{i}]"),
@@ -878,20 +917,16 @@ fn check_entries(input: &ValidationInput, facts: &Facts, resume: &Resume) -> Vec
         }
     }
     for (i, language) in resume.languages.iter().enumerate() {
-        if !profile
-            .skills
-            .languages
-            .iter()
-            .any(|l| same(&l.name, &language.name) && same(&l.proficiency, &language.proficiency))
-        {
-            wrong(
+        if !profile.skills.languages.iter().any(|l| {
+            same(&l.name, &language.name) && same(l.proficiency.as_str(), &language.proficiency)
+        }) {
+            wrong.push(
                 "unknown_language",
                 format!("{} is not a language of the profile.", language.name),
                 format!("languages[{i}]"),
             );
         }
     }
-    issues
 }
 
 /// Keyword coverage over the document's text and listed entries.
@@ -1042,203 +1077,236 @@ fn ats_friendly(template: Template) -> bool {
 /// Validates a drafted document (stage 4).
 pub fn validate_document(input: &ValidationInput, document: &Document) -> ValidationReport {
     let facts = Facts::new(input);
-    let missing_keywords = input.compiled.missing_keywords.clone();
     match document {
-        Document::Resume(resume) => {
-            let lines = resume_lines(resume);
-            let mut factuality = check_factuality(input, &facts, &lines, false);
-            factuality.extend(check_entries(input, &facts, resume));
-            let mut text = String::new();
-            let mut sources = BTreeSet::new();
-            for line in &lines {
-                text.push_str(line.text);
-                text.push('\n');
-                if let Some(s) = line.source {
-                    sources.insert(s.item_id.clone());
-                }
-            }
-            for e in &resume.experience {
-                text.push_str(&format!("{}\n{}\n", e.title.text, e.company.text));
-            }
-            for e in &resume.education {
-                text.push_str(&format!("{}\n{}\n", e.degree_line(), e.institution));
-            }
-            for c in &resume.certifications {
-                text.push_str(&format!("{}\n", c.name));
-            }
-            for l in &resume.languages {
-                text.push_str(&format!("{}\n", l.name));
-            }
-            for p in &resume.projects {
-                text.push_str(&format!("{}\n{}\n", p.name.text, p.technologies.join(", ")));
-            }
-            let profile_education: Vec<&str> = input
-                .profile
-                .education
-                .iter()
-                .filter(|e| {
-                    resume
-                        .education
-                        .iter()
-                        .any(|d| same(&d.institution, &e.institution) && same(&d.degree, &e.degree))
-                })
-                .map(|e| e.id.as_str())
-                .collect();
-            sources.extend(profile_education.into_iter().map(str::to_owned));
-            let named: Vec<&str> = resume
-                .skills
-                .iter()
-                .flat_map(|g| g.items.iter().map(|i| i.text.as_str()))
-                .collect();
-            let (keyword_coverage, uncovered) = coverage(input, &text, &named, &sources);
+        Document::Resume(resume) => validate_resume(input, &facts, resume),
+        Document::CoverLetter(letter) => validate_letter(input, &facts, letter),
+    }
+}
 
-            let header = &resume.header;
-            let contact = match (
-                header.email.is_some(),
-                header.phone.is_some() || header.location.is_some(),
-            ) {
-                (true, true) => 1.0,
-                (true, false) | (false, true) => 0.5,
-                (false, false) => 0.0,
-            };
-            let headings = resume
-                .extra_sections
-                .iter()
-                .all(|s| STANDARD_EXTRA_HEADINGS.iter().any(|h| same(h, &s.heading)));
-            let newest = experiences_newest_first(input.profile);
-            let order: Vec<usize> = resume
-                .experience
-                .iter()
-                .filter_map(|e| {
-                    input
-                        .profile
-                        .experiences
-                        .iter()
-                        .position(|p| p.id == e.source_id)
-                })
-                .filter_map(|i| newest.iter().position(|&n| n == i))
-                .collect();
-            let chronological = order.windows(2).all(|w| w[0] < w[1]);
-            let dates_ok = resume.experience.iter().all(|e| {
-                let start = parse_date(&e.start_date);
-                let end = e.end_date.as_deref().map(parse_date);
-                start.is_some()
-                    && match end {
-                        None => true,
-                        Some(None) => false,
-                        Some(Some(end)) => end.0 >= start.map_or(0, |s| s.0),
-                    }
-            });
-            let bullets: Vec<&Line> = resume.experience.iter().flat_map(|e| &e.bullets).collect();
-            let good_bullets = bullets
-                .iter()
-                .filter(|b| {
-                    b.text.chars().count() <= MAX_BULLET_CHARS
-                        && b.text.split_whitespace().count() >= 3
-                })
-                .count();
-            let bullet_share = if bullets.is_empty() {
-                1.0
-            } else {
-                good_bullets as f64 / bullets.len() as f64
-            };
-            let checks = vec![
-                check("contact_details", 15.0, contact),
-                check("standard_headings", 10.0, f64::from(u8::from(headings))),
-                check(
-                    "reverse_chronological",
-                    15.0,
-                    f64::from(u8::from(chronological)),
-                ),
-                check("consistent_dates", 10.0, f64::from(u8::from(dates_ok))),
-                check(
-                    "single_column",
-                    10.0,
-                    f64::from(u8::from(ats_friendly(input.template))),
-                ),
-                check("bullet_length", 10.0, bullet_share),
-                check("keyword_coverage", 20.0, keyword_coverage),
-                check("page_count", 10.0, 1.0),
-            ];
-            let mut issues = Vec::new();
-            for c in &checks {
-                if c.passed < 1.0 && c.name != "keyword_coverage" {
-                    issues.push(issue(
-                        Severity::Warning,
-                        IssueCategory::Ats,
-                        &c.name,
-                        ats_message(&c.name),
-                        "",
-                    ));
-                }
-            }
-            for term in &uncovered {
-                issues.push(issue(
-                    Severity::Warning,
-                    IssueCategory::Coverage,
-                    "keyword_not_shown",
-                    format!("The profile shows {term}, which the posting requires, but this document does not."),
-                    "",
-                ));
-            }
-            issues.extend(readability(&lines, true));
-            ValidationReport {
-                ats_score: score(&checks),
-                keyword_coverage,
-                factuality_issues: factuality,
-                issues,
-                checks,
-                uncovered_keywords: uncovered,
-                missing_keywords,
-            }
+/// A resume: its statements and entries against the profile, the ATS checks, keyword coverage
+/// and readability.
+fn validate_resume(input: &ValidationInput, facts: &Facts, resume: &Resume) -> ValidationReport {
+    let lines = resume_lines(resume);
+    let mut factuality = check_factuality(input, facts, &lines, false);
+    factuality.extend(check_entries(input, facts, resume));
+    let (text, sources) = resume_text(input, resume, &lines);
+    let named: Vec<&str> = resume
+        .skills
+        .iter()
+        .flat_map(|g| g.items.iter().map(|i| i.text.as_str()))
+        .collect();
+    let (keyword_coverage, uncovered) = coverage(input, &text, &named, &sources);
+    let checks = resume_checks(input, resume, keyword_coverage);
+    let mut issues = ats_issues(&checks);
+    for term in &uncovered {
+        issues.push(issue(
+            Severity::Warning,
+            IssueCategory::Coverage,
+            "keyword_not_shown",
+            format!(
+                "The profile shows {term}, which the posting requires, but this document does not."
+            ),
+            "",
+        ));
+    }
+    issues.extend(readability(&lines, true));
+    ValidationReport {
+        ats_score: score(&checks),
+        keyword_coverage,
+        factuality_issues: factuality,
+        issues,
+        checks,
+        uncovered_keywords: uncovered,
+        missing_keywords: input.compiled.missing_keywords.clone(),
+    }
+}
+
+/// All the text a resume shows (its lines, then entry names) and the profile items it cites
+/// (line sources, and the education entries it lists).
+fn resume_text(
+    input: &ValidationInput,
+    resume: &Resume,
+    lines: &[Checked],
+) -> (String, BTreeSet<String>) {
+    let mut text = String::new();
+    let mut sources = BTreeSet::new();
+    for line in lines {
+        text.push_str(line.text);
+        text.push('\n');
+        if let Some(s) = line.source {
+            sources.insert(s.item_id.clone());
         }
-        Document::CoverLetter(letter) => {
-            let lines = letter_lines(letter);
-            let factuality = check_factuality(input, &facts, &lines, true);
-            let text: String = lines.iter().map(|l| format!("{}\n", l.text)).collect();
-            let sources: BTreeSet<String> = lines
+    }
+    for e in &resume.experience {
+        text.push_str(&format!("{}\n{}\n", e.title.text, e.company.text));
+    }
+    for e in &resume.education {
+        text.push_str(&format!("{}\n{}\n", e.degree_line(), e.institution));
+    }
+    for c in &resume.certifications {
+        text.push_str(&format!("{}\n", c.name));
+    }
+    for l in &resume.languages {
+        text.push_str(&format!("{}\n", l.name));
+    }
+    for p in &resume.projects {
+        text.push_str(&format!("{}\n{}\n", p.name.text, p.technologies.join(", ")));
+    }
+    let profile_education = input.profile.education.iter().filter(|e| {
+        resume
+            .education
+            .iter()
+            .any(|d| same(&d.institution, &e.institution) && same(&d.degree, &e.degree))
+    });
+    sources.extend(profile_education.map(|e| e.id.clone()));
+    (text, sources)
+}
+
+/// The resume's ATS checks, weighted.
+fn resume_checks(input: &ValidationInput, resume: &Resume, keyword_coverage: f64) -> Vec<Check> {
+    let header = &resume.header;
+    let contact = match (
+        header.email.is_some(),
+        header.phone.is_some() || header.location.is_some(),
+    ) {
+        (true, true) => 1.0,
+        (true, false) | (false, true) => 0.5,
+        (false, false) => 0.0,
+    };
+    let headings = resume
+        .extra_sections
+        .iter()
+        .all(|s| STANDARD_EXTRA_HEADINGS.iter().any(|h| same(h, &s.heading)));
+    let chronological = reverse_chronological(input, resume);
+    vec![
+        check("contact_details", 15.0, contact),
+        check("standard_headings", 10.0, f64::from(u8::from(headings))),
+        check(
+            "reverse_chronological",
+            15.0,
+            f64::from(u8::from(chronological)),
+        ),
+        check(
+            "consistent_dates",
+            10.0,
+            f64::from(u8::from(consistent_dates(resume))),
+        ),
+        check(
+            "single_column",
+            10.0,
+            f64::from(u8::from(ats_friendly(input.template))),
+        ),
+        check("bullet_length", 10.0, bullet_share(resume)),
+        check("keyword_coverage", 20.0, keyword_coverage),
+        check("page_count", 10.0, 1.0),
+    ]
+}
+
+/// The roles appear newest first (as the profile's dates order them).
+fn reverse_chronological(input: &ValidationInput, resume: &Resume) -> bool {
+    let newest = experiences_newest_first(input.profile);
+    let order: Vec<usize> = resume
+        .experience
+        .iter()
+        .filter_map(|e| {
+            input
+                .profile
+                .experiences
                 .iter()
-                .filter_map(|l| l.source.map(|s| s.item_id.clone()))
-                .collect();
-            let (keyword_coverage, uncovered) = coverage(input, &text, &[], &sources);
-            let names_company = input.company.is_none_or(|c| text.contains(c.trim()));
-            let names_role = text.contains(input.job_title.trim());
-            let cited = sources.len();
-            let checks = vec![
-                check(
-                    "contact_details",
-                    20.0,
-                    f64::from(u8::from(letter.sender.email.is_some())),
-                ),
-                check("names_company", 20.0, f64::from(u8::from(names_company))),
-                check("names_role", 20.0, f64::from(u8::from(names_role))),
-                check("cites_profile_facts", 20.0, (cited as f64 / 2.0).min(1.0)),
-                check("keyword_coverage", 10.0, keyword_coverage),
-                check("page_count", 10.0, 1.0),
-            ];
-            let mut issues = Vec::new();
-            for c in &checks {
-                if c.passed < 1.0 && c.name != "keyword_coverage" {
-                    issues.push(issue(
-                        Severity::Warning,
-                        IssueCategory::Ats,
-                        &c.name,
-                        ats_message(&c.name),
-                        "",
-                    ));
-                }
+                .position(|p| p.id == e.source_id)
+        })
+        .filter_map(|i| newest.iter().position(|&n| n == i))
+        .collect();
+    order.windows(2).all(|w| w[0] < w[1])
+}
+
+/// Every role has a readable start, and an end (if any) that is readable and not earlier.
+fn consistent_dates(resume: &Resume) -> bool {
+    resume.experience.iter().all(|e| {
+        let start = parse_date(&e.start_date);
+        let end = e.end_date.as_deref().map(parse_date);
+        start.is_some()
+            && match end {
+                None => true,
+                Some(None) => false,
+                Some(Some(end)) => end.0 >= start.map_or(0, |s| s.0),
             }
-            issues.extend(readability(&lines, false));
-            ValidationReport {
-                ats_score: score(&checks),
-                keyword_coverage,
-                factuality_issues: factuality,
-                issues,
-                checks,
-                uncovered_keywords: uncovered,
-                missing_keywords,
-            }
-        }
+    })
+}
+
+/// Share of bullets of a readable length (at most [`MAX_BULLET_CHARS`], at least 3 words).
+fn bullet_share(resume: &Resume) -> f64 {
+    let bullets: Vec<&Line> = resume.experience.iter().flat_map(|e| &e.bullets).collect();
+    let good_bullets = bullets
+        .iter()
+        .filter(|b| {
+            b.text.chars().count() <= MAX_BULLET_CHARS && b.text.split_whitespace().count() >= 3
+        })
+        .count();
+    if bullets.is_empty() {
+        1.0
+    } else {
+        good_bullets as f64 / bullets.len() as f64
+    }
+}
+
+/// A warning for each failed check but keyword coverage (reported term by term).
+fn ats_issues(checks: &[Check]) -> Vec<Issue> {
+    checks
+        .iter()
+        .filter(|c| c.passed < 1.0 && c.name != "keyword_coverage")
+        .map(|c| {
+            issue(
+                Severity::Warning,
+                IssueCategory::Ats,
+                &c.name,
+                ats_message(&c.name),
+                "",
+            )
+        })
+        .collect()
+}
+
+/// A cover letter: its statements against the profile, the letter checks, keyword coverage
+/// and readability.
+fn validate_letter(
+    input: &ValidationInput,
+    facts: &Facts,
+    letter: &CoverLetter,
+) -> ValidationReport {
+    let lines = letter_lines(letter);
+    let factuality = check_factuality(input, facts, &lines, true);
+    let text: String = lines.iter().map(|l| format!("{}\n", l.text)).collect();
+    let sources: BTreeSet<String> = lines
+        .iter()
+        .filter_map(|l| l.source.map(|s| s.item_id.clone()))
+        .collect();
+    let (keyword_coverage, uncovered) = coverage(input, &text, &[], &sources);
+    let names_company = input.company.is_none_or(|c| text.contains(c.trim()));
+    let names_role = text.contains(input.job_title.trim());
+    let cited = sources.len();
+    let checks = vec![
+        check(
+            "contact_details",
+            20.0,
+            f64::from(u8::from(letter.sender.email.is_some())),
+        ),
+        check("names_company", 20.0, f64::from(u8::from(names_company))),
+        check("names_role", 20.0, f64::from(u8::from(names_role))),
+        check("cites_profile_facts", 20.0, (cited as f64 / 2.0).min(1.0)),
+        check("keyword_coverage", 10.0, keyword_coverage),
+        check("page_count", 10.0, 1.0),
+    ];
+    let mut issues = ats_issues(&checks);
+    issues.extend(readability(&lines, false));
+    ValidationReport {
+        ats_score: score(&checks),
+        keyword_coverage,
+        factuality_issues: factuality,
+        issues,
+        checks,
+        uncovered_keywords: uncovered,
+        missing_keywords: input.compiled.missing_keywords.clone(),
     }
 }
 

@@ -22,12 +22,12 @@ use uuid::Uuid;
 use super::events::EventHub;
 use super::llm;
 use super::model::GenerationResult;
-use super::options::GenerationType;
 use super::pipeline::{self, Exported, GenerationRequest, PipelineInputs, STAGE_NAMES};
-use super::store::{self, Claimed, NewDocument, RunRecord};
+use super::store::{self, Claimed, RunRecord};
 use super::validate::ValidationReport;
 use crate::app::AppState;
 use crate::documents::model::DocumentType;
+use crate::documents::store::NewDocument;
 
 /// Worker tuning, from the configuration.
 #[derive(Debug, Clone, Copy)]
@@ -235,16 +235,6 @@ fn parse_stored<T: serde::de::DeserializeOwned>(raw: &Option<String>) -> Result<
         .map_err(|e| Stop::Failed(format!("stored stage output is unreadable: {e}")))
 }
 
-/// The request a generation row describes.
-pub fn request_from(kind: GenerationType, options: &str) -> anyhow::Result<GenerationRequest> {
-    Ok(match kind {
-        GenerationType::Resume => GenerationRequest::Resume(serde_json::from_str(options)?),
-        GenerationType::CoverLetter => {
-            GenerationRequest::CoverLetter(serde_json::from_str(options)?)
-        }
-    })
-}
-
 /// A document id derived from the generation id (same time prefix, hashed tail), so a repeated
 /// stage 5 writes the same rows and files.
 pub fn document_id(generation: Uuid, index: usize) -> Uuid {
@@ -344,7 +334,7 @@ impl<'a> Run<'a> {
     ) -> Result<Self, Stop> {
         let inputs = serde_json::from_str(&claimed.inputs)
             .map_err(|e| Stop::Failed(format!("the request could not be read: {e}")))?;
-        let request = request_from(claimed.kind, &claimed.options)
+        let request: GenerationRequest = serde_json::from_str(&claimed.request)
             .map_err(|e| Stop::Failed(format!("the options could not be read: {e}")))?;
         Ok(Run {
             state,
@@ -385,7 +375,7 @@ impl<'a> Run<'a> {
     async fn analyse(&mut self) -> Result<String, Stop> {
         let (inputs, cache) = (self.inputs.clone(), self.state.queue.analyses.clone());
         let analysis = blocking(self.timeout(), &mut self.lost, 1, move || {
-            Ok(cache.analysis(&inputs.job.text(), Taxonomy::shipped()))
+            Ok(cache.analysis(&inputs.job, Taxonomy::shipped()))
         })
         .await?;
         let json = to_json(&*analysis)?;

@@ -1,5 +1,6 @@
 //! `GET /jobs/{id}/analysis` (pipeline stage 1) and `GET /jobs/{id}/match?profile_id=`
-//! (stages 1 + 2 on demand), computed by `crates/engine` with the shipped skills taxonomy.
+//! (stages 1 + 2 on demand), computed by `crates/engine` with the shipped skills taxonomy and
+//! asked of the generation feature ([`crate::generation::on_demand`]).
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -7,17 +8,12 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use std::sync::Arc;
-
-use super::model::Job;
 use super::store;
 use crate::app::AppState;
-use crate::db::Timestamp;
 use crate::error::{AppError, AppResult};
-use crate::generation::pipeline::AnalysisCache;
+use crate::generation::on_demand;
 use crate::http::AuthUser;
 use crate::http::parse_path_id;
-use crate::profiles::model::ProfileContent;
 
 /// A keyword the posting asks for.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
@@ -120,18 +116,6 @@ pub struct MatchReport {
     pub emphasis: Vec<String>,
 }
 
-/// Runs stage 1 on a job (through the shared cache of analyses).
-pub fn analyze(cache: &AnalysisCache, job: &Job) -> Arc<jobwise_engine::JobAnalysis> {
-    let text = jobwise_engine::JobText {
-        title: &job.title,
-        description: &job.description,
-        requirements: &job.requirements,
-        preferred: &job.preferred,
-        responsibilities: &job.responsibilities,
-    };
-    cache.analysis(&text, jobwise_engine::Taxonomy::shipped())
-}
-
 fn keyword(k: jobwise_engine::Keyword) -> KeywordView {
     KeywordView {
         term: k.term,
@@ -164,10 +148,7 @@ pub async fn job_analysis(
 ) -> AppResult<Json<JobAnalysisView>> {
     let id = parse_path_id(&id, "job")?;
     let job = store::load_visible(&state.db, user.id, id).await?;
-    let cache = state.queue.analyses.clone();
-    let analysis = tokio::task::spawn_blocking(move || analyze(&cache, &job))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?;
+    let analysis = on_demand::analyze(&state, job.posting()).await?;
     let analysis = jobwise_engine::JobAnalysis::clone(&analysis);
     Ok(Json(JobAnalysisView {
         job_id: id,
@@ -203,10 +184,7 @@ pub async fn job_match(
     };
     let job = store::load_visible(&state.db, user.id, id).await?;
     let profile = crate::profiles::store::load(&state.db, user.id, profile_id).await?;
-    let cache = state.queue.analyses.clone();
-    let report = tokio::task::spawn_blocking(move || compile(&cache, &job, &profile.content))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))??;
+    let report = on_demand::compile(&state, job.posting(), profile.content).await?;
     Ok(Json(MatchReport {
         job_id: id,
         profile_id,
@@ -238,23 +216,4 @@ pub async fn job_match(
         years_of_experience: report.years_of_experience,
         emphasis: report.emphasis,
     }))
-}
-
-/// Stages 1 and 2 for a job and a profile.
-pub fn compile(
-    cache: &AnalysisCache,
-    job: &Job,
-    content: &ProfileContent,
-) -> AppResult<jobwise_engine::CompiledProfile> {
-    let analysis = analyze(cache, job);
-    let profile: jobwise_engine::Profile =
-        serde_json::from_value(serde_json::to_value(content).map_err(anyhow::Error::from)?)
-            .map_err(anyhow::Error::from)?;
-    let today = Timestamp::now().to_datetime();
-    Ok(jobwise_engine::compile_profile(
-        &profile,
-        &analysis,
-        jobwise_engine::Taxonomy::shipped(),
-        (today.year(), u8::from(today.month())),
-    ))
 }

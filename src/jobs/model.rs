@@ -252,6 +252,18 @@ impl Job {
             expires_date: self.expires_date.clone(),
         }
     }
+
+    /// The part of this job the pipeline reads (stage 1 and the drafts).
+    pub fn posting(&self) -> jobwise_engine::JobPosting {
+        jobwise_engine::JobPosting {
+            title: self.title.clone(),
+            company: self.company.clone(),
+            description: self.description.clone(),
+            requirements: self.requirements.clone(),
+            preferred: self.preferred.clone(),
+            responsibilities: self.responsibilities.clone(),
+        }
+    }
 }
 
 fn calendar_date(value: &str) -> Option<time::Date> {

@@ -54,12 +54,9 @@ pub async fn enhance_profile(
 ) -> AppResult<Json<EnhanceResponse>> {
     let id = parse_path_id(&id, "profile")?;
     let profile = store::load(&state.db, user.id, id).await?;
-    let engine_profile: jobwise_engine::Profile = serde_json::from_value(
-        serde_json::to_value(&profile.content).map_err(anyhow::Error::from)?,
-    )
-    .map_err(anyhow::Error::from)?;
+    let content = profile.content.clone();
     let suggestions =
-        tokio::task::spawn_blocking(move || jobwise_engine::suggest_improvements(&engine_profile))
+        tokio::task::spawn_blocking(move || jobwise_engine::suggest_improvements(&content))
             .await
             .map_err(|e| AppError::Internal(e.into()))?;
     let mut suggestions: Vec<SuggestionView> = suggestions

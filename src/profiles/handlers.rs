@@ -11,7 +11,7 @@ use sqlx::Row;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::model::ProfileContent;
+use super::model::{ProfileContent, ProfileRules};
 use super::store::{self, Profile, VersionEntry};
 use crate::app::AppState;
 use crate::db::{Timestamp, parse_uuid};

@@ -27,7 +27,9 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::json_resume;
-use super::model::{ProfileContent, is_url, limits, parse_partial_date, valid_item_id};
+use super::model::{
+    ProfileContent, ProfileRules, is_url, limits, parse_partial_date, valid_item_id,
+};
 use super::store::{self, Profile};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult, ErrorBody};
@@ -581,8 +583,7 @@ pub fn from_parsed(parsed: ParsedResume, report: &mut ImportReport) -> AppResult
     for note in parsed.notes {
         report.warning(note.field, note.message);
     }
-    let value = serde_json::to_value(&parsed.profile).map_err(anyhow::Error::from)?;
-    let mut content: ProfileContent = serde_json::from_value(value).map_err(anyhow::Error::from)?;
+    let mut content = parsed.profile;
     content.custom_fields.clear();
     Ok(content)
 }

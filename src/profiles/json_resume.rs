@@ -273,12 +273,7 @@ fn item_id(id: &Text) -> String {
 }
 
 fn proficiency(fluency: Option<&str>) -> Proficiency {
-    match jobwise_engine::resume::fluency_level(fluency.unwrap_or("")) {
-        "native" => Proficiency::Native,
-        "fluent" => Proficiency::Fluent,
-        "conversational" => Proficiency::Conversational,
-        _ => Proficiency::Basic,
-    }
+    jobwise_engine::resume::fluency_level(fluency.unwrap_or(""))
 }
 
 fn fluency_label(p: Proficiency) -> &'static str {
@@ -1144,6 +1139,7 @@ pub async fn export_profile(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profiles::model::ProfileRules;
 
     fn sample() -> Value {
         json!({

@@ -1,222 +1,16 @@
-//! The master-profile document: its serde types, id assignment for sub-items, and every field
-//! rule of the contract (one pass that reports each bad field by path).
+//! The master-profile document: the engine's [`jobwise_engine::profile`] types (one type for
+//! the API, the parsers and the pipeline), plus what only the service does with them: id
+//! assignment for sub-items and every field rule of the contract (one pass that reports each
+//! bad field by path).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+pub use jobwise_engine::profile::{
+    Certification, Education, Experience, Language, PersonalInfo, Proficiency, Project, Skills,
+};
 
 use crate::error::FieldError;
 use crate::http::json::rules;
-
-/// Contact details.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct PersonalInfo {
-    /// Full name (required, ≤ 100).
-    #[schema(example = "Jane Doe")]
-    pub full_name: String,
-    /// Email; empty when the person has not given one (analytics then recommends adding it).
-    #[serde(default)]
-    #[schema(example = "jane.doe@example.com")]
-    pub email: String,
-    /// Phone number.
-    #[serde(default)]
-    pub phone: Option<String>,
-    /// City, region, country.
-    #[serde(default)]
-    pub location: Option<String>,
-    /// LinkedIn profile URL.
-    #[serde(default)]
-    pub linkedin: Option<String>,
-    /// GitHub profile URL.
-    #[serde(default)]
-    pub github: Option<String>,
-    /// Personal website URL.
-    #[serde(default)]
-    pub website: Option<String>,
-}
-
-/// One job held.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct Experience {
-    /// Stable item id (server-assigned when omitted).
-    #[serde(default)]
-    pub id: String,
-    /// Job title (≤ 100); a job needs a title or an employer.
-    #[serde(default)]
-    pub title: String,
-    /// Employer (≤ 100); a job needs a title or an employer.
-    #[serde(default)]
-    pub company: String,
-    /// Where the job was.
-    #[serde(default)]
-    pub location: Option<String>,
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; empty when the source gives no readable start.
-    #[serde(default)]
-    pub start_date: String,
-    /// Same formats; absent while `is_current`.
-    #[serde(default)]
-    pub end_date: Option<String>,
-    /// Still in this job.
-    #[serde(default)]
-    pub is_current: bool,
-    /// Free text, ≤ 2000.
-    #[serde(default)]
-    pub description: Option<String>,
-    /// Bullets, ≤ 20, each ≤ 300.
-    #[serde(default)]
-    pub achievements: Vec<String>,
-}
-
-/// One degree or programme.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct Education {
-    /// Stable item id.
-    #[serde(default)]
-    pub id: String,
-    /// School (required, ≤ 100).
-    pub institution: String,
-    /// Degree (≤ 100); empty when the source names none.
-    #[serde(default)]
-    pub degree: String,
-    /// Field of study.
-    #[serde(default)]
-    pub field_of_study: Option<String>,
-    /// Start date.
-    #[serde(default)]
-    pub start_date: Option<String>,
-    /// End date.
-    #[serde(default)]
-    pub end_date: Option<String>,
-    /// Grade point average, 0–4.
-    #[serde(default)]
-    pub gpa: Option<f64>,
-    /// Honours and awards, ≤ 20, each ≤ 300.
-    #[serde(default)]
-    pub honors: Vec<String>,
-}
-
-/// Spoken-language proficiency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Proficiency {
-    /// Basic.
-    Basic,
-    /// Conversational.
-    Conversational,
-    /// Fluent.
-    Fluent,
-    /// Native.
-    Native,
-}
-
-/// A spoken language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct Language {
-    /// Language name.
-    pub name: String,
-    /// How well.
-    pub proficiency: Proficiency,
-}
-
-/// A certification or licence.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct Certification {
-    /// Stable item id.
-    #[serde(default)]
-    pub id: String,
-    /// Name (required, ≤ 100).
-    pub name: String,
-    /// Issuing body (≤ 100); empty when the source names none.
-    #[serde(default)]
-    pub issuer: String,
-    /// When obtained.
-    #[serde(default)]
-    pub date_obtained: Option<String>,
-    /// When it expires.
-    #[serde(default)]
-    pub expiry_date: Option<String>,
-    /// Credential number.
-    #[serde(default)]
-    pub credential_id: Option<String>,
-    /// Where to verify it.
-    #[serde(default)]
-    pub verification_url: Option<String>,
-}
-
-/// Skills.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct Skills {
-    /// Technical skills, ≤ 100.
-    #[serde(default)]
-    pub technical: Vec<String>,
-    /// Soft skills, ≤ 50.
-    #[serde(default)]
-    pub soft: Vec<String>,
-    /// Languages, ≤ 20.
-    #[serde(default)]
-    pub languages: Vec<Language>,
-    /// Certifications, ≤ 20.
-    #[serde(default)]
-    pub certifications: Vec<Certification>,
-}
-
-/// A project.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct Project {
-    /// Stable item id.
-    #[serde(default)]
-    pub id: String,
-    /// Name (required, ≤ 100).
-    pub name: String,
-    /// Description (≤ 2000); may be empty.
-    #[serde(default)]
-    pub description: String,
-    /// Technologies used.
-    #[serde(default)]
-    pub technologies: Vec<String>,
-    /// Link.
-    #[serde(default)]
-    pub url: Option<String>,
-    /// Start date.
-    #[serde(default)]
-    pub start_date: Option<String>,
-    /// End date.
-    #[serde(default)]
-    pub end_date: Option<String>,
-}
-
-/// The editable content of a master profile (what PUT sends and PATCH merges into).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
-#[schema(example = json!({
-    "personal_info": {"full_name": "Jane Doe", "email": "jane.doe@example.com", "location": "Berlin, Germany"},
-    "professional_summary": "Backend engineer with 6 years of experience building payment systems.",
-    "experiences": [{"title": "Senior Backend Engineer", "company": "Acme Pay", "start_date": "2021-03",
-        "is_current": true, "achievements": ["Cut p99 checkout latency from 900 ms to 250 ms"]}],
-    "skills": {"technical": ["Rust", "PostgreSQL", "Kubernetes"], "soft": ["Mentoring"]}
-}))]
-pub struct ProfileContent {
-    /// Contact details.
-    pub personal_info: PersonalInfo,
-    /// Summary, ≤ 2000.
-    #[serde(default)]
-    pub professional_summary: Option<String>,
-    /// Jobs, ≤ 30, in the client's order.
-    #[serde(default)]
-    pub experiences: Vec<Experience>,
-    /// Degrees, ≤ 10.
-    #[serde(default)]
-    pub education: Vec<Education>,
-    /// Skills, languages and certifications.
-    #[serde(default)]
-    pub skills: Skills,
-    /// Projects, ≤ 20.
-    #[serde(default)]
-    pub projects: Vec<Project>,
-    /// Free key/value pairs, ≤ 50.
-    #[serde(default)]
-    pub custom_fields: BTreeMap<String, String>,
-}
 
 /// Upper bounds from the contract.
 pub mod limits {
@@ -246,9 +40,20 @@ pub mod limits {
     pub const CUSTOM_FIELDS: usize = 50;
 }
 
-impl ProfileContent {
+/// The editable content of a master profile (what PUT sends and PATCH merges into): the
+/// engine's profile, named as the API names it.
+pub type ProfileContent = jobwise_engine::Profile;
+
+/// The service's rules on a profile: server-assigned ids and the contract's field checks.
+pub trait ProfileRules {
     /// Gives every sub-item without an id a fresh UUID v7; existing ids are kept.
-    pub fn assign_ids(&mut self) {
+    fn assign_ids(&mut self);
+    /// Every rule of the contract; field paths use dots and indexes (`experiences[0].title`).
+    fn problems(&self) -> Vec<FieldError>;
+}
+
+impl ProfileRules for ProfileContent {
+    fn assign_ids(&mut self) {
         let fresh = || uuid::Uuid::now_v7().to_string();
         for e in &mut self.experiences {
             if e.id.is_empty() {
@@ -272,89 +77,7 @@ impl ProfileContent {
         }
     }
 
-    /// Trims surrounding white space of every text and drops blank optional values, so stored
-    /// profiles are clean.
-    pub fn tidy(&mut self) {
-        fn opt(v: &mut Option<String>) {
-            if let Some(s) = v {
-                let t = s.trim();
-                *v = (!t.is_empty()).then(|| t.to_owned());
-            }
-        }
-        fn req(s: &mut String) {
-            let t = s.trim();
-            if t.len() != s.len() {
-                *s = t.to_owned();
-            }
-        }
-        fn list(items: &mut [String]) {
-            for item in items {
-                req(item);
-            }
-        }
-        let p = &mut self.personal_info;
-        req(&mut p.full_name);
-        req(&mut p.email);
-        for f in [
-            &mut p.phone,
-            &mut p.location,
-            &mut p.linkedin,
-            &mut p.github,
-            &mut p.website,
-        ] {
-            opt(f);
-        }
-        opt(&mut self.professional_summary);
-        for e in &mut self.experiences {
-            req(&mut e.id);
-            req(&mut e.title);
-            req(&mut e.company);
-            req(&mut e.start_date);
-            for f in [&mut e.location, &mut e.end_date, &mut e.description] {
-                opt(f);
-            }
-            list(&mut e.achievements);
-        }
-        for e in &mut self.education {
-            req(&mut e.id);
-            req(&mut e.institution);
-            req(&mut e.degree);
-            for f in [&mut e.field_of_study, &mut e.start_date, &mut e.end_date] {
-                opt(f);
-            }
-            list(&mut e.honors);
-        }
-        list(&mut self.skills.technical);
-        list(&mut self.skills.soft);
-        for l in &mut self.skills.languages {
-            req(&mut l.name);
-        }
-        for c in &mut self.skills.certifications {
-            req(&mut c.id);
-            req(&mut c.name);
-            req(&mut c.issuer);
-            for f in [
-                &mut c.date_obtained,
-                &mut c.expiry_date,
-                &mut c.credential_id,
-                &mut c.verification_url,
-            ] {
-                opt(f);
-            }
-        }
-        for p in &mut self.projects {
-            req(&mut p.id);
-            req(&mut p.name);
-            req(&mut p.description);
-            list(&mut p.technologies);
-            for f in [&mut p.url, &mut p.start_date, &mut p.end_date] {
-                opt(f);
-            }
-        }
-    }
-
-    /// Every rule of the contract; field paths use dots and indexes (`experiences[0].title`).
-    pub fn problems(&self) -> Vec<FieldError> {
+    fn problems(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         let e = &mut errors;
         let p = &self.personal_info;
@@ -438,51 +161,55 @@ impl ProfileContent {
             }
             rules::max_len(e, &path, value, 20_000);
         }
-        self.id_problems(e);
+        id_problems(self, e);
         errors
     }
+}
 
-    fn id_problems(&self, e: &mut Vec<FieldError>) {
-        let mut seen = HashSet::new();
-        let ids = self
-            .experiences
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (format!("experiences[{i}].id"), &x.id))
-            .chain(
-                self.education
-                    .iter()
-                    .enumerate()
-                    .map(|(i, x)| (format!("education[{i}].id"), &x.id)),
-            )
-            .chain(
-                self.projects
-                    .iter()
-                    .enumerate()
-                    .map(|(i, x)| (format!("projects[{i}].id"), &x.id)),
-            )
-            .chain(
-                self.skills
-                    .certifications
-                    .iter()
-                    .enumerate()
-                    .map(|(i, x)| (format!("skills.certifications[{i}].id"), &x.id)),
-            );
-        for (path, id) in ids {
-            if id.is_empty() {
-                continue;
-            }
-            if !valid_item_id(id) {
-                e.push(FieldError::new(
-                    &path,
-                    "ids are 1 to 64 letters, digits, '-' or '_'",
-                ));
-            } else if !seen.insert(id.as_str()) {
-                e.push(FieldError::new(
-                    &path,
-                    "duplicates another item's id in this profile",
-                ));
-            }
+/// Ids must be well formed and unique across the profile's items.
+fn id_problems(profile: &ProfileContent, e: &mut Vec<FieldError>) {
+    let mut seen = HashSet::new();
+    let ids = profile
+        .experiences
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (format!("experiences[{i}].id"), &x.id))
+        .chain(
+            profile
+                .education
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (format!("education[{i}].id"), &x.id)),
+        )
+        .chain(
+            profile
+                .projects
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (format!("projects[{i}].id"), &x.id)),
+        )
+        .chain(
+            profile
+                .skills
+                .certifications
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (format!("skills.certifications[{i}].id"), &x.id)),
+        );
+    for (path, id) in ids {
+        if id.is_empty() {
+            continue;
+        }
+        if !valid_item_id(id) {
+            e.push(FieldError::new(
+                &path,
+                "ids are 1 to 64 letters, digits, '-' or '_'",
+            ));
+        } else if !seen.insert(id.as_str()) {
+            e.push(FieldError::new(
+                &path,
+                "duplicates another item's id in this profile",
+            ));
         }
     }
 }

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::diff::{Change, diff};
-use super::model::ProfileContent;
+use super::model::{ProfileContent, ProfileRules};
 use crate::db::{Db, Timestamp, parse_uuid};
 use crate::error::{AppError, AppResult};
 

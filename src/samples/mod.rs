@@ -83,53 +83,8 @@ pub struct TextSample {
     pub text: String,
 }
 
-/// The writing-style profile.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct StyleProfile {
-    /// Samples analysed.
-    pub sample_count: usize,
-    /// Words analysed.
-    pub word_count: usize,
-    /// Words per sentence.
-    pub avg_sentence_length: Option<f64>,
-    /// 0 (casual) to 1 (formal).
-    pub formality: Option<f64>,
-    /// casual, neutral or formal.
-    pub formality_label: Option<String>,
-    /// Share of sentences in the first person.
-    pub first_person_rate: Option<f64>,
-    /// plain, moderate or advanced.
-    pub vocabulary_level: Option<String>,
-    /// Type-token ratio of the first 1,000 words.
-    pub lexical_diversity: Option<f64>,
-    /// confident, enthusiastic, professional, humble or warm.
-    pub tone: Option<String>,
-    /// Most frequent first words of sentences and bullets.
-    pub common_openers: Vec<String>,
-    /// Most frequent 2–3 word phrases used at least twice.
-    pub favorite_phrases: Vec<String>,
-    /// How each measure was computed from these samples.
-    pub explanation: Vec<String>,
-}
-
-impl From<jobwise_engine::StyleProfile> for StyleProfile {
-    fn from(p: jobwise_engine::StyleProfile) -> Self {
-        StyleProfile {
-            sample_count: p.sample_count,
-            word_count: p.word_count,
-            avg_sentence_length: p.avg_sentence_length,
-            formality: p.formality,
-            formality_label: p.formality_label,
-            first_person_rate: p.first_person_rate,
-            vocabulary_level: p.vocabulary_level,
-            lexical_diversity: p.lexical_diversity,
-            tone: p.tone,
-            common_openers: p.common_openers,
-            favorite_phrases: p.favorite_phrases,
-            explanation: p.explanation,
-        }
-    }
-}
+/// The writing-style profile (the engine's type; the API serves it as is).
+pub use jobwise_engine::StyleProfile;
 
 fn from_row(row: &sqlx::any::AnyRow) -> AppResult<Sample> {
     Ok(Sample {
@@ -429,17 +384,22 @@ pub async fn get_style(
     State(state): State<AppState>,
     user: AuthUser,
 ) -> AppResult<Json<StyleProfile>> {
+    Ok(Json(style(&state.db, user.id).await?))
+}
+
+/// The writing style learned from a user's samples (`sample_count: 0` and no measures when
+/// there are none). The one way other features read the samples table.
+pub async fn style(db: &crate::db::Db, user_id: Uuid) -> AppResult<StyleProfile> {
     let texts: Vec<String> = sqlx::query_scalar(
         "SELECT text FROM writing_samples WHERE user_id = $1 ORDER BY created_at, id",
     )
-    .bind(user.id.to_string())
-    .fetch_all(&state.db.pool)
+    .bind(user_id.to_string())
+    .fetch_all(&db.pool)
     .await?;
-    let profile = tokio::task::spawn_blocking(move || {
+    tokio::task::spawn_blocking(move || {
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         jobwise_engine::analyze_style(&refs)
     })
     .await
-    .map_err(|e| AppError::Internal(e.into()))?;
-    Ok(Json(profile.into()))
+    .map_err(|e| AppError::Internal(e.into()))
 }

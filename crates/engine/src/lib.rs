@@ -7,7 +7,7 @@
 //! * [`analyze_style`] builds a [`StyleProfile`] from a user's writing samples.
 //! * [`Taxonomy::shipped`] is the skills taxonomy; [`Taxonomy::find`] finds
 //!   its terms in text.
-//! * [`analyze_job`] (pipeline stage 1) turns a job into a [`JobAnalysis`]:
+//! * [`analyze_job`] (pipeline stage 1) turns a [`JobPosting`] into a [`JobAnalysis`]:
 //!   weighted required/preferred keywords, seniority, years, degree.
 //! * [`suggest_improvements`] proposes stronger wording for a profile without
 //!   adding facts.
@@ -32,7 +32,7 @@ pub mod resume;
 pub mod style;
 pub mod taxonomy;
 
-pub use analysis::{JobAnalysis, JobText, Keyword, analyze_job, text_hash};
+pub use analysis::{JobAnalysis, JobPosting, Keyword, analyze_job, text_hash};
 pub use enhance::{Suggestion, suggest_improvements};
 pub use matching::{
     CompiledProfile, Evidence, ItemKind, RankedItem, RequirementMatch, compile_profile,

@@ -1182,18 +1182,15 @@ fn missing_note(compiled: &CompiledProfile) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{JobText, analyze_job};
+    use crate::analysis::{JobPosting, analyze_job};
     use crate::profile::{Certification, Education, Experience, Project, Skills};
 
     fn job(requirements: &[&str], preferred: &[&str]) -> JobAnalysis {
-        let requirements: Vec<String> = requirements.iter().map(|s| s.to_string()).collect();
-        let preferred: Vec<String> = preferred.iter().map(|s| s.to_string()).collect();
-        let text = JobText {
-            title: "Senior Backend Engineer",
-            description: "",
-            requirements: &requirements,
-            preferred: &preferred,
-            responsibilities: &[],
+        let text = JobPosting {
+            title: "Senior Backend Engineer".to_owned(),
+            requirements: requirements.iter().map(|s| s.to_string()).collect(),
+            preferred: preferred.iter().map(|s| s.to_string()).collect(),
+            ..JobPosting::default()
         };
         analyze_job(&text, Taxonomy::shipped())
     }

@@ -1,201 +1,326 @@
-//! The master profile as the service stores it, mirrored field for field so
-//! the service can convert its JSON with `serde_json`.
+//! The master profile: the one type the service stores and serves (as `ProfileContent` in the
+//! API), the résumé parsers produce, and the pipeline reads.
 //!
-//! Every field has a default and `null` is accepted wherever the service
-//! might send it, so partial or older documents still deserialize. Dates are
-//! `YYYY`, `YYYY-MM` or `YYYY-MM-DD` strings; see [`parse_date`].
+//! The serde attributes are the API contract: fields marked required here are required in a
+//! request body. With the `openapi` feature the types also describe themselves as OpenAPI
+//! schemas; the field comments are the descriptions clients read. The service adds the field
+//! rules (lengths, dates, URLs, ids) on top. Dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`
+//! strings; see [`parse_date`].
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// Deserializes `null` as the type's default.
-fn nullable<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Default + Deserialize<'de>,
-{
-    Option::<T>::deserialize(deserializer).map(Option::unwrap_or_default)
-}
-
-/// A user's master profile.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Profile {
-    /// Contact details.
-    #[serde(deserialize_with = "nullable")]
-    pub personal_info: PersonalInfo,
-    /// Summary paragraph.
-    pub professional_summary: Option<String>,
-    /// Jobs held, in the user's order.
-    #[serde(deserialize_with = "nullable")]
-    pub experiences: Vec<Experience>,
-    /// Degrees and programmes.
-    #[serde(deserialize_with = "nullable")]
-    pub education: Vec<Education>,
-    /// Skills, languages and certifications.
-    #[serde(deserialize_with = "nullable")]
-    pub skills: Skills,
-    /// Projects.
-    #[serde(deserialize_with = "nullable")]
-    pub projects: Vec<Project>,
-    /// Free key/value pairs (not used for matching).
-    #[serde(deserialize_with = "nullable")]
-    pub custom_fields: BTreeMap<String, serde_json::Value>,
-}
 
 /// Contact details.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PersonalInfo {
-    /// Full name.
-    #[serde(deserialize_with = "nullable")]
+    /// Full name (required, ≤ 100).
+    #[cfg_attr(feature = "openapi", schema(example = "Jane Doe"))]
     pub full_name: String,
-    /// Email address.
-    #[serde(deserialize_with = "nullable")]
+    /// Email; empty when the person has not given one (analytics then recommends adding it).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(example = "jane.doe@example.com"))]
     pub email: String,
     /// Phone number.
+    #[serde(default)]
     pub phone: Option<String>,
     /// City, region, country.
+    #[serde(default)]
     pub location: Option<String>,
-    /// LinkedIn URL.
+    /// LinkedIn profile URL.
+    #[serde(default)]
     pub linkedin: Option<String>,
-    /// GitHub URL.
+    /// GitHub profile URL.
+    #[serde(default)]
     pub github: Option<String>,
-    /// Personal website.
+    /// Personal website URL.
+    #[serde(default)]
     pub website: Option<String>,
 }
 
 /// One job held.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Experience {
-    /// Stable item id.
-    #[serde(deserialize_with = "nullable")]
+    /// Stable item id (server-assigned when omitted).
+    #[serde(default)]
     pub id: String,
-    /// Job title.
-    #[serde(deserialize_with = "nullable")]
+    /// Job title (≤ 100); a job needs a title or an employer.
+    #[serde(default)]
     pub title: String,
-    /// Employer.
-    #[serde(deserialize_with = "nullable")]
+    /// Employer (≤ 100); a job needs a title or an employer.
+    #[serde(default)]
     pub company: String,
     /// Where the job was.
+    #[serde(default)]
     pub location: Option<String>,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    #[serde(deserialize_with = "nullable")]
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; empty when the source gives no readable start.
+    #[serde(default)]
     pub start_date: String,
-    /// Same formats; absent while current.
+    /// Same formats; absent while `is_current`.
+    #[serde(default)]
     pub end_date: Option<String>,
     /// Still in this job.
-    #[serde(deserialize_with = "nullable")]
+    #[serde(default)]
     pub is_current: bool,
-    /// Free text.
+    /// Free text, ≤ 2000.
+    #[serde(default)]
     pub description: Option<String>,
-    /// Bullets.
-    #[serde(deserialize_with = "nullable")]
+    /// Bullets, ≤ 20, each ≤ 300.
+    #[serde(default)]
     pub achievements: Vec<String>,
 }
 
 /// One degree or programme.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Education {
     /// Stable item id.
-    #[serde(deserialize_with = "nullable")]
+    #[serde(default)]
     pub id: String,
-    /// School.
-    #[serde(deserialize_with = "nullable")]
+    /// School (required, ≤ 100).
     pub institution: String,
-    /// Degree (`BSc`, `Bachelor of Science in Nursing`, `MBA`).
-    #[serde(deserialize_with = "nullable")]
+    /// Degree (≤ 100); empty when the source names none.
+    #[serde(default)]
     pub degree: String,
     /// Field of study.
+    #[serde(default)]
     pub field_of_study: Option<String>,
     /// Start date.
+    #[serde(default)]
     pub start_date: Option<String>,
     /// End date.
+    #[serde(default)]
     pub end_date: Option<String>,
     /// Grade point average, 0–4.
+    #[serde(default)]
     pub gpa: Option<f64>,
-    /// Honours and awards.
-    #[serde(deserialize_with = "nullable")]
+    /// Honours and awards, ≤ 20, each ≤ 300.
+    #[serde(default)]
     pub honors: Vec<String>,
 }
 
-/// Skills, languages and certifications.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Skills {
-    /// Technical skills.
-    #[serde(deserialize_with = "nullable")]
-    pub technical: Vec<String>,
-    /// Soft skills.
-    #[serde(deserialize_with = "nullable")]
-    pub soft: Vec<String>,
-    /// Spoken languages.
-    #[serde(deserialize_with = "nullable")]
-    pub languages: Vec<Language>,
-    /// Certifications and licences.
-    #[serde(deserialize_with = "nullable")]
-    pub certifications: Vec<Certification>,
+/// Spoken-language proficiency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Proficiency {
+    /// Basic.
+    Basic,
+    /// Conversational.
+    Conversational,
+    /// Fluent.
+    Fluent,
+    /// Native.
+    Native,
+}
+
+impl Proficiency {
+    /// The serialised name (`basic`, `conversational`, `fluent`, `native`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Proficiency::Basic => "basic",
+            Proficiency::Conversational => "conversational",
+            Proficiency::Fluent => "fluent",
+            Proficiency::Native => "native",
+        }
+    }
 }
 
 /// A spoken language.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Language {
     /// Language name.
-    #[serde(deserialize_with = "nullable")]
     pub name: String,
-    /// `basic`, `conversational`, `fluent` or `native`.
-    #[serde(deserialize_with = "nullable")]
-    pub proficiency: String,
+    /// How well.
+    pub proficiency: Proficiency,
 }
 
 /// A certification or licence.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Certification {
     /// Stable item id.
-    #[serde(deserialize_with = "nullable")]
+    #[serde(default)]
     pub id: String,
-    /// Name.
-    #[serde(deserialize_with = "nullable")]
+    /// Name (required, ≤ 100).
     pub name: String,
-    /// Issuing body.
-    #[serde(deserialize_with = "nullable")]
+    /// Issuing body (≤ 100); empty when the source names none.
+    #[serde(default)]
     pub issuer: String,
     /// When obtained.
+    #[serde(default)]
     pub date_obtained: Option<String>,
     /// When it expires.
+    #[serde(default)]
     pub expiry_date: Option<String>,
     /// Credential number.
+    #[serde(default)]
     pub credential_id: Option<String>,
     /// Where to verify it.
+    #[serde(default)]
     pub verification_url: Option<String>,
+}
+
+/// Skills.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Skills {
+    /// Technical skills, ≤ 100.
+    #[serde(default)]
+    pub technical: Vec<String>,
+    /// Soft skills, ≤ 50.
+    #[serde(default)]
+    pub soft: Vec<String>,
+    /// Languages, ≤ 20.
+    #[serde(default)]
+    pub languages: Vec<Language>,
+    /// Certifications, ≤ 20.
+    #[serde(default)]
+    pub certifications: Vec<Certification>,
 }
 
 /// A project.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Project {
     /// Stable item id.
-    #[serde(deserialize_with = "nullable")]
+    #[serde(default)]
     pub id: String,
-    /// Name.
-    #[serde(deserialize_with = "nullable")]
+    /// Name (required, ≤ 100).
     pub name: String,
-    /// Description.
-    #[serde(deserialize_with = "nullable")]
+    /// Description (≤ 2000); may be empty.
+    #[serde(default)]
     pub description: String,
     /// Technologies used.
-    #[serde(deserialize_with = "nullable")]
+    #[serde(default)]
     pub technologies: Vec<String>,
     /// Link.
+    #[serde(default)]
     pub url: Option<String>,
     /// Start date.
+    #[serde(default)]
     pub start_date: Option<String>,
     /// End date.
+    #[serde(default)]
     pub end_date: Option<String>,
+}
+
+/// The editable content of a master profile (what PUT sends and PATCH merges into).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = ProfileContent, example = json!({
+    "personal_info": {"full_name": "Jane Doe", "email": "jane.doe@example.com", "location": "Berlin, Germany"},
+    "professional_summary": "Backend engineer with 6 years of experience building payment systems.",
+    "experiences": [{"title": "Senior Backend Engineer", "company": "Acme Pay", "start_date": "2021-03",
+        "is_current": true, "achievements": ["Cut p99 checkout latency from 900 ms to 250 ms"]}],
+    "skills": {"technical": ["Rust", "PostgreSQL", "Kubernetes"], "soft": ["Mentoring"]}
+})))]
+pub struct Profile {
+    /// Contact details.
+    pub personal_info: PersonalInfo,
+    /// Summary, ≤ 2000.
+    #[serde(default)]
+    pub professional_summary: Option<String>,
+    /// Jobs, ≤ 30, in the client's order.
+    #[serde(default)]
+    pub experiences: Vec<Experience>,
+    /// Degrees, ≤ 10.
+    #[serde(default)]
+    pub education: Vec<Education>,
+    /// Skills, languages and certifications.
+    #[serde(default)]
+    pub skills: Skills,
+    /// Projects, ≤ 20.
+    #[serde(default)]
+    pub projects: Vec<Project>,
+    /// Free key/value pairs, ≤ 50.
+    #[serde(default)]
+    pub custom_fields: BTreeMap<String, String>,
+}
+
+impl Profile {
+    /// Trims surrounding white space of every text and drops blank optional values, so stored
+    /// profiles are clean.
+    pub fn tidy(&mut self) {
+        fn opt(v: &mut Option<String>) {
+            if let Some(s) = v {
+                let t = s.trim();
+                *v = (!t.is_empty()).then(|| t.to_owned());
+            }
+        }
+        fn req(s: &mut String) {
+            let t = s.trim();
+            if t.len() != s.len() {
+                *s = t.to_owned();
+            }
+        }
+        fn list(items: &mut [String]) {
+            for item in items {
+                req(item);
+            }
+        }
+        let p = &mut self.personal_info;
+        req(&mut p.full_name);
+        req(&mut p.email);
+        for f in [
+            &mut p.phone,
+            &mut p.location,
+            &mut p.linkedin,
+            &mut p.github,
+            &mut p.website,
+        ] {
+            opt(f);
+        }
+        opt(&mut self.professional_summary);
+        for e in &mut self.experiences {
+            req(&mut e.id);
+            req(&mut e.title);
+            req(&mut e.company);
+            req(&mut e.start_date);
+            for f in [&mut e.location, &mut e.end_date, &mut e.description] {
+                opt(f);
+            }
+            list(&mut e.achievements);
+        }
+        for e in &mut self.education {
+            req(&mut e.id);
+            req(&mut e.institution);
+            req(&mut e.degree);
+            for f in [&mut e.field_of_study, &mut e.start_date, &mut e.end_date] {
+                opt(f);
+            }
+            list(&mut e.honors);
+        }
+        list(&mut self.skills.technical);
+        list(&mut self.skills.soft);
+        for l in &mut self.skills.languages {
+            req(&mut l.name);
+        }
+        for c in &mut self.skills.certifications {
+            req(&mut c.id);
+            req(&mut c.name);
+            req(&mut c.issuer);
+            for f in [
+                &mut c.date_obtained,
+                &mut c.expiry_date,
+                &mut c.credential_id,
+                &mut c.verification_url,
+            ] {
+                opt(f);
+            }
+        }
+        for p in &mut self.projects {
+            req(&mut p.id);
+            req(&mut p.name);
+            req(&mut p.description);
+            list(&mut p.technologies);
+            for f in [&mut p.url, &mut p.start_date, &mut p.end_date] {
+                opt(f);
+            }
+        }
+    }
 }
 
 /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into (year, month); the month
@@ -242,20 +367,24 @@ mod tests {
     }
 
     #[test]
-    fn tolerant_deserialization() {
+    fn contract_deserialization() {
         let json = r#"{
-            "personal_info": null,
-            "professional_summary": null,
-            "experiences": [{"id": "e1", "title": "Nurse", "company": null, "achievements": null}],
-            "skills": {"technical": ["Go"], "languages": [{"name": "Spanish"}]},
+            "personal_info": {"full_name": "Jane"},
+            "experiences": [{"id": "e1", "title": "Nurse"}],
+            "skills": {"technical": ["Go"], "languages": [{"name": "Spanish", "proficiency": "fluent"}]},
             "unknown": 1
         }"#;
-        let profile: Profile = serde_json::from_str(json).expect("tolerant");
+        let profile: Profile = serde_json::from_str(json).expect("defaults fill the rest");
         assert_eq!(profile.experiences[0].company, "");
         assert!(profile.experiences[0].achievements.is_empty());
-        assert_eq!(profile.skills.languages[0].proficiency, "");
+        assert_eq!(profile.skills.languages[0].proficiency, Proficiency::Fluent);
         assert!(profile.projects.is_empty());
-        let empty: Profile = serde_json::from_str("{}").expect("empty object");
-        assert_eq!(empty, Profile::default());
+        assert!(
+            serde_json::from_str::<Profile>("{}").is_err(),
+            "personal_info is required"
+        );
+        assert!(
+            serde_json::from_str::<Profile>(r#"{"personal_info": {"full_name": null}}"#).is_err()
+        );
     }
 }

@@ -13,39 +13,50 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
-/// How someone writes, measured from their samples.
+/// The writing-style profile.
 ///
-/// All measures are `None` (lists empty) when there are no samples or the
-/// samples contain no words.
+/// All measures are `None` (lists empty) when there are no samples or the samples contain no
+/// words. (The field comments are the API's descriptions; rounding and limits are listed on
+/// [`analyze_style`].)
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(
+    feature = "openapi",
+    schema(description = "The writing-style profile.")
+)]
 pub struct StyleProfile {
-    /// Number of samples given.
+    /// Samples analysed.
     pub sample_count: usize,
-    /// Words across all samples.
+    /// Words analysed.
     pub word_count: usize,
-    /// Words per sentence, 1 decimal.
+    /// Words per sentence.
     pub avg_sentence_length: Option<f64>,
-    /// 0 (casual) to 1 (formal), 2 decimals; see [`analyze_style`] for the formula.
+    /// 0 (casual) to 1 (formal).
     pub formality: Option<f64>,
-    /// "casual" (< 0.40), "neutral" (0.40–0.59) or "formal" (≥ 0.60).
+    /// casual, neutral or formal.
     pub formality_label: Option<String>,
-    /// Share of sentences using I/me/my (0..1, 2 decimals).
+    /// Share of sentences in the first person.
     pub first_person_rate: Option<f64>,
-    /// "plain", "moderate" or "advanced".
+    /// plain, moderate or advanced.
     pub vocabulary_level: Option<String>,
-    /// Distinct words / words over the first 1000 words, 2 decimals.
+    /// Type-token ratio of the first 1,000 words.
     pub lexical_diversity: Option<f64>,
-    /// "confident", "enthusiastic", "professional", "humble" or "warm".
+    /// confident, enthusiastic, professional, humble or warm.
     pub tone: Option<String>,
-    /// Most frequent first words of sentences/bullets, lower-cased, top 5.
+    /// Most frequent first words of sentences and bullets.
     pub common_openers: Vec<String>,
-    /// Most frequent 2–3 word phrases used at least twice, top 8.
+    /// Most frequent 2–3 word phrases used at least twice.
     pub favorite_phrases: Vec<String>,
-    /// One sentence per measure saying how it was computed.
+    /// How each measure was computed from these samples.
     pub explanation: Vec<String>,
 }
 
 /// Builds a style profile from writing samples.
+///
+/// **Rounding and limits**: words per sentence to 1 decimal; formality, the first-person rate
+/// (sentences using I/me/my) and lexical diversity (distinct words / words over the first 1000
+/// words) to 2 decimals; openers are lower-cased, top 5; phrases top 8; one explanation
+/// sentence per measure.
 ///
 /// **Formality** starts at 0.50 and is adjusted by per-100-word rates,
 /// then clamped to 0..1:

@@ -3,24 +3,13 @@
 //! against each posting. Fixtures live under `tests/fixtures/matching/`.
 
 use jobwise_engine::{
-    CompiledProfile, JobAnalysis, JobText, Profile, RequirementMatch, Taxonomy, analyze_job,
+    CompiledProfile, JobAnalysis, JobPosting, Profile, RequirementMatch, Taxonomy, analyze_job,
     compile_profile, parse_posting,
 };
-use serde::Deserialize;
 use std::collections::BTreeSet;
 
 const TODAY: (i32, u8) = (2025, 6);
 const NAMES: [&str; 3] = ["devops", "nurse", "analyst"];
-
-/// A stored job, as the service keeps it after parsing.
-#[derive(Debug, Deserialize)]
-struct Job {
-    title: String,
-    description: String,
-    requirements: Vec<String>,
-    preferred: Vec<String>,
-    responsibilities: Vec<String>,
-}
 
 fn job_json(name: &str) -> &'static str {
     match name {
@@ -30,7 +19,7 @@ fn job_json(name: &str) -> &'static str {
     }
 }
 
-fn job(name: &str) -> Job {
+fn job(name: &str) -> JobPosting {
     serde_json::from_str(job_json(name)).expect("job fixture is valid JSON")
 }
 
@@ -44,15 +33,7 @@ fn profile(name: &str) -> Profile {
 }
 
 fn analyze(name: &str) -> JobAnalysis {
-    let job = job(name);
-    let text = JobText {
-        title: &job.title,
-        description: &job.description,
-        requirements: &job.requirements,
-        preferred: &job.preferred,
-        responsibilities: &job.responsibilities,
-    };
-    analyze_job(&text, Taxonomy::shipped())
+    analyze_job(&job(name), Taxonomy::shipped())
 }
 
 fn compile(profile_name: &str, job_name: &str) -> CompiledProfile {
@@ -470,14 +451,7 @@ fn pasted_posting_flows_into_analysis() {
     let posting = parse_posting(include_str!(
         "fixtures/postings/01_jobboard_backend_rust.txt"
     ));
-    let title = posting.title.clone().unwrap_or_default();
-    let job = JobText {
-        title: &title,
-        description: &posting.description,
-        requirements: &posting.requirements,
-        preferred: &posting.preferred,
-        responsibilities: &posting.responsibilities,
-    };
+    let job = JobPosting::from_parsed(posting).expect("the posting has a title");
     let analysis = analyze_job(&job, Taxonomy::shipped());
     let required: Vec<&str> = analysis.required.iter().map(|k| k.term.as_str()).collect();
     for term in ["Rust", "C++", "PostgreSQL", "Amazon Web Services"] {

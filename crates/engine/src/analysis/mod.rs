@@ -75,19 +75,40 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
-/// The job as stage 1 reads it (borrowed from the stored job).
-#[derive(Debug, Clone, Copy)]
-pub struct JobText<'a> {
-    /// Job title.
-    pub title: &'a str,
-    /// Prose description.
-    pub description: &'a str,
-    /// Requirement items.
-    pub requirements: &'a [String],
-    /// Nice-to-have items.
-    pub preferred: &'a [String],
-    /// What the person will do.
-    pub responsibilities: &'a [String],
+/// A job posting as the pipeline reads it: the fields stage 1 analyses and the drafts name
+/// (the service snapshots a stored job into one when a generation is requested; the API's job
+/// has more fields, and [`crate::ParsedPosting`] is what the posting parser reads from text).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct JobPosting {
+    /// Title as posted.
+    pub title: String,
+    /// Employer, when named.
+    pub company: Option<String>,
+    /// Prose.
+    pub description: String,
+    /// Must-haves.
+    #[serde(default)]
+    pub requirements: Vec<String>,
+    /// Nice-to-haves.
+    #[serde(default)]
+    pub preferred: Vec<String>,
+    /// Duties.
+    #[serde(default)]
+    pub responsibilities: Vec<String>,
+}
+
+impl JobPosting {
+    /// The pipeline's part of a parsed posting; `None` when the parser found no title.
+    pub fn from_parsed(parsed: crate::ParsedPosting) -> Option<JobPosting> {
+        Some(JobPosting {
+            title: parsed.title?,
+            company: parsed.company,
+            description: parsed.description,
+            requirements: parsed.requirements,
+            preferred: parsed.preferred,
+            responsibilities: parsed.responsibilities,
+        })
+    }
 }
 
 /// A term the posting asks for.
@@ -164,7 +185,7 @@ static REQUIRED_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Analyses a job posting against the taxonomy. Deterministic: the same
 /// input gives the same output.
-pub fn analyze_job(job: &JobText, taxonomy: &Taxonomy) -> JobAnalysis {
+pub fn analyze_job(job: &JobPosting, taxonomy: &Taxonomy) -> JobAnalysis {
     let sources = classify(job);
     let keywords = collect_keywords(&sources, taxonomy);
     let (required, preferred) = split_keywords(keywords);
@@ -176,8 +197,8 @@ pub fn analyze_job(job: &JobText, taxonomy: &Taxonomy) -> JobAnalysis {
         .filter(|s| !PREFERRED_CUE.is_match(s))
         .map(str::to_string)
         .collect();
-    let years_experience = detect_years(&required_requirements, job.description);
-    let seniority = level_from_title(job.title)
+    let years_experience = detect_years(&required_requirements, &job.description);
+    let seniority = level_from_title(&job.title)
         .or_else(|| years_experience.map(level_from_years))
         .or_else(|| {
             let joined = format!("{}\n{}", job.description, job.requirements.join("\n"));
@@ -208,8 +229,8 @@ pub fn analyze_job(job: &JobText, taxonomy: &Taxonomy) -> JobAnalysis {
         seniority,
         years_experience,
         education,
-        responsibilities: clean_items(job.responsibilities),
-        title: collapse(job.title),
+        responsibilities: clean_items(&job.responsibilities),
+        title: collapse(&job.title),
         context_terms: context_terms.into_iter().collect(),
         text_hash: text_hash(job),
     }
@@ -217,12 +238,12 @@ pub fn analyze_job(job: &JobText, taxonomy: &Taxonomy) -> JobAnalysis {
 
 /// Every sentence of the job with its source, in a fixed order: title,
 /// requirements, preferred, responsibilities, description.
-fn classify<'a>(job: &JobText<'a>) -> Vec<(Source, &'a str)> {
+fn classify(job: &JobPosting) -> Vec<(Source, &str)> {
     let mut out = Vec::new();
     if !job.title.trim().is_empty() {
         out.push((Source::Title, job.title.trim()));
     }
-    for item in job.requirements {
+    for item in &job.requirements {
         for sentence in sentences(item) {
             let source = if PREFERRED_CUE.is_match(sentence) {
                 Source::Preferred
@@ -232,10 +253,10 @@ fn classify<'a>(job: &JobText<'a>) -> Vec<(Source, &'a str)> {
             out.push((source, sentence));
         }
     }
-    for item in job.preferred {
+    for item in &job.preferred {
         out.extend(sentences(item).into_iter().map(|s| (Source::Preferred, s)));
     }
-    for item in job.responsibilities {
+    for item in &job.responsibilities {
         out.extend(
             sentences(item)
                 .into_iter()
@@ -243,7 +264,7 @@ fn classify<'a>(job: &JobText<'a>) -> Vec<(Source, &'a str)> {
         );
     }
     let unstructured = job.requirements.is_empty() && job.preferred.is_empty();
-    for sentence in sentences(job.description) {
+    for sentence in sentences(&job.description) {
         let source = if PREFERRED_CUE.is_match(sentence) {
             Source::Preferred
         } else if unstructured || REQUIRED_CUE.is_match(sentence) {
@@ -472,7 +493,7 @@ fn clean_items(items: &[String]) -> Vec<String> {
 /// FNV-1a (64-bit) of the normalised job: whitespace collapsed, fields
 /// separated by 0x1F, list items by 0x1E. The key under which an analysis
 /// may be cached ([`JobAnalysis::text_hash`]).
-pub fn text_hash(job: &JobText) -> String {
+pub fn text_hash(job: &JobPosting) -> String {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut hash = OFFSET;
@@ -482,10 +503,10 @@ pub fn text_hash(job: &JobText) -> String {
             hash = hash.wrapping_mul(PRIME);
         }
     };
-    feed(collapse(job.title).as_bytes());
+    feed(collapse(&job.title).as_bytes());
     feed(&[0x1f]);
-    feed(collapse(job.description).as_bytes());
-    for list in [job.requirements, job.preferred, job.responsibilities] {
+    feed(collapse(&job.description).as_bytes());
+    for list in [&job.requirements, &job.preferred, &job.responsibilities] {
         feed(&[0x1f]);
         for item in list {
             feed(collapse(item).as_bytes());
@@ -510,15 +531,13 @@ mod tests {
         preferred: &[&str],
         responsibilities: &[&str],
     ) -> JobAnalysis {
-        let requirements = strings(requirements);
-        let preferred = strings(preferred);
-        let responsibilities = strings(responsibilities);
-        let job = JobText {
-            title,
-            description,
-            requirements: &requirements,
-            preferred: &preferred,
-            responsibilities: &responsibilities,
+        let job = JobPosting {
+            title: title.to_owned(),
+            company: None,
+            description: description.to_owned(),
+            requirements: strings(requirements),
+            preferred: strings(preferred),
+            responsibilities: strings(responsibilities),
         };
         analyze_job(&job, Taxonomy::shipped())
     }

@@ -257,7 +257,7 @@ pub fn from_linkedin(files: &[(String, String)]) -> ParsedResume {
             if let Some(name) = t.get(r, "Name") {
                 p.skills.languages.push(Language {
                     name: name.to_owned(),
-                    proficiency: fluency_level(t.get(r, "Proficiency").unwrap_or("")).to_owned(),
+                    proficiency: fluency_level(t.get(r, "Proficiency").unwrap_or("")),
                 });
             }
         }
@@ -376,8 +376,8 @@ mod tests {
         assert_eq!(p.education[0].end_date.as_deref(), Some("2016"));
         assert_eq!(p.education[0].honors, ["Chess club"]);
         assert_eq!(p.skills.technical, ["Spark", "SQL"]);
-        assert_eq!(p.skills.languages[0].proficiency, "native");
-        assert_eq!(p.skills.languages[1].proficiency, "fluent");
+        assert_eq!(p.skills.languages[0].proficiency.as_str(), "native");
+        assert_eq!(p.skills.languages[1].proficiency.as_str(), "fluent");
         assert_eq!(p.skills.certifications[0].issuer, "Amazon Web Services");
         assert_eq!(
             p.skills.certifications[0].date_obtained.as_deref(),

@@ -23,7 +23,9 @@ use super::vocab::{
     Section, degree_score, has_org_words, is_location, org_score, school_score, section_of,
     title_score,
 };
-use crate::profile::{Certification, Education, Experience, Language, Profile, Project};
+use crate::profile::{
+    Certification, Education, Experience, Language, Proficiency, Profile, Project,
+};
 
 /// A note about something the parser could not read with confidence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1188,12 +1190,12 @@ fn skills(lines: &[Line], p: &mut Profile) {
     }
 }
 
-/// `basic`, `conversational`, `fluent` or `native` for a fluency text ("Native speaker",
-/// "Full professional proficiency", "B2"…); `basic` when it says nothing known.
-pub fn fluency_level(text: &str) -> &'static str {
+/// The proficiency a fluency text states ("Native speaker", "Full professional proficiency",
+/// "B2"…); basic when it says nothing known.
+pub fn fluency_level(text: &str) -> Proficiency {
     let f = text.to_lowercase();
     if f.contains("native") || f.contains("bilingual") || f.contains("mother") {
-        "native"
+        Proficiency::Native
     } else if f.contains("fluent")
         || f.contains("professional")
         || f.contains("advanced")
@@ -1201,16 +1203,16 @@ pub fn fluency_level(text: &str) -> &'static str {
         || f.contains("c1")
         || f.contains("c2")
     {
-        "fluent"
+        Proficiency::Fluent
     } else if f.contains("conversational")
         || f.contains("working")
         || f.contains("intermediate")
         || f.contains("b1")
         || f.contains("b2")
     {
-        "conversational"
+        Proficiency::Conversational
     } else {
-        "basic"
+        Proficiency::Basic
     }
 }
 
@@ -1247,7 +1249,7 @@ fn languages(lines: &[Line], p: &mut Profile) {
             {
                 p.skills.languages.push(Language {
                     name,
-                    proficiency: fluency_level(level).to_owned(),
+                    proficiency: fluency_level(level),
                 });
             }
         }

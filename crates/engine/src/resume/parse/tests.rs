@@ -178,7 +178,7 @@ fn title_at_company_with_place_and_parenthesised_dates() {
     assert_eq!(p.experiences[0].location.as_deref(), Some("Bengaluru"));
     assert_eq!(p.education[0].institution, "National Institute of Design");
     assert_eq!(p.skills.languages.len(), 3);
-    assert_eq!(p.skills.languages[2].proficiency, "conversational");
+    assert_eq!(p.skills.languages[2].proficiency.as_str(), "conversational");
 }
 
 #[test]
