@@ -149,7 +149,7 @@ struct Score {
     misses: Vec<String>,
     /// Per origin (the file name's prefix: `hn`, `nhs`, `ats`, `page`…) and format: files and
     /// misses of title, company and location, so a weak origin shows without naming files.
-    origins: std::collections::BTreeMap<String, [usize; 4]>,
+    origins: std::collections::BTreeMap<String, [usize; 5]>,
 }
 
 fn tally(cell: &mut (usize, usize), ok: bool) {
@@ -180,6 +180,7 @@ fn score_split(dir: &Path) -> Score {
         } else {
             (jobwise_engine::parse_posting(&raw), None)
         };
+        let fallback_title = parsed.warnings.iter().any(|w| w.field == "title");
         let Some((mut input, _warnings)) = JobInput::from_parsed(parsed) else {
             score.refusals.push(format!("{}: no title", label.file));
             continue;
@@ -219,6 +220,7 @@ fn score_split(dir: &Path) -> Score {
         cell[1] += usize::from(!title_matches(&input.title, &label.title));
         cell[2] += usize::from(!company_ok);
         cell[3] += usize::from(!location_ok);
+        cell[4] += usize::from(fallback_title);
         let title_ok = title_matches(&input.title, &label.title);
         if !title_ok {
             miss("title", input.title.clone(), label.title.clone());
@@ -317,9 +319,9 @@ fn report(name: &str, s: &Score) {
         s.json_ld_pages,
         s.json_ld_misses.len(),
     );
-    for (origin, [files, title, company, location]) in &s.origins {
+    for (origin, [files, title, company, location, fallback]) in &s.origins {
         println!(
-            "{name:<8}   {origin:<14} files {files:>3} | misses: title {title:>2}, company {company:>2}, location {location:>2}"
+            "{name:<8}   {origin:<14} files {files:>3} | misses: title {title:>2}, company {company:>2}, location {location:>2} | no title line found {fallback:>2}"
         );
     }
 }

@@ -28,6 +28,9 @@ pub(crate) struct Header {
     /// The guessed company stood before the title ("X - Title"): a company line replacing
     /// it does not give it back to the title.
     pub tentative_before_title: bool,
+    /// The guess was split off the title at a dash (not a bar or a dot): when it is not the
+    /// company it goes back into the title ("Distinguished Engineer - Search").
+    pub tentative_after_dash: bool,
 }
 
 /// One piece of a header line, split on `|`, `·`, ` - `, `@`.
@@ -477,6 +480,12 @@ fn clean_title_text(line: &str) -> String {
             .to_string();
     }
     let mut text = collapse_ws(strip_decorations(&text));
+    // "Advert View :: Accountant | Nairobi": a breadcrumb; the role is in its last part.
+    if let Some((_, last)) = text.rsplit_once(" :: ")
+        && has_role_word(last)
+    {
+        text = last.trim().to_string();
+    }
     // "2026/034 Physiotherapy Manager": a leading reference number.
     if let Some((first, rest)) = text.split_once(' ')
         && first.chars().filter(char::is_ascii_digit).count() >= 3
@@ -638,6 +647,13 @@ fn apply_title_line(line: &str, header: &mut Header) {
         .map(|c| c.to_string());
     header.tentative_company = segment_company.is_some();
     header.tentative_before_title = !before_title.is_empty() && title_position > 0;
+    // "Accountant | Nairobi | Accounting / Auditing": a part after a bar or a dot is a
+    // category, never the title's own words; only a dash part goes back into the title.
+    header.tentative_after_dash = [" - ", " – ", " — "]
+        .iter()
+        .any(|dash| cleaned.contains(dash))
+        && !cleaned.contains('|')
+        && !cleaned.contains('·');
     header.company = segment_company.or(at_company);
     let title = collapse_ws(title.trim_end_matches([',', '-', '–', '|']));
     let title = first_of_role_list(&strip_tech_list(&title));
@@ -726,6 +742,11 @@ fn classify_segment(segment: &str) -> Segment {
 
 fn is_attribute(segment: &str) -> bool {
     let short = word_count(segment) <= 6;
+    let folded = fold(segment);
+    // "To start ASAP", "Immediate start": when, not who.
+    if short && (folded.contains("asap") || folded.contains("immediate start")) {
+        return true;
+    }
     parse_salary(segment).is_some()
         || (short && detect_arrangement(segment).is_some())
         || (short && detect_job_type_short(segment).is_some())
@@ -862,6 +883,30 @@ fn strip_known_parentheticals(title: &str, header: &mut Header) -> String {
 /// Records "(Remote, EU)", "(Berlin, Hybrid)", "(Contract)" when every
 /// part is a location or attribute; returns whether it did.
 fn absorb_parenthetical(inner: &str, header: &mut Header) -> bool {
+    let folded = fold(inner);
+    // "(GRADE 10: – 1 POST)", "(Band 5)", "(2 posts)": the grade or the number of posts.
+    let grade_or_posts = inner.chars().any(|c| c.is_ascii_digit())
+        && folded.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w,
+                "grade" | "band" | "post" | "posts" | "vacancy" | "vacancies"
+            )
+        });
+    if grade_or_posts {
+        header.meta.push(inner.to_string());
+        return true;
+    }
+    // "(THORNGROVE INFECTIOUS DISEASES HOSPITAL)": the site is where the job is.
+    if is_site_name(inner)
+        && !is_place(inner)
+        && detect_arrangement(inner).is_none()
+        && !inner.contains(',')
+        && word_count(inner) <= 6
+        && !has_role_word(inner)
+    {
+        header.location.get_or_insert_with(|| collapse_ws(inner));
+        return true;
+    }
     let separated = inner
         .replace(" - ", ",")
         .replace(" – ", ",")
@@ -1069,6 +1114,15 @@ fn read_meta_lines(lines: &[Line], start: usize, header: &mut Header) {
             LineKind::Field { .. } => continue,
             LineKind::Text(text) => text.as_str(),
             LineKind::Heading(h) if h.section == Section::Unknown => line.raw.trim(),
+            // "- Dublin, Ireland" / "- Full Time": a job board's facts as a short list.
+            LineKind::Bullet(item) if word_count(item) <= 6 => {
+                if absorb_meta_line(item, false, header) {
+                    header.consumed.push(index);
+                    known_lines += 1;
+                    continue;
+                }
+                break;
+            }
             _ => break,
         };
         if absorb_meta_line(text, first && stacked.is_empty(), header) {
@@ -1472,6 +1526,16 @@ fn title_words_after(rest: &str) -> Option<String> {
             skipped += 1;
             continue;
         }
+        // "a Finance and Accounts Officer", "a Head of Sales": a connector between capitalised
+        // words inside the title, before its role word.
+        let inner_connector = !words.is_empty()
+            && matches!(folded.as_str(), "and" | "of" | "for" | "&")
+            && raw_words.get(at + 1).is_some_and(|w| starts_uppercase(w))
+            && !has_role_word(&words.join(" "));
+        if inner_connector {
+            words.push(word.to_string());
+            continue;
+        }
         if TITLE_STOPS.contains(&folded.as_str()) || word.is_empty() || words.len() >= 8 {
             break;
         }
@@ -1484,11 +1548,11 @@ fn title_words_after(rest: &str) -> Option<String> {
     has_role_word(&title).then_some(title)
 }
 
-const COMPANY_NAME: &str = r"([A-Z][\w&'.-]*(?:[ ]+(?:[A-Z][\w&'.-]*|&|of|and|de)){0,4})";
+const COMPANY_NAME: &str = r"([A-Z][\w&'.-]*(?:[ ]+(?:[A-Z][\w&'.-]*|&|of|and|de|for|the)){0,5})";
 
 static COMPANY_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:,[^.;\n]{{3,160}}?,)?[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing|accepting applications)\b"
+        r"\b{COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:,[^.;\n]{{3,160}}?,)?[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing|accepting applications|opens[ ]+an?[ ]+vacancy|invites[ ]+applications)\b"
     ))
     .expect("is-hiring regex is valid")
 });
@@ -1613,7 +1677,7 @@ pub(crate) fn withdraw_tentative_company(header: &mut Header) {
         return;
     };
     header.tentative_company = false;
-    if header.tentative_before_title || is_site_name(&previous) {
+    if header.tentative_before_title || !header.tentative_after_dash || is_site_name(&previous) {
         return;
     }
     if let Some(title) = header.title.as_mut() {
@@ -1784,7 +1848,12 @@ fn clean_company(name: &str) -> String {
     let words: Vec<&str> = trimmed.split_whitespace().collect();
     let leading_generic = ["We", "Our", "The", "This", "At", "Here", "Today", "Now"];
     let start = usize::from(words.len() > 1 && leading_generic.contains(&words[0]));
-    words[start..].join(" ")
+    // "Acme for the": connectors only join words inside a name.
+    let mut end = words.len();
+    while end > start + 1 && ["of", "and", "de", "for", "the", "&"].contains(&words[end - 1]) {
+        end -= 1;
+    }
+    words[start..end].join(" ")
 }
 
 const PLACE_NAME: &str =
@@ -1792,7 +1861,7 @@ const PLACE_NAME: &str =
 
 static LOCATION_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(based in|located in|on-?site in|in-office in|offices? in|hybrid in|remote in|relocate to|in our)[ ]+(?:the[ ]+)?){PLACE_NAME}"
+        r"(?i:\b(based in|based at|located in|located at|on-?site in|in-office in|offices? in|hybrid in|remote in|relocate to|in our)[ ]+(?:the[ ]+)?){PLACE_NAME}"
     ))
     .expect("location regex is valid")
 });

@@ -20,8 +20,8 @@ pub(crate) fn normalize_input(text: &str) -> String {
                 .or_else(|| line.trim_end().strip_suffix("Read more"))
                 .map_or(line, |rest| rest.trim_end().trim_end_matches(['.', '…']))
         })
-        .collect::<Vec<_>>()
-        .join("\n");
+        .collect::<Vec<_>>();
+    let unified = join_split_brackets(unified).join("\n");
     unified
         .chars()
         .filter(|c| !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'))
@@ -31,6 +31,31 @@ pub(crate) fn normalize_input(text: &str) -> String {
             other => other,
         })
         .collect()
+}
+
+/// "SISTER IN CHARGE (THORNGROVE INFECTIOUS DISEASES" ⏎ "HOSPITAL) (GRADE 10)": a line
+/// near the top whose bracket closes on the next line is one line that was wrapped.
+fn join_split_brackets(lines: Vec<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut index = 0;
+    while index < lines.len() {
+        let line = lines[index];
+        let open = line.matches('(').count() > line.matches(')').count();
+        if index < 15
+            && open
+            && let Some(next) = lines.get(index + 1)
+            && !next.trim().is_empty()
+            && next.trim().chars().count() <= 80
+            && next.matches(')').count() > next.matches('(').count()
+        {
+            out.push(format!("{} {}", line.trim_end(), next.trim()));
+            index += 2;
+            continue;
+        }
+        out.push(line.to_string());
+        index += 1;
+    }
+    out
 }
 
 /// Removes `<!--…-->` comments (clipboard markers such as `<!--StartFragment-->`).
@@ -454,6 +479,9 @@ const ROLE_WORDS: &[&str] = &[
     "concierge",
     // More role nouns met in real postings.
     "sourcer",
+    "sister",
+    "matron",
+    "warden",
     "mle",
     "underwriter",
     "quant",
@@ -499,7 +527,6 @@ const ROLE_WORDS: &[&str] = &[
     "captain",
     "deckhand",
     "ranger",
-    "warden",
     "constable",
     "detective",
     "deputy",
