@@ -439,6 +439,73 @@ fn objects(list: Many<Value>) -> (Vec<Value>, usize) {
     (items, bad)
 }
 
+/// `"skills": {"backend": ["Java", "SQL"], "devops": ["Docker"]}`, a shape people publish
+/// instead of the schema's list: one object whose every value is a list of skills (or one skill)
+/// and that has none of a skill group's own keys. Returns the groups in the schema's shape.
+fn skill_group_map(items: &[Value]) -> Option<Vec<Value>> {
+    let [Value::Object(map)] = items else {
+        return None;
+    };
+    let own_keys = ["name", "level", "keywords"];
+    let shaped = !map.is_empty()
+        && map.keys().all(|k| !own_keys.contains(&k.as_str()))
+        && map.values().all(|v| match v {
+            Value::Array(a) => a.iter().all(Value::is_string),
+            Value::String(_) => true,
+            _ => false,
+        });
+    shaped.then(|| {
+        map.iter()
+            .map(|(name, v)| {
+                let keywords = match v {
+                    Value::Array(a) => a.clone(),
+                    other => vec![other.clone()],
+                };
+                serde_json::json!({"name": name, "keywords": keywords})
+            })
+            .collect()
+    })
+}
+
+/// Skill groups written with other keys than the schema's `name` and `keywords`
+/// (`{"Title": "Frameworks", "Items": ["React"]}`, `category`/`skills`, `group`/`list`): the
+/// keys are renamed, so the skills are imported and export writes the schema's shape. Returns
+/// the groups and whether any was renamed.
+fn skill_group_aliases(items: Vec<Value>) -> (Vec<Value>, bool) {
+    const NAMES: [&str; 4] = ["title", "category", "group", "label"];
+    const LISTS: [&str; 4] = ["items", "skills", "list", "values"];
+    let mut renamed = false;
+    let items = items
+        .into_iter()
+        .map(|mut value| {
+            let Some(map) = value.as_object_mut() else {
+                return value;
+            };
+            let find = |map: &Map<String, Value>, keys: &[&str], want: fn(&Value) -> bool| {
+                map.iter()
+                    .find(|(k, v)| keys.contains(&k.to_lowercase().as_str()) && want(v))
+                    .map(|(k, _)| k.clone())
+            };
+            if !map.contains_key("name")
+                && let Some(k) = find(map, &NAMES, Value::is_string)
+                && let Some(v) = map.remove(&k)
+            {
+                map.insert("name".into(), v);
+                renamed = true;
+            }
+            if !map.contains_key("keywords")
+                && let Some(k) = find(map, &LISTS, Value::is_array)
+                && let Some(v) = map.remove(&k)
+            {
+                map.insert("keywords".into(), v);
+                renamed = true;
+            }
+            value
+        })
+        .collect();
+    (items, renamed)
+}
+
 fn parse<T: serde::de::DeserializeOwned + Default>(v: &Value) -> T {
     T::deserialize(v).unwrap_or_default()
 }
@@ -658,6 +725,23 @@ pub fn import(doc: &Value) -> AppResult<(ProfileContent, ImportReport)> {
 
     let (skills_items, bad) = objects(std::mem::take(&mut doc.skills));
     r.skipped("skills", bad);
+    let skills_items = match skill_group_map(&skills_items) {
+        Some(groups) => {
+            r.report.normalized(
+                "skills",
+                "an object of skill groups (group name → skills) was read as a list of groups",
+            );
+            groups
+        }
+        None => skills_items,
+    };
+    let (skills_items, renamed) = skill_group_aliases(skills_items);
+    if renamed {
+        r.report.normalized(
+            "skills",
+            "skill groups written with other keys (Title/Items, category/skills…) were read as name and keywords",
+        );
+    }
     let mut skills = Skills::default();
     let mut groups = Vec::new();
     for value in &skills_items {
@@ -1325,6 +1409,36 @@ mod tests {
         let (again, _) = import(&exported).unwrap();
         assert_eq!(again.experiences.len(), 4);
         assert_eq!(again.education.len(), 10);
+    }
+
+    /// Skills published as an object of groups (not the schema's list) are all imported, and
+    /// export writes them back as the schema's groups.
+    #[test]
+    fn skills_as_an_object_of_groups() {
+        let doc = json!({
+            "basics": {"name": "Ola"},
+            "skills": {"backend": ["Java", "SQL"], "devops": ["Docker"], "agile": "Scrum"}
+        });
+        let (p, report) = import(&doc).unwrap();
+        // Groups come in the order the JSON object holds its keys (by name).
+        assert_eq!(p.skills.technical, ["Scrum", "Java", "SQL", "Docker"]);
+        assert_eq!(fields(&report.normalized), ["skills"]);
+        let exported = export(&p);
+        assert_eq!(exported["skills"][0]["name"], "agile");
+        assert_eq!(exported["skills"][2]["keywords"][0], "Docker");
+        // Groups written as {"Title", "Items"} are read as name and keywords.
+        let (p, report) = import(&json!({"basics": {"name": "Eli"}, "skills": [
+            {"Title": "Frameworks", "Items": ["React", ".Net"]}, {"category": "Cloud", "skills": ["Azure"]}
+        ]}))
+        .unwrap();
+        assert_eq!(p.skills.technical, ["React", ".Net", "Azure"]);
+        assert_eq!(fields(&report.normalized), ["skills"]);
+        assert_eq!(export(&p)["skills"][0]["name"], "Frameworks");
+        // A single ordinary group object is still one group.
+        let (p, report) =
+            import(&json!({"basics": {"name": "Kim"}, "skills": {"name": "Go"}})).unwrap();
+        assert_eq!(p.skills.technical, ["Go"]);
+        assert!(report.normalized.is_empty());
     }
 
     #[test]
