@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use jobwise::profiles::import::{ImportReport, ImportSource, fit, parse_resume_file};
 use jobwise::profiles::json_resume;
-use jobwise::profiles::model::{ProfileContent, ProfileRules};
+use jobwise::profiles::model::ProfileContent;
 use jobwise_engine::Profile;
 use jobwise_extract::{Cancel, SampleFormat};
 use serde_json::Value;
@@ -520,7 +520,7 @@ fn json_resume_import_keeps_every_field_the_file_has() {
                 .dropped
                 .iter()
                 .any(|d| d.field == format!("custom_fields.{}", json_resume::EXTRA_KEY));
-            // `meta` is kept only with the extras, so it goes when they are over the limit.
+            // (`meta` has no place in the profile: it travels with the other extras.)
             const HELD: [&str; 7] = [
                 "basics",
                 "work",
