@@ -1452,7 +1452,7 @@ const TITLE_STOPS: &[&str] = &[
 
 static TITLE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:an?|our)\s+|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for\s+(?:an?\s+|the\s+)?|(?:^|[.!?]\s+|\n)as (?:an?|the|our)\s+)",
+        r"(?i)(?:\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:an?|our)\s+|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for\s+(?:an?\s+|the\s+)?)|(?:^|[.!?][ \t]+|\n[ \t]*)as (?:an?|the|our)\s+)",
     )
     .expect("title trigger regex is valid")
 });
@@ -1461,6 +1461,13 @@ static TITLE_BEFORE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:[Aa]n?|[Tt]he|[Oo]ur)\s+((?:[A-Z][\w+#/&.-]*\s+){0,5}[A-Z][\w+#/&.-]*)\s+(?:role|position|opening|vacancy|opportunity)\b",
     )
     .expect("title-before-role regex is valid")
+});
+
+static TITLE_THIS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:This|The)[ ]+((?:[\w-]+[ ]+){0,3}[\w-]+)[ ]+(?:position|role|job|vacancy)[ ]+(?:at|with|in|is|will)\b",
+    )
+    .expect("this-role regex is valid")
 });
 
 static TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1488,7 +1495,13 @@ pub(crate) fn title_from_text(text: &str) -> Option<String> {
         let title = found.as_str().trim().to_string();
         has_role_word(&title).then_some((found.start(), title))
     });
-    [triggered, before_role, subject]
+    // "This dishwasher position at Olive Garden is …".
+    let this_role = TITLE_THIS_ROLE.captures_iter(text).find_map(|caps| {
+        let found = caps.get(1)?;
+        let title = found.as_str().trim().to_string();
+        has_role_word(&title).then_some((found.start(), title))
+    });
+    [triggered, before_role, subject, this_role]
         .into_iter()
         .flatten()
         .min_by_key(|(start, _)| *start)
