@@ -896,6 +896,48 @@ mod real_world_headers {
     }
 
     #[test]
+    fn organisation_named_by_its_shape_when_nothing_else_names_the_employer() {
+        let p = parse_posting(
+            "Physiotherapy Manager\n\nApplications are invited for the following position \
+             within the physiotherapy department in the Northbay Hospital.\n\nDuties:\n- Lead the team\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Northbay Hospital"));
+        // A department just before its organisation is part of it, and a name that goes on
+        // ("… School Board") is not cut short.
+        let p = parse_posting(
+            "Lecturer in Data Science\n\nThe Department of Mathematics at Eastfield University \
+             invites applications.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Eastfield University"));
+        let p = parse_posting(
+            "Lab Aide\n\nHourly rate set by the Watertown School Board for 2025.\n\nDuties:\n- Prepare the lab\n",
+        );
+        assert_eq!(p.company, None);
+    }
+
+    #[test]
+    fn organisation_that_opens_a_vacancy() {
+        let p = parse_posting(
+            "Laboratory Technical Officer [M/F] - 1 vacancy - LAB/TS_01/09/2019\n\n\
+             The Northbay Centre for Marine Science (NCMS) opens a vacancy for a Laboratory \
+             Technical Officer.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Laboratory Technical Officer"));
+        assert_eq!(
+            p.company.as_deref(),
+            Some("Northbay Centre for Marine Science")
+        );
+    }
+
+    #[test]
+    fn a_label_run_into_the_previous_value_ends_it() {
+        let p = parse_posting(
+            "Accountant\n\nLocation: Nairobi Available: Immediately\n\nKeep the books.\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("Nairobi"));
+    }
+
+    #[test]
     fn dash_separated_one_line_header() {
         let p = parse_posting(
             "Brightloop (Leeds/Bristol, UK) — Lead Full Stack Engineer — £85–120k + equity — Hybrid\n\n\

@@ -1637,7 +1637,7 @@ static COMPANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 static COMPANY_STARTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:[Ff]ounded[ ]+in[ ]+\d{{4}},[ ]+{COMPANY_NAME}[ ]+(?:is|was|has)\b|(?:started|founded|co-founded|launched)[ ]+{COMPANY_NAME}[ ]+in[ ]+\d{{4}}|{COMPANY_NAME}[ ]+is[ ]+(?:an|a|proud[ ]+to[ ]+be[ ]+an?)[ ]+equal[ ]+opportunit)"
+        r"\b(?:{COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?[ ]+(?:opens|has[ ]+opened|announces)[ ]+an?[ ]+(?:vacancy|opening|position)|[Ff]ounded[ ]+in[ ]+\d{{4}},[ ]+{COMPANY_NAME}[ ]+(?:is|was|has)\b|(?:started|founded|co-founded|launched)[ ]+{COMPANY_NAME}[ ]+in[ ]+\d{{4}}|{COMPANY_NAME}[ ]+is[ ]+(?:an|a|proud[ ]+to[ ]+be[ ]+an?)[ ]+equal[ ]+opportunit)"
     ))
     .expect("started regex is valid")
 });
@@ -1698,6 +1698,42 @@ pub(crate) fn withdraw_tentative_company(header: &mut Header) {
     }
 }
 
+static ORGANISATION_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))\b",
+    )
+    .expect("organisation regex is valid")
+});
+
+/// The first organisation the text names by its shape: "City of Bulawayo", "Department of
+/// Transport and Planning", "the Rotunda Hospital", "Acme Holdings Ltd". A last resort when
+/// nothing states the employer, so only shapes that cannot be a role or a place.
+pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
+    let head: String = text.chars().take(2500).collect();
+    let matches: Vec<regex::Match> = ORGANISATION_NAME.find_iter(&head).collect();
+    matches.iter().enumerate().find_map(|(at, found)| {
+        // "The Department of Mathematics … at John Carroll University": a department named
+        // just before its organisation is part of it.
+        let part_of_next = found.as_str().starts_with("Department")
+            && matches
+                .get(at + 1)
+                .is_some_and(|next| next.start() - found.end() <= 120);
+        if part_of_next {
+            return None;
+        }
+        // "Watertown School Board": the name goes on; a cut-off name is no name.
+        let runs_on = head[found.end()..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()));
+        if runs_on {
+            return None;
+        }
+        let name = clean_company(found.as_str());
+        (word_count(&name) >= 2 && !has_role_word(&name) && plausible_company(&name))
+            .then_some(name)
+    })
+}
+
 /// A company introduced as the subject of a sentence in an "About"
 /// paragraph or the opening paragraph: "Klarblick builds …",
 /// "Alpenbank is a private bank …".
@@ -1705,7 +1741,7 @@ pub(crate) fn company_from_subject(paragraph: &str) -> Option<String> {
     COMPANY_SUBJECT
         .captures_iter(paragraph)
         .filter_map(|caps| caps.get(1).map(|m| clean_company(m.as_str())))
-        .find(|name| plausible_company(name))
+        .find(|name| plausible_company(name) && !has_role_word(name))
 }
 
 fn company_after_at(text: &str) -> Option<String> {

@@ -1,6 +1,9 @@
 //! Line classification: every line of a posting becomes a blank, a section
 //! heading, a `Key: value` field, a bullet or plain text.
 
+use regex::Regex;
+use std::sync::LazyLock;
+
 use super::text::{
     collapse_ws, ends_like_sentence, fold, is_all_caps, starts_uppercase, strip_decorations,
     strip_markdown, word_count,
@@ -165,6 +168,18 @@ fn join_stacked_fields(lines: &mut [Line]) {
         };
         lines[index].kind = LineKind::Field { key, value };
         lines[next].kind = LineKind::Blank;
+    }
+}
+
+/// "Nairobi Available: Immediately": a copied table row runs the next label into the value;
+/// the value ends before it.
+fn cut_at_next_label(value: &str) -> String {
+    static NEXT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s+[A-Z][a-z]+(?:[ ][a-z]+)?:\s").expect("next-label regex is valid")
+    });
+    match NEXT_LABEL.find(value) {
+        Some(found) if found.start() > 0 => value[..found.start()].trim().to_string(),
+        _ => value.to_string(),
     }
 }
 
@@ -367,6 +382,7 @@ fn parse_field(line: &str) -> Option<(FieldKey, String)> {
     if value.is_empty() || value.starts_with("//") {
         return None;
     }
+    let value = cut_at_next_label(&value);
     FIELD_KEYS
         .iter()
         .find(|(k, _)| *k == key)

@@ -214,11 +214,14 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
                     .and_then(company_from_subject)
             })
             .or_else(|| {
+                // The opening paragraphs: "Saint Peter's is among the few hospitals …" may
+                // follow a short unit or site line.
                 body.description
                     .split("\n\n")
-                    .next()
-                    .and_then(company_from_subject)
-            }),
+                    .take(3)
+                    .find_map(company_from_subject)
+            })
+            .or_else(|| header::company_from_organisation_name(&normalized)),
         location,
         work_arrangement,
         hybrid_days,
