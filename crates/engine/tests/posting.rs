@@ -930,6 +930,20 @@ mod real_world_headers {
     }
 
     #[test]
+    fn place_above_the_title_and_station_labels() {
+        let p = parse_posting(
+            "San Jose\n\nElectrician I/II - Citywide\n\nSouth Bay\n\nMaintain the city's buildings.\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("San Jose"));
+        let p = parse_posting("HR Assistant\n\nDuty station: Pemba\n\nSupport recruitment.\n");
+        assert_eq!(p.location.as_deref(), Some("Pemba"));
+        let p = parse_posting(
+            "Finance Officer\n\nThe university is based at Lanet, Nakuru County and trains officers.\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("Lanet, Nakuru County"));
+    }
+
+    #[test]
     fn a_label_run_into_the_previous_value_ends_it() {
         let p = parse_posting(
             "Accountant\n\nLocation: Nairobi Available: Immediately\n\nKeep the books.\n",

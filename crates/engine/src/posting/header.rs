@@ -64,6 +64,13 @@ pub(crate) fn read_header(lines: &[Line]) -> Header {
     let Some((title_index, preamble)) = find_title_line(lines) else {
         return header;
     };
+    // "San Jose" ⏎ "Electrician I/II": a page that names the place above the title.
+    if let Some(place) = preamble
+        .map(|index| lines[index].raw.trim())
+        .filter(|text| is_place(text))
+    {
+        header.location = Some(place.to_string());
+    }
     header.consumed.extend(preamble);
     let text = match &lines[title_index].kind {
         LineKind::Field { value, .. } => value.clone(),
@@ -1918,6 +1925,8 @@ static LOCATION_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// Triggers after which any capitalised name is taken as a place.
 const STRONG_LOCATION_TRIGGERS: &[&str] = &[
     "based in",
+    "based at",
+    "located at",
     "located in",
     "on-site in",
     "onsite in",
