@@ -944,6 +944,47 @@ mod real_world_headers {
     }
 
     #[test]
+    fn labelled_title_cleans_a_wrapped_title_line() {
+        let p = parse_posting(
+            "Image with the words Assistant Laboratory Technician Vacancy\n\n\
+             POSITION TITLE: Assistant Laboratory Technician\n\nJob Summary\n\nMaintain plant cultures.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Assistant Laboratory Technician"));
+    }
+
+    #[test]
+    fn stacked_label_a_few_blank_lines_above_its_value_and_a_space_before_the_colon() {
+        let p = parse_posting(
+            "Skip to Main Content\n\nJob Title\n\n\nParks Maintenance Person\n\n\n\
+             Company : Northbay Rural City Council\n\n\nLocation : Mildura, Victoria\n\nJob Description\n\nMow the parks.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Parks Maintenance Person"));
+        assert_eq!(p.company.as_deref(), Some("Northbay Rural City Council"));
+        assert_eq!(p.location.as_deref(), Some("Mildura, Victoria"));
+    }
+
+    #[test]
+    fn prose_title_ends_after_its_role_word() {
+        let p = parse_posting(
+            "Finance and Accounting\n\nWe are seeking a Finance Assistant under the guidance of the \
+             Finance Manager to keep our books.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Finance Assistant"));
+        let p = parse_posting(
+            "Kitchen\n\nWe are looking for a Chef de Partie to run our grill section.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Chef de Partie"));
+    }
+
+    #[test]
+    fn grade_and_reference_after_the_role_are_cut() {
+        let p = parse_posting(
+            "ACCOUNTANT II, JOB GRADE - EACC 8 (1 POST), REF: EACC/FP/AII/4\n\nDuties:\n- Keep the ledgers\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("ACCOUNTANT II"));
+    }
+
+    #[test]
     fn a_label_run_into_the_previous_value_ends_it() {
         let p = parse_posting(
             "Accountant\n\nLocation: Nairobi Available: Immediately\n\nKeep the books.\n",

@@ -469,6 +469,9 @@ fn clean_title_text(line: &str) -> String {
         "job vacancy:",
         "vacancy -",
         "vacancy –",
+        // A picture's alternative text copied with the page.
+        "image with the words ",
+        "image of ",
         // A board's breadcrumb run into the title ("Job Openings Senior Backend Engineer").
         "job openings ",
         "current openings ",
@@ -506,6 +509,25 @@ fn clean_title_text(line: &str) -> String {
     }
     // "Laboratory Technical Officer [M/F]": the gender marker in square brackets.
     text = text.replace('[', "(").replace(']', ")");
+    // "ACCOUNTANT II, JOB GRADE - EACC 8 (1 POST), REF: EACC/FP/4": the grade and the
+    // reference after the role.
+    let folded_text = fold(&text);
+    if let Some(cut) = [
+        ", job grade",
+        " - job grade",
+        ", grade ",
+        " ref:",
+        ", ref.",
+        " reference:",
+    ]
+    .iter()
+    .filter_map(|marker| folded_text.find(marker))
+    .min()
+        && has_role_word(&text[..cut])
+        && text.is_char_boundary(cut)
+    {
+        text = text[..cut].trim().to_string();
+    }
     // "… - 1 vacancy - CCMAR/TS_BIOM/09/2019": a post count or a reference code after a dash.
     while let Some((head, tail)) = text.rsplit_once(" - ") {
         let tail = tail.trim();
@@ -1479,7 +1501,7 @@ static TITLE_THIS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 static TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)^(?:[A-Z][\w ]{0,30}:[ ]*)?(?:The[ ]+)?((?:[A-Z][\w+#/&.-]*[ ]+){0,5}[A-Z][\w+#/&.-]*)[ ]+(?:is[ ]+responsible|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)\b",
+        r"(?m)^(?:[A-Z][\w ]{0,30}:[ ]*)?(?:The[ ]+)?((?:(?:[A-Z][\w+#/&.-]*|to|of|the|and|for)[ ]+){0,5}[A-Z][\w+#/&.-]*)[ ]+(?:is[ ]+responsible|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)\b",
     )
     .expect("title-subject regex is valid")
 });
@@ -1555,6 +1577,18 @@ fn title_words_after(rest: &str) -> Option<String> {
         if inner_connector {
             words.push(word.to_string());
             continue;
+        }
+        // "a Finance Assistant under the guidance of …": once the role word is in, a
+        // lowercase word that is not part of a name ends the title.
+        let ends_after_role = !words.is_empty()
+            && has_role_word(&words.join(" "))
+            && word.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                folded.as_str(),
+                "of" | "and" | "for" | "&" | "in" | "de" | "du" | "des" | "la" | "to" | "the"
+            );
+        if ends_after_role {
+            break;
         }
         if TITLE_STOPS.contains(&folded.as_str()) || word.is_empty() || words.len() >= 8 {
             break;
@@ -1736,8 +1770,8 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
             return None;
         }
         let name = clean_company(found.as_str());
-        (word_count(&name) >= 2 && !has_role_word(&name) && plausible_company(&name))
-            .then_some(name)
+        // The shape makes it an organisation, whatever words it holds ("Town of Porter").
+        (word_count(&name) >= 2 && plausible_company(&name)).then_some(name)
     })
 }
 
@@ -1917,7 +1951,7 @@ const PLACE_NAME: &str =
 
 static LOCATION_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(based in|based at|located in|located at|on-?site in|in-office in|offices? in|hybrid in|remote in|relocate to|in our)[ ]+(?:the[ ]+)?){PLACE_NAME}"
+        r"(?i:\b(based in|based at|located in|located at|relocation to|on-?site in|in-office in|offices? in|hybrid in|remote in|relocate to|in our)[ ]+(?:the[ ]+)?){PLACE_NAME}"
     ))
     .expect("location regex is valid")
 });

@@ -151,8 +151,9 @@ fn join_stacked_fields(lines: &mut [Line]) {
         if !STACKED_LABELS.contains(&label.as_str()) {
             continue;
         }
+        // The value may sit a few blank lines down ("Job Title" ⏎ ⏎ ⏎ "Parks Maintenance Person").
         let Some(next) =
-            (index + 1..lines.len().min(index + 3)).find(|&i| lines[i].kind != LineKind::Blank)
+            (index + 1..lines.len().min(index + 5)).find(|&i| lines[i].kind != LineKind::Blank)
         else {
             continue;
         };
@@ -383,7 +384,8 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
 fn parse_field(line: &str) -> Option<(FieldKey, String)> {
     let plain = strip_markdown(line);
     let (key, value) = plain.split_once(':')?;
-    let key = fold(strip_decorations(key));
+    // "Company : Mildura Rural City Council": a space before the colon.
+    let key = fold(strip_decorations(key.trim()));
     let value = collapse_ws(value.trim());
     if value.is_empty() || value.starts_with("//") {
         return None;

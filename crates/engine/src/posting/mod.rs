@@ -386,6 +386,20 @@ fn location_value(value: &str) -> String {
 /// Uses a `Title:` field when the header did not yield a title, taking
 /// company/location/attributes from it as well.
 fn merge_title_field(fields: &Fields, header: &mut Header) {
+    // "Image with the words Assistant Laboratory Technician Vacancy" over "POSITION TITLE:
+    // Assistant Laboratory Technician": the labelled title is the same role, without the
+    // page's wrapping.
+    if let (Some(found), Some(field)) = (header.title.as_mut(), &fields.title) {
+        let field = text::collapse_ws(field);
+        let (found_folded, field_folded) = (text::fold(found), text::fold(&field));
+        if field_folded.len() >= 4
+            && found_folded.len() > field_folded.len()
+            && found_folded.contains(&field_folded)
+        {
+            *found = field;
+        }
+        return;
+    }
     if header.title.is_some() {
         return;
     }
