@@ -375,10 +375,13 @@ pub(crate) fn best_title_candidate(lines: &[Line]) -> Option<String> {
             usable.then_some(cleaned)
         })
         .collect();
-    // A short line naming a role beats an earlier one that does not ("Hourly" / "Dishwasher").
-    let short = short_lines
-        .iter()
-        .find(|line| has_role_word(line))
+    // A short line naming a role beats an earlier one that does not ("Hourly" / "Dishwasher");
+    // one the page repeats (its heading and its share text or breadcrumb) beats both.
+    let repeated = short_lines.iter().find(|line| {
+        has_role_word(line) && short_lines.iter().filter(|other| other == line).count() >= 2
+    });
+    let short = repeated
+        .or_else(|| short_lines.iter().find(|line| has_role_word(line)))
         .or(short_lines.first())
         .cloned();
     short.or_else(|| {
