@@ -977,6 +977,32 @@ mod real_world_headers {
     }
 
     #[test]
+    fn role_before_a_long_bracket_of_details() {
+        let p = parse_posting(
+            "Senior Embedded Software Engineer (C/C++, Yocto, Bare Metal, hybrid model 3 days in \
+             office, 2 home office days, Where: Ruggell - Liechtenstein)\n\nGerman language skills needed!\n",
+        );
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Senior Embedded Software Engineer")
+        );
+        assert_eq!(p.location.as_deref(), Some("Ruggell - Liechtenstein"));
+    }
+
+    #[test]
+    fn prose_title_without_how_or_where_the_job_is_done() {
+        let p = parse_posting(
+            "Northwind Solutions is hiring a fully remote mid-level C#/.NET developer. We are \
+             looking at an early September start date.\n\nRoss, Director of Software Development\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("mid-level C#/.NET developer"));
+        let p = parse_posting(
+            "New AI startup. Looking for a Bay Area-based BD/operator.\n\nI'm a repeat founder.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("BD/operator"));
+    }
+
+    #[test]
     fn grade_and_reference_after_the_role_are_cut() {
         let p = parse_posting(
             "ACCOUNTANT II, JOB GRADE - EACC 8 (1 POST), REF: EACC/FP/AII/4\n\nDuties:\n- Keep the ledgers\n",

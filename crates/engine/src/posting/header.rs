@@ -431,6 +431,12 @@ const TITLE_CONNECTORS: &[&str] = &[
 /// Whether a line reads like a job title rather than a sentence.
 fn looks_like_title(line: &str) -> bool {
     let cleaned = clean_title_text(line);
+    // "Senior Embedded Engineer (C/C++, Yocto, hybrid …, Where: Ruggell)": the role before
+    // a long bracket of details.
+    let cleaned = match long_details_bracket(&cleaned) {
+        Some((head, _)) => head.to_string(),
+        None => cleaned,
+    };
     if cleaned.is_empty() || cleaned.chars().count() > 120 || ends_like_sentence(&cleaned) {
         return false;
     }
@@ -618,8 +624,38 @@ fn apply_hiring_sentence(line: &str, header: &mut Header) -> bool {
     true
 }
 
+/// A bracket of details after a role ("(C/C++, Yocto, hybrid model 3 days in office, Where:
+/// Ruggell - Liechtenstein)"): more than five words, or a `Label:` inside. Returns the role
+/// and the bracket's text.
+fn long_details_bracket(line: &str) -> Option<(&str, &str)> {
+    // The last bracket, when it closes the line (or is left open by a cut).
+    let open = line.rfind('(')?;
+    let (head, rest) = (line[..open].trim(), &line[open + 1..]);
+    let inner = match rest.split_once(')') {
+        Some((inner, after)) if after.trim().is_empty() => inner,
+        Some(_) => return None,
+        None => rest,
+    };
+    let long = word_count(inner) > 5 || inner.contains(": ");
+    (long && has_role_word(head) && !is_gender_marker(inner)).then_some((head, inner))
+}
+
 fn apply_title_line(line: &str, header: &mut Header) {
     let cleaned = clean_title_text(line);
+    let cleaned = match long_details_bracket(&cleaned) {
+        Some((head, inner)) => {
+            // "Where: Ruggell - Liechtenstein" names the place.
+            if let Some((_, place)) = inner.split_once("Where:") {
+                let place = place.split([',', ';']).next().unwrap_or("").trim();
+                if !place.is_empty() && word_count(place) <= 6 {
+                    header.location.get_or_insert_with(|| place.to_string());
+                }
+            }
+            header.meta.push(inner.to_string());
+            head.to_string()
+        }
+        None => cleaned,
+    };
     if apply_hiring_sentence(&cleaned, header) {
         return;
     }
@@ -1565,10 +1601,40 @@ fn title_words_after(rest: &str) -> Option<String> {
             || (skipped < 3
                 && capital_follows
                 && !has_role_word(word)
+                && level_from_phrase(word).is_none()
+                && !matches!(
+                    folded.as_str(),
+                    "senior" | "junior" | "mid-level" | "mid" | "lead" | "staff" | "principal"
+                )
                 && !TITLE_STOPS.contains(&folded.as_str())
                 && word.chars().all(|c| c.is_lowercase() || c == '-'));
         if words.is_empty() && leading_adjective && !starts_uppercase(word) {
             skipped += 1;
+            continue;
+        }
+        // "a fully remote mid-level developer": how and where the job is done, not its name.
+        if words.is_empty()
+            && !starts_uppercase(word)
+            && matches!(
+                folded.as_str(),
+                "fully"
+                    | "remote"
+                    | "hybrid"
+                    | "onsite"
+                    | "on-site"
+                    | "full-time"
+                    | "part-time"
+                    | "permanent"
+                    | "temporary"
+                    | "contract"
+                    | "freelance"
+            )
+        {
+            continue;
+        }
+        // "a Bay Area-based BD/operator": the place it is based in goes with "-based".
+        if folded.ends_with("-based") {
+            words.clear();
             continue;
         }
         // "a Finance and Accounts Officer", "a Head of Sales": a connector between capitalised
