@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use jobwise::profiles::import::{ImportReport, ImportSource, fit, parse_resume_file};
 use jobwise::profiles::json_resume;
-use jobwise::profiles::model::ProfileContent;
+use jobwise::profiles::model::{ProfileContent, ProfileRules};
 use jobwise_engine::Profile;
 use jobwise_extract::{Cancel, SampleFormat};
 use serde_json::Value;
