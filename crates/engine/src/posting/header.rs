@@ -215,7 +215,7 @@ fn company_with_place(part: &str, header: &mut Header) -> String {
     let names_place = inner
         .split([',', '/', ';'])
         .map(str::trim)
-        .any(|piece| is_place(piece))
+        .any(is_place)
         || place_in_arrangement(inner).is_some();
     if name.is_empty() || !names_place {
         return part.to_string();
