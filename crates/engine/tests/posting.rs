@@ -977,6 +977,22 @@ mod real_world_headers {
     }
 
     #[test]
+    fn agency_writing_for_an_unnamed_client_names_no_company() {
+        let p = parse_posting(
+            "Harbourline Talent provides human resources solutions to growing firms.\n\
+             We are recruiting to fill the position below:\nJob Title: Business Development Manager\n\
+             Location: Ikeja, Lagos\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Business Development Manager"));
+        assert_eq!(p.company, None);
+        // A labelled company still names it.
+        let p = parse_posting(
+            "Bookkeeper\n\nCompany: Northwind Traders\n\nOur client is a growing retailer.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Northwind Traders"));
+    }
+
+    #[test]
     fn role_before_a_long_bracket_of_details() {
         let p = parse_posting(
             "Senior Embedded Software Engineer (C/C++, Yocto, Bare Metal, hybrid model 3 days in \

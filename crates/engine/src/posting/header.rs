@@ -212,10 +212,7 @@ fn company_with_place(part: &str, header: &mut Header) -> String {
         return part.to_string();
     };
     let (name, inner) = (part[..open].trim(), part[open + 1..part.len() - 1].trim());
-    let names_place = inner
-        .split([',', '/', ';'])
-        .map(str::trim)
-        .any(is_place)
+    let names_place = inner.split([',', '/', ';']).map(str::trim).any(is_place)
         || place_in_arrangement(inner).is_some();
     if name.is_empty() || !names_place {
         return part.to_string();
@@ -1842,6 +1839,20 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
         // The shape makes it an organisation, whatever words it holds ("Town of Porter").
         (word_count(&name) >= 2 && plausible_company(&name)).then_some(name)
     })
+}
+
+static UNNAMED_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:our|a|the)[ ]+clients?(?:'s)?,?[ ]+(?:is|are|seeks?|requires?|reserves?|has|have|based|located|a[ ]+leading|an?[ ]+established)|on[ ]+behalf[ ]+of[ ]+(?:our|a|one[ ]+of[ ]+our)[ ]+clients?|for[ ]+(?:one[ ]+of[ ]+)?our[ ]+clients?|a[ ]+client[ ]+of[ ]+ours|confidential[ ]+client|recruiting[ ]+to[ ]+fill[ ]+the[ ]+position)\b",
+    )
+    .expect("unnamed-client regex is valid")
+});
+
+/// Whether a recruitment agency writes the posting for a client it does not name ("Our client
+/// is a leading …", "on behalf of our client", "We are recruiting to fill the position
+/// below"): then nothing in the text but a labelled company names the employer.
+pub(crate) fn for_unnamed_client(text: &str) -> bool {
+    UNNAMED_CLIENT.is_match(text)
 }
 
 /// A company introduced as the subject of a sentence in an "About"

@@ -200,11 +200,10 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let salary = first_some(&meta, parse_salary)
         .or_else(|| parse_salary(&normalized))
         .map(|salary| local_dollars(salary, location.as_deref(), &normalized));
-    ParsedPosting {
-        company: fields
-            .company
-            .clone()
-            .or_else(|| header::company_from_logo(&lines))
+    // A recruitment agency writing for a client it does not name: the agency is not the
+    // employer, so only a labelled `Company:` field names one.
+    let read_company = || {
+        header::company_from_logo(&lines)
             .or_else(|| header.company.clone())
             .or_else(|| body.about_company.clone())
             .or_else(|| company_from_text(&normalized))
@@ -221,7 +220,17 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
                     .take(3)
                     .find_map(company_from_subject)
             })
-            .or_else(|| header::company_from_organisation_name(&normalized)),
+            .or_else(|| header::company_from_organisation_name(&normalized))
+    };
+    let company = fields.company.clone().or_else(|| {
+        if header::for_unnamed_client(&normalized) {
+            None
+        } else {
+            read_company()
+        }
+    });
+    ParsedPosting {
+        company,
         location,
         work_arrangement,
         hybrid_days,
