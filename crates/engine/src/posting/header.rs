@@ -621,6 +621,17 @@ fn apply_hiring_sentence(line: &str, header: &mut Header) -> bool {
     true
 }
 
+fn seo_job_in_place(segment: &str) -> Option<(String, String)> {
+    static JOB_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(.+?)[ ]+(?i:jobs?|vacanc(?:y|ies))[ ]+(?:in|at)[ ]+(.+)$")
+            .expect("job-in regex is valid")
+    });
+    let caps = JOB_IN.captures(segment.trim())?;
+    let (role, place) = (caps[1].trim(), caps[2].trim());
+    (has_role_word(role) && word_count(place) <= 4 && starts_uppercase(place))
+        .then(|| (role.to_string(), place.to_string()))
+}
+
 /// A bracket of details after a role ("(C/C++, Yocto, hybrid model 3 days in office, Where:
 /// Ruggell - Liechtenstein)"): more than five words, or a `Label:` inside. Returns the role
 /// and the bracket's text.
@@ -668,6 +679,14 @@ fn apply_title_line(line: &str, header: &mut Header) {
         segments.splice(..=marked, [joined]);
     }
     let title_position = segments.iter().position(|s| has_role_word(s)).unwrap_or(0);
+    // "Assistant Accountant General Job in Kenya", "Mechanical Engineer Jobs in Mumbai": a job
+    // board's page title names the role, then the place.
+    if let Some(segment) = segments.get_mut(title_position)
+        && let Some((role, place)) = seo_job_in_place(segment)
+    {
+        header.location.get_or_insert(place);
+        *segment = role;
+    }
     // "Founding Engineer @ Conductor (San Francisco, ONSITE)": a company segment's known
     // parenthetical states the place and arrangement.
     let segments: Vec<String> = segments
@@ -1517,7 +1536,7 @@ const TITLE_STOPS: &[&str] = &[
 
 static TITLE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:an?|our)\s+|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for\s+(?:an?\s+|the\s+)?)|(?:^|[.!?][ \t]+|\n[ \t]*)as (?:an?|the|our)\s+)",
+        r"(?i)(?:\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:an?|our)\s+|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:is|are) recruiting(?: for)?\s+(?:an?\s+|the\s+)|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for\s+(?:an?\s+|the\s+)?)|(?:^|[.!?][ \t]+|\n[ \t]*)as (?:an?|the|our)\s+)",
     )
     .expect("title trigger regex is valid")
 });
@@ -1537,7 +1556,7 @@ static TITLE_THIS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 static TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)^(?:[A-Z][\w ]{0,30}:[ ]*)?(?:The[ ]+)?((?:(?:[A-Z][\w+#/&.-]*|to|of|the|and|for)[ ]+){0,5}[A-Z][\w+#/&.-]*)[ ]+(?:is[ ]+responsible|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)\b",
+        r"(?m)(?:^|[.!?][ ]+)(?:[A-Z][\w ]{0,30}:[ ]*)?(?:The[ ]+)?((?:(?:[A-Z][\w+#/&.-]*|to|of|the|and|for)[ ]+){0,5}[A-Z][\w+#/&.-]*)[ ]+(?:is[ ]+responsible|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)\b",
     )
     .expect("title-subject regex is valid")
 });
@@ -1781,7 +1800,12 @@ pub(crate) fn stated_companies(text: &str) -> Vec<String> {
 /// organisation elsewhere. A team ("Search", "Business Analytics") is neither.
 pub(crate) fn corroborated_company(guess: &str, stated: &[String]) -> bool {
     let key = fold(guess);
+    // "County Government of Kitui", "St Mary's Hospital": the shape of an organisation's name.
+    let organisation_shape = ORGANISATION_NAME
+        .find(guess)
+        .is_some_and(|found| found.start() == 0 && found.end() == guess.trim_end().len());
     has_company_suffix(guess)
+        || organisation_shape
         || stated.iter().any(|name| {
             let name = fold(name);
             name == key
@@ -1807,7 +1831,7 @@ pub(crate) fn withdraw_tentative_company(header: &mut Header) {
 
 static ORGANISATION_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))\b",
+        r"\b(?:(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))\b",
     )
     .expect("organisation regex is valid")
 });

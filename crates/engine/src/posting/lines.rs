@@ -252,6 +252,10 @@ fn is_symbol_bullet(c: char) -> bool {
 /// Field keys and what they mean.
 const FIELD_KEYS: &[(&str, FieldKey)] = &[
     ("job title", FieldKey::Title),
+    ("designation", FieldKey::Title),
+    ("post name", FieldKey::Title),
+    ("post title", FieldKey::Title),
+    ("name of post", FieldKey::Title),
     ("title", FieldKey::Title),
     ("position", FieldKey::Title),
     ("position title", FieldKey::Title),

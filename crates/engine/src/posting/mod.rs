@@ -308,7 +308,7 @@ fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str) -> Sala
         return salary;
     }
     let Some(location) = location else {
-        return salary;
+        return dollars_from_text(salary, &folded);
     };
     const REGIONS: &[(&str, &[&str])] = &[
         (
@@ -369,7 +369,39 @@ fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str) -> Sala
                     ["ON", "BC", "AB", "QC", "MB", "SK", "NS", "NB", "NL", "PE"].contains(&p.trim())
                 }))
     });
-    if let Some((code, _)) = found {
+    match found {
+        Some((code, _)) => {
+            salary.currency = (*code).to_string();
+            salary
+        }
+        None => dollars_from_text(salary, &folded),
+    }
+}
+
+/// The local dollar when no stated place decides it: words only one dollar country uses
+/// ("superannuation", "KiwiSaver", an address under `.gov.au`), when exactly one country's
+/// words appear.
+fn dollars_from_text(mut salary: Salary, folded: &str) -> Salary {
+    // Only words a posting for another country would not use: "US or Canada" and "remote in
+    // Australia" say where applicants may live, not which dollar is paid.
+    const SIGNALS: &[(&str, &[&str])] = &[
+        (
+            "AUD",
+            &[
+                "superannuation",
+                ".com.au",
+                ".gov.au",
+                ".org.au",
+                ".edu.au",
+                "new south wales",
+            ],
+        ),
+        ("NZD", &["kiwisaver", ".co.nz", ".govt.nz"]),
+    ];
+    let mut found = SIGNALS
+        .iter()
+        .filter(|(_, words)| words.iter().any(|w| folded.contains(w)));
+    if let (Some((code, _)), None) = (found.next(), found.next()) {
         salary.currency = (*code).to_string();
     }
     salary

@@ -69,13 +69,14 @@ struct Candidate {
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | \$ | € | £ | ₹ | ¥ | \bRs\.?
-               | \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR)
+        (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | \$ | € | £ | ₹ | ¥ | ₦ | \bRs\.?
+               | \bKsh\.? | \bKSh\.?
+               | \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR|KES|NGN|AED|PKR)
                | \bR )?
         \s?
-        (?P<num> \d{1,3}(?:[\u{20}\u{a0}\u{202f}]\d{3})+\b | \d[\d.,]*\d | \d )
+        (?P<num> \d{1,3}(?:[\u{20}\u{a0}\u{202f}]\d{3})+(?:\.\d{1,2})?\b | \d[\d.,]*\d | \d )
         (?: \s? (?P<mult> [kK] | [mM](?:n|illion)? | [bB](?:n|illion)? | [tT](?:n|rillion)? | LPA | (?i:lpa|lakhs?|lacs?|lakh) | L ) \b )?
-        (?: \s? (?P<post> \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR)\b
+        (?: \s? (?P<post> \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR|KES|NGN|AED|PKR)\b
                         | € | £ | \b(?i:euros?|dollars?|pounds?)\b ) )?
         ",
     )
@@ -88,7 +89,7 @@ static RANGE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 
 static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\bper\s+|/\s*|\ban?\s+|\beach\s+)(hour|hr|h|day|month|mo|year|yr|annum)\b|\b(hourly|daily|monthly|annually|yearly|annual|pcm|p\.a\.?)",
+        r"(?i)(?:\bper\s+|/\s*|\ban?\s+|\beach\s+)(hour|hr|h|day|month|mo|year|yr|annum)\b|\b(hourly|daily|monthly|annually|yearly|annual|pcm|p\.a\.?)|(?-i:\b(pm|p\.m\.))(?:[\s,;)]|$)",
     )
     .expect("period regex is valid")
 });
@@ -385,7 +386,12 @@ impl<'a> Context<'a> {
     fn period(&self) -> Option<SalaryPeriod> {
         let head: String = self.after.chars().take(30).collect();
         let after = PERIOD_AFTER.captures(&head).and_then(|caps| {
-            let word = caps.get(1).or_else(|| caps.get(2))?.as_str().to_lowercase();
+            let word = caps
+                .get(1)
+                .or_else(|| caps.get(2))
+                .or_else(|| caps.get(3))?
+                .as_str()
+                .to_lowercase();
             period_from_word(&word)
         });
         after.or_else(|| {
@@ -422,7 +428,7 @@ fn period_from_word(word: &str) -> Option<SalaryPeriod> {
     let period = match word.trim() {
         "hour" | "hr" | "h" | "hourly" | "per hour" => SalaryPeriod::Hour,
         "day" | "daily" | "day rate" | "daily rate" => SalaryPeriod::Day,
-        "month" | "mo" | "monthly" | "pcm" | "per month" => SalaryPeriod::Month,
+        "month" | "mo" | "monthly" | "pcm" | "per month" | "pm" | "p.m." => SalaryPeriod::Month,
         "year" | "yr" | "annum" | "annually" | "yearly" | "annual" | "p.a." | "p.a"
         | "per year" => SalaryPeriod::Year,
         _ => return None,
@@ -468,6 +474,10 @@ fn currency_code(marker: &str) -> &'static str {
         "dkk" => "DKK",
         "pln" => "PLN",
         "r" | "zar" => "ZAR",
+        "ksh" | "kes" => "KES",
+        "₦" | "ngn" => "NGN",
+        "aed" => "AED",
+        "pkr" => "PKR",
         _ => "USD",
     }
 }
@@ -625,6 +635,18 @@ mod tests {
             parse_salary("$30 - $40 per hour"),
             salary(Some(30), Some(40), "USD", SalaryPeriod::Hour)
         );
+    }
+
+    #[test]
+    fn per_month_written_pm_and_african_currencies() {
+        let found = parse_salary("REMUNERATION: R9 920.54 pm (basic salary)").unwrap();
+        assert_eq!(found.period, SalaryPeriod::Month);
+        assert_eq!(found.currency, "ZAR");
+        let found = parse_salary("Salary: Ksh. 90,200 - 124,630 per month").unwrap();
+        assert_eq!((found.min, found.max), (Some(90_200), Some(124_630)));
+        assert_eq!(found.currency, "KES");
+        let found = parse_salary("Pay: ₦250,000 monthly").unwrap();
+        assert_eq!(found.currency, "NGN");
     }
 
     #[test]
