@@ -977,6 +977,21 @@ mod real_world_headers {
     }
 
     #[test]
+    fn company_first_dash_header_with_a_place() {
+        let p = parse_posting(
+            "Acme Robotics - Senior Backend Engineer - Remote (US)\n\nWe build warehouse robots.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Acme Robotics"));
+        assert_eq!(p.title.as_deref(), Some("Senior Backend Engineer"));
+        // Without a place, pay or arrangement on the line, the part before the title is only a
+        // guess and needs the text's confirmation.
+        let p = parse_posting(
+            "Class A - Over The Road Truck Driver\n\nDrive long routes across the Midwest.\n",
+        );
+        assert_eq!(p.company, None);
+    }
+
+    #[test]
     fn agency_writing_for_an_unnamed_client_names_no_company() {
         let p = parse_posting(
             "Harbourline Talent provides human resources solutions to growing firms.\n\

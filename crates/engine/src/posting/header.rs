@@ -738,6 +738,12 @@ fn apply_title_line(line: &str, header: &mut Header) {
         .any(|dash| cleaned.contains(dash))
         && !cleaned.contains('|')
         && !cleaned.contains('·');
+    // "Acme Robotics - Senior Backend Engineer - Remote (US)": a name before the title on a
+    // line that also states a place, pay or arrangement is the usual one-line header, not a
+    // guess.
+    if header.tentative_before_title && segments.len() >= 3 && segments.len() > unknown.len() + 1 {
+        header.tentative_company = false;
+    }
     header.company = segment_company.or(at_company);
     let title = collapse_ws(title.trim_end_matches([',', '-', '–', '|']));
     let title = first_of_role_list(&strip_tech_list(&title));
