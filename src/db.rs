@@ -247,6 +247,49 @@ mod tests {
         assert_eq!(back, ts);
     }
 
+    /// Migration 0010 folds each generation's `kind` and `options` into one typed `request`.
+    #[tokio::test]
+    async fn the_request_migration_keeps_existing_generations() {
+        use crate::generation::options::{LetterLength, Tone};
+        use crate::generation::pipeline::GenerationRequest;
+
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/m.db?mode=rwc", dir.path().display());
+        let db = Db::connect(&url, 1).await.unwrap();
+        let before: Vec<_> = SQLITE_MIGRATIONS
+            .migrations
+            .iter()
+            .filter(|m| m.version < 10)
+            .cloned()
+            .collect();
+        Migrator::with_migrations(before)
+            .run(&db.pool)
+            .await
+            .unwrap();
+        sqlx::query("PRAGMA foreign_keys = OFF")
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        sqlx::query(
+            "INSERT INTO generations (id, user_id, kind, profile_id, job_id, options, inputs, \
+             status, created_at, updated_at) VALUES ('g', 'u', 'cover_letter', 'p', 'j', \
+             '{\"tone\":\"humble\",\"length\":\"short\"}', '{}', 'pending', 1, 1)",
+        )
+        .execute(&db.pool)
+        .await
+        .unwrap();
+        db.migrate().await.unwrap();
+        let stored: String = sqlx::query_scalar("SELECT request FROM generations WHERE id = 'g'")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        let GenerationRequest::CoverLetter(options) = serde_json::from_str(&stored).unwrap() else {
+            panic!("a cover letter request: {stored}");
+        };
+        assert_eq!(options.length, LetterLength::Short);
+        assert_eq!(options.tone, Tone::Humble);
+    }
+
     #[test]
     fn sqlite_dir_is_derived_from_url() {
         let dir = tempfile::tempdir().unwrap();

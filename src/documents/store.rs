@@ -16,8 +16,8 @@ pub struct NewDocument {
     pub document_type: DocumentType,
     /// Display title.
     pub title: String,
-    /// Template id.
-    pub template: String,
+    /// The template its PDF is rendered with.
+    pub template: jobwise_render::Template,
     /// The structured content (JSON).
     pub structured: String,
     /// Validation report (JSON).
@@ -67,7 +67,7 @@ pub async fn insert_generated(
     .bind(origin.job_id.to_string())
     .bind(d.document_type.as_str())
     .bind(&d.title)
-    .bind(&d.template)
+    .bind(d.template.as_str())
     .bind(&d.structured)
     .bind(&d.validation)
     .bind(&d.metadata)

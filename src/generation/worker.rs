@@ -658,7 +658,7 @@ impl<'a> Run<'a> {
             id: document_id,
             document_type,
             title,
-            template: template.as_str().to_owned(),
+            template,
             structured: to_json(&item.document)?,
             validation: to_json(&item.report)?,
             metadata: metadata.to_string(),
