@@ -977,6 +977,16 @@ mod real_world_headers {
     }
 
     #[test]
+    fn list_of_facts_under_the_title() {
+        let p = parse_posting(
+            "Maintenance Worker (Streets/Utilities)\n\n  • City of Arcata\n  • Arcata, California\n  \
+             • Full Time\n\nMaintain streets and utilities.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("City of Arcata"));
+        assert_eq!(p.location.as_deref(), Some("Arcata, California"));
+    }
+
+    #[test]
     fn company_first_dash_header_with_a_place() {
         let p = parse_posting(
             "Acme Robotics - Senior Backend Engineer - Remote (US)\n\nWe build warehouse robots.\n",

@@ -1189,6 +1189,7 @@ fn read_meta_lines(lines: &[Line], start: usize, header: &mut Header) {
     // location, in that order.
     let mut stacked: Vec<(usize, String)> = Vec::new();
     let mut known_lines = 0;
+    let mut unknown_bullets = 0;
     let mut known_after_stacked = false;
     for (index, line) in lines.iter().enumerate().skip(start) {
         let text = match &line.kind {
@@ -1211,7 +1212,20 @@ fn read_meta_lines(lines: &[Line], start: usize, header: &mut Header) {
                     known_lines += 1;
                     continue;
                 }
-                break;
+                // "• City of Arcata" / "• Arcata, California": a short unknown fact may come
+                // before the place; an organisation's name there is the employer.
+                if header.company.is_none()
+                    && (has_company_suffix(item) || organisation_shaped(item))
+                    && plausible_company(item)
+                {
+                    header.company = Some(item.trim().to_string());
+                    header.consumed.push(index);
+                }
+                unknown_bullets += 1;
+                if unknown_bullets > 2 {
+                    break;
+                }
+                continue;
             }
             _ => break,
         };
@@ -1806,18 +1820,23 @@ pub(crate) fn stated_companies(text: &str) -> Vec<String> {
 /// organisation elsewhere. A team ("Search", "Business Analytics") is neither.
 pub(crate) fn corroborated_company(guess: &str, stated: &[String]) -> bool {
     let key = fold(guess);
-    // "County Government of Kitui", "St Mary's Hospital": the shape of an organisation's name.
-    let organisation_shape = ORGANISATION_NAME
-        .find(guess)
-        .is_some_and(|found| found.start() == 0 && found.end() == guess.trim_end().len());
     has_company_suffix(guess)
-        || organisation_shape
+        || organisation_shaped(guess)
         || stated.iter().any(|name| {
             let name = fold(name);
             name == key
                 || name.starts_with(&format!("{key} "))
                 || key.starts_with(&format!("{name} "))
         })
+}
+
+/// "County Government of Kitui", "St Mary's Hospital", "City of Arcata": the whole text has
+/// the shape of an organisation's name.
+fn organisation_shaped(text: &str) -> bool {
+    let text = text.trim();
+    ORGANISATION_NAME
+        .find(text)
+        .is_some_and(|found| found.start() == 0 && found.end() == text.len())
 }
 
 /// Drops a "Title - X" company guess that nothing confirms; X goes back into the title

@@ -209,6 +209,10 @@ pub(crate) fn is_board_chrome(line: &str) -> bool {
             || folded.contains("today")
             || folded.contains("yesterday")
             || folded.contains("just now"));
+    // "Posted on Feb. 24, 2026" on a line of its own.
+    let dated = words <= 6
+        && (folded.starts_with("posted on ") || folded.starts_with("published on "))
+        && folded.chars().any(|c| c.is_ascii_digit());
     let applicants = words <= 8
         && (folded.contains("applicants") || folded.contains("clicked apply"))
         && folded.chars().any(|c| c.is_ascii_digit());
@@ -233,7 +237,7 @@ pub(crate) fn is_board_chrome(line: &str) -> bool {
         && folded
             .split(['>', '»', '›'])
             .all(|part| part.split_whitespace().count() <= 6);
-    posted_ago || applicants || cookies || breadcrumb
+    posted_ago || dated || applicants || cookies || breadcrumb
 }
 
 /// Lower-cases and replaces typographic apostrophes/quotes, for matching only.
