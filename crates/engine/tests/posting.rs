@@ -977,6 +977,28 @@ mod real_world_headers {
     }
 
     #[test]
+    fn careers_site_heading_names_the_employer() {
+        let p = parse_posting(
+            "Northwind Salmon Foundation Careers\nProject Coordinator\nhybrid\n\
+             Vancouver Island, BC, Canada\n\nDescription\n\nCoordinate the restoration projects.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Project Coordinator"));
+        assert_eq!(p.company.as_deref(), Some("Northwind Salmon Foundation"));
+    }
+
+    #[test]
+    fn board_counters_and_eligibility_brackets_leave_the_title() {
+        let p = parse_posting(
+            "Accounts Officer 266 views0 applications\n\nThe Organisation\n\nKeep the accounts.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Accounts Officer"));
+        let p = parse_posting(
+            "Finance Assistant (Zambian Nationals Only)\n\nLusaka, Zambia\n\nKeep the books.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Finance Assistant"));
+    }
+
+    #[test]
     fn list_of_facts_under_the_title() {
         let p = parse_posting(
             "Maintenance Worker (Streets/Utilities)\n\n  • City of Arcata\n  • Arcata, California\n  \

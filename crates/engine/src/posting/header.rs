@@ -77,6 +77,9 @@ pub(crate) fn read_header(lines: &[Line]) -> Header {
         _ => lines[title_index].raw.trim().to_string(),
     };
     apply_title_line(&text, &mut header);
+    if header.company.is_none() {
+        header.company = company_above_title(&lines[..title_index]);
+    }
     header.consumed.push(title_index);
     read_meta_lines(lines, title_index + 1, &mut header);
     header
@@ -632,6 +635,32 @@ fn seo_job_in_place(segment: &str) -> Option<(String, String)> {
         .then(|| (role.to_string(), place.to_string()))
 }
 
+/// "Pacific Salmon Foundation Careers" or "Ministry of Health" above the title: a careers
+/// site's heading names the employer.
+fn company_above_title(lines: &[Line]) -> Option<String> {
+    lines.iter().find_map(|line| {
+        let text = collapse_ws(strip_decorations(line.raw.trim()));
+        let folded = fold(&text);
+        let site_heading = [
+            " careers",
+            " jobs",
+            " career opportunities",
+            " vacancies",
+            " recruitment",
+        ]
+        .iter()
+        .find(|suffix| folded.ends_with(*suffix))
+        .map(|suffix| text[..text.len() - suffix.len()].trim().to_string());
+        let name = match site_heading {
+            Some(name) => name,
+            None if has_company_suffix(&text) || organisation_shaped(&text) => text,
+            None => return None,
+        };
+        (word_count(&name) >= 1 && plausible_company(&name) && !has_role_word(&name))
+            .then_some(name)
+    })
+}
+
 /// A bracket of details after a role ("(C/C++, Yocto, hybrid model 3 days in office, Where:
 /// Ruggell - Liechtenstein)"): more than five words, or a `Label:` inside. Returns the role
 /// and the bracket's text.
@@ -983,6 +1012,11 @@ fn absorb_parenthetical(inner: &str, header: &mut Header) -> bool {
             )
         });
     if grade_or_posts {
+        header.meta.push(inner.to_string());
+        return true;
+    }
+    // "(Zambian Nationals Only)", "(US only)": who may apply, not the role.
+    if folded.ends_with(" only") && word_count(inner) <= 5 {
         header.meta.push(inner.to_string());
         return true;
     }
@@ -1856,7 +1890,7 @@ pub(crate) fn withdraw_tentative_company(header: &mut Header) {
 
 static ORGANISATION_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))\b",
+        r"\b(?:(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Nation|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))\b",
     )
     .expect("organisation regex is valid")
 });

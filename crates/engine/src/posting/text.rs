@@ -6,12 +6,25 @@ use std::sync::LazyLock;
 
 /// Normalises line endings and invisible characters so later stages can work
 /// line by line. Visible text is left untouched.
+/// "Accounts Officer 266 views0 applications": a board's counters run into the title line.
+fn without_counters(line: &str) -> &str {
+    static COUNTERS: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\s*\d+\s*views?\s*\d*\s*(?:applications?|applicants?)?\s*$")
+            .expect("counters regex is valid")
+    });
+    match COUNTERS.find(line) {
+        Some(found) if found.start() > 0 => &line[..found.start()],
+        _ => line,
+    }
+}
+
 pub(crate) fn normalize_input(text: &str) -> String {
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");
     let unified = strip_html_comments(&unified);
     let unified = unified
         .lines()
         .filter(|line| !is_board_chrome(line))
+        .map(without_counters)
         // "… perfect for individ... Show More": a collapsed teaser's button.
         .map(|line| {
             line.trim_end()
