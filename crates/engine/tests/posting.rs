@@ -977,6 +977,27 @@ mod real_world_headers {
     }
 
     #[test]
+    fn pipe_header_without_a_role_names_the_company_and_leaves_the_role_to_the_text() {
+        let p = parse_posting(
+            "quillstone | Chicago, IL / Remote | Full-Time\n\nBuilding a runtime on Linux. We are \
+             looking for Rust Developers with a deep interest in Linux internals.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("quillstone"));
+        assert_eq!(p.title.as_deref(), Some("Rust Developers"));
+        let p = parse_posting(
+            "Northwind https://northwind.example | Multiple Engineering + Product Roles | Remote US | \
+             Full Time\n\nWe are hiring a Full-Stack Software Engineer to build the member app.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Northwind"));
+        assert_eq!(p.title.as_deref(), Some("Full-Stack Software Engineer"));
+        let p = parse_posting(
+            "Anterior (Series B) | Senior Member of Technical Staff | On-Site (New York, NY) | Full Time\n\nWe build tools.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Anterior"));
+        assert_eq!(p.title.as_deref(), Some("Senior Member of Technical Staff"));
+    }
+
+    #[test]
     fn careers_site_heading_names_the_employer() {
         let p = parse_posting(
             "Northwind Salmon Foundation Careers\nProject Coordinator\nhybrid\n\

@@ -141,12 +141,28 @@ fn read_pipe_header(line: &str) -> Option<Header> {
     let mut unknown: Vec<(usize, &str)> = Vec::new();
     // The role is the first part after the first with a role word ("ChatGPT Writer | React
     // Dev" names a company first); the first part only when no other part has one.
+    // "Snout https://snout.com/": a link written after the name is not part of it.
+    let parts: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            p.split_whitespace()
+                .filter(|w| !(w.contains("://") || w.starts_with("www.")))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    // "Virtasant (1099 contractor for a client of ours)": a bracket does not make a role, and
+    // "Multiple Engineering + Product Roles" names none.
+    let names_role =
+        |p: &str| has_role_word(&strip_parentheticals_text(p)) && !names_several_roles(p);
     let title_at = parts
         .iter()
         .skip(1)
-        .position(|p| has_role_word(p))
+        .position(|p| names_role(p))
         .map(|p| p + 1)
-        .or_else(|| has_role_word(parts[0]).then_some(0))
+        .or_else(|| names_role(parts[0]).then_some(0))
         .unwrap_or(usize::MAX);
     for (position, part) in parts.iter().enumerate() {
         let is_link =
@@ -189,9 +205,15 @@ fn read_pipe_header(line: &str) -> Option<Header> {
         // No part has a role word: the company comes first, the role second.
         let (first, second) = (unknown.next(), unknown.next());
         match (first, second) {
-            (Some((0, company)), Some((_, title))) => {
-                header.company = Some(company.to_string());
+            (Some((0, company)), Some((_, title))) if !names_several_roles(title) => {
+                header.company = Some(company_with_place(company, &mut header));
                 header.title = Some(title.to_string());
+            }
+            // "yeet | Chicago, IL / Remote | Full-Time": the company, with the role left to the
+            // text.
+            (Some((0, company)), _) if plausible_pipe_company(company) => {
+                header.company = Some(company_with_place(company, &mut header));
+                return Some(header);
             }
             (Some((_, title)), _) => header.title = Some(title.to_string()),
             _ => return None,
@@ -217,13 +239,28 @@ fn company_with_place(part: &str, header: &mut Header) -> String {
     let (name, inner) = (part[..open].trim(), part[open + 1..part.len() - 1].trim());
     let names_place = inner.split([',', '/', ';']).map(str::trim).any(is_place)
         || place_in_arrangement(inner).is_some();
-    if name.is_empty() || !names_place {
+    if name.is_empty() {
         return part.to_string();
+    }
+    // "Anterior (Sequoia-backed, Series B)", "Acme (YC W22)": a note about the company.
+    if !names_place {
+        return name.to_string();
     }
     if header.location.is_none() {
         header.location = place_in_arrangement(inner).or_else(|| Some(inner.to_string()));
     }
     name.to_string()
+}
+
+/// "Multiple Engineering + Product Roles", "Various positions", "Several roles": a header part
+/// that names no single role.
+fn names_several_roles(part: &str) -> bool {
+    let folded = fold(part);
+    let first = folded.split_whitespace().next().unwrap_or("");
+    ["multiple", "various", "several", "many", "numerous"].contains(&first)
+        || folded.ends_with(" roles")
+        || folded.ends_with(" positions")
+        || folded.ends_with(" openings")
 }
 
 /// "levels.fyi", "val.town": one word with a dot and a lowercase top-level domain.
@@ -367,7 +404,15 @@ pub(crate) fn best_title_candidate(lines: &[Line]) -> Option<String> {
                 return None;
             };
             let cleaned = clean_title_text(text);
+            // "Member of the Technical Staff (Full-time, Hybrid, $270-325k, Offers Equity)".
+            let cleaned = match long_details_bracket(&cleaned) {
+                Some((head, _)) => head.to_string(),
+                None => cleaned,
+            };
+            // A one-line header already read for its company is not a title.
+            let header_line = text.matches('|').count() >= 2;
             let usable = !cleaned.is_empty()
+                && !header_line
                 && !is_greeting(text)
                 && word_count(&cleaned) <= 12
                 && cleaned.chars().count() <= 120
@@ -1590,7 +1635,7 @@ const TITLE_STOPS: &[&str] = &[
 
 static TITLE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:an?|our)\s+|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:is|are) recruiting(?: for)?\s+(?:an?\s+|the\s+)|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for\s+(?:an?\s+|the\s+)?)|(?:^|[.!?][ \t]+|\n[ \t]*)as (?:an?|the|our)\s+)",
+        r"(?i)(?:\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:(?:an?|our)\s+)?|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:is|are) recruiting(?: for)?\s+(?:an?\s+|the\s+)|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for\s+(?:an?\s+|the\s+)?)|(?:^|[.!?][ \t]+|\n[ \t]*)as (?:an?|the|our)\s+)",
     )
     .expect("title trigger regex is valid")
 });
