@@ -998,6 +998,26 @@ mod real_world_headers {
     }
 
     #[test]
+    fn labels_over_a_paragraph_and_labels_without_a_colon() {
+        let p = parse_posting(
+            "Northwind | Senior Engineer | Remote\n\nCompany: Northwind builds AI for clinics. We are 45 \
+             people in New York.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Northwind"));
+        let p = parse_posting(
+            "Mechanical Engineer\n\nPost Name Engineer (Mechanical)\nEmployer A-1 Facility Managers\n\
+             Location Parel, Mumbai\n\nMaintain the HVAC systems.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("A-1 Facility Managers"));
+        assert_eq!(p.location.as_deref(), Some("Parel, Mumbai"));
+        let p = parse_posting(
+            "Outreach Coordinator\n\nLocation: This is a remote position requiring regular online \
+             communication with our staff.\n\nSupport the campaign.\n",
+        );
+        assert_eq!(p.location, None);
+    }
+
+    #[test]
     fn careers_site_heading_names_the_employer() {
         let p = parse_posting(
             "Northwind Salmon Foundation Careers\nProject Coordinator\nhybrid\n\

@@ -172,6 +172,37 @@ fn join_stacked_fields(lines: &mut [Line]) {
     }
 }
 
+/// "Employer A-1 Facility Managers", "Location Parel, Mumbai", "Post Name Engineer": a copied
+/// two-column table whose label and value lost the cell between them. Only short lines whose
+/// value starts with a capital, and only labels that cannot start a sentence about the job.
+fn parse_field_without_colon(line: &str) -> Option<(FieldKey, String)> {
+    const LABELS: &[&str] = &[
+        "employer name",
+        "employer",
+        "company name",
+        "post name",
+        "job title",
+        "job location",
+        "location",
+    ];
+    let trimmed = line.trim();
+    if word_count(trimmed) > 10 {
+        return None;
+    }
+    let folded = fold(trimmed);
+    LABELS.iter().find_map(|label| {
+        let rest = folded.strip_prefix(label)?.strip_prefix(' ')?;
+        let value = trimmed[trimmed.len() - rest.len()..].trim();
+        if !value.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        FIELD_KEYS
+            .iter()
+            .find(|(k, _)| k == label)
+            .map(|(_, key)| (*key, value.to_string()))
+    })
+}
+
 /// "Nairobi Available: Immediately": a copied table row runs the next label into the value;
 /// the value ends before it.
 fn cut_at_next_label(value: &str) -> String {
@@ -387,7 +418,9 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
 /// the value non-empty.
 fn parse_field(line: &str) -> Option<(FieldKey, String)> {
     let plain = strip_markdown(line);
-    let (key, value) = plain.split_once(':')?;
+    let Some((key, value)) = plain.split_once(':') else {
+        return parse_field_without_colon(&plain);
+    };
     // "Company : Mildura Rural City Council": a space before the colon.
     let key = fold(strip_decorations(key.trim()));
     let value = collapse_ws(value.trim());

@@ -273,10 +273,31 @@ impl Fields {
                     fields.title.get_or_insert_with(|| value.clone());
                 }
                 FieldKey::Company => {
-                    fields.company.get_or_insert_with(|| value.clone());
+                    // "Company: Anterior builds AI for healthcare administration. …": a label
+                    // over a paragraph names the company as its subject.
+                    let paragraph = text::word_count(value) > 8
+                        && (value.contains(". ") || text::ends_like_sentence(value));
+                    let name = if paragraph {
+                        header::company_from_subject(value)
+                    } else {
+                        Some(value.clone())
+                    };
+                    if let Some(name) = name {
+                        fields.company.get_or_insert(name);
+                    }
                 }
                 FieldKey::Location => {
-                    fields.location.get_or_insert_with(|| location_value(value));
+                    // "Location: This is a remote position requiring …": a sentence under the
+                    // label states the arrangement (kept for it) and at most names a place.
+                    let sentence = text::word_count(value) > 8 && text::ends_like_sentence(value);
+                    let place = if sentence {
+                        header::location_from_text(value)
+                    } else {
+                        Some(location_value(value))
+                    };
+                    if let Some(place) = place {
+                        fields.location.get_or_insert(place);
+                    }
                     fields.attributes.push(value.clone());
                 }
                 FieldKey::Attribute => fields.attributes.push(value.clone()),
