@@ -351,9 +351,19 @@ fn read_contacts(p: &mut Profile, lines: &[&Line]) {
     }
 }
 
+/// One part of a head line, as [`split_head`] cut it.
+#[derive(Debug, Clone, PartialEq)]
+struct HeadPart {
+    text: String,
+    /// The part followed " at " / " @ " (title at company).
+    after_at: bool,
+    /// The part followed a spaced dash in the same piece ("TV Channel — News Desk"): it may
+    /// be the rest of a name that has a dash inside.
+    after_dash: bool,
+}
+
 /// Splits a head line into parts at tabs, bars, bullets, spaced dashes, `at` and `@`.
-/// Returns the parts and whether a part after " at " / " @ " followed (title at company).
-fn split_head(text: &str, split_at: bool, hyphens: bool) -> Vec<(String, bool)> {
+fn split_head(text: &str, split_at: bool, hyphens: bool) -> Vec<HeadPart> {
     let mut out = Vec::new();
     // What is in parentheses belongs to one name: "Cloud Solutions (CEBS | Matas)".
     let protected = protect_parens(text);
@@ -372,7 +382,7 @@ fn split_head(text: &str, split_at: bool, hyphens: bool) -> Vec<(String, bool)> 
         if !other_separators {
             rest = rest.replace(" - ", "\u{1}");
         }
-        for part in rest.split('\u{1}') {
+        for (k, part) in rest.split('\u{1}').enumerate() {
             let part = part.trim();
             let at = [" at ", " At ", " AT ", " @ "]
                 .iter()
@@ -380,16 +390,20 @@ fn split_head(text: &str, split_at: bool, hyphens: bool) -> Vec<(String, bool)> 
                 .find_map(|s| part.find(s).map(|i| (i, s.len())));
             match at {
                 Some((i, n)) if i > 0 => {
-                    out.push((part[..i].to_owned(), false));
-                    out.push((part[i + n..].to_owned(), true));
+                    out.push((part[..i].to_owned(), false, k > 0));
+                    out.push((part[i + n..].to_owned(), true, false));
                 }
-                _ => out.push((part.to_owned(), false)),
+                _ => out.push((part.to_owned(), false, k > 0)),
             }
         }
     }
     out.into_iter()
-        .map(|(p, at)| (clean_part(&unprotect(&p)), at))
-        .filter(|(p, _)| !p.is_empty())
+        .map(|(p, after_at, after_dash)| HeadPart {
+            text: clean_part(&unprotect(&p)),
+            after_at,
+            after_dash,
+        })
+        .filter(|p| !p.text.is_empty())
         .collect()
 }
 
@@ -532,7 +546,8 @@ fn split_tail_location(part: &str) -> (String, Option<String>) {
     for k in 1..pieces.len() {
         let tail = pieces[k..].join(", ");
         if is_location(&tail) {
-            return (pieces[..k].join(", "), Some(tail));
+            let k = place_start(&pieces, k);
+            return (pieces[..k].join(", "), Some(pieces[k..].join(", ")));
         }
     }
     (part.to_owned(), None)
@@ -543,14 +558,33 @@ fn split_location(part: &str) -> (String, Option<String>) {
     if is_location(part) {
         return (String::new(), Some(part.to_owned()));
     }
-    let pieces: Vec<&str> = split_outside_parens(part, ", ");
-    for k in 1..pieces.len() {
-        let tail = pieces[k..].join(", ");
-        if is_location(&tail) {
-            return (pieces[..k].join(", "), Some(tail));
-        }
+    split_tail_location(part)
+}
+
+/// Where the place starts in comma pieces whose tail from `k` is a known place: a town the
+/// word lists do not know, written just before it, belongs to it ("Globex, Smallville, Texas"
+/// is Globex in "Smallville, Texas"). The first piece always stays the name.
+fn place_start(pieces: &[&str], mut k: usize) -> usize {
+    while k > 1 && reads_as_place(pieces[k - 1]) {
+        k -= 1;
     }
-    (part.to_owned(), None)
+    k
+}
+
+/// True when a comma piece after a name can be a place: one to three capitalised words
+/// without digits that name no organisation or role, no company suffix and no brand
+/// written in `CamelCase` ("Belval", "Melbourne CBD"; not "EnterpriseAI").
+fn reads_as_place(piece: &str) -> bool {
+    let camel = piece
+        .split_whitespace()
+        .any(|w| w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase));
+    piece.split_whitespace().count() <= 3
+        && piece.starts_with(|c: char| c.is_uppercase())
+        && !piece.chars().any(|c| c.is_ascii_digit())
+        && !has_org_words(piece)
+        && title_score(piece) <= 0.0
+        && !COMPANY_SUFFIXES.contains(&piece.to_lowercase().as_str())
+        && !camel
 }
 
 #[derive(Debug, Default)]
@@ -646,6 +680,17 @@ fn has_date(l: &Line) -> bool {
     find_range(&l.text).is_some()
 }
 
+/// True when a line holds a name or title besides its dates: "Acme\tJan 2019 – Present" does,
+/// "Jan 2019 – Present" alone does not. An entry's shape counts these lines, so a layout that
+/// puts the employer and the dates on one line ("Acme\tdates", "Title") has two-line entries.
+fn has_words_besides_date(l: &Line) -> bool {
+    let rest = match find_range(&l.text) {
+        Some(r) => format!("{}{}", &l.text[..r.span.0], &l.text[r.span.1..]),
+        None => l.text.clone(),
+    };
+    rest.chars().any(char::is_alphabetic)
+}
+
 fn blocks(lines: &[Line]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
@@ -703,14 +748,14 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
     reshape(out)
 }
 
-/// Uses the section's usual entry shape (how many head lines besides the date) to split heads
+/// Uses the section's usual entry shape (how many head lines hold a name or title) to split heads
 /// that swallowed undated entries: `[Title, Company, Title2, Company2]` becomes two entries, and
 /// a date left alone takes the lines of its entry back from the block before it.
 fn reshape(blocks: Vec<Block>) -> Vec<Block> {
     let mut counts = [0usize; 4];
     for b in &blocks {
         let dated = b.head.iter().any(has_date);
-        let n = b.head.iter().filter(|l| !has_date(l)).count();
+        let n = b.head.iter().filter(|l| has_words_besides_date(l)).count();
         if dated && (1..4).contains(&n) {
             counts[n] += 1;
         }
@@ -739,12 +784,15 @@ fn reshape(blocks: Vec<Block>) -> Vec<Block> {
         }
         if dated && b.head.len() == 1 {
             // A lone date: its entry's lines ended the block before.
+            // (A date that shares its line with a name already holds one line of the shape.)
+            let wanted = shape - usize::from(has_words_besides_date(&b.head[0]));
             if let Some(prev) = out.last_mut()
+                && wanted > 0
                 && prev.body.is_empty()
                 && !prev.head.iter().any(has_date)
-                && prev.head.len() >= shape
+                && prev.head.len() >= wanted
             {
-                let cut = prev.head.len() - shape;
+                let cut = prev.head.len() - wanted;
                 let mut head: Vec<Line> = prev.head.drain(cut..).collect();
                 head.append(&mut b.head);
                 b.head = head;
@@ -764,18 +812,27 @@ struct Head {
     parts: Vec<String>,
     /// Index of a part that followed " at ".
     after_at: Option<usize>,
+    /// For each part: it followed a spaced dash in the same piece of its line.
+    after_dash: Vec<bool>,
+    /// The head's lines as written, one per line.
+    text: String,
     start: Option<String>,
     end: Option<String>,
     current: bool,
     location: Option<String>,
+    /// The location was a whole part of the head ("Remote" on a line of its own), not the tail
+    /// of one ("Acme, Berlin").
+    location_whole: bool,
     url: Option<String>,
     gpa: Option<f64>,
 }
 
 fn read_head(lines: &[Line], split_at: bool, places: bool) -> Head {
     let mut h = Head::default();
-    let mut raw: Vec<(String, bool)> = Vec::new();
+    let mut raw: Vec<HeadPart> = Vec::new();
     for l in lines {
+        h.text.push_str(&l.text);
+        h.text.push('\n');
         let mut text = l.text.clone();
         if h.start.is_none()
             && h.end.is_none()
@@ -793,23 +850,28 @@ fn read_head(lines: &[Line], split_at: bool, places: bool) -> Head {
         }
         // In a head of several lines each line holds one thing; only a one-line head uses a
         // spaced hyphen as a separator ("Engineer - Acme - 2019").
-        for (part, at) in split_head(&text, split_at, lines.len() == 1) {
+        for part in split_head(&text, split_at, lines.len() == 1) {
             // A part that is a link (not a name with a link inside, "[Acme](https://…)").
-            if let Some(m) = URL.find(&part)
+            if let Some(m) = URL.find(&part.text)
                 && m.start() == 0
-                && m.as_str().len() * 2 >= part.len()
+                && m.as_str().len() * 2 >= part.text.len()
                 && (m.as_str().contains('/') || m.as_str().starts_with("www."))
             {
                 h.url.get_or_insert(with_scheme(m.as_str()));
                 continue;
             }
-            raw.push((part, at));
+            raw.push(part);
         }
     }
     // With three or more parts a whole part may be the place ("Title | Acme | Berlin,
     // Germany"); with fewer, the first piece of a comma list is a name ("Acme, Berlin, Germany").
     let whole_places = raw.len() >= 3;
-    for (part, at) in raw {
+    for HeadPart {
+        text: part,
+        after_at: at,
+        after_dash,
+    } in raw
+    {
         let (rest, place) = if !places {
             (part.clone(), None)
         } else if whole_places || !part.contains(", ") {
@@ -820,6 +882,7 @@ fn read_head(lines: &[Line], split_at: bool, places: bool) -> Head {
         if let Some(place) = place {
             if h.location.is_none() {
                 h.location = Some(place);
+                h.location_whole = rest.is_empty();
             } else if rest.is_empty() {
                 // A second place-like part is more likely a name ("Berlin Partner").
                 h.parts.push(part.clone());
@@ -838,6 +901,7 @@ fn read_head(lines: &[Line], split_at: bool, places: bool) -> Head {
             if at {
                 h.after_at = Some(h.parts.len());
             }
+            h.after_dash.push(after_dash);
             h.parts.push(rest);
         }
     }
@@ -852,9 +916,22 @@ fn read_head(lines: &[Line], split_at: bool, places: bool) -> Head {
                 || (school_score(a) > 0.0 && degree_score(b) > 0.0))
         {
             h.parts = vec![a.to_owned(), b.to_owned()];
+            h.after_dash = vec![false, false];
         }
     }
     h
+}
+
+impl Head {
+    /// `a` and `b` joined by the dash the head has between them ("TV Channel — News Desk"),
+    /// an em dash when the head does not show one.
+    fn dashed(&self, a: &str, b: &str) -> String {
+        [" — ", " – ", " -- ", " ― ", " - "]
+            .iter()
+            .map(|d| format!("{a}{d}{b}"))
+            .find(|joined| self.text.contains(joined.as_str()))
+            .unwrap_or_else(|| format!("{a} — {b}"))
+    }
 }
 
 /// Orders votes: `Some(true)` when the first part is the title.
@@ -895,6 +972,9 @@ fn experiences(lines: &[Line], notes: &mut Vec<ParseNote>, offset: usize) -> Vec
         .map(|b| read_head(&b.head, true, true))
         .collect();
     let votes: Vec<bool> = heads.iter().filter_map(|h| title_first(&h.parts)).collect();
+    let places_after_comma = heads
+        .iter()
+        .any(|h| h.location.is_some() && !h.location_whole);
     let firsts = votes.iter().filter(|v| **v).count();
     let majority_title_first = firsts * 2 >= votes.len();
     // One résumé lays out every entry the same way: when most entries agree, the order holds
@@ -958,6 +1038,8 @@ fn experiences(lines: &[Line], notes: &mut Vec<ParseNote>, offset: usize) -> Vec
             }
         };
         let (title, company) = title_with_two_roles(&h.parts, title, company);
+        let (title, company) = own_words_employer(&h, title, company);
+        let (company, location) = place_in_employer_slot(title.as_str(), company, &h);
         let i = offset + out.len();
         if h.start.is_none() {
             notes.push(ParseNote {
@@ -969,7 +1051,7 @@ fn experiences(lines: &[Line], notes: &mut Vec<ParseNote>, offset: usize) -> Vec
             id: String::new(),
             title,
             company,
-            location: h.location,
+            location,
             start_date: h.start.clone().or(h.end.clone()).unwrap_or_default(),
             end_date: if h.current || h.start.is_none() {
                 None
@@ -981,8 +1063,76 @@ fn experiences(lines: &[Line], notes: &mut Vec<ParseNote>, offset: usize) -> Vec
             achievements: bullets,
         });
     }
-    places_by_layout(&mut out);
+    places_by_layout(&mut out, places_after_comma);
     out
+}
+
+/// A role with no employer beside it, and a place-like word on a part of its own: that word
+/// sits where the employer goes, and it is the person's employer as they wrote it ("Staff
+/// Engineer" / "Remote", where Remote is the company). Returns the employer and the location.
+fn place_in_employer_slot(title: &str, company: String, h: &Head) -> (String, Option<String>) {
+    match &h.location {
+        Some(place) if company.is_empty() && !title.is_empty() && h.location_whole => {
+            (place.clone(), None)
+        }
+        _ => (company, h.location.clone()),
+    }
+}
+
+/// Words a person writes in the employer slot when they worked for themselves.
+const SELF_EMPLOYED: &[&str] = &[
+    "freelance",
+    "freelancer",
+    "self-employed",
+    "self employed",
+    "independent",
+    "indépendant",
+    "independiente",
+    "autónomo",
+    "autonomo",
+    "selbstständig",
+    "selbständig",
+    "freiberuflich",
+];
+
+/// True when a head part is a self-employment word ("Freelance", "Self-employed").
+fn is_self_employed(part: &str) -> bool {
+    SELF_EMPLOYED.contains(&part.trim().to_lowercase().as_str())
+}
+
+/// The employer as the person wrote it, where the parts of the head say more than the title
+/// and employer picked from them (title first):
+/// - a self-employment word after the title ("Consultant — AI Readiness — Freelance") is the
+///   employer, and what stands between them belongs to the title;
+/// - a part that followed the employer after a spaced dash in the same piece and reads as no
+///   role is the rest of its name ("TV Channel — News Desk").
+fn own_words_employer(h: &Head, title: String, company: String) -> (String, String) {
+    let index = |s: &str| h.parts.iter().position(|p| p == s);
+    let (Some(ti), Some(ci)) = (index(&title), index(&company)) else {
+        return (title, company);
+    };
+    if !is_self_employed(&company)
+        && let Some(si) = (ti + 1..h.parts.len()).find(|&i| is_self_employed(&h.parts[i]))
+    {
+        let mut joined = h.parts[ti].clone();
+        for i in ti + 1..si {
+            if h.after_dash[i] {
+                joined = h.dashed(&joined, &h.parts[i]);
+            } else {
+                joined = format!("{joined} {}", h.parts[i]);
+            }
+        }
+        return (joined, h.parts[si].clone());
+    }
+    let next = ci + 1;
+    if ti < ci
+        && next < h.parts.len()
+        && h.after_dash.get(next) == Some(&true)
+        && title_score(&h.parts[next]) <= 0.0
+    {
+        return (title, h.dashed(&company, &h.parts[next]));
+    }
+    (title, company)
 }
 
 /// True when a head part reads as a role and not at all as an organisation ("Team Lead").
@@ -1012,23 +1162,18 @@ fn trailing_place(company: &str) -> Option<(String, String)> {
     if !(2..=4).contains(&pieces.len()) {
         return None;
     }
-    let plain = |b: &str| {
-        b.split_whitespace().count() <= 3
-            && b.starts_with(|c: char| c.is_uppercase())
-            && !b.chars().any(|c| c.is_ascii_digit())
-            && !has_org_words(b)
-            && title_score(b) <= 0.0
-            && !COMPANY_SUFFIXES.contains(&b.to_lowercase().as_str())
-    };
     pieces[1..]
         .iter()
-        .all(|p| plain(p))
+        .all(|p| reads_as_place(p))
         .then(|| (pieces[0].to_owned(), pieces[1..].join(", ")))
 }
 
 /// A layout that writes "Employer, Place" for every job: when most jobs without a known
 /// place have that shape, the part after the comma is their place (`Gong.io, Ramat Gan`).
-fn places_by_layout(jobs: &mut [Experience]) {
+/// When the section already wrote a known place after an employer's comma (`Acme, Berlin`),
+/// that is its layout, and every other employer's comma tail that reads as a place is one too
+/// (`Globex, Belval`), however few jobs have a place at all.
+fn places_by_layout(jobs: &mut [Experience], places_after_comma: bool) {
     let without: Vec<usize> = (0..jobs.len())
         .filter(|&i| jobs[i].location.is_none() && !jobs[i].company.is_empty())
         .collect();
@@ -1037,7 +1182,8 @@ fn places_by_layout(jobs: &mut [Experience]) {
         .copied()
         .filter(|&i| trailing_place(&jobs[i].company).is_some())
         .collect();
-    if shaped.len() < 2 || shaped.len() * 10 < without.len() * 8 {
+    let layout_wide = shaped.len() >= 2 && shaped.len() * 10 >= without.len() * 8;
+    if !layout_wide && !places_after_comma {
         return;
     }
     for i in shaped {

@@ -314,7 +314,7 @@ fn separators_inside_parentheses_stay_in_the_name() {
         true,
     )
     .into_iter()
-    .map(|(p, _)| p)
+    .map(|p| p.text)
     .collect();
     assert_eq!(
         parts,
@@ -327,7 +327,7 @@ fn separators_inside_parentheses_stay_in_the_name() {
     // A date taken out of parentheses (replaced by a tab) still splits.
     let parts: Vec<String> = split_head("Designer at Acme, Pune (\t)", true, true)
         .into_iter()
-        .map(|(p, _)| p)
+        .map(|p| p.text)
         .collect();
     assert_eq!(parts, ["Designer", "Acme, Pune"]);
 }
@@ -396,4 +396,129 @@ fn long_lines_are_prose_and_take_no_next_line() {
 fn sentence_breaks() {
     assert!(has_sentence_break("Worked at Telstra. Focused on AWS"));
     assert!(!has_sentence_break("Sr. Android Engineer at J. D. Power"));
+}
+
+/// A place-like word alone where the employer goes is the employer the person wrote
+/// ("Remote" as a company), not the entry's place.
+#[test]
+fn place_word_in_the_employer_slot_is_the_employer() {
+    let text = "Experience\n\
+        04/2021 – 10/2023\tStaff Engineer\n\
+        Remote\n\
+        - Built the payments flow.\n\
+        08/2019 – 03/2021\tDeveloper\n\
+        Initech\n\
+        - Shipped the shop.\n";
+    let p = parse_resume_text(text).profile;
+    let got: Vec<(&str, &str, Option<&str>)> = p
+        .experiences
+        .iter()
+        .map(|e| (e.title.as_str(), e.company.as_str(), e.location.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Staff Engineer", "Remote", None),
+            ("Developer", "Initech", None)
+        ]
+    );
+}
+
+/// "Freelance" after the title is the employer, and a dash inside an employer's name keeps
+/// the name whole.
+#[test]
+fn self_employment_words_and_dashes_inside_employer_names() {
+    let text = "Experience\n\
+        Independent Consultant — Data Audits — Freelance | Paris, France | 2025 – Now\n\
+        • Audited data chains.\n\
+        News Producer — Channel Nine — Morning Desk | Lima, Peru | 2020 – 2024\n\
+        • Produced the morning show.\n\
+        Reporter — Channel Nine | Lima, Peru | 2018 – 2020\n\
+        • Reported.\n";
+    let p = parse_resume_text(text).profile;
+    let got: Vec<(&str, &str)> = p
+        .experiences
+        .iter()
+        .map(|e| (e.title.as_str(), e.company.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Independent Consultant — Data Audits", "Freelance"),
+            ("News Producer", "Channel Nine — Morning Desk"),
+            ("Reporter", "Channel Nine"),
+        ]
+    );
+}
+
+/// "Employer, Town" where the town is in no word list: the town is the entry's place when
+/// the section writes places after the employer's comma, and a town written before a known
+/// region belongs to that place.
+#[test]
+fn unknown_town_after_the_employer_is_its_place() {
+    let text = "Experience\n\
+        01/2023 – 03/2024\tTech Lead\n\
+        Globex, Smallville\n\
+        - Led the team.\n\
+        01/2021 – 12/2022\tDeveloper\n\
+        Hooli\n\
+        - Wrote code.\n\
+        01/2019 – 12/2020\tConsultant\n\
+        Initech, Berlin, Germany\n\
+        - Advised clients.\n\
+        01/2017 – 12/2018\tIntern\n\
+        Vandelay, Shelbyville, Texas\n\
+        - Learnt.\n";
+    let p = parse_resume_text(text).profile;
+    let got: Vec<(&str, Option<&str>)> = p
+        .experiences
+        .iter()
+        .map(|e| (e.company.as_str(), e.location.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Globex", Some("Smallville")),
+            ("Hooli", None),
+            ("Initech", Some("Berlin, Germany")),
+            ("Vandelay", Some("Shelbyville, Texas")),
+        ]
+    );
+    // A brand written in CamelCase after the comma is part of the name, not a place.
+    assert!(!reads_as_place("EnterpriseAI"));
+    assert!(reads_as_place("Melbourne CBD"));
+}
+
+/// Employer and dates on one line, the title below: an undated entry of that shape stays one
+/// entry ("Freelance" / "Web developer"), it is not cut into two stray lines.
+#[test]
+fn undated_entries_keep_a_two_line_shape_with_dates_beside_the_employer() {
+    let text = "EXPERIENCE\n\
+        Acme Corp\tMar 2015 – Jan 2016\n\
+        CEO\n\
+        • Ran the company.\n\
+        Beta Labs\tJan 2013 – Mar 2015\n\
+        Frontend developer\n\
+        • Built the front end.\n\
+        Freelance\n\
+        Web developer\n\
+        Took on web design jobs, mockups and prototypes.\n\
+        Gamma Studio\n\
+        Intern\n\
+        • Supported the web site.\n";
+    let p = parse_resume_text(text).profile;
+    let got: Vec<(&str, &str)> = p
+        .experiences
+        .iter()
+        .map(|e| (e.title.as_str(), e.company.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("CEO", "Acme Corp"),
+            ("Frontend developer", "Beta Labs"),
+            ("Web developer", "Freelance"),
+            ("Intern", "Gamma Studio"),
+        ]
+    );
 }
