@@ -998,6 +998,20 @@ mod real_world_headers {
     }
 
     #[test]
+    fn first_item_of_the_open_roles_list_when_the_header_names_none() {
+        let p = parse_posting(
+            "Quillstone | San Francisco, CA | ONSITE\n\nWe model physical risk for homes.\n\n\
+             Open Roles:\n\nMember of the Technical Staff, AI Harness (Full-time, Hybrid, $270-325k, \
+             Offers Equity) - https://quillstone.example/careers\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Quillstone"));
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Member of the Technical Staff, AI Harness")
+        );
+    }
+
+    #[test]
     fn labels_over_a_paragraph_and_labels_without_a_colon() {
         let p = parse_posting(
             "Northwind | Senior Engineer | Remote\n\nCompany: Northwind builds AI for clinics. We are 45 \

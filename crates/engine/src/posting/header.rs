@@ -211,7 +211,9 @@ fn read_pipe_header(line: &str) -> Option<Header> {
             }
             // "yeet | Chicago, IL / Remote | Full-Time": the company, with the role left to the
             // text.
-            (Some((0, company)), _) if plausible_pipe_company(company) => {
+            (Some((0, company)), _)
+                if plausible_pipe_company(&strip_parentheticals_text(company)) =>
+            {
                 header.company = Some(company_with_place(company, &mut header));
                 return Some(header);
             }
@@ -704,6 +706,53 @@ fn company_above_title(lines: &[Line]) -> Option<String> {
         (word_count(&name) >= 1 && plausible_company(&name) && !has_role_word(&name))
             .then_some(name)
     })
+}
+
+/// "Open Roles:" ⏎ "Member of the Technical Staff, AI Harness (Full-time, …) - https://…": when
+/// the header names no role, the first item of the posting's list of open roles is the title.
+pub(crate) fn title_from_role_list(lines: &[Line]) -> Option<String> {
+    const LIST_HEADS: &[&str] = &[
+        "open roles",
+        "open positions",
+        "current openings",
+        "openings",
+        "roles",
+        "positions",
+        "we're hiring",
+        "we are hiring",
+        "hiring for",
+        "we're hiring for",
+        "we are hiring for",
+    ];
+    let head_at = lines.iter().position(|line| {
+        let folded = fold(line.raw.trim());
+        let Some(head) = folded.strip_suffix(':') else {
+            return false;
+        };
+        LIST_HEADS
+            .iter()
+            .any(|h| head == *h || head.ends_with(&format!(". {h}")))
+    })?;
+    let item = lines[head_at + 1..]
+        .iter()
+        .find_map(|line| match &line.kind {
+            LineKind::Blank => None,
+            LineKind::Bullet(text) | LineKind::Text(text) => Some(text.clone()),
+            _ => Some(String::new()),
+        })?;
+    let item = collapse_ws(strip_decorations(&strip_markdown(&item)));
+    let item = match long_details_bracket(&item) {
+        Some((head, _)) => head.to_string(),
+        None => item,
+    };
+    let role = [" - ", " – ", " — ", " | ", ": "]
+        .iter()
+        .filter_map(|separator| item.find(separator))
+        .min()
+        .map_or(item.as_str(), |at| &item[..at])
+        .trim();
+    let role = strip_parentheticals_text(role);
+    (has_role_word(&role) && word_count(&role) <= 10).then_some(role)
 }
 
 /// A bracket of details after a role ("(C/C++, Yocto, hybrid model 3 days in office, Where:

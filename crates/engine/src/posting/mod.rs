@@ -170,6 +170,7 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let title = header
         .title
         .clone()
+        .or_else(|| header::title_from_role_list(&lines))
         .or_else(|| title_from_text(&normalized))
         .or_else(|| {
             let guess = header::best_title_candidate(&lines)?;
