@@ -337,7 +337,7 @@ const TRAIN_FLOORS: Floors = Floors([92.0, 89.0, 95.0, 92.0, 90.0]);
 /// round (new, unread origins: applicant-tracking pages, 2026 Hacker News threads and job
 /// pages from 120 more sites), so its floors were set again from the new measurement; 22
 /// postings name no company, so one posting moves that figure by about 5 points.
-const HOLDOUT_FLOORS: Floors = Floors([82.0, 88.0, 77.0, 82.0, 90.0]);
+const HOLDOUT_FLOORS: Floors = Floors([82.0, 88.0, 77.0, 83.0, 90.0]);
 
 fn check_targets(name: &str, s: &Score, floors: &Floors, details: bool) -> Vec<String> {
     let mut failures = Vec::new();

@@ -998,6 +998,30 @@ mod real_world_headers {
     }
 
     #[test]
+    fn lines_under_a_title_found_below_the_page_opening() {
+        let p = parse_posting(
+            "An official website of the United States government, with jobs across the country and \
+             seasonal work for everyone who wants it.\n\nOrchard Worker\n\nNorthwind Orchards, Inc.\n\n\
+             Pasco, WA\n\nPick and pack apples.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Orchard Worker"));
+        assert_eq!(p.company.as_deref(), Some("Northwind Orchards, Inc."));
+        assert_eq!(p.location.as_deref(), Some("Pasco, WA"));
+    }
+
+    #[test]
+    fn a_sentence_under_the_title_is_not_a_company_line() {
+        let p = parse_posting(
+            "Faculty of Practice in Data Science\n\nCleveland OH | Onsite\n\nTo view the complete job \
+             description and apply, please visit\nhttps://jobs.example.edu/3954\n",
+        );
+        assert_ne!(
+            p.company.as_deref(),
+            Some("To view the complete job description and apply, please visit")
+        );
+    }
+
+    #[test]
     fn first_item_of_the_open_roles_list_when_the_header_names_none() {
         let p = parse_posting(
             "Quillstone | San Francisco, CA | ONSITE\n\nWe model physical risk for homes.\n\n\

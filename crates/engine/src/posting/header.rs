@@ -708,6 +708,27 @@ fn company_above_title(lines: &[Line]) -> Option<String> {
     })
 }
 
+/// When the title was only found later (a line below the page's opening prose), the short
+/// lines under that line are read like a header's: "Maintenance Technician" ⏎ "Evergreen
+/// Cooperatives" ⏎ "Cleveland, OH, USA". Fills only what is still unknown.
+pub(crate) fn read_lines_under(lines: &[Line], title: &str, header: &mut Header) {
+    let Some(index) = lines
+        .iter()
+        .position(|line| clean_title_text(line.raw.trim()) == title)
+    else {
+        return;
+    };
+    let mut found = Header::default();
+    read_meta_lines(lines, index + 1, &mut found);
+    if header.company.is_none() && !found.tentative_company {
+        header.company = found.company;
+    }
+    if header.location.is_none() {
+        header.location = found.location;
+    }
+    header.meta.extend(found.meta);
+}
+
 /// "Open Roles:" ⏎ "Member of the Technical Staff, AI Harness (Full-time, …) - https://…": when
 /// the header names no role, the first item of the posting's list of open roles is the title.
 pub(crate) fn title_from_role_list(lines: &[Line]) -> Option<String> {
@@ -1494,7 +1515,20 @@ fn company_line(text: &str) -> bool {
     {
         return false;
     }
+    // "To view the complete job description and apply, please visit": a sentence, not a name
+    // (names keep their small words to "of", "and", "the"…).
+    let lowercase_words = text
+        .split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .filter(|w| {
+            ![
+                "of", "and", "&", "the", "for", "de", "to", "du", "la", "van", "der",
+            ]
+            .contains(w)
+        })
+        .count();
     (1..=10).contains(&words)
+        && lowercase_words <= 1
         && text.chars().count() <= 100
         && (starts_uppercase(text) || text.starts_with(|c: char| c.is_ascii_digit()))
         && (!has_role_word(text) || has_company_suffix(text))

@@ -182,6 +182,11 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
             ));
             Some(guess)
         });
+    if header.title.is_none()
+        && let Some(title) = &title
+    {
+        header::read_lines_under(&lines, title, &mut header);
+    }
     let work_arrangement = first_some(&meta, attributes::detect_arrangement)
         .or_else(|| attributes::detect_arrangement(&normalized));
     let hybrid_days = (work_arrangement == Some(WorkArrangement::Hybrid))
