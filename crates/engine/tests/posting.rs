@@ -1145,6 +1145,20 @@ mod real_world_headers {
     }
 
     #[test]
+    fn how_many_are_hired_is_not_part_of_the_title() {
+        let p = parse_posting(
+            "Northwind Security is a research firm in Brooklyn.\n\nWe're hiring 10-12 summer \
+             interns to work on client projects.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("summer interns"));
+        let p = parse_posting("3 Dossier Handlers for the renovation grant\n\nHandle the files.\n");
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Dossier Handlers for the renovation grant")
+        );
+    }
+
+    #[test]
     fn grade_and_reference_after_the_role_are_cut() {
         let p = parse_posting(
             "ACCOUNTANT II, JOB GRADE - EACC 8 (1 POST), REF: EACC/FP/AII/4\n\nDuties:\n- Keep the ledgers\n",

@@ -552,6 +552,19 @@ fn clean_title_text(line: &str) -> String {
     {
         text = last.trim().to_string();
     }
+    // "10-12 summer interns", "3 dossierbehandelaars", "2 x Chefs": how many are hired.
+    {
+        static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^(?:\d{1,3}(?:\s*[-–]\s*\d{1,3})?|two|three|four|five)\s+(?:x\s+)?")
+                .expect("count regex is valid")
+        });
+        if let Some(found) = COUNT.find(&text)
+            && has_role_word(&text[found.end()..])
+            && !text[found.end()..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            text = text[found.end()..].to_string();
+        }
+    }
     // "2026/034 Physiotherapy Manager": a leading reference number.
     if let Some((first, rest)) = text.split_once(' ')
         && first.chars().filter(char::is_ascii_digit).count() >= 3
@@ -1827,6 +1840,15 @@ fn title_words_after(rest: &str) -> Option<String> {
                     | "contract"
                     | "freelance"
             )
+        {
+            continue;
+        }
+        // "hiring 10-12 summer interns": how many, not the role.
+        if words.is_empty()
+            && !word.is_empty()
+            && word
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
         {
             continue;
         }
