@@ -13,11 +13,14 @@
 //! dates are normalised, and items the model cannot hold (a job without an employer, a title
 //! or a start date) are dropped — each change reported.
 
+use std::collections::BTreeMap;
+
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Query, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use jobwise_engine::profile::{Certification, Education, Experience, Project, Skills};
 use jobwise_engine::resume::{self as parser, DateValue, ParsedResume};
 use jobwise_extract::{Cancel, CancelOnDrop, ExtractError, SampleFormat};
 use serde::{Deserialize, Serialize};
@@ -213,133 +216,189 @@ fn cut(text: &mut String, max: usize) -> bool {
 /// refusing. Paths are profile paths.
 pub fn fit(content: &mut ProfileContent, report: &mut ImportReport) {
     content.tidy();
-    let text = |r: &mut ImportReport, path: &str, value: &mut String, max: usize| {
+    let mut f = Fitter(report);
+    f.personal_info(content);
+    content.experiences = f.entries(
+        "experiences",
+        std::mem::take(&mut content.experiences),
+        limits::EXPERIENCES,
+        Fitter::experience,
+    );
+    content.education = f.entries(
+        "education",
+        std::mem::take(&mut content.education),
+        limits::EDUCATION,
+        Fitter::education,
+    );
+    f.skills(&mut content.skills);
+    content.projects = f.entries(
+        "projects",
+        std::mem::take(&mut content.projects),
+        limits::PROJECTS,
+        Fitter::project,
+    );
+    f.custom_fields(&mut content.custom_fields);
+    keep_valid_ids(content);
+}
+
+/// The fitting rules, each recording what it changed in the import report.
+struct Fitter<'r>(&'r mut ImportReport);
+
+impl Fitter<'_> {
+    /// Keeps each entry the rule `fit_one` accepts (it reports the ones it drops), fitted, and
+    /// then at most `limit` of them. `fit_one` gets the entry's path (`experiences[3]`).
+    fn entries<T>(
+        &mut self,
+        section: &str,
+        items: Vec<T>,
+        limit: usize,
+        mut fit_one: impl FnMut(&mut Self, &str, &mut T) -> bool,
+    ) -> Vec<T> {
+        let mut kept = Vec::new();
+        for (i, mut item) in items.into_iter().enumerate() {
+            if fit_one(self, &format!("{section}[{i}]"), &mut item) {
+                kept.push(item);
+            }
+        }
+        self.0.cap(section, &mut kept, limit);
+        kept
+    }
+
+    fn text(&mut self, path: &str, value: &mut String, max: usize) {
         if cut(value, max) {
-            r.truncated(path, format!("cut to {max} characters"));
+            self.0.truncated(path, format!("cut to {max} characters"));
         }
-    };
-    let opt_text = |r: &mut ImportReport, path: &str, value: &mut Option<String>, max: usize| {
-        if let Some(v) = value
-            && cut(v, max)
-        {
-            r.truncated(path, format!("cut to {max} characters"));
+    }
+
+    fn opt_text(&mut self, path: &str, value: &mut Option<String>, max: usize) {
+        if let Some(v) = value {
+            self.text(path, v, max);
         }
-    };
-    let url = |r: &mut ImportReport, path: &str, value: &mut Option<String>| {
+    }
+
+    fn url(&mut self, path: &str, value: &mut Option<String>) {
         if let Some(v) = value.take() {
             match fix_url(&v) {
                 Some((u, false)) => *value = Some(u),
                 Some((u, true)) => {
-                    r.normalized(path, format!("added https:// to {v:?}"));
+                    self.0.normalized(path, format!("added https:// to {v:?}"));
                     *value = Some(u);
                 }
-                None => r.dropped(path, format!("{v:?} is not a web address")),
+                None => self.0.dropped(path, format!("{v:?} is not a web address")),
             }
         }
-    };
-    // `Some(date)`, or `None` with the reason reported; `Present` is returned as such.
-    let date = |r: &mut ImportReport, path: &str, value: &str| -> DateFix {
+    }
+
+    /// Reads a date, reporting how; `Present` is returned as such.
+    fn date(&mut self, path: &str, value: &str) -> DateFix {
         let fix = read_date(value);
         match &fix {
-            DateFix::Same(_) => {}
-            DateFix::Normalized(d) => r.normalized(path, format!("read {value:?} as {d}")),
-            DateFix::Inexact(d) => r.warning(
+            DateFix::Same(_) | DateFix::Present => {}
+            DateFix::Normalized(d) => self.0.normalized(path, format!("read {value:?} as {d}")),
+            DateFix::Inexact(d) => self.0.warning(
                 path,
                 format!("only the year could be read from {value:?}; kept as {d}"),
             ),
-            DateFix::Present => {}
-            DateFix::Unreadable => r.dropped(path, format!("{value:?} is not a date")),
+            DateFix::Unreadable => self.0.dropped(path, format!("{value:?} is not a date")),
         }
         fix
-    };
-    let opt_date = |r: &mut ImportReport, path: &str, value: &mut Option<String>| {
+    }
+
+    fn opt_date(&mut self, path: &str, value: &mut Option<String>) {
         if let Some(v) = value.take() {
-            *value = match date(r, path, &v) {
+            *value = match self.date(path, &v) {
                 DateFix::Same(d) | DateFix::Normalized(d) | DateFix::Inexact(d) => Some(d),
                 DateFix::Present | DateFix::Unreadable => None,
             };
         }
-    };
-    let list =
-        |r: &mut ImportReport, path: &str, items: &mut Vec<String>, max: usize, len: usize| {
-            items.retain(|s| !s.trim().is_empty());
-            if items.len() > max {
-                r.truncated(
-                    path,
-                    format!("kept the first {max} of {} entries", items.len()),
-                );
-                items.truncate(max);
-            }
-            for (i, item) in items.iter_mut().enumerate() {
-                if cut(item, len) {
-                    r.truncated(format!("{path}[{i}]"), format!("cut to {len} characters"));
-                }
-            }
-        };
-
-    let p = &mut content.personal_info;
-    text(
-        report,
-        "personal_info.full_name",
-        &mut p.full_name,
-        limits::NAME,
-    );
-    if !p.email.is_empty() && !rules::is_email(&p.email) {
-        report.dropped(
-            "personal_info.email",
-            format!("{:?} is not an e-mail address", p.email),
-        );
-        p.email.clear();
     }
-    if p.email.is_empty() {
-        report.warning(
-            "personal_info.email",
-            "no e-mail address: the profile has none (add it before applying)",
+
+    /// Drops an end date before its start date, with `message` as the reason.
+    fn end_after_start(
+        &mut self,
+        path: &str,
+        start: Option<&str>,
+        end: &mut Option<String>,
+        message: &str,
+    ) {
+        if let (Some(s), Some(e)) = (
+            start.and_then(parse_partial_date),
+            end.as_deref().and_then(parse_partial_date),
+        ) && e < s
+        {
+            self.0.dropped(path, message);
+            *end = None;
+        }
+    }
+
+    fn list(&mut self, path: &str, items: &mut Vec<String>, max: usize, len: usize) {
+        items.retain(|s| !s.trim().is_empty());
+        if items.len() > max {
+            self.0.truncated(
+                path,
+                format!("kept the first {max} of {} entries", items.len()),
+            );
+            items.truncate(max);
+        }
+        for (i, item) in items.iter_mut().enumerate() {
+            if cut(item, len) {
+                self.0
+                    .truncated(format!("{path}[{i}]"), format!("cut to {len} characters"));
+            }
+        }
+    }
+
+    fn personal_info(&mut self, content: &mut ProfileContent) {
+        let p = &mut content.personal_info;
+        self.text("personal_info.full_name", &mut p.full_name, limits::NAME);
+        if !p.email.is_empty() && !rules::is_email(&p.email) {
+            self.0.dropped(
+                "personal_info.email",
+                format!("{:?} is not an e-mail address", p.email),
+            );
+            p.email.clear();
+        }
+        if p.email.is_empty() {
+            self.0.warning(
+                "personal_info.email",
+                "no e-mail address: the profile has none (add it before applying)",
+            );
+        }
+        self.opt_text("personal_info.phone", &mut p.phone, 50);
+        self.opt_text("personal_info.location", &mut p.location, limits::NAME);
+        self.url("personal_info.linkedin", &mut p.linkedin);
+        self.url("personal_info.github", &mut p.github);
+        self.url("personal_info.website", &mut p.website);
+        self.opt_text(
+            "professional_summary",
+            &mut content.professional_summary,
+            limits::DESCRIPTION,
         );
     }
-    opt_text(report, "personal_info.phone", &mut p.phone, 50);
-    opt_text(
-        report,
-        "personal_info.location",
-        &mut p.location,
-        limits::NAME,
-    );
-    url(report, "personal_info.linkedin", &mut p.linkedin);
-    url(report, "personal_info.github", &mut p.github);
-    url(report, "personal_info.website", &mut p.website);
-    opt_text(
-        report,
-        "professional_summary",
-        &mut content.professional_summary,
-        limits::DESCRIPTION,
-    );
 
-    let mut kept = Vec::new();
-    for (i, mut x) in std::mem::take(&mut content.experiences)
-        .into_iter()
-        .enumerate()
-    {
-        let at = |f: &str| format!("experiences[{i}].{f}");
+    fn experience(&mut self, path: &str, x: &mut Experience) -> bool {
+        let at = |f: &str| format!("{path}.{f}");
         if x.title.is_empty() && x.company.is_empty() {
-            report.dropped(
-                format!("experiences[{i}]"),
+            self.0.dropped(
+                path,
                 "has neither a title nor an employer, which a job in the profile needs",
             );
-            continue;
+            return false;
         }
         if !x.start_date.is_empty() {
-            x.start_date = match date(report, &at("start_date"), &x.start_date) {
+            x.start_date = match self.date(&at("start_date"), &x.start_date) {
                 DateFix::Same(d) | DateFix::Normalized(d) | DateFix::Inexact(d) => d,
                 DateFix::Present | DateFix::Unreadable => String::new(),
             };
         }
         for (field, value) in [("title", &x.title), ("company", &x.company)] {
             if value.is_empty() {
-                report.warning(at(field), "not given: the job is kept without it");
+                self.0
+                    .warning(at(field), "not given: the job is kept without it");
             }
         }
         if let Some(end) = x.end_date.take() {
-            match date(report, &at("end_date"), &end) {
+            match self.date(&at("end_date"), &end) {
                 DateFix::Same(d) | DateFix::Normalized(d) | DateFix::Inexact(d) => {
                     x.end_date = Some(d);
                     x.is_current = false;
@@ -348,217 +407,165 @@ pub fn fit(content: &mut ProfileContent, report: &mut ImportReport) {
                 DateFix::Unreadable => {}
             }
         }
-        if let (Some(s), Some(e)) = (
-            parse_partial_date(&x.start_date),
-            x.end_date.as_deref().and_then(parse_partial_date),
-        ) && e < s
-        {
-            report.dropped(
-                at("end_date"),
-                format!(
-                    "{:?} is before the start date",
-                    x.end_date.take().unwrap_or_default()
-                ),
-            );
-        }
-        text(report, &at("title"), &mut x.title, limits::NAME);
-        text(report, &at("company"), &mut x.company, limits::NAME);
-        opt_text(report, &at("location"), &mut x.location, limits::NAME);
-        opt_text(
-            report,
-            &at("description"),
-            &mut x.description,
-            limits::DESCRIPTION,
+        let before_start = format!(
+            "{:?} is before the start date",
+            x.end_date.clone().unwrap_or_default()
         );
-        list(
-            report,
+        self.end_after_start(
+            &at("end_date"),
+            Some(x.start_date.as_str()),
+            &mut x.end_date,
+            &before_start,
+        );
+        self.text(&at("title"), &mut x.title, limits::NAME);
+        self.text(&at("company"), &mut x.company, limits::NAME);
+        self.opt_text(&at("location"), &mut x.location, limits::NAME);
+        self.opt_text(&at("description"), &mut x.description, limits::DESCRIPTION);
+        self.list(
             &at("achievements"),
             &mut x.achievements,
             limits::ACHIEVEMENTS,
             limits::BULLET,
         );
-        kept.push(x);
+        true
     }
-    report.cap("experiences", &mut kept, limits::EXPERIENCES);
-    content.experiences = kept;
 
-    let mut kept = Vec::new();
-    for (i, mut x) in std::mem::take(&mut content.education)
-        .into_iter()
-        .enumerate()
-    {
-        let at = |f: &str| format!("education[{i}].{f}");
+    fn education(&mut self, path: &str, x: &mut Education) -> bool {
+        let at = |f: &str| format!("{path}.{f}");
         if x.institution.is_empty() {
-            report.dropped(
-                format!("education[{i}]"),
+            self.0.dropped(
+                path,
                 format!(
                     "{:?} has no school, which an education entry needs",
                     x.degree
                 ),
             );
-            continue;
+            return false;
         }
-        text(report, &at("institution"), &mut x.institution, limits::NAME);
-        text(report, &at("degree"), &mut x.degree, limits::NAME);
-        opt_text(
-            report,
-            &at("field_of_study"),
-            &mut x.field_of_study,
-            limits::NAME,
+        self.text(&at("institution"), &mut x.institution, limits::NAME);
+        self.text(&at("degree"), &mut x.degree, limits::NAME);
+        self.opt_text(&at("field_of_study"), &mut x.field_of_study, limits::NAME);
+        self.opt_date(&at("start_date"), &mut x.start_date);
+        self.opt_date(&at("end_date"), &mut x.end_date);
+        self.end_after_start(
+            &at("end_date"),
+            x.start_date.as_deref(),
+            &mut x.end_date,
+            "is before the start date",
         );
-        opt_date(report, &at("start_date"), &mut x.start_date);
-        opt_date(report, &at("end_date"), &mut x.end_date);
-        if let (Some(s), Some(e)) = (
-            x.start_date.as_deref().and_then(parse_partial_date),
-            x.end_date.as_deref().and_then(parse_partial_date),
-        ) && e < s
-        {
-            report.dropped(at("end_date"), "is before the start date");
-            x.end_date = None;
-        }
         if x.gpa.is_some_and(|g| !(0.0..=4.0).contains(&g)) {
-            report.dropped(at("gpa"), "is not between 0 and 4");
+            self.0.dropped(at("gpa"), "is not between 0 and 4");
             x.gpa = None;
         }
-        list(
-            report,
+        self.list(
             &at("honors"),
             &mut x.honors,
             limits::ACHIEVEMENTS,
             limits::BULLET,
         );
-        kept.push(x);
+        true
     }
-    report.cap("education", &mut kept, limits::EDUCATION);
-    content.education = kept;
 
-    let s = &mut content.skills;
-    list(
-        report,
-        "skills.technical",
-        &mut s.technical,
-        limits::TECHNICAL,
-        limits::NAME,
-    );
-    list(
-        report,
-        "skills.soft",
-        &mut s.soft,
-        limits::SOFT,
-        limits::NAME,
-    );
-    s.languages.retain(|l| !l.name.is_empty());
-    report.cap("skills.languages", &mut s.languages, limits::LANGUAGES);
-    for (i, l) in s.languages.iter_mut().enumerate() {
-        text(
-            report,
-            &format!("skills.languages[{i}].name"),
-            &mut l.name,
+    fn skills(&mut self, s: &mut Skills) {
+        self.list(
+            "skills.technical",
+            &mut s.technical,
+            limits::TECHNICAL,
             limits::NAME,
         );
+        self.list("skills.soft", &mut s.soft, limits::SOFT, limits::NAME);
+        s.languages.retain(|l| !l.name.is_empty());
+        self.0
+            .cap("skills.languages", &mut s.languages, limits::LANGUAGES);
+        for (i, l) in s.languages.iter_mut().enumerate() {
+            self.text(
+                &format!("skills.languages[{i}].name"),
+                &mut l.name,
+                limits::NAME,
+            );
+        }
+        s.certifications = self.entries(
+            "skills.certifications",
+            std::mem::take(&mut s.certifications),
+            limits::CERTIFICATIONS,
+            Fitter::certification,
+        );
     }
-    let mut kept = Vec::new();
-    for (i, mut c) in std::mem::take(&mut s.certifications)
-        .into_iter()
-        .enumerate()
-    {
-        let at = |f: &str| format!("skills.certifications[{i}].{f}");
+
+    fn certification(&mut self, path: &str, c: &mut Certification) -> bool {
+        let at = |f: &str| format!("{path}.{f}");
         if c.name.is_empty() {
-            report.dropped(format!("skills.certifications[{i}]"), "has no name");
-            continue;
+            self.0.dropped(path, "has no name");
+            return false;
         }
-        text(report, &at("name"), &mut c.name, limits::NAME);
-        text(report, &at("issuer"), &mut c.issuer, limits::NAME);
-        opt_date(report, &at("date_obtained"), &mut c.date_obtained);
-        opt_date(report, &at("expiry_date"), &mut c.expiry_date);
-        if let (Some(s), Some(e)) = (
-            c.date_obtained.as_deref().and_then(parse_partial_date),
-            c.expiry_date.as_deref().and_then(parse_partial_date),
-        ) && e < s
-        {
-            report.dropped(at("expiry_date"), "is before the date obtained");
-            c.expiry_date = None;
-        }
-        opt_text(
-            report,
-            &at("credential_id"),
-            &mut c.credential_id,
-            limits::NAME,
+        self.text(&at("name"), &mut c.name, limits::NAME);
+        self.text(&at("issuer"), &mut c.issuer, limits::NAME);
+        self.opt_date(&at("date_obtained"), &mut c.date_obtained);
+        self.opt_date(&at("expiry_date"), &mut c.expiry_date);
+        self.end_after_start(
+            &at("expiry_date"),
+            c.date_obtained.as_deref(),
+            &mut c.expiry_date,
+            "is before the date obtained",
         );
-        url(report, &at("verification_url"), &mut c.verification_url);
-        kept.push(c);
+        self.opt_text(&at("credential_id"), &mut c.credential_id, limits::NAME);
+        self.url(&at("verification_url"), &mut c.verification_url);
+        true
     }
-    report.cap("skills.certifications", &mut kept, limits::CERTIFICATIONS);
-    s.certifications = kept;
 
-    let mut kept = Vec::new();
-    for (i, mut x) in std::mem::take(&mut content.projects)
-        .into_iter()
-        .enumerate()
-    {
-        let at = |f: &str| format!("projects[{i}].{f}");
+    fn project(&mut self, path: &str, x: &mut Project) -> bool {
+        let at = |f: &str| format!("{path}.{f}");
         if x.name.is_empty() {
-            report.dropped(format!("projects[{i}]"), "has no name");
-            continue;
+            self.0.dropped(path, "has no name");
+            return false;
         }
-        text(report, &at("name"), &mut x.name, limits::NAME);
-        text(
-            report,
-            &at("description"),
-            &mut x.description,
-            limits::DESCRIPTION,
+        self.text(&at("name"), &mut x.name, limits::NAME);
+        self.text(&at("description"), &mut x.description, limits::DESCRIPTION);
+        self.list(&at("technologies"), &mut x.technologies, 50, limits::NAME);
+        self.url(&at("url"), &mut x.url);
+        self.opt_date(&at("start_date"), &mut x.start_date);
+        self.opt_date(&at("end_date"), &mut x.end_date);
+        self.end_after_start(
+            &at("end_date"),
+            x.start_date.as_deref(),
+            &mut x.end_date,
+            "is before the start date",
         );
-        list(
-            report,
-            &at("technologies"),
-            &mut x.technologies,
-            50,
-            limits::NAME,
-        );
-        url(report, &at("url"), &mut x.url);
-        opt_date(report, &at("start_date"), &mut x.start_date);
-        opt_date(report, &at("end_date"), &mut x.end_date);
-        if let (Some(s), Some(e)) = (
-            x.start_date.as_deref().and_then(parse_partial_date),
-            x.end_date.as_deref().and_then(parse_partial_date),
-        ) && e < s
-        {
-            report.dropped(at("end_date"), "is before the start date");
-            x.end_date = None;
-        }
-        kept.push(x);
-    }
-    report.cap("projects", &mut kept, limits::PROJECTS);
-    content.projects = kept;
-
-    let too_long: Vec<String> = content
-        .custom_fields
-        .iter()
-        .filter(|(_, v)| v.chars().count() > 20_000)
-        .map(|(k, _)| k.clone())
-        .collect();
-    for key in too_long {
-        content.custom_fields.remove(&key);
-        report.dropped(
-            format!("custom_fields.{key}"),
-            if key == json_resume::EXTRA_KEY {
-                "the parts of the document without a place in the profile are over 20,000 \
-                 characters, so they are not kept (exports will not include them)"
-                    .to_owned()
-            } else {
-                "is over 20,000 characters".to_owned()
-            },
-        );
-    }
-    while content.custom_fields.len() > limits::CUSTOM_FIELDS {
-        let Some(key) = content.custom_fields.keys().next_back().cloned() else {
-            break;
-        };
-        content.custom_fields.remove(&key);
-        report.dropped(format!("custom_fields.{key}"), "over 50 custom fields");
+        true
     }
 
-    // Ids: keep valid unique ones, let the server assign the rest.
+    fn custom_fields(&mut self, fields: &mut BTreeMap<String, String>) {
+        let too_long: Vec<String> = fields
+            .iter()
+            .filter(|(_, v)| v.chars().count() > 20_000)
+            .map(|(k, _)| k.clone())
+            .collect();
+        for key in too_long {
+            fields.remove(&key);
+            self.0.dropped(
+                format!("custom_fields.{key}"),
+                if key == json_resume::EXTRA_KEY {
+                    "the parts of the document without a place in the profile are over 20,000 \
+                     characters, so they are not kept (exports will not include them)"
+                        .to_owned()
+                } else {
+                    "is over 20,000 characters".to_owned()
+                },
+            );
+        }
+        while fields.len() > limits::CUSTOM_FIELDS {
+            let Some(key) = fields.keys().next_back().cloned() else {
+                break;
+            };
+            fields.remove(&key);
+            self.0
+                .dropped(format!("custom_fields.{key}"), "over 50 custom fields");
+        }
+    }
+}
+
+/// Ids: keeps valid unique ones and clears the rest, which the server then assigns.
+fn keep_valid_ids(content: &mut ProfileContent) {
     let mut seen = std::collections::HashSet::new();
     let mut check = |id: &mut String| {
         if !id.is_empty() && (!valid_item_id(id) || !seen.insert(id.clone())) {
