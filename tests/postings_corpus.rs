@@ -4,7 +4,8 @@
 //! Every file goes through the same path as the API: text through `parse_posting`, pages
 //! through `read_job_page`, then `JobInput::from_parsed` (the limits fitting) and the job
 //! validation, so a "refusal" here is a 422 there. The report prints per-field accuracy for the
-//! training split and for the holdout, which is measured but never tuned on.
+//! training split and for the holdout, which is never read while tuning: only its totals (also
+//! per origin, as counts) are printed.
 //!
 //! The targets are title ≥ 97%, company ≥ 92% where named, company null ≥ 90% where
 //! not named, location ≥ 88% where stated, salary ≥ 90% where stated, no refusal, and JSON-LD
