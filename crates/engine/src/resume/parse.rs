@@ -133,16 +133,21 @@ fn prepare(lines: &[SourceLine]) -> Vec<Line> {
             });
             continue;
         }
+        // The rest of a wrapped bullet: indented under its text, or starting in lower case.
+        // A lower-case line with a tab (dates set right) or further left than the bullet is
+        // the next entry's head ("ti&m AG, Zurich\tApr 2024 – Present").
+        let (indented, outdented) = match (l.x, bullet_text_x) {
+            (Some(x), Some(bx)) => (x > bx + 2.0, x < bx - 2.0),
+            _ => (false, false),
+        };
+        let lower = raw.starts_with(|c: char| c.is_lowercase()) && !outdented;
         let continues = out.last().is_some_and(|prev| {
             prev.bullet
                 && !l.gap_before
                 && !l.column_start
                 && section_of(raw).is_none()
-                && (raw.starts_with(|c: char| c.is_lowercase())
-                    || match (l.x, bullet_text_x) {
-                        (Some(x), Some(bx)) => x > bx + 2.0 && !raw.contains('\t'),
-                        _ => false,
-                    })
+                && !raw.contains('\t')
+                && (lower || indented)
         });
         if continues {
             let prev = out.last_mut().expect("checked above");

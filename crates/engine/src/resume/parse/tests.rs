@@ -522,3 +522,36 @@ fn undated_entries_keep_a_two_line_shape_with_dates_beside_the_employer() {
         ]
     );
 }
+
+#[test]
+fn lower_case_employer_after_a_bullet_starts_the_next_entry() {
+    // "ti&m AG" starts in lower case; with its dates set right (a tab) it is a head line,
+    // not the rest of the bullet above it. A lower-case line without a tab still continues.
+    let text = "EXPERIENCE\n\
+        ti&m AG, Zurich, Switzerland\tOct 2025 – Present\n\
+        Lead Software Engineer\n\
+        • Modernized the onboarding platform to support identity checks and\n\
+        liveness checks under current standards.\n\
+        ti&m AG, Zurich, Switzerland\tApr 2024 – Present\n\
+        Senior Software Engineer\n\
+        • Set the frontend direction.\n";
+    let p = parse_resume_text(text).profile;
+    let got: Vec<(&str, &str, &str)> = p
+        .experiences
+        .iter()
+        .map(|e| (e.title.as_str(), e.company.as_str(), e.start_date.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Lead Software Engineer", "ti&m AG", "2025-10"),
+            ("Senior Software Engineer", "ti&m AG", "2024-04"),
+        ]
+    );
+    assert_eq!(
+        p.experiences[0].achievements,
+        [
+            "Modernized the onboarding platform to support identity checks and liveness checks under current standards."
+        ]
+    );
+}
