@@ -20,7 +20,7 @@ mod text;
 
 pub use salary::{Salary, SalaryPeriod, parse_salary};
 pub use schema_org::{SchemaNodes, decode_entities, posting_from_schema_org};
-pub(crate) use text::in_gazetteer;
+pub(crate) use text::{in_gazetteer, is_gazetteer_city};
 
 use header::{
     Header, company_from_subject, company_from_text, header_from_title_text, location_from_text,

@@ -734,6 +734,26 @@ pub(crate) fn in_gazetteer(name: &str) -> bool {
     is_known_place(&fold(name.trim()))
 }
 
+/// The gazetteer's cities only (the lines under its `# cities…` / `# more cities` comments).
+static CITY_PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut in_cities = false;
+    let mut out = HashSet::new();
+    for line in include_str!("places.txt").lines().map(str::trim) {
+        if let Some(comment) = line.strip_prefix('#') {
+            let comment = comment.trim();
+            in_cities = comment.starts_with("cities") || comment.starts_with("more cities");
+        } else if in_cities && !line.is_empty() {
+            out.insert(fold(line));
+        }
+    }
+    out
+});
+
+/// Whether a name as written is a city in the gazetteer (not a country, state or county).
+pub(crate) fn is_gazetteer_city(name: &str) -> bool {
+    CITY_PLACES.contains(&fold(name.trim()))
+}
+
 /// Whether the text names a place: a known city/country/region, a
 /// "City, Region" pair, or "Remote (…)".
 pub(crate) fn is_place(text: &str) -> bool {

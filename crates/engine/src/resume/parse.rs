@@ -685,6 +685,20 @@ fn has_date(l: &Line) -> bool {
     find_range(&l.text).is_some()
 }
 
+/// A single date inside brackets with words around it: "Occasional trainer (October 2019 and
+/// January 2020)", "Promoted to lead (March 2018)". After an entry that already has its dates
+/// this is a line of its text, not the head of another entry.
+fn aside_with_date(l: &Line) -> bool {
+    let Some(r) = find_range(&l.text) else {
+        return false;
+    };
+    let open = l.text[..r.span.0].rfind('(');
+    let closed_before = l.text[..r.span.0].rfind(')');
+    let inside = open.is_some_and(|o| closed_before.is_none_or(|c| c < o))
+        && l.text[r.span.1..].contains(')');
+    inside && r.end.is_none() && !r.current && open.is_some_and(|o| o > 0)
+}
+
 /// True when a line holds a name or title besides its dates: "Acme\tJan 2019 – Present" does,
 /// "Jan 2019 – Present" alone does not. An entry's shape counts these lines, so a layout that
 /// puts the employer and the dates on one line ("Acme\tdates", "Title") has two-line entries.
@@ -733,8 +747,9 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
             let dated = b.head.iter().any(has_date);
             b.body.is_empty() && !(dated && (has_date(l) || l.gap)) && b.head.len() < 4
         };
+        let aside = |b: &Block| b.head.iter().any(has_date) && aside_with_date(l);
         match out.last_mut() {
-            Some(b) if !l.bullet && (long_after_date(b) || continues_prose(b)) => {
+            Some(b) if !l.bullet && (long_after_date(b) || continues_prose(b) || aside(b)) => {
                 b.body.push(l.clone())
             }
             Some(b) if l.bullet || (prose && !b.head.is_empty()) => b.body.push(l.clone()),

@@ -1158,9 +1158,15 @@ pub fn is_location(text: &str) -> bool {
                 || (known_city && plain_words(region))
         }
         [city, region, country] => {
+            // An unknown first word needs a known region (not a city) after it: "West
+            // Chester, Pennsylvania, US" is a place; "BigInt, Nancy, FR" and "Ezbeez, Metz, FR"
+            // are employers in "Nancy, FR" and "Metz, FR".
+            let known_region = is_region(region)
+                || (crate::posting::in_gazetteer(region)
+                    && !crate::posting::is_gazetteer_city(region)
+                    && !is_known(CITIES, region));
             is_region(country)
-                && (is_known(CITIES, city)
-                    || (plain_words(city) && (is_region(region) || plain_words(region))))
+                && (is_known(CITIES, city) || (plain_words(city) && known_region))
                 && !is_known(COUNTRIES, city)
         }
         _ => lower
@@ -1205,6 +1211,8 @@ mod tests {
         assert!(!is_location("Swiggy, Bengaluru"));
         assert!(is_location("West Chester, Pennsylvania, United States"));
         assert!(is_location("Austin, TX, USA"));
+        assert!(!is_location("BigInt, Nancy, FR"));
+        assert!(!is_location("Ezbeez, Metz, FR"));
         assert!(!is_location("University of California, Berkeley"));
     }
 }

@@ -555,3 +555,35 @@ fn lower_case_employer_after_a_bullet_starts_the_next_entry() {
         ]
     );
 }
+
+#[test]
+fn dates_left_layout_with_employer_and_place_below_and_a_dated_aside() {
+    // Dates on the left of the title; "Employer, Town, CC" below; a short line of text that
+    // names dates in brackets is the entry's text, not another entry.
+    let text = "Employment\n\
+        10/2019 – 02/2020\tC and C++ professor\n\
+        Epitech, Nancy, FR\n\
+        Occasional trainer (October 2019 and January 2020)\n\
+        - Support for students during their intensive training period\n\
+        10/2017 – 03/2018\tPart-time web developer\n\
+        BigInt, Nancy, FR\n\
+        Backend web development\n\
+        - Implement features on an API\n";
+    let p = parse_resume_text(text).profile;
+    let got: Vec<(&str, &str, Option<&str>)> = p
+        .experiences
+        .iter()
+        .map(|e| (e.title.as_str(), e.company.as_str(), e.location.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("C and C++ professor", "Epitech", Some("Nancy, FR")),
+            ("Part-time web developer", "BigInt", Some("Nancy, FR")),
+        ]
+    );
+    assert_eq!(
+        p.experiences[0].description.as_deref(),
+        Some("Occasional trainer (October 2019 and January 2020)")
+    );
+}
