@@ -358,6 +358,14 @@ fn measure(split: &str, floors: &[(&str, f64)]) -> (String, Vec<String>) {
             let parsed = parse_resume_file(SampleFormat::Pdf, &pdf.bytes, &Cancel::new())
                 .unwrap_or_else(|e| panic!("{stem} {template}: {e}"));
             let label = format!("jobwise-{template}.pdf");
+            // JOBWISE_IMPORT_KEEP=<dir>: keep the training split's renders, to read them with
+            // `cargo run --example parse_resume`.
+            if let Some(dir) = std::env::var_os("JOBWISE_IMPORT_KEEP")
+                && split == "train"
+            {
+                std::fs::write(Path::new(&dir).join(format!("{stem}.{label}")), &pdf.bytes)
+                    .unwrap();
+            }
             let s = by_source.entry(label.clone()).or_default();
             s.add("files", true);
             score(

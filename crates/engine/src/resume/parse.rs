@@ -162,13 +162,18 @@ fn prepare(lines: &[SourceLine]) -> Vec<Line> {
         // A head line wrapped in a narrow column ends with a word that needs a next one:
         // "Quantic School of Business and" + "Technology". Only a short line is a wrapped head
         // line: a paragraph with an open parenthesis (a ":(" smiley) takes no next line.
-        let wrapped = out.last().is_some_and(|prev| {
+        // A head line with its dates set right wraps before the tab: "Head of Client Delivery
+        // and Head of\tJan 2026 – Present" + "Delivery Enablement".
+        let head_line = |prev: &Line| {
             !prev.bullet
                 && prev.text.split_whitespace().count() <= MAX_WRAPPED_HEAD_WORDS
                 && !l.gap_before
                 && !l.column_start
                 && section_of(raw).is_none()
                 && section_of(&prev.text).is_none()
+        };
+        let wrapped = out.last().is_some_and(|prev| {
+            head_line(prev)
                 && (ends_with_connector(&prev.text)
                     || (raw.starts_with('(') && raw.ends_with(')') && raw.len() <= 24))
         });
@@ -176,6 +181,23 @@ fn prepare(lines: &[SourceLine]) -> Vec<Line> {
             let prev = out.last_mut().expect("checked above");
             prev.text.push(' ');
             prev.text.push_str(raw);
+            continue;
+        }
+        // A head line with its dates set right wraps before the tab: "Head of Client Delivery
+        // and Head of\tJan 2026 – Present" + "Delivery Enablement".
+        let wrapped_left = out.last().is_some_and(|prev| {
+            let left = prev.text.split('\t').next().unwrap_or_default();
+            head_line(prev)
+                && prev.text.contains('\t')
+                && !raw.contains('\t')
+                && find_range(left).is_none()
+                && left.split_whitespace().count() >= 6
+                && ends_with_connector(left)
+        });
+        if wrapped_left {
+            let prev = out.last_mut().expect("checked above");
+            let at = prev.text.find('\t').unwrap_or(prev.text.len());
+            prev.text.insert_str(at, &format!(" {raw}"));
             continue;
         }
         bullet_text_x = None;

@@ -587,3 +587,31 @@ fn dates_left_layout_with_employer_and_place_below_and_a_dated_aside() {
         Some("Occasional trainer (October 2019 and January 2020)")
     );
 }
+
+#[test]
+fn long_title_wrapped_before_its_dates_is_one_title() {
+    let text = "EXPERIENCE\n\
+        Head of Software Engineering for Client Delivery and Head of\tJan 2026 – Present\n\
+        Delivery Enablement\n\
+        Sand Technologies\n\
+        • Set the hiring bar.\n\
+        Director of Engineering\tJan 2018 – Jul 2020\n\
+        Driven\n\
+        • Ran the teams.\n";
+    let p = parse_resume_text(text).profile;
+    let got: Vec<(&str, &str)> = p
+        .experiences
+        .iter()
+        .map(|e| (e.title.as_str(), e.company.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Head of Software Engineering for Client Delivery and Head of Delivery Enablement",
+                "Sand Technologies"
+            ),
+            ("Director of Engineering", "Driven"),
+        ]
+    );
+}
