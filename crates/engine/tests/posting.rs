@@ -1310,4 +1310,52 @@ mod real_world_headers {
         assert_eq!(p.company, None);
         assert_eq!(p.location, None);
     }
+
+    #[test]
+    fn titles_from_pages_without_a_title_line() {
+        // The role as the lower-case subject of its duties.
+        let p = parse_posting(
+            "An excellent opportunity to join our team of educators in Victoria!\n\nPosition Summary:\n\n\
+             The preschool educator is responsible for providing daily care and education for the children \
+             enrolled in the Preschool Program.\n\nEducation:\n\n  • Post-Secondary School, ECE/A at a minimum.\n\nOther\n\n  • References\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Preschool Educator"));
+        // A level of schooling is not an employer.
+        assert_eq!(p.company, None);
+        // A bracketed unit stays with the subject's title.
+        let p = parse_posting(
+            "The Seasonal Operations Labourer (Parks) is required to perform labourer tasks in the Parks \
+             Division of the Operations Department. Duties include the maintenance of the parks.\n\n\
+             Successful candidates will have:\n- Completion of high school\n",
+        );
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Seasonal Operations Labourer (Parks)")
+        );
+        // "Applications are invited for the following posts in …: Title (grade) – Unit".
+        let p = parse_posting(
+            "Applications are invited for the following posts in the Ministry of Local Government: \
+             Executive Secretary (OPS/SS 4) (non-vacant) – Central Administration\n\
+             Salary range $2,190,302 – $2,945,712 per annum.\nJob Purpose\nReporting to the Permanent \
+             Secretary, the incumbent manages the routine functions of the office.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Executive Secretary"));
+    }
+
+    #[test]
+    fn logo_alt_text_is_not_the_title() {
+        let p = parse_posting(
+            "Logo for Primary School Teacher\n\nPrimary School Teacher\n\nBlue Gum Community School\n\
+             Hornsby, NSW\nFull-time\n\nWe are on the lookout for an amazing Primary Teacher to join \
+             our teaching team in Hornsby.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Primary School Teacher"));
+        assert_eq!(p.company.as_deref(), Some("Blue Gum Community School"));
+        let p = parse_posting(
+            "Logo for Harbour Foods Ltd\n\nLine Cook\n\nAuckland\n\nWe need a line cook for our busy \
+             kitchen, five shifts a week, evenings and weekends.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Line Cook"));
+        assert_eq!(p.company.as_deref(), Some("Harbour Foods Ltd"));
+    }
 }

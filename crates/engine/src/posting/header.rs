@@ -1440,7 +1440,9 @@ pub(crate) fn company_from_logo(lines: &[Line]) -> Option<String> {
         let text = line.raw.trim();
         let name = text
             .strip_suffix(" logo")
-            .or_else(|| text.strip_suffix(" Logo"))?
+            .or_else(|| text.strip_suffix(" Logo"))
+            .or_else(|| text.strip_prefix("Logo for "))
+            .or_else(|| text.strip_prefix("Logo of "))?
             .trim();
         (plausible_company(name) && !has_role_word(name)).then(|| name.to_string())
     })
@@ -1731,7 +1733,7 @@ const TITLE_STOPS: &[&str] = &[
 
 static TITLE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:(?:an?|our)\s+)?|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:is|are) recruiting(?: for)?\s+(?:an?\s+|the\s+)|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for\s+(?:an?\s+|the\s+)?)|(?:^|[.!?][ \t]+|\n[ \t]*)as (?:an?|the|our)\s+)",
+        r"(?i)(?:\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:(?:an?|our)\s+)?|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:is|are) recruiting(?: for)?\s+(?:an?\s+|the\s+)|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for\s+(?:an?\s+|the\s+)?|following (?:posts?|positions?|vacanc(?:y|ies)|roles?|openings?)\b[^:\n.]{0,120}:\s*)|(?:^|[.!?][ \t]+|\n[ \t]*)as (?:an?|the|our)\s+)",
     )
     .expect("title trigger regex is valid")
 });
@@ -1751,9 +1753,18 @@ static TITLE_THIS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 static TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)(?:^|[.!?][ ]+)(?:[A-Z][\w ]{0,30}:[ ]*)?(?:The[ ]+)?((?:(?:[A-Z][\w+#/&.-]*|to|of|the|and|for)[ ]+){0,5}[A-Z][\w+#/&.-]*)[ ]+(?:is[ ]+responsible|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)\b",
+        r"(?m)(?:^|[.!?][ ]+)(?:[A-Z][\w ]{0,30}:[ ]*)?(?:The[ ]+)?((?:(?:[A-Z][\w+#/&.-]*|to|of|the|and|for)[ ]+){0,5}[A-Z][\w+#/&.-]*(?:[ ]+\([A-Z][\w &/-]{0,25}\))?)[ ]+(?:is[ ]+responsible|is[ ]+required[ ]+to|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)\b",
     )
     .expect("title-subject regex is valid")
+});
+
+/// "The preschool educator is responsible for …": a role written in lower case as the subject
+/// of its duties (title-cased when taken).
+static TITLE_SUBJECT_LOWER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)(?:^|[.!?][ ]+)The[ ]+((?:[a-z][\w-]*[ ]+){0,3}[a-z][\w-]*)[ ]+(?:is|will[ ]+be)[ ]+responsible[ ]+for\b",
+    )
+    .expect("lower-case title-subject regex is valid")
 });
 
 /// Finds a title in prose: "role of X", "position of X", "hiring a X",
@@ -1774,17 +1785,40 @@ pub(crate) fn title_from_text(text: &str) -> Option<String> {
         let title = found.as_str().trim().to_string();
         has_role_word(&title).then_some((found.start(), title))
     });
+    let subject_lower = TITLE_SUBJECT_LOWER.captures_iter(text).find_map(|caps| {
+        let found = caps.get(1)?;
+        let title = found.as_str().trim();
+        let role_last = title
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| has_role_word(last));
+        role_last.then(|| (found.start(), capitalise_words(title)))
+    });
     // "This dishwasher position at Olive Garden is …".
     let this_role = TITLE_THIS_ROLE.captures_iter(text).find_map(|caps| {
         let found = caps.get(1)?;
         let title = found.as_str().trim().to_string();
         has_role_word(&title).then_some((found.start(), title))
     });
-    [triggered, before_role, subject, this_role]
+    [triggered, before_role, subject, subject_lower, this_role]
         .into_iter()
         .flatten()
         .min_by_key(|(start, _)| *start)
         .map(|(_, title)| title)
+}
+
+/// "preschool educator" → "Preschool Educator".
+fn capitalise_words(text: &str) -> String {
+    text.split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
 /// Collects up to eight title words after a trigger, skipping leading
@@ -2045,6 +2079,26 @@ static ORGANISATION_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("organisation regex is valid")
 });
 
+/// Words before "School" that name a level of schooling (an education requirement), folded.
+const SCHOOLING_LEVELS: &[&str] = &[
+    "high",
+    "secondary",
+    "post-secondary",
+    "postsecondary",
+    "primary",
+    "elementary",
+    "middle",
+    "grade",
+    "graduate",
+    "medical",
+    "law",
+    "nursing",
+    "trade",
+    "vocational",
+    "junior high",
+    "senior high",
+];
+
 /// The first organisation the text names by its shape: "City of Bulawayo", "Department of
 /// Transport and Planning", "the Rotunda Hospital", "Acme Holdings Ltd". A last resort when
 /// nothing states the employer, so only shapes that cannot be a role or a place.
@@ -2069,8 +2123,12 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
             return None;
         }
         let name = clean_company(found.as_str());
+        // "Post-Secondary School", "High School": a level of schooling, not a school's name.
+        let schooling = fold(&name)
+            .strip_suffix(" school")
+            .is_some_and(|level| SCHOOLING_LEVELS.contains(&level));
         // The shape makes it an organisation, whatever words it holds ("Town of Porter").
-        (word_count(&name) >= 2 && plausible_company(&name)).then_some(name)
+        (word_count(&name) >= 2 && !schooling && plausible_company(&name)).then_some(name)
     })
 }
 

@@ -213,6 +213,16 @@ pub(crate) fn is_board_chrome(line: &str) -> bool {
         return true;
     }
     let words = folded.split_whitespace().count();
+    // An image's alt text naming the job ("Logo for Primary School Teacher"); a logo naming
+    // an organisation is read for the company.
+    let job_logo = words <= 10
+        && ["logo for ", "logo of "]
+            .iter()
+            .find_map(|prefix| folded.strip_prefix(prefix))
+            .is_some_and(has_role_word);
+    if job_logo {
+        return true;
+    }
     let posted_ago = words <= 6
         && (folded.starts_with("posted ")
             || folded.starts_with("reposted ")
