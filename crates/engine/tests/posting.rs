@@ -1358,4 +1358,43 @@ mod real_world_headers {
         assert_eq!(p.title.as_deref(), Some("Line Cook"));
         assert_eq!(p.company.as_deref(), Some("Harbour Foods Ltd"));
     }
+
+    #[test]
+    fn stacked_board_headers_from_real_pages() {
+        // A name above the title, a place run together with the job type under it, and a
+        // stacked "Deadline for Applications" label whose value is a date, not a place.
+        let p = parse_posting(
+            "UNHCR\n\nAssociate Operations Officer\n\nKigali, Rwanda Full time\n\n\
+             Deadline for Applications\n\nJanuary 1, 2026\n\nGrade\n\nNOB\n\n\
+             The Associate Operations Officer normally works under the direct supervision of the Head of Office.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Associate Operations Officer"));
+        assert_eq!(p.company.as_deref(), Some("UNHCR"));
+        assert_eq!(p.location.as_deref(), Some("Kigali, Rwanda"));
+        assert_eq!(p.job_type, Some(JobType::FullTime));
+        // A banner line and an unknown `Label: value` line are neither company nor place.
+        let p = parse_posting(
+            "Deputy Sheriff\n\nVacancy Announcement\n\nAnnouncement Type:        External Agency\n\n\
+             Reports to:\nOperationally to: Chief Deputy\n\nThis is an open and continuous advertisement \
+             for certified officers.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Deputy Sheriff"));
+        assert_eq!(p.company, None);
+        assert_eq!(p.location, None);
+    }
+
+    #[test]
+    fn brand_and_site_before_is_hiring() {
+        let p = parse_posting(
+            "Hotel Manager\n\nMandarin Oriental, Sanya is looking for a Hotel Manager to join our Executive \
+             Leadership Team. We run hotels and resorts around the world.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Mandarin Oriental"));
+        // A legal form after the comma stays part of the name.
+        let p = parse_posting(
+            "Bookkeeper\n\nHarbour Foods, Inc. is hiring a part-time bookkeeper for its Auckland office, \
+             three days a week.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Harbour Foods, Inc."));
+    }
 }

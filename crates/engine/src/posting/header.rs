@@ -82,7 +82,31 @@ pub(crate) fn read_header(lines: &[Line]) -> Header {
     }
     header.consumed.push(title_index);
     read_meta_lines(lines, title_index + 1, &mut header);
+    if header.company.is_none() && header.location.is_some() {
+        header.company = name_above_title(lines, title_index, preamble);
+    }
     header
+}
+
+/// "UNHCR" ⏎ "Associate Operations Officer" ⏎ "Kigali, Rwanda": a short name on the only line
+/// above the title, when the lines under the title state the place, is the employer.
+fn name_above_title(lines: &[Line], title_index: usize, preamble: Option<usize>) -> Option<String> {
+    let index = preamble?;
+    let only_line = lines[..title_index]
+        .iter()
+        .enumerate()
+        .all(|(at, line)| at == index || line.kind == LineKind::Blank);
+    let text = collapse_ws(strip_decorations(lines[index].raw.trim()));
+    let name_shaped = (1..=4).contains(&word_count(&text))
+        && text
+            .split_whitespace()
+            .all(|w| starts_uppercase(w) || matches!(w, "of" | "and" | "&" | "the" | "de"));
+    (only_line
+        && name_shaped
+        && !is_place(&text)
+        && !has_role_word(&text)
+        && plausible_company(&text))
+    .then_some(text)
 }
 
 /// A one-line header of three or more `|`-separated parts, as on Hacker News "Who is hiring"
@@ -1404,9 +1428,16 @@ fn read_meta_lines(lines: &[Line], start: usize, header: &mut Header) {
             break;
         }
         let cleaned = collapse_ws(strip_decorations(&strip_markdown(text)));
+        // "Announcement Type: External Agency": a label the parser does not know is a fact
+        // about the job, never the employer's name or the place.
+        let labelled = text.trim_end().ends_with(':')
+            || cleaned
+                .split_once(": ")
+                .is_some_and(|(key, _)| word_count(key) <= 4);
         let short = word_count(&cleaned) <= 10
             && cleaned.chars().count() <= 100
             && !ends_like_sentence(&cleaned)
+            && !labelled
             && !cleaned.contains("http");
         if short && stacked.len() < 2 {
             stacked.push((index, cleaned));
@@ -1605,11 +1636,36 @@ fn resolve_stacked_lines(
     }
 }
 
+/// "Kigali, Rwanda Full time": a board's place and job type run together without a
+/// separator; given one ("Kigali, Rwanda | Full time") so each part is read.
+fn split_glued_job_type(line: &str) -> String {
+    const JOB_TYPES: &[&str] = &[
+        " full time",
+        " full-time",
+        " part time",
+        " part-time",
+        " permanent",
+        " temporary",
+        " contract",
+        " casual",
+    ];
+    let folded = line.to_lowercase();
+    JOB_TYPES
+        .iter()
+        .find_map(|job_type| {
+            let at = folded.strip_suffix(job_type)?.len();
+            let place = line[..at].trim_end_matches([',', ' ']);
+            is_place(place).then(|| format!("{place} | {}", line[at..].trim()))
+        })
+        .unwrap_or_else(|| line.to_string())
+}
+
 fn absorb_meta_line(text: &str, allow_company: bool, header: &mut Header) -> bool {
     let cleaned = collapse_ws(strip_decorations(&strip_markdown(text)));
     if cleaned.chars().count() > 100 || ends_like_sentence(&cleaned) {
         return false;
     }
+    let cleaned = split_glued_job_type(&cleaned);
     let segments = split_segments(&cleaned);
     let classified: Vec<Segment> = segments.iter().map(|s| classify_segment(s)).collect();
     // "Luxury Lodge – Paterson, Eastern Cape": a description standing in for the employer's
@@ -1968,6 +2024,36 @@ const AT_COMPANY_CONTEXT: &[&str] = &[
 
 /// Finds a company the text states: "Acme is hiring", "At Acme, we …",
 /// "a role at Acme", "Join Acme as …". Never guesses otherwise.
+/// "Mandarin Oriental, Sanya is looking for …": a place found where the name goes, written
+/// after a name and a comma, is the site of that name; the name is the organisation. A legal
+/// form found there ("Harbour Foods, Inc. is hiring") ends the name before it.
+fn brand_before_place(text: &str, found: regex::Match) -> Option<String> {
+    let legal_form = word_count(found.as_str()) == 1
+        && COMPANY_SUFFIXES.contains(&fold(found.as_str()).as_str());
+    // A known place, or one word that is no legal form ("Sanya").
+    let site = is_place(found.as_str()) || (word_count(found.as_str()) == 1 && !legal_form);
+    if !site && !legal_form {
+        return None;
+    }
+    let before = text[..found.start()].strip_suffix(", ")?;
+    let line_start = before.rfind(['\n', '!', '?']).map_or(0, |at| at + 1);
+    let name = before[line_start..].trim();
+    let name = name.rsplit(". ").next().unwrap_or(name);
+    let capitalised = !name.is_empty()
+        && word_count(name) <= 5
+        && name
+            .split_whitespace()
+            .all(|w| starts_uppercase(w) || matches!(w, "of" | "and" | "&" | "the" | "de"));
+    if !capitalised || is_place(name) || has_role_word(name) {
+        return None;
+    }
+    Some(if legal_form {
+        format!("{}, {}", name, found.as_str())
+    } else {
+        clean_company(name)
+    })
+}
+
 pub(crate) fn company_from_text(text: &str) -> Option<String> {
     let patterns: [&LazyLock<Regex>; 4] = [
         &COMPANY_IS_HIRING,
@@ -1979,11 +2065,9 @@ pub(crate) fn company_from_text(text: &str) -> Option<String> {
         pattern
             .captures_iter(text)
             .filter_map(|caps| {
-                caps.iter()
-                    .skip(1)
-                    .flatten()
-                    .next()
-                    .map(|m| clean_company(m.as_str()))
+                caps.iter().skip(1).flatten().next().map(|m| {
+                    brand_before_place(text, m).unwrap_or_else(|| clean_company(m.as_str()))
+                })
             })
             .find(|name| plausible_company(name))
     });
@@ -2024,7 +2108,8 @@ pub(crate) fn stated_companies(text: &str) -> Vec<String> {
             let Some(found) = caps.iter().skip(1).flatten().next() else {
                 continue;
             };
-            let name = clean_company(found.as_str());
+            let name =
+                brand_before_place(text, found).unwrap_or_else(|| clean_company(found.as_str()));
             if plausible_company(&name) && !names.contains(&name) {
                 names.push(name);
             }
