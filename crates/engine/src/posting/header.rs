@@ -1844,10 +1844,7 @@ pub(crate) fn title_from_text(text: &str) -> Option<String> {
     let subject_lower = TITLE_SUBJECT_LOWER.captures_iter(text).find_map(|caps| {
         let found = caps.get(1)?;
         let title = found.as_str().trim();
-        let role_last = title
-            .rsplit(' ')
-            .next()
-            .is_some_and(|last| has_role_word(last));
+        let role_last = title.rsplit(' ').next().is_some_and(has_role_word);
         role_last.then(|| (found.start(), capitalise_words(title)))
     });
     // "This dishwasher position at Olive Garden is …".
