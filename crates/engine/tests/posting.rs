@@ -1397,4 +1397,30 @@ mod real_world_headers {
         );
         assert_eq!(p.company.as_deref(), Some("Harbour Foods, Inc."));
     }
+
+    #[test]
+    fn grades_and_board_suffixes_leave_the_title() {
+        let p = parse_posting(
+            "Legal Administrative Officer (MR-5)\n\nEmployer: Gauteng Provincial Legislature\n\
+             Location: Gauteng\n\nJoin the legal team to support lawmaking and oversight.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Legal Administrative Officer"));
+        let p = parse_posting(
+            "Senior State Law Advisor: Legal Advisory Services Jobs\n\n  • Full Time\n\n\
+             Mpumalanga Office of the Premier\n\nThe office is committed to five strategic goals.\n",
+        );
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Senior State Law Advisor: Legal Advisory Services")
+        );
+        // A requisition number or an acronym of the role is no grade.
+        let p = parse_posting(
+            "Senior Cloud Infrastructure Engineer (SRE)\n\nAcme Corp\nBerlin, Germany\n\n\
+             You will run our platform.\n",
+        );
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Senior Cloud Infrastructure Engineer (SRE)")
+        );
+    }
 }

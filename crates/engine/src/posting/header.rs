@@ -648,8 +648,22 @@ fn clean_title_text(line: &str) -> String {
         }
         text = head.trim().to_string();
     }
+    // "Legal Administrative Officer (MR-5)", "Consulent (B1-B3)": a pay grade in brackets.
+    {
+        static GRADE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\s*\((?:[A-Z]{1,4}\d{0,2}\s?[-–]\s?[A-Z]{0,4}\d{1,2})\)$")
+                .expect("grade regex is valid")
+        });
+        if let Some(found) = GRADE.find(&text)
+            && has_role_word(&text[..found.start()])
+        {
+            text.truncate(found.start());
+        }
+    }
     // "Seasonal Laborer Position Available", "Line Cook Wanted": the role without the notice.
     const SUFFIXES: &[&str] = &[
+        " jobs",
+        " job",
         " position available",
         " positions available",
         " position open",
