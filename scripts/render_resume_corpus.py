@@ -5,7 +5,8 @@ Usage:
     pip install -r scripts/requirements-corpus.txt    # i.e. pip install reportlab python-docx
     python3 scripts/render_resume_corpus.py [--corpus tests/corpus/resumes] [--check] [--new-only]
 
-For every `NN-first-last.json` (JSON Resume) in `train/` and `holdout/`, writes
+For every `NN-first-last.json` (JSON Resume; NN has two or more digits, taken in
+numeric order) in `train/` and `holdout/`, writes
 next to it `<stem>.<layout>.pdf` and `<stem>.<layout>.docx` for the two layouts
 assigned to that file (see `LAYOUT_PAIRS`). Layouts:
 
@@ -29,7 +30,8 @@ for "present". Fields that are absent are left out; nothing is invented.
 
 PDFs use the standard Helvetica font when every character of the resume fits
 in it, otherwise DejaVu Sans (subset, embedded) from
-/usr/share/fonts/truetype/dejavu (Debian: fonts-dejavu-core). Output is
+/usr/share/fonts/truetype/dejavu (Debian: fonts-dejavu-core), or WenQuanYi Zen
+Hei (Debian: fonts-wqy-zenhei) for Chinese, Japanese or Korean text. Output is
 deterministic except for the timestamps that the libraries write.
 
 `--check` also runs `pdftotext` (poppler-utils) on every PDF and fails if the
@@ -460,6 +462,8 @@ class Builder:
 
 FONT = {"regular": "Helvetica", "bold": "Helvetica-Bold", "italic": "Helvetica-Oblique"}
 DEJAVU = "/usr/share/fonts/truetype/dejavu/"
+WQY = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
+CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
 
 def pick_fonts(text):
@@ -468,6 +472,12 @@ def pick_fonts(text):
         return {"regular": "Helvetica", "bold": "Helvetica-Bold", "italic": "Helvetica-Oblique"}
     except UnicodeEncodeError:
         pass
+    if CJK.search(text) and os.path.exists(WQY):
+        # Chinese, Japanese or Korean text: DejaVu Sans has no CJK glyphs. WenQuanYi Zen Hei
+        # (Debian: fonts-wqy-zenhei) covers CJK, Hangul and Latin; it has one weight only.
+        if "WQYZenHei" not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont("WQYZenHei", WQY, subfontIndex=0))
+        return {"regular": "WQYZenHei", "bold": "WQYZenHei", "italic": "WQYZenHei"}
     if os.path.exists(DEJAVU + "DejaVuSans.ttf"):
         if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont("DejaVuSans", DEJAVU + "DejaVuSans.ttf"))
@@ -737,7 +747,10 @@ def main():
     problems = 0
     counts = {l: 0 for l in LAYOUTS}
     for split in ("train", "holdout"):
-        files = sorted(glob.glob(os.path.join(a.corpus, split, "[0-9][0-9]-*.json")))
+        # NN-first-last.json with two or more digits (train/ passed 99), in numeric order so that
+        # 100-... comes after 99-... and every earlier file keeps its position (and its layouts)
+        files = sorted(glob.glob(os.path.join(a.corpus, split, "[0-9][0-9]*-*.json")),
+                       key=lambda p: (int(os.path.basename(p).split("-", 1)[0]), p))
         if not a.new_only:
             for old in glob.glob(os.path.join(a.corpus, split, "*.pdf")) + glob.glob(os.path.join(a.corpus, split, "*.docx")):
                 os.remove(old)
