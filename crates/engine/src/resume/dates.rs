@@ -216,7 +216,7 @@ pub struct FoundRange {
     pub span: (usize, usize),
 }
 
-const DATE_PATTERN: &str = r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[\s\-]*(?:\d{1,2}(?:st|nd|rd|th)?,?[\s\-]+)?(?:'\d{2}|(?:19|20)\d{2})|(?:spring|summer|fall|autumn|winter)\s+(?:19|20)\d{2}|\d{1,2}[/.](?:\d{1,2}[/.])?(?:19|20)\d{2}|(?:19|20)\d{2}[/.\-]\d{1,2}(?:[/.\-]\d{1,2})?|(?:19|20)\d{2})";
+const DATE_PATTERN: &str = r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[\s\-]*(?:\d{1,2}(?:st|nd|rd|th)?,?[\s\-]+)?(?:'\d{2}|(?:19|20)\d{2})|(?:spring|summer|fall|autumn|winter)\s+(?:19|20)\d{2}|(?:19|20)\d{2},?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{1,2}[/.](?:\d{1,2}[/.])?(?:19|20)\d{2}|(?:19|20)\d{2}[/.\-]\d{1,2}(?:[/.\-]\d{1,2})?|(?:19|20)\d{2})";
 const PRESENT_PATTERN: &str =
     r"(?:present|current(?:ly)?|now|ongoing|on-going|today|to\s+date|till\s+date)";
 
@@ -351,5 +351,13 @@ mod tests {
         let r = find_range("Grew revenue by $2019").map(|r| r.start);
         assert_eq!(r, None);
         assert!(find_range("Led a team of 12 engineers").is_none());
+        // The year first, then the month ("2012, October").
+        let r = find_range("Visyon360\t2015, November – 2016, June").unwrap();
+        assert_eq!(
+            (r.start.as_deref(), r.end.as_deref()),
+            (Some("2015-11"), Some("2016-06"))
+        );
+        let r = find_range("2012 October – Present").unwrap();
+        assert_eq!((r.start.as_deref(), r.current), (Some("2012-10"), true));
     }
 }

@@ -194,7 +194,17 @@ fn prepare(lines: &[SourceLine]) -> Vec<Line> {
                 && left.split_whitespace().count() >= 6
                 && ends_with_connector(left)
         });
-        if wrapped_left {
+        // A narrow date column wraps its range: "2012, October – 2015,\tSoftware Engineer" +
+        // "September".
+        let wrapped_date = out.last().is_some_and(|prev| {
+            let left = prev.text.split('\t').next().unwrap_or_default().trim_end();
+            head_line(prev)
+                && prev.text.contains('\t')
+                && left.ends_with([',', '–', '-', '—'])
+                && find_range(left).is_some()
+                && crate::resume::dates::month_number(raw).is_some()
+        });
+        if wrapped_left || wrapped_date {
             let prev = out.last_mut().expect("checked above");
             let at = prev.text.find('\t').unwrap_or(prev.text.len());
             prev.text.insert_str(at, &format!(" {raw}"));
@@ -1011,7 +1021,7 @@ fn experiences(lines: &[Line], notes: &mut Vec<ParseNote>, offset: usize) -> Vec
     let blocks = blocks(lines);
     let heads: Vec<Head> = blocks
         .iter()
-        .map(|b| read_head(&b.head, true, true))
+        .map(|b| rejoin_at_in_name(read_head(&b.head, true, true)))
         .collect();
     let votes: Vec<bool> = heads.iter().filter_map(|h| title_first(&h.parts)).collect();
     let places_after_comma = heads
@@ -1107,6 +1117,30 @@ fn experiences(lines: &[Line], notes: &mut Vec<ParseNote>, offset: usize) -> Vec
     }
     places_by_layout(&mut out, places_after_comma);
     out
+}
+
+/// "The Coding Bootcamp at UT Austin" on the employer line with "Teaching Assistant" on the
+/// next: when another part of the head reads more like the role than the part before "at",
+/// the "at" is inside the employer's name.
+fn rejoin_at_in_name(mut h: Head) -> Head {
+    let Some(i) = h.after_at.filter(|&i| i > 0 && h.parts.len() > 2) else {
+        return h;
+    };
+    let before = title_score(&h.parts[i - 1]);
+    let other_role = h
+        .parts
+        .iter()
+        .enumerate()
+        .any(|(j, p)| j != i && j != i - 1 && title_score(p) > before && title_score(p) > 0.0);
+    if other_role {
+        let joined = format!("{} at {}", h.parts[i - 1], h.parts[i]);
+        h.parts.splice(i - 1..=i, [joined]);
+        if h.after_dash.len() > i {
+            h.after_dash.remove(i);
+        }
+        h.after_at = None;
+    }
+    h
 }
 
 /// A role with no employer beside it, and a place-like word on a part of its own: that word

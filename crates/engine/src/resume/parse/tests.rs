@@ -615,3 +615,79 @@ fn long_title_wrapped_before_its_dates_is_one_title() {
         ]
     );
 }
+
+#[test]
+fn at_inside_an_employer_name_and_a_wrapped_date_column() {
+    // "at" inside the employer's name when the next line holds the role.
+    let text = "EXPERIENCE\n\
+        The Coding Bootcamp at UT Austin\tOct 2018 – Apr 2019\n\
+        Teaching Assistant\n\
+        • Helped students.\n\
+        Tastemade, Inc.\tJan 2016 – Sep 2018\n\
+        Marketing Coordinator\n\
+        • Ran campaigns.\n";
+    let p = parse_resume_text(text).profile;
+    let got: Vec<(&str, &str)> = p
+        .experiences
+        .iter()
+        .map(|e| (e.title.as_str(), e.company.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Teaching Assistant", "The Coding Bootcamp at UT Austin"),
+            ("Marketing Coordinator", "Tastemade, Inc."),
+        ]
+    );
+    // A one-line "Title at Employer" head still splits.
+    let p =
+        parse_resume_text("EXPERIENCE\nSenior Engineer at Acme\tJan 2020 – Present\n• Built.\n")
+            .profile;
+    assert_eq!(
+        (
+            p.experiences[0].title.as_str(),
+            p.experiences[0].company.as_str()
+        ),
+        ("Senior Engineer", "Acme")
+    );
+    // Dates written year first, wrapped in a narrow date column.
+    let text = "Work History\n\
+        2012, October – 2015,\tSoftware Engineer\n\
+        September\n\
+        Electronic Stars\n\
+        - Built the backend.\n\
+        2008, November – 2010,\tSoftware Engineer\n\
+        November\n\
+        Autoritat del Transport Metropolità de Barcelona (ATM)\n\
+        - Built the planner.\n";
+    let p = parse_resume_text(text).profile;
+    let got: Vec<(&str, &str, &str, Option<&str>)> = p
+        .experiences
+        .iter()
+        .map(|e| {
+            (
+                e.title.as_str(),
+                e.company.as_str(),
+                e.start_date.as_str(),
+                e.end_date.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Software Engineer",
+                "Electronic Stars",
+                "2012-10",
+                Some("2015-09")
+            ),
+            (
+                "Software Engineer",
+                "Autoritat del Transport Metropolità de Barcelona (ATM)",
+                "2008-11",
+                Some("2010-11")
+            ),
+        ]
+    );
+}
