@@ -295,7 +295,9 @@ fn is_name_like(text: &str) -> bool {
     }
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     let total = t.chars().filter(|c| !c.is_whitespace()).count();
-    letters * 10 >= total * 8 && t.starts_with(|c: char| c.is_uppercase())
+    // A capital, or a letter of a script without case (王明海, 김민수, محمد).
+    letters * 10 >= total * 8
+        && t.starts_with(|c: char| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
 }
 
 /// Splits a contact line into its items.
@@ -643,8 +645,15 @@ fn capitalised_share(text: &str) -> f32 {
     caps as f32 / words.len() as f32
 }
 
+/// Characters of scripts written without spaces between words (Chinese, Japanese).
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
 fn is_prose(l: &Line) -> bool {
-    let words = l.text.split_whitespace().count();
+    // Chinese and Japanese put no spaces between words: about two characters make a word.
+    let cjk = l.text.chars().filter(|&c| is_cjk(c)).count();
+    let words = l.text.split_whitespace().count() + cjk / 2;
     // A long line is prose, whatever dates or bars it mentions ("… the team at Telstra.
     // Primarily focused on AWS …", "… (Things I do daily) - Automate, …"): a head line is
     // short. From 20 words a sentence break inside tells; from 30 the length alone.

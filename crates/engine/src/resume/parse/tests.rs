@@ -691,3 +691,23 @@ fn at_inside_an_employer_name_and_a_wrapped_date_column() {
         ]
     );
 }
+
+#[test]
+fn names_and_prose_in_scripts_without_case_or_spaces() {
+    let text = "王明海\n\
+        iOS研发工程师\n\
+        heminwmh@example.com | 555-5555-0119\n\
+        Employment\n\
+        04/2019 – 12/2024\tiOS 研发工程师\n\
+        涂鸦智能(杭州涂鸦信息技术有限公司)\n\
+        涂鸦智能是全球领先的云平台服务提供商，致力于构建智慧解决方案的开发者生态，赋能万物智能。\n\
+        - 职责:Honda RoadSync 测试\n";
+    let p = parse_resume_text(text).profile;
+    assert_eq!(p.personal_info.full_name, "王明海");
+    let got: Vec<(&str, &str)> = p
+        .experiences
+        .iter()
+        .map(|e| (e.title.as_str(), e.company.as_str()))
+        .collect();
+    assert_eq!(got, [("iOS 研发工程师", "涂鸦智能(杭州涂鸦信息技术有限公司)")]);
+}
