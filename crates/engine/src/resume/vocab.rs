@@ -1132,10 +1132,44 @@ fn plain_words(text: &str) -> bool {
         && school_score(t) == 0.0
 }
 
+/// "Provincia de Buenos Aires" → "Buenos Aires": the administrative words before a place's name.
+fn strip_admin_prefix(piece: &str) -> &str {
+    const PREFIXES: &[&str] = &[
+        "Ciudad de ",
+        "Ciudad Autónoma de ",
+        "Provincia de ",
+        "Estado de ",
+        "Comunidad de ",
+        "Región de ",
+        "Province of ",
+        "State of ",
+        "Greater ",
+        "Ville de ",
+        "Région ",
+        "Comune di ",
+        "Provincia di ",
+        "Land ",
+    ];
+    PREFIXES
+        .iter()
+        .find_map(|p| piece.strip_prefix(p))
+        .filter(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+        .unwrap_or(piece)
+}
+
 /// True when a short phrase reads as a place: `San Francisco, CA`, `Berlin, Germany`,
 /// `Austin, TX, USA`, `Remote`, `London`.
 pub fn is_location(text: &str) -> bool {
     let t = text.trim().trim_matches(|c: char| c == '(' || c == ')');
+    // "Ciudad de Buenos Aires, Provincia de Buenos Aires": administrative words before a name.
+    let plain: Vec<&str> = t.split(", ").map(strip_admin_prefix).collect();
+    if plain
+        .iter()
+        .zip(t.split(", "))
+        .any(|(a, b)| a.len() != b.len())
+    {
+        return is_location(&plain.join(", "));
+    }
     if t.is_empty() || t.chars().count() > 60 || t.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
@@ -1213,6 +1247,9 @@ mod tests {
         assert!(is_location("Austin, TX, USA"));
         assert!(!is_location("BigInt, Nancy, FR"));
         assert!(!is_location("Ezbeez, Metz, FR"));
+        assert!(is_location(
+            "Ciudad de Buenos Aires, Provincia de Buenos Aires"
+        ));
         assert!(!is_location("University of California, Berkeley"));
     }
 }

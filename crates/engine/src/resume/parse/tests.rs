@@ -709,5 +709,8 @@ fn names_and_prose_in_scripts_without_case_or_spaces() {
         .iter()
         .map(|e| (e.title.as_str(), e.company.as_str()))
         .collect();
-    assert_eq!(got, [("iOS 研发工程师", "涂鸦智能(杭州涂鸦信息技术有限公司)")]);
+    assert_eq!(
+        got,
+        [("iOS 研发工程师", "涂鸦智能(杭州涂鸦信息技术有限公司)")]
+    );
 }
