@@ -1233,7 +1233,15 @@ fn title_with_two_roles(parts: &[String], title: String, company: String) -> (St
         return (title, company);
     }
     let next = &parts[2];
-    if reads_as_role(&company) && !reads_as_role(next) && org_score(next) > title_score(next) {
+    // The third part names no role ("RIVS", "Acme GmbH"): it is the employer.
+    // The second part names a role, even with a brand-shaped word ("C#/WPF Desktop Software
+    // Developer").
+    let second_is_role =
+        title_score(&company) >= 1.0 && title_score(&company) > org_score(&company);
+    if second_is_role
+        && !reads_as_role(next)
+        && (org_score(next) > title_score(next) || title_score(next) <= 0.0)
+    {
         (format!("{title} | {company}"), next.clone())
     } else {
         (title, company)

@@ -714,3 +714,29 @@ fn names_and_prose_in_scripts_without_case_or_spaces() {
         [("iOS 研发工程师", "涂鸦智能(杭州涂鸦信息技术有限公司)")]
     );
 }
+
+#[test]
+fn two_roles_with_a_brand_shaped_word_before_an_acronym_employer() {
+    let text = "Experience\n\
+        Researcher | C#/WPF Desktop Software Developer\n\
+        RIVS\n\
+        May 2017 – October 2021\n\
+        Conducted research in X-ray fluorescence analysis.\n\
+        Engineer\n\
+        Ioffe Institut\n\
+        October 2016 – May 2017\n\
+        Built lab software.\n";
+    let p = parse_resume_text(text).profile;
+    let got: Vec<(&str, &str)> = p
+        .experiences
+        .iter()
+        .map(|e| (e.title.as_str(), e.company.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Researcher | C#/WPF Desktop Software Developer", "RIVS"),
+            ("Engineer", "Ioffe Institut"),
+        ]
+    );
+}
