@@ -41,7 +41,14 @@ const PRESENT_WORDS: &[&str] = &[
     "actual",
     "actualidad",
     "heute",
+    "jetzt",
     "aujourd'hui",
+    "atual",
+    "atualmente",
+    "hoy",
+    "oggi",
+    "in corso",
+    "obecnie",
 ];
 
 /// The month (1–12) an English month name or abbreviation stands for (`Sept`, `Sept.`).
@@ -217,8 +224,7 @@ pub struct FoundRange {
 }
 
 const DATE_PATTERN: &str = r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[\s\-]*(?:\d{1,2}(?:st|nd|rd|th)?,?[\s\-]+)?(?:'\d{2}|(?:19|20)\d{2})|(?:spring|summer|fall|autumn|winter)\s+(?:19|20)\d{2}|(?:19|20)\d{2},?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{1,2}[/.](?:\d{1,2}[/.])?(?:19|20)\d{2}|(?:19|20)\d{2}[/.\-]\d{1,2}(?:[/.\-]\d{1,2})?|(?:19|20)\d{2})";
-const PRESENT_PATTERN: &str =
-    r"(?:present|current(?:ly)?|now|ongoing|on-going|today|to\s+date|till\s+date)";
+const PRESENT_PATTERN: &str = r"(?:present|current(?:ly)?|now|ongoing|on-going|today|to\s+date|till\s+date|presente|actualidad|actual|heute|jetzt|aujourd'hui|atual(?:mente)?|hoy|oggi|in\s+corso|obecnie)";
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -357,6 +363,8 @@ mod tests {
             (r.start.as_deref(), r.end.as_deref()),
             (Some("2015-11"), Some("2016-06"))
         );
+        let r = find_range("selbstständig\tJan 2019 — jetzt").unwrap();
+        assert!(r.current);
         let r = find_range("2012 October – Present").unwrap();
         assert_eq!((r.start.as_deref(), r.current), (Some("2012-10"), true));
     }
