@@ -141,11 +141,13 @@ fn prepare(lines: &[SourceLine]) -> Vec<Line> {
             _ => (false, false),
         };
         let lower = raw.starts_with(|c: char| c.is_lowercase()) && !outdented;
+        // A heading word indented under the bullet's text is the bullet's last word
+        // ("… integration with Sand" + "Technologies").
         let continues = out.last().is_some_and(|prev| {
             prev.bullet
                 && !l.gap_before
                 && !l.column_start
-                && section_of(raw).is_none()
+                && (section_of(raw).is_none() || indented)
                 && !raw.contains('\t')
                 && (lower || indented)
         });

@@ -740,3 +740,42 @@ fn two_roles_with_a_brand_shaped_word_before_an_acronym_employer() {
         ]
     );
 }
+
+#[test]
+fn heading_word_wrapped_under_a_bullet_stays_in_the_bullet() {
+    let at = |text: &str, x: f32, gap: bool| SourceLine {
+        text: text.into(),
+        x: Some(x),
+        size: Some(10.0),
+        gap_before: gap,
+        column_start: false,
+    };
+    let source = vec![
+        at("Work History", 57.0, true),
+        at(
+            "07/2020 – 12/2025\tHead of Engineering & Platform",
+            51.0,
+            false,
+        ),
+        at("Sand Technologies, EnterpriseAI", 189.0, false),
+        at(
+            "- Supported the acquisition of ExploreAI's enterprise division with Sand",
+            59.0,
+            false,
+        ),
+        at("Technologies", 69.0, false),
+        at("01/2018 – 07/2020\tDirector of Engineering", 51.0, false),
+        at("Jemstep by Invesco", 189.0, false),
+        at("- Led delivery teams across 3 continents", 59.0, false),
+    ];
+    let p = parse_resume(&source).profile;
+    let got: Vec<&str> = p.experiences.iter().map(|e| e.company.as_str()).collect();
+    assert_eq!(
+        got,
+        ["Sand Technologies, EnterpriseAI", "Jemstep by Invesco"]
+    );
+    assert_eq!(
+        p.experiences[0].achievements,
+        ["Supported the acquisition of ExploreAI's enterprise division with Sand Technologies"]
+    );
+}
