@@ -1423,4 +1423,20 @@ mod real_world_headers {
             Some("Senior Cloud Infrastructure Engineer (SRE)")
         );
     }
+
+    #[test]
+    fn a_place_on_its_own_line_near_the_top() {
+        let p = parse_posting(
+            "2026 Ireland Project Management Career Path: Transport\nDublin, IE\n\
+             Please note you may only submit one application for our graduate opportunities.\n\
+             Join us as a Graduate Project Manager and help deliver projects that connect people.\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("Dublin, IE"));
+        // A role with a state code after it is no place.
+        let p = parse_posting(
+            "Job Title\nAccounts Officer, CO\n\nThe Accounts Officer keeps the books of the country office and \
+             reports to the finance manager every month.\n",
+        );
+        assert_eq!(p.location, None);
+    }
 }

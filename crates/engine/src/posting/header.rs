@@ -2456,6 +2456,31 @@ pub(crate) fn location_from_text(text: &str) -> Option<String> {
         .or_else(|| place_after_in(text))
 }
 
+/// A line near the top that is only a place ("Lusaka", "Dublin, IE") when nothing else stated
+/// the location: job pages put the place on a line of its own under the title. Only names the
+/// gazetteer knows, or "City, Region" pairs.
+pub(crate) fn place_line_near_top(lines: &[Line]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|line| matches!(line.kind, LineKind::Text(_) | LineKind::Bullet(_)))
+        .take(8)
+        .find_map(|line| {
+            let text = match &line.kind {
+                LineKind::Text(text) | LineKind::Bullet(text) => {
+                    collapse_ws(strip_decorations(text))
+                }
+                _ => return None,
+            };
+            let folded = fold(&text);
+            let known = is_known_place(&folded) || (text.contains(", ") && is_place(&text));
+            (known
+                && word_count(&text) <= 6
+                && !folded.starts_with("remote")
+                && !has_role_word(&text))
+            .then_some(text)
+        })
+}
+
 static IN_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"\b(?:in|at|near|ONSITE|Onsite|onsite)[ ]+(?:the[ ]+)?{PLACE_NAME}"

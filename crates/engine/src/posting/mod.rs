@@ -202,7 +202,8 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
         .location
         .clone()
         .or_else(|| header.location.clone())
-        .or_else(|| location_from_text(&normalized));
+        .or_else(|| location_from_text(&normalized))
+        .or_else(|| header::place_line_near_top(&lines));
     let salary = first_some(&meta, parse_salary)
         .or_else(|| parse_salary(&normalized))
         .map(|salary| local_dollars(salary, location.as_deref(), &normalized));
