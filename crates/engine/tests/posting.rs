@@ -1439,4 +1439,35 @@ mod real_world_headers {
         );
         assert_eq!(p.location, None);
     }
+
+    #[test]
+    fn organisations_named_on_real_pages() {
+        // An authority's name in capitals, and its full name with "of".
+        let p = parse_posting(
+            "This position is responsible for the daily delivery of documents within Kingston.\n\
+             MARITIME AUTHORITY OF JAMAICA\nPosition: Driver, Level 2\n\nJOB PURPOSE\n\
+             Under the general supervision of the Office Manager, the driver delivers mail for the Maritime \
+             Authority of Jamaica.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Maritime Authority of Jamaica"));
+        // A Dutch municipality.
+        let p = parse_posting(
+            "Medewerker Salarisadministratie\n36 Parttime Overheid Mbo\nBouw mee met gemeente Westland. \
+             Gemeente Westland is met ruim 100.000 inwoners een van de grootste gemeenten in Nederland.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Gemeente Westland"));
+        // "is actively recruiting", with a curly apostrophe in the name.
+        let p = parse_posting(
+            "Deputy Sheriff\n\nWalton County Sheriff’s Office is actively recruiting for the position of \
+             Certified Deputy Sheriff. This is an open and continuous advertisement.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Walton County Sheriff’s Office"));
+        // A short name in the bullet before the place bullet.
+        let p = parse_posting(
+            "Registered Nurse (RN) Per Diem - MedSurg\n\n  • MUSC\n  • Lancaster, South Carolina\n  • 02/16/2026\n\
+             Full time\n\nJob Description\n\nThe Registered Nurse reports to the Nurse Manager.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("MUSC"));
+        assert_eq!(p.location.as_deref(), Some("Lancaster, South Carolina"));
+    }
 }

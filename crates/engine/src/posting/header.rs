@@ -1390,6 +1390,7 @@ fn read_meta_lines(lines: &[Line], start: usize, header: &mut Header) {
     let mut stacked: Vec<(usize, String)> = Vec::new();
     let mut known_lines = 0;
     let mut unknown_bullets = 0;
+    let mut bullet_name: Option<String> = None;
     let mut known_after_stacked = false;
     for (index, line) in lines.iter().enumerate().skip(start) {
         let text = match &line.kind {
@@ -1407,11 +1408,28 @@ fn read_meta_lines(lines: &[Line], start: usize, header: &mut Header) {
             LineKind::Heading(h) if h.section == Section::Unknown => line.raw.trim(),
             // "- Dublin, Ireland" / "- Full Time": a job board's facts as a short list.
             LineKind::Bullet(item) if word_count(item) <= 6 => {
+                let had_place = header.location.is_some();
                 if absorb_meta_line(item, false, header) {
                     header.consumed.push(index);
                     known_lines += 1;
+                    // "• MUSC" ⏎ "• Lancaster, South Carolina": a short name in the bullet
+                    // right before the place is the employer.
+                    if !had_place
+                        && header.location.is_some()
+                        && (header.company.is_none() || header.tentative_company)
+                        && let Some(name) = bullet_name.take()
+                    {
+                        replace_tentative_company(&name, header);
+                    }
                     continue;
                 }
+                bullet_name = Some(item.trim().to_string()).filter(|name| {
+                    (1..=4).contains(&word_count(name))
+                        && starts_uppercase(name)
+                        && !has_role_word(name)
+                        && !is_place(name)
+                        && plausible_company(name)
+                });
                 // "• City of Arcata" / "• Arcata, California": a short unknown fact may come
                 // before the place; an organisation's name there is the employer.
                 if header.company.is_none()
@@ -1992,11 +2010,11 @@ fn title_words_after(rest: &str) -> Option<String> {
     has_role_word(&title).then_some(title)
 }
 
-const COMPANY_NAME: &str = r"([A-Z][\w&'.-]*(?:[ ]+(?:[A-Z][\w&'.-]*|&|of|and|de|for|the)){0,5})";
+const COMPANY_NAME: &str = r"([A-Z][\w&'’.-]*(?:[ ]+(?:[A-Z][\w&'’.-]*|&|of|and|de|for|the)){0,5})";
 
 static COMPANY_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:,[^.;\n]{{3,160}}?,)?[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing|accepting applications|opens[ ]+an?[ ]+vacancy|invites[ ]+applications)\b"
+        r"\b{COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:,[^.;\n]{{3,160}}?,)?[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+|actively[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing|accepting applications|opens[ ]+an?[ ]+vacancy|invites[ ]+applications)\b"
     ))
     .expect("is-hiring regex is valid")
 });
@@ -2170,7 +2188,7 @@ pub(crate) fn withdraw_tentative_company(header: &mut Header) {
 
 static ORGANISATION_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Nation|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))\b",
+        r"\b(?:(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Nation|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))\b",
     )
     .expect("organisation regex is valid")
 });
