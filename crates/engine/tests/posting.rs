@@ -1470,4 +1470,19 @@ mod real_world_headers {
         assert_eq!(p.company.as_deref(), Some("MUSC"));
         assert_eq!(p.location.as_deref(), Some("Lancaster, South Carolina"));
     }
+
+    #[test]
+    fn organisation_as_subject_after_an_opening_clause() {
+        let p = parse_posting(
+            "Join us as a\nMarket Coordinator!\nWith over 100 vendors, the Salt Spring Saturday Market is one of \
+             the original outdoor markets in British Columbia.\n\nJob Description\nThe Market Coordinator \
+             organises the Saturday Market.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Salt Spring Saturday Market"));
+        let p = parse_posting(
+            "About\nPosition: Nighttime Line Cook\nReports to: Executive Chef\nKnown for its innovative menu, \
+             Marilena Café and Raw Bar in Victoria is an award-winning restaurant.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Marilena Café and Raw Bar"));
+    }
 }
