@@ -1485,4 +1485,13 @@ mod real_world_headers {
         );
         assert_eq!(p.company.as_deref(), Some("Marilena Café and Raw Bar"));
     }
+
+    #[test]
+    fn heading_glued_to_the_first_sentence() {
+        let p = parse_posting(
+            "Job PurposeThe Payroll Clerk will be responsible for assisting with the accurate and timely \
+             processing of payroll for employees on a contract basis. The role requires attention to detail.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Payroll Clerk"));
+    }
 }

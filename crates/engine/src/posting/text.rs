@@ -4,8 +4,6 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// Normalises line endings and invisible characters so later stages can work
-/// line by line. Visible text is left untouched.
 /// "Accounts Officer 266 views0 applications": a board's counters run into the title line.
 fn without_counters(line: &str) -> &str {
     static COUNTERS: LazyLock<regex::Regex> = LazyLock::new(|| {
@@ -18,12 +16,44 @@ fn without_counters(line: &str) -> &str {
     }
 }
 
+/// "Job PurposeThe Payroll Clerk will …": a section heading run into the first sentence when
+/// the page was copied; split back into the heading and its text.
+fn split_glued_heading(line: &str) -> Vec<&str> {
+    const HEADINGS: &[&str] = &[
+        "Job Purpose",
+        "Job Description",
+        "Job Summary",
+        "Role Purpose",
+        "Position Summary",
+        "Role Summary",
+        "About the Role",
+        "About the Job",
+        "Overview",
+        "Description",
+        "Summary",
+    ];
+    let trimmed = line.trim_start();
+    HEADINGS
+        .iter()
+        .find_map(|heading| {
+            let rest = trimmed.strip_prefix(heading)?;
+            let mut chars = rest.chars();
+            let glued = chars.next().is_some_and(char::is_uppercase)
+                && chars.next().is_some_and(char::is_lowercase);
+            glued.then(|| vec![&trimmed[..heading.len()], rest])
+        })
+        .unwrap_or_else(|| vec![line])
+}
+
+/// Normalises line endings and invisible characters so later stages can work
+/// line by line. Visible text is left untouched.
 pub(crate) fn normalize_input(text: &str) -> String {
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");
     let unified = strip_html_comments(&unified);
     let unified = unified
         .lines()
         .filter(|line| !is_board_chrome(line))
+        .flat_map(split_glued_heading)
         .map(without_counters)
         // "… perfect for individ... Show More": a collapsed teaser's button.
         .map(|line| {
