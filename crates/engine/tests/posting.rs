@@ -1494,4 +1494,30 @@ mod real_world_headers {
         );
         assert_eq!(p.title.as_deref(), Some("Payroll Clerk"));
     }
+
+    #[test]
+    fn titles_from_run_on_lines_and_role_lists() {
+        // A first line that runs on into the description after a dash.
+        let p = parse_posting(
+            "Technical Product Marketer at Inferless.com - You will be taking care of all things content \
+             marketing, SEO and Social Media. Understand the needs of our ideal customer.\n\
+             At Inferless we are building a reliable Serverless GPU Inference for AI/ML Companies.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Technical Product Marketer"));
+        assert_eq!(p.company.as_deref(), Some("Inferless.com"));
+        // A dash inside a title line that does not run on stays in the title.
+        let p = parse_posting(
+            "Teacher (M/F/D) for Estonian language - Secondary cycle (5 periods/week - CDD 2 Years)\n\n\
+             The school teaches Estonian to secondary pupils in Luxembourg.\n",
+        );
+        assert!(p.title.unwrap().contains("Secondary cycle"));
+        // "Roles currently available:" before a list whose first item names the role.
+        let p = parse_posting(
+            "OpenRent | London, UK | Full-Time | ONSITE | https://www.openrent.co.uk\n\n\
+             What sucked the last time you rented a flat? Come and fix it.\n\nRoles currently available:\n\n\
+             - Senior Full-Stack Engineer | 110k+ (based on experience) + quarterly bonus\n\n\
+             All roles visible here: https://www.openrent.co.uk/jobs\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Senior Full-Stack Engineer"));
+    }
 }

@@ -74,7 +74,10 @@ pub(crate) fn read_header(lines: &[Line]) -> Header {
     header.consumed.extend(preamble);
     let text = match &lines[title_index].kind {
         LineKind::Field { value, .. } => value.clone(),
-        _ => lines[title_index].raw.trim().to_string(),
+        _ => {
+            let raw = lines[title_index].raw.trim();
+            leading_title_clause(raw).unwrap_or(raw).to_string()
+        }
     };
     apply_title_line(&text, &mut header);
     if header.company.is_none() {
@@ -407,7 +410,10 @@ fn find_title_line(lines: &[Line]) -> Option<(usize, Option<usize>)> {
                 return None;
             }
             _ if is_greeting(candidate) => return None,
-            _ if looks_like_title(candidate) || is_hiring_sentence(candidate) => {
+            _ if looks_like_title(candidate)
+                || is_hiring_sentence(candidate)
+                || leading_title_clause(candidate).is_some() =>
+            {
                 return Some((index, preamble));
             }
             _ if skipped < 3 && (word_count(candidate) <= 5 || is_place(candidate)) => {
@@ -418,6 +424,24 @@ fn find_title_line(lines: &[Line]) -> Option<(usize, Option<usize>)> {
         }
     }
     None
+}
+
+/// "Technical Product Marketer at Inferless.com - You will be taking care of …": a first line
+/// that runs on into the description after a dash; its head is the title line.
+fn leading_title_clause(line: &str) -> Option<&str> {
+    if word_count(line) <= 12 {
+        return None;
+    }
+    let cut = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|dash| line.find(dash))
+        .min()?;
+    let head = line[..cut].trim();
+    let rest = line[cut..].trim_start_matches([' ', '-', '–', '—']);
+    let prose = word_count(rest) >= 8
+        && (rest.contains(". ") || rest.trim_end().ends_with(['.', '!', '?']));
+    (prose && word_count(head) <= 10 && has_role_word(head) && looks_like_title(head))
+        .then_some(head)
 }
 
 /// When no line reads like a title: the first short line that is not a greeting or a heading,
@@ -439,6 +463,7 @@ pub(crate) fn best_title_candidate(lines: &[Line]) -> Option<String> {
             let header_line = text.matches('|').count() >= 2;
             let usable = !cleaned.is_empty()
                 && !header_line
+                && !cleaned.contains("://")
                 && !is_greeting(text)
                 && word_count(&cleaned) <= 12
                 && cleaned.chars().count() <= 120
@@ -801,9 +826,18 @@ pub(crate) fn title_from_role_list(lines: &[Line]) -> Option<String> {
         let Some(head) = folded.strip_suffix(':') else {
             return false;
         };
-        LIST_HEADS
-            .iter()
-            .any(|h| head == *h || head.ends_with(&format!(". {h}")))
+        // "Roles currently available:", "Open positions in London:": a short head naming roles.
+        let names_roles = word_count(head) <= 5
+            && head.split_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "roles" | "positions" | "openings" | "vacancies" | "jobs" | "hiring"
+                )
+            });
+        names_roles
+            || LIST_HEADS
+                .iter()
+                .any(|h| head == *h || head.ends_with(&format!(". {h}")))
     })?;
     let item = lines[head_at + 1..]
         .iter()
