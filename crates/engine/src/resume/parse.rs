@@ -174,10 +174,35 @@ fn prepare(lines: &[SourceLine]) -> Vec<Line> {
                 && section_of(raw).is_none()
                 && section_of(&prev.text).is_none()
         };
+        // "… Interaction Lab, Amrita" + "University": a long name wrapped before its last
+        // word, a word that names an organisation.
+        let org_tail = matches!(
+            raw.trim_end_matches(['.', ',']),
+            "University"
+                | "College"
+                | "Institute"
+                | "School"
+                | "Hospital"
+                | "Laboratory"
+                | "Foundation"
+                | "Academy"
+                | "Inc"
+                | "Ltd"
+                | "Limited"
+                | "GmbH"
+                | "Corporation"
+                | "Universität"
+                | "Université"
+                | "Universidad"
+        );
         let wrapped = out.last().is_some_and(|prev| {
             head_line(prev)
                 && (ends_with_connector(&prev.text)
-                    || (raw.starts_with('(') && raw.ends_with(')') && raw.len() <= 24))
+                    || (raw.starts_with('(') && raw.ends_with(')') && raw.len() <= 24)
+                    || (org_tail
+                        && !prev.text.contains('\t')
+                        && find_range(&prev.text).is_none()
+                        && prev.text.split_whitespace().count() >= 5))
         });
         if wrapped {
             let prev = out.last_mut().expect("checked above");
@@ -791,11 +816,24 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
             b.body.is_empty() && !(dated && (has_date(l) || l.gap)) && b.head.len() < 4
         };
         let aside = |b: &Block| b.head.iter().any(has_date) && aside_with_date(l);
+        // `Title` / `Employer` / `Dates`: a date-only line after the names closes the head, so
+        // a short line after it, with the entry's bullets right below, is the entry's text
+        // ("Research focused on robotics").
+        let closed_by_date = |b: &Block| {
+            b.body.is_empty()
+                && lines.get(i + 1).is_some_and(|n| n.bullet)
+                && b.head
+                    .last()
+                    .is_some_and(|last| has_date(last) && !has_words_besides_date(last))
+                && b.head.iter().filter(|h| has_words_besides_date(h)).count() >= 2
+                && !has_date(l)
+        };
         match out.last_mut() {
             Some(b) if !l.bullet && (long_after_date(b) || continues_prose(b) || aside(b)) => {
                 b.body.push(l.clone())
             }
             Some(b) if l.bullet || (prose && !b.head.is_empty()) => b.body.push(l.clone()),
+            Some(b) if closed_by_date(b) && !starts_like_previous(b) => b.body.push(l.clone()),
             Some(b) if continues_head(b) && !starts_like_previous(b) => b.head.push(l.clone()),
             _ => {
                 let mut b = Block::default();

@@ -779,3 +779,38 @@ fn heading_word_wrapped_under_a_bullet_stays_in_the_bullet() {
         ["Supported the acquisition of ExploreAI's enterprise division with Sand Technologies"]
     );
 }
+
+#[test]
+fn employer_wrapped_before_university_and_a_line_of_text_after_the_dates() {
+    let text = "Experience\n\
+        Research Assistant\n\
+        Amrita Multi Modal Applications and Human Computer Interaction Lab, Amrita\n\
+        University\n\
+        December 2021 – March 2023\n\
+        Research focused on Human Robot Interaction & AI\n\
+        • Developed a social robot.\n\
+        Technical Leader\n\
+        CADD Centre\n\
+        September 2016 – April 2017\n\
+        • Led the training team.\n";
+    let p = parse_resume_text(text).profile;
+    let got: Vec<(&str, &str)> = p
+        .experiences
+        .iter()
+        .map(|e| (e.title.as_str(), e.company.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Research Assistant",
+                "Amrita Multi Modal Applications and Human Computer Interaction Lab, Amrita University"
+            ),
+            ("Technical Leader", "CADD Centre"),
+        ]
+    );
+    assert_eq!(
+        p.experiences[0].description.as_deref(),
+        Some("Research focused on Human Robot Interaction & AI")
+    );
+}
