@@ -741,12 +741,18 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default=os.path.join(here, "..", "tests", "corpus", "resumes"))
     ap.add_argument("--check", action="store_true", help="check the PDF text layer with pdftotext")
+    ap.add_argument("--all-layouts", action="store_true",
+                    help="render every layout for every file (for a scratch copy of a split, to "
+                         "measure the parser on more layouts of the training files; not for the "
+                         "committed corpus)")
     ap.add_argument("--new-only", action="store_true",
                     help="render only the JSON files that have no rendered file yet; keep the others as they are")
     a = ap.parse_args()
     problems = 0
     counts = {l: 0 for l in LAYOUTS}
     for split in ("train", "holdout"):
+        if not os.path.isdir(os.path.join(a.corpus, split)):
+            continue
         # NN-first-last.json with two or more digits (train/ passed 99), in numeric order so that
         # 100-... comes after 99-... and every earlier file keeps its position (and its layouts)
         files = sorted(glob.glob(os.path.join(a.corpus, split, "[0-9][0-9]*-*.json")),
@@ -761,7 +767,7 @@ def main():
                 r = json.load(fh)
             stem = f[:-5]
             alltext = flatten_text(r)
-            for layout in LAYOUT_PAIRS[i % len(LAYOUT_PAIRS)]:
+            for layout in (LAYOUTS if a.all_layouts else LAYOUT_PAIRS[i % len(LAYOUT_PAIRS)]):
                 variant = i
                 bld = Builder(r, layout, variant)
                 model = bld.two_columns() if layout == "two-col" else bld.one_column()

@@ -25,10 +25,15 @@ mod resume_render;
 
 const SPLITS: [&str; 2] = ["train", "holdout"];
 
+/// `JOBWISE_RESUME_CORPUS=<dir>` measures another folder of the same shape instead, such as a
+/// scratch copy of the training split rendered in every layout
+/// (`scripts/render_resume_corpus.py --corpus <dir> --all-layouts`).
 fn corpus_dir(split: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus/resumes")
-        .join(split)
+    match std::env::var_os("JOBWISE_RESUME_CORPUS") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/resumes"),
+    }
+    .join(split)
 }
 
 /// Lower case, letters and digits only, single spaces: "St. David's" ≈ "ST DAVID'S".

@@ -641,10 +641,24 @@ fn place_start(pieces: &[&str], mut k: usize) -> usize {
 /// without digits that name no organisation or role, no company suffix and no brand
 /// written in `CamelCase` ("Belval", "Melbourne CBD"; not "EnterpriseAI").
 fn reads_as_place(piece: &str) -> bool {
+    // "N'Djamena - Tchad", "La Paz - Bolivia", "VA - Remoto": a place and its country.
+    if let Some((a, b)) = piece.split_once(" - ") {
+        return reads_as_place(a) && (reads_as_place(b) || is_location(b));
+    }
+    if is_location(piece) {
+        return true;
+    }
+    // "EnterpriseAI" is a brand; "N'Djamena" and "Saint-Étienne" are not.
     let camel = piece
-        .split_whitespace()
+        .split(|c: char| c.is_whitespace() || matches!(c, '\'' | '’' | '-'))
         .any(|w| w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase));
-    piece.split_whitespace().count() <= 3
+    // "Santa Cruz de Tenerife": lower-case connectors do not count.
+    piece
+        .split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count()
+        <= 3
+        && piece.split_whitespace().count() <= 5
         && piece.starts_with(|c: char| c.is_uppercase())
         && !piece.chars().any(|c| c.is_ascii_digit())
         && !has_org_words(piece)
@@ -1295,10 +1309,14 @@ fn trailing_place(company: &str) -> Option<(String, String)> {
     if !(2..=4).contains(&pieces.len()) {
         return None;
     }
-    pieces[1..]
-        .iter()
-        .all(|p| reads_as_place(p))
-        .then(|| (pieces[0].to_owned(), pieces[1..].join(", ")))
+    // "Savoir Technologies, Inc, Remoto": a legal form after the first comma stays with the name.
+    (1..pieces.len()).find_map(|k| {
+        let name_rest = pieces[1..k]
+            .iter()
+            .all(|p| COMPANY_SUFFIXES.contains(&p.to_lowercase().trim_end_matches('.')));
+        (name_rest && pieces[k..].iter().all(|p| reads_as_place(p)))
+            .then(|| (pieces[..k].join(", "), pieces[k..].join(", ")))
+    })
 }
 
 /// A layout that writes "Employer, Place" for every job: when most jobs without a known

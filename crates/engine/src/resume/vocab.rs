@@ -960,6 +960,17 @@ const REMOTE: &[&str] = &[
     "anywhere",
     "on-site",
     "onsite",
+    "remoto",
+    "remota",
+    "híbrido",
+    "télétravail",
+    "à distance",
+    "homeoffice",
+    "home office",
+    "fernarbeit",
+    "zdalnie",
+    "op afstand",
+    "remote position",
 ];
 
 const COUNTRIES: &[&str] = &[
@@ -1161,6 +1172,18 @@ fn strip_admin_prefix(piece: &str) -> &str {
 /// `Austin, TX, USA`, `Remote`, `London`.
 pub fn is_location(text: &str) -> bool {
     let t = text.trim().trim_matches(|c: char| c == '(' || c == ')');
+    // "Newport News, VA - Remoto", "La Paz - Bolivia": a place with its country or the way of
+    // working after a dash.
+    if let Some((place, rest)) = t.rsplit_once(" - ") {
+        // A country or a way of working after any plain name; a bare code ("GitHub - OSC")
+        // only after a known place.
+        let named = is_known(REMOTE, rest) || is_known(COUNTRIES, rest);
+        if (named && (is_location(place) || plain_words(place)))
+            || (is_region(rest) && is_location(place))
+        {
+            return true;
+        }
+    }
     // "Ciudad de Buenos Aires, Provincia de Buenos Aires": administrative words before a name.
     let plain: Vec<&str> = t.split(", ").map(strip_admin_prefix).collect();
     if plain

@@ -814,3 +814,31 @@ fn employer_wrapped_before_university_and_a_line_of_text_after_the_dates() {
         Some("Research focused on Human Robot Interaction & AI")
     );
 }
+
+#[test]
+fn places_after_the_employer_in_many_forms() {
+    let text = "Work History\n\
+        01/2019 – Current\tLead Developer\n\
+        Savoir Technologies, Inc, Remoto\n\
+        - Built the platform.\n\
+        03/2016 – 12/2018\tDeveloper\n\
+        Lean Mind, Santa Cruz de Tenerife\n\
+        - Built services.\n\
+        01/2014 – 02/2016\tAccountant\n\
+        OUMAL-KHER HOLDING, N'Djamena - Tchad\n\
+        - Kept the books.\n";
+    let p = parse_resume_text(text).profile;
+    let got: Vec<(&str, Option<&str>)> = p
+        .experiences
+        .iter()
+        .map(|e| (e.company.as_str(), e.location.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Savoir Technologies, Inc", Some("Remoto")),
+            ("Lean Mind", Some("Santa Cruz de Tenerife")),
+            ("OUMAL-KHER HOLDING", Some("N'Djamena - Tchad")),
+        ]
+    );
+}
