@@ -1520,4 +1520,46 @@ mod real_world_headers {
         );
         assert_eq!(p.title.as_deref(), Some("Senior Full-Stack Engineer"));
     }
+
+    #[test]
+    fn board_titles_from_africa_and_the_caribbean() {
+        // A unit of the organisation is not the title; the grade leaves the labelled one.
+        let p = parse_posting(
+            "\nCity of Mutare\nDUE: 28 MAR 2025\nCHAMBER SECRETARY’S DEPARTMENT\nVACANCY: LEGAL MANAGER GRADE 13\n\
+             Applications are invited from suitably qualified persons to fill the vacant post of\nLEGAL MANAGER.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("LEGAL MANAGER"));
+        // A post count in words and figures, and a vacancy number after dashes.
+        let p = parse_posting(
+            "ACCOUNTANT II – TWO HUNDRED AND FIFTY (250) POSTS – V/NO. 7/2021\n\n\
+             Basic Salary Scale: Ksh.31,270 – Ksh.41,260 p.m. (CSG – 11)\n\nDuties include keeping the books.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("ACCOUNTANT II"));
+        let p = parse_posting(
+            "Project Officer (2 Positions)\n\nLilongwe\n\nThe organisation seeks two officers for its \
+             water programme in the central region.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Project Officer"));
+        // A labelled role right under the page's heading wins over the heading.
+        let p = parse_posting(
+            "Inter Aide Malawi\nInter Aide: Maintenance Project\nPOSITION: District project officer\n\
+             Inter Aide began maintenance projects in 1991 as part of its WASH initiatives.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("District project officer"));
+        // A French label; a date line is never the title.
+        let p = parse_posting(
+            "Titre du Poste : Assistant(e) Administratif(ve) et Financier(e) de projet\n\
+             Lieu d'affectation : Dakar\n\nLe projet appuie les coopératives.\n",
+        );
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Assistant(e) Administratif(ve) et Financier(e) de projet")
+        );
+        assert_eq!(p.location.as_deref(), Some("Dakar"));
+        let p = parse_posting(
+            "February 19, 2025\n\nOverview\n\nApplicants are invited to fill the following vacant position at \
+             St. Jude Hospital: Medical Technologists \n\nQualifications and Experience\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Medical Technologists"));
+    }
 }

@@ -444,6 +444,15 @@ fn leading_title_clause(line: &str) -> Option<&str> {
         .then_some(head)
 }
 
+/// "February 19, 2025", "19/02/2025", "2025-02-19": a line that is only a date.
+fn is_date_line(text: &str) -> bool {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})$")
+            .expect("date-line regex is valid")
+    });
+    DATE.is_match(text.trim())
+}
+
 /// When no line reads like a title: the first short line that is not a greeting or a heading,
 /// cleaned like a title line; else the start of the first line. The caller warns the user.
 pub(crate) fn best_title_candidate(lines: &[Line]) -> Option<String> {
@@ -464,6 +473,7 @@ pub(crate) fn best_title_candidate(lines: &[Line]) -> Option<String> {
             let usable = !cleaned.is_empty()
                 && !header_line
                 && !cleaned.contains("://")
+                && !is_date_line(&cleaned)
                 && !is_greeting(text)
                 && word_count(&cleaned) <= 12
                 && cleaned.chars().count() <= 120
@@ -536,6 +546,14 @@ fn looks_like_title(line: &str) -> bool {
     if cleaned.is_empty() || cleaned.chars().count() > 120 || ends_like_sentence(&cleaned) {
         return false;
     }
+    // "CHAMBER SECRETARY’S DEPARTMENT": a unit of the organisation, not a role.
+    let last = fold(cleaned.split_whitespace().last().unwrap_or_default());
+    if matches!(
+        last.as_str(),
+        "department" | "division" | "directorate" | "unit" | "section" | "ministry"
+    ) {
+        return false;
+    }
     let segments = split_segments(&cleaned);
     segments.iter().any(|segment| {
         let core = strip_parentheticals_text(segment);
@@ -554,6 +572,8 @@ fn clean_title_text(line: &str) -> String {
     let mut text = strip_decorations(&plain).to_string();
     const PREFIXES: &[&str] = &[
         "job title:",
+        "titre du poste :",
+        "titre du poste:",
         "title:",
         "position:",
         "role:",
@@ -647,14 +667,26 @@ fn clean_title_text(line: &str) -> String {
         text = text[..cut].trim().to_string();
     }
     // "… - 1 vacancy - CCMAR/TS_BIOM/09/2019": a post count or a reference code after a dash.
-    while let Some((head, tail)) = text.rsplit_once(" - ") {
+    while let Some((head, tail)) = [" - ", " – "]
+        .iter()
+        .filter_map(|dash| text.rsplit_once(dash))
+        .max_by_key(|(head, _)| head.len())
+    {
         let tail = tail.trim();
         let folded = fold(tail);
-        let count = folded.split_whitespace().count() == 2
+        // "1 vacancy", "TWO HUNDRED AND FIFTY (250) POSTS": how many posts, in figures.
+        let figures = (folded.split_whitespace().count() == 2
             && folded
                 .split_whitespace()
                 .next()
-                .is_some_and(|n| n.parse::<u32>().is_ok())
+                .is_some_and(|n| n.parse::<u32>().is_ok()))
+            || (folded.split_whitespace().count() <= 8
+                && folded.contains('(')
+                && folded
+                    .split(['(', ')'])
+                    .nth(1)
+                    .is_some_and(|n| n.trim().parse::<u32>().is_ok()));
+        let count = figures
             && [
                 "vacancy",
                 "vacancies",
@@ -665,13 +697,28 @@ fn clean_title_text(line: &str) -> String {
             ]
             .iter()
             .any(|w| folded.ends_with(w));
-        let code = !tail.contains(' ')
+        // "CCMAR/TS_BIOM/09/2019", "V/NO. 7/2021": a reference, without lower-case words.
+        let code = word_count(tail) <= 3
             && tail.chars().any(|c| c.is_ascii_digit())
-            && tail.chars().any(|c| matches!(c, '/' | '_'));
+            && tail.chars().any(|c| matches!(c, '/' | '_'))
+            && !tail.chars().any(char::is_lowercase);
         if !(count || code) || !has_role_word(head) {
             break;
         }
         text = head.trim().to_string();
+    }
+    // "LEGAL MANAGER GRADE 13", "Project Officer (2 Positions)": a grade or a post count at
+    // the end.
+    {
+        static GRADE_OR_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\s+(?:grade\s+[a-z]?\d{1,2}[a-z]?|\(\s*\d{1,3}\s+(?:positions?|posts?|vacanc(?:y|ies)|openings?)\s*\))$")
+                .expect("grade-or-count regex is valid")
+        });
+        if let Some(found) = GRADE_OR_COUNT.find(&text)
+            && has_role_word(&text[..found.start()])
+        {
+            text.truncate(found.start());
+        }
     }
     // "Legal Administrative Officer (MR-5)", "Consulent (B1-B3)": a pay grade in brackets.
     {
@@ -1855,7 +1902,7 @@ const TITLE_STOPS: &[&str] = &[
 
 static TITLE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:(?:an?|our)\s+)?|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:is|are) recruiting(?: for)?\s+(?:an?\s+|the\s+)|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for\s+(?:an?\s+|the\s+)?|following (?:posts?|positions?|vacanc(?:y|ies)|roles?|openings?)\b[^:\n.]{0,120}:\s*)|(?:^|[.!?][ \t]+|\n[ \t]*)as (?:an?|the|our)\s+)",
+        r"(?i)(?:\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:(?:an?|our)\s+)?|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:is|are) recruiting(?: for)?\s+(?:an?\s+|the\s+)|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for\s+(?:an?\s+|the\s+)?|following (?:[a-z]+ ){0,2}(?:posts?|positions?|vacanc(?:y|ies)|roles?|openings?)\b[^:\n]{0,120}?:\s*)|(?:^|[.!?][ \t]+|\n[ \t]*)as (?:an?|the|our)\s+)",
     )
     .expect("title trigger regex is valid")
 });
@@ -1945,6 +1992,8 @@ fn capitalise_words(text: &str) -> String {
 fn title_words_after(rest: &str) -> Option<String> {
     let mut words: Vec<String> = Vec::new();
     let mut skipped = 0;
+    // The title ends with its line.
+    let rest = rest.split('\n').next().unwrap_or(rest);
     let raw_words: Vec<&str> = rest.split_whitespace().take(12).collect();
     for (at, raw_word) in raw_words.iter().copied().enumerate() {
         // A capitalised word soon after: the lowercase words before it are adjectives

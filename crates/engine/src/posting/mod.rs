@@ -262,6 +262,8 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
 #[derive(Debug, Default)]
 struct Fields {
     title: Option<String>,
+    /// How many text lines come before the first `Title:` field.
+    title_position: usize,
     company: Option<String>,
     location: Option<String>,
     /// Values of arrangement/type/salary/level fields, in order.
@@ -271,13 +273,20 @@ struct Fields {
 impl Fields {
     fn from_lines(lines: &[Line]) -> Self {
         let mut fields = Fields::default();
+        let mut position = 0;
         for line in lines {
+            if line.kind != LineKind::Blank {
+                position += 1;
+            }
             let LineKind::Field { key, value } = &line.kind else {
                 continue;
             };
             match key {
                 FieldKey::Title => {
-                    fields.title.get_or_insert_with(|| value.clone());
+                    if fields.title.is_none() {
+                        fields.title = Some(value.clone());
+                        fields.title_position = position - 1;
+                    }
                 }
                 FieldKey::Company => {
                     // "Company: Anterior builds AI for healthcare administration. …": a label
@@ -466,6 +475,18 @@ fn merge_title_field(fields: &Fields, header: &mut Header) {
             && found_folded.contains(&field_folded)
         {
             *found = field;
+            return;
+        }
+        // "Inter Aide Malawi" over "POSITION: District project officer": a first line that
+        // shares no word with the labelled role is the page's heading, not the title.
+        let shared = found_folded
+            .split_whitespace()
+            .any(|w| w.len() > 2 && field_folded.split_whitespace().any(|f| f == w));
+        if !shared && fields.title_position < 6 && text::has_role_word(&field) {
+            let parsed = header_from_title_text(&field);
+            if let Some(title) = parsed.title {
+                *found = title;
+            }
         }
         return;
     }
