@@ -1562,4 +1562,23 @@ mod real_world_headers {
         );
         assert_eq!(p.title.as_deref(), Some("Medical Technologists"));
     }
+
+    #[test]
+    fn stock_recruiting_phrase_names_the_employer_only_when_it_is_not_an_agency() {
+        let p = parse_posting(
+            "Graphics Designer – Individual Consultancy\n\nThe United Nations Development Programme (UNDP) is \
+             the United Nations’ global development network.\n\nWe are recruiting to fill the position below:\n\n\
+             Job Title: Graphics Designer\n\nLocation: Home Based, Nigeria\n",
+        );
+        assert_eq!(
+            p.company.as_deref(),
+            Some("United Nations Development Programme")
+        );
+        let p = parse_posting(
+            "Elizabeth Maddeux provides a range of human resources solutions designed to empower your \
+             workforce.\nWe are recruiting to fill the position below:\nJob Title: Business Development Manager\n\
+             Location: Ikeja, Lagos\n",
+        );
+        assert_eq!(p.company, None);
+    }
 }

@@ -2190,7 +2190,7 @@ pub(crate) fn company_from_text(text: &str) -> Option<String> {
 
 static COMPANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)(?:^|[.!?][ ]+|,[ ]+(?:the[ ]+)?){COMPANY_NAME}(?:[ ]+in[ ]+[A-Z][\w'’.-]*)?[ ]+(?:is[ ]+(?:a|an|the|building|creating|developing|among|one[ ]+of|on[ ]+a[ ]+mission)\b|was[ ]+founded\b|(?:builds|helps|makes|runs|operates|designs|develops|creates|provides|offers|plans|connects|processes|powers|serves|sells|delivers|brings|turns|gives|lets|enables)\b)"
+        r"(?m)(?:^|[.!?][ ]+|,[ ]+(?:the[ ]+)?){COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:[ ]+in[ ]+[A-Z][\w'’.-]*)?[ ]+(?:is[ ]+(?:a|an|the|building|creating|developing|among|one[ ]+of|on[ ]+a[ ]+mission)\b|was[ ]+founded\b|(?:builds|helps|makes|runs|operates|designs|develops|creates|provides|offers|plans|connects|processes|powers|serves|sells|delivers|brings|turns|gives|lets|enables)\b)"
     ))
     .expect("subject regex is valid")
 });
@@ -2331,7 +2331,7 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
 
 static UNNAMED_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:our|a|the)[ ]+clients?(?:'s)?,?[ ]+(?:is|are|seeks?|requires?|reserves?|has|have|based|located|a[ ]+leading|an?[ ]+established)|on[ ]+behalf[ ]+of[ ]+(?:our|a|one[ ]+of[ ]+our)[ ]+clients?|for[ ]+(?:one[ ]+of[ ]+)?our[ ]+clients?|a[ ]+client[ ]+of[ ]+ours|confidential[ ]+client|recruiting[ ]+to[ ]+fill[ ]+the[ ]+position)\b",
+        r"(?i)\b(?:(?:our|a|the)[ ]+clients?(?:'s)?,?[ ]+(?:is|are|seeks?|requires?|reserves?|has|have|based|located|a[ ]+leading|an?[ ]+established)|on[ ]+behalf[ ]+of[ ]+(?:our|a|one[ ]+of[ ]+our)[ ]+clients?|for[ ]+(?:one[ ]+of[ ]+)?our[ ]+clients?|a[ ]+client[ ]+of[ ]+ours|confidential[ ]+client)\b",
     )
     .expect("unnamed-client regex is valid")
 });
@@ -2341,6 +2341,33 @@ static UNNAMED_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
 /// below"): then nothing in the text but a labelled company names the employer.
 pub(crate) fn for_unnamed_client(text: &str) -> bool {
     UNNAMED_CLIENT.is_match(text)
+}
+
+/// "We are recruiting to fill the position below": a board's stock phrase, used by agencies for
+/// unnamed clients and by employers alike. The employer counts only when the text states it
+/// (a sentence or a label), never by the shape of a name alone.
+pub(crate) fn recruiting_to_fill(text: &str) -> bool {
+    fold(text).contains("recruiting to fill the position")
+}
+
+/// Whether the opening of the text presents a recruitment or HR-services firm ("provides a range
+/// of human resources solutions"): with the stock phrase above, that firm writes for a client.
+pub(crate) fn presents_recruiter(text: &str) -> bool {
+    let head = fold(&text.chars().take(600).collect::<String>());
+    [
+        "human resource",
+        "recruitment",
+        "recruiting firm",
+        "staffing",
+        "hr solutions",
+        "hr consult",
+        "talent acquisition",
+        "outsourcing",
+        "headhunt",
+        "executive search",
+    ]
+    .iter()
+    .any(|w| head.contains(w))
 }
 
 /// A company introduced as the subject of a sentence in an "About"

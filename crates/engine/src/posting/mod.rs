@@ -209,6 +209,7 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
         .map(|salary| local_dollars(salary, location.as_deref(), &normalized));
     // A recruitment agency writing for a client it does not name: the agency is not the
     // employer, so only a labelled `Company:` field names one.
+    let stock_phrase = header::recruiting_to_fill(&normalized);
     let read_company = || {
         header::company_from_logo(&lines)
             .or_else(|| header.company.clone())
@@ -227,10 +228,16 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
                     .take(3)
                     .find_map(company_from_subject)
             })
-            .or_else(|| header::company_from_organisation_name(&normalized))
+            .or_else(|| {
+                (!stock_phrase)
+                    .then(|| header::company_from_organisation_name(&normalized))
+                    .flatten()
+            })
     };
     let company = fields.company.clone().or_else(|| {
-        if header::for_unnamed_client(&normalized) {
+        if header::for_unnamed_client(&normalized)
+            || (stock_phrase && header::presents_recruiter(&normalized))
+        {
             None
         } else {
             read_company()
