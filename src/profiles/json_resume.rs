@@ -848,7 +848,26 @@ pub fn import(doc: &Value) -> AppResult<(ProfileContent, ImportReport)> {
     for (i, value) in project_items.into_iter().enumerate() {
         let project: ProjectEntry = parse(&value);
         let path = |f: &str| format!("projects[{i}].{f}");
-        let Some(name) = project.name.get() else {
+        // `title` is a common stand-in for `name`; it stays as written for export.
+        let titled = project
+            .rest
+            .get("title")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned);
+        let name = match (project.name.get(), titled) {
+            (Some(name), _) => Some(name),
+            (None, Some(title)) => {
+                r.report.normalized(
+                    path("name"),
+                    format!("read the project's title {title:?} as its name"),
+                );
+                Some(title)
+            }
+            (None, None) => None,
+        };
+        let Some(name) = name else {
             r.report
                 .dropped(format!("projects[{i}]"), "has no name; kept for export");
             r.unplace("projects", value);
@@ -1316,6 +1335,20 @@ mod tests {
         assert_eq!(p.personal_info.email, "");
         assert_eq!(fields(&report.warnings), ["basics.email"]);
         assert!(p.problems().is_empty(), "{:?}", p.problems());
+    }
+
+    #[test]
+    fn a_project_titled_instead_of_named_is_kept() {
+        let doc = json!({"basics": {"name": "X"},
+            "projects": [{"title": "Election night maps", "description": "Live results."}, {"description": "No name"}]});
+        let (p, report) = import(&doc).unwrap();
+        assert_eq!(p.projects.len(), 1);
+        assert_eq!(p.projects[0].name, "Election night maps");
+        assert!(fields(&report.normalized).contains(&"projects[0].name"));
+        assert_eq!(fields(&report.dropped), ["projects[1]"]);
+        let exported = export(&p);
+        assert_eq!(exported["projects"][0]["name"], "Election night maps");
+        assert_eq!(exported["projects"][0]["title"], "Election night maps");
     }
 
     /// The causes of the eleven refusals in issue 11, all in one document.
