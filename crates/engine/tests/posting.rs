@@ -1581,4 +1581,24 @@ mod real_world_headers {
         );
         assert_eq!(p.company, None);
     }
+
+    #[test]
+    fn local_dollars_from_words_only_one_country_uses() {
+        let p = parse_posting(
+            "Station Electrician\n\nJoin the Australian Antarctic Program for a summer season.\n\n\
+             Salary: $83,375 per annum plus allowances.\n",
+        );
+        assert_eq!(p.salary.unwrap().currency, "AUD");
+        let p = parse_posting(
+            "Driver, Level 2\n\nThe Maritime Authority of Jamaica needs a driver in Kingston.\n\n\
+             Salary range: $1,550,136 – $2,084,761 per annum.\n",
+        );
+        assert_eq!(p.salary.unwrap().currency, "JMD");
+        // A US posting that also names Canada keeps US dollars.
+        let p = parse_posting(
+            "Account Executive\n\nAcme Corp\n\nWe sell across the United States and Ontario. Full benefits \
+             and a 401(k) match.\n\nPay: $90,000 - $110,000 per year.\n",
+        );
+        assert_eq!(p.salary.unwrap().currency, "USD");
+    }
 }

@@ -428,6 +428,7 @@ fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str) -> Sala
 fn dollars_from_text(mut salary: Salary, folded: &str) -> Salary {
     // Only words a posting for another country would not use: "US or Canada" and "remote in
     // Australia" say where applicants may live, not which dollar is paid.
+    // US words are listed too: a US posting that also names another country stays in USD.
     const SIGNALS: &[(&str, &[&str])] = &[
         (
             "AUD",
@@ -438,9 +439,33 @@ fn dollars_from_text(mut salary: Salary, folded: &str) -> Salary {
                 ".org.au",
                 ".edu.au",
                 "new south wales",
+                "queensland",
+                "western australia",
+                "tasmania",
+                "australian government",
+                "australian antarctic",
             ],
         ),
-        ("NZD", &["kiwisaver", ".co.nz", ".govt.nz"]),
+        ("NZD", &["kiwisaver", ".co.nz", ".govt.nz", "new zealand"]),
+        (
+            "CAD",
+            &[
+                "british columbia",
+                "ontario",
+                "alberta",
+                "saskatchewan",
+                "manitoba",
+                "nova scotia",
+                "new brunswick",
+                "newfoundland",
+                ".gc.ca",
+                "canadian",
+            ],
+        ),
+        ("JMD", &["jamaica"]),
+        ("HKD", &["hong kong"]),
+        ("SGD", &["singapore"]),
+        ("USD", &["united states", "u.s.", ", usa", "401(k)", "401k"]),
     ];
     let mut found = SIGNALS
         .iter()

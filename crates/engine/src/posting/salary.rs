@@ -370,8 +370,14 @@ impl<'a> Context<'a> {
     fn is_not_pay(&self) -> bool {
         let after = self.after.to_lowercase();
         let after_head: String = after.chars().take(40).collect();
+        // "$83,375 per annum plus allowances": what the pay comes with is not what it is.
+        let after_head = [" plus ", " + ", " and ", " with "]
+            .iter()
+            .filter_map(|w| after_head.find(w))
+            .min()
+            .map_or(after_head.as_str(), |cut| &after_head[..cut]);
         let before_tail: String = tail_chars(&self.before, 40);
-        NOT_PAY_AFTER.iter().any(|w| contains_word(&after_head, w))
+        NOT_PAY_AFTER.iter().any(|w| contains_word(after_head, w))
             || NOT_PAY_BEFORE.iter().any(|w| before_tail.contains(w))
     }
 
