@@ -1601,4 +1601,22 @@ mod real_world_headers {
         );
         assert_eq!(p.salary.unwrap().currency, "USD");
     }
+
+    #[test]
+    fn a_repeated_title_line_and_french_place_labels() {
+        let p = parse_posting(
+            "Legal Affairs Officer - P3\n\nLegal Affairs Officer - P3\n\n\
+             COMESA - Common Market for Eastern and Southern Africa\n\nLusaka, Zambia\n\nPURPOSE OF THE JOB\n\n\
+             The officer advises the Secretariat on legal matters.\n",
+        );
+        assert_eq!(
+            p.company.as_deref(),
+            Some("COMESA - Common Market for Eastern and Southern Africa")
+        );
+        assert_eq!(p.location.as_deref(), Some("Lusaka, Zambia"));
+        let p = parse_posting(
+            "Assistant Administratif\n\nLieu du Travail : Sénégal\n\nLe projet appuie les coopératives agricoles.\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("Sénégal"));
+    }
 }

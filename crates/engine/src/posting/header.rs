@@ -1528,6 +1528,11 @@ fn read_meta_lines(lines: &[Line], start: usize, header: &mut Header) {
             }
             _ => break,
         };
+        // "Legal Affairs Officer - P3" twice: the page's heading and its title line.
+        if repeats_title_line(lines, start, index) {
+            header.consumed.push(index);
+            continue;
+        }
         if absorb_meta_line(text, first && stacked.is_empty(), header) {
             header.consumed.push(index);
             known_lines += 1;
@@ -1565,6 +1570,18 @@ fn read_meta_lines(lines: &[Line], start: usize, header: &mut Header) {
             .any(|line| mentions(&line.raw, name))
     });
     resolve_stacked_lines(&stacked, known_lines, recurs, header);
+}
+
+/// Whether `lines[index]` repeats the title line just above the metadata (`start - 1`), with
+/// nothing between them.
+fn repeats_title_line(lines: &[Line], start: usize, index: usize) -> bool {
+    let Some(title_line) = start.checked_sub(1).and_then(|at| lines.get(at)) else {
+        return false;
+    };
+    let nothing_between = lines[start..index]
+        .iter()
+        .all(|line| line.kind == LineKind::Blank);
+    nothing_between && lines[index].raw.trim() == title_line.raw.trim()
 }
 
 /// Whether `text` names `name` as a whole word sequence, in the same letters and case

@@ -300,6 +300,7 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
     ("werkgever", FieldKey::Company),
     ("lieu", FieldKey::Location),
     ("lieu de travail", FieldKey::Location),
+    ("lieu du travail", FieldKey::Location),
     ("lieu d'affectation", FieldKey::Location),
     ("arbeitsort", FieldKey::Location),
     ("ubicación", FieldKey::Location),
