@@ -707,26 +707,16 @@ fn clean_title_text(line: &str) -> String {
         }
         text = head.trim().to_string();
     }
-    // "LEGAL MANAGER GRADE 13", "Project Officer (2 Positions)": a grade or a post count at
-    // the end.
+    // "LEGAL MANAGER GRADE 13", "Project Officer (2 Positions)", "Legal Administrative Officer
+    // (MR-5)": a grade or a post count at the end.
     {
         static GRADE_OR_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\s+(?:grade\s+[a-z]?\d{1,2}[a-z]?|\(\s*\d{1,3}\s+(?:positions?|posts?|vacanc(?:y|ies)|openings?)\s*\))$")
-                .expect("grade-or-count regex is valid")
+            Regex::new(
+                r"(?:\s+(?i:grade\s+[a-z]?\d{1,2}[a-z]?|\(\s*\d{1,3}\s+(?:positions?|posts?|vacanc(?:y|ies)|openings?)\s*\))|\s*\([A-Z]{1,4}\d{0,2}\s?[-–]\s?[A-Z]{0,4}\d{1,2}\))$",
+            )
+            .expect("grade-or-count regex is valid")
         });
-        if let Some(found) = GRADE_OR_COUNT.find(&text)
-            && has_role_word(&text[..found.start()])
-        {
-            text.truncate(found.start());
-        }
-    }
-    // "Legal Administrative Officer (MR-5)", "Consulent (B1-B3)": a pay grade in brackets.
-    {
-        static GRADE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"\s*\((?:[A-Z]{1,4}\d{0,2}\s?[-–]\s?[A-Z]{0,4}\d{1,2})\)$")
-                .expect("grade regex is valid")
-        });
-        if let Some(found) = GRADE.find(&text)
+        while let Some(found) = GRADE_OR_COUNT.find(&text)
             && has_role_word(&text[..found.start()])
         {
             text.truncate(found.start());

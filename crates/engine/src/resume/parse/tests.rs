@@ -15,6 +15,14 @@ fn fixture(name: &str) -> ParsedResume {
     parse_resume_text(text)
 }
 
+/// Each job's title and employer, in order.
+fn titles_and_employers(p: &Profile) -> Vec<(&str, &str)> {
+    p.experiences
+        .iter()
+        .map(|e| (e.title.as_str(), e.company.as_str()))
+        .collect()
+}
+
 fn jobs(p: &Profile) -> Vec<(&str, &str, &str, Option<&str>, bool)> {
     p.experiences
         .iter()
@@ -371,11 +379,7 @@ fn long_lines_are_prose_and_take_no_next_line() {
         03/2016 – 04/2017\tSystems Support Engineer\n\
         \tMunich Re, Melbourne, Australia\n";
     let p = parse_resume_text(text).profile;
-    let got: Vec<(&str, &str)> = p
-        .experiences
-        .iter()
-        .map(|e| (e.title.as_str(), e.company.as_str()))
-        .collect();
+    let got = titles_and_employers(&p);
     assert_eq!(
         got,
         [
@@ -436,11 +440,7 @@ fn self_employment_words_and_dashes_inside_employer_names() {
         Reporter — Channel Nine | Lima, Peru | 2018 – 2020\n\
         • Reported.\n";
     let p = parse_resume_text(text).profile;
-    let got: Vec<(&str, &str)> = p
-        .experiences
-        .iter()
-        .map(|e| (e.title.as_str(), e.company.as_str()))
-        .collect();
+    let got = titles_and_employers(&p);
     assert_eq!(
         got,
         [
@@ -507,11 +507,7 @@ fn undated_entries_keep_a_two_line_shape_with_dates_beside_the_employer() {
         Intern\n\
         • Supported the web site.\n";
     let p = parse_resume_text(text).profile;
-    let got: Vec<(&str, &str)> = p
-        .experiences
-        .iter()
-        .map(|e| (e.title.as_str(), e.company.as_str()))
-        .collect();
+    let got = titles_and_employers(&p);
     assert_eq!(
         got,
         [
@@ -599,11 +595,7 @@ fn long_title_wrapped_before_its_dates_is_one_title() {
         Driven\n\
         • Ran the teams.\n";
     let p = parse_resume_text(text).profile;
-    let got: Vec<(&str, &str)> = p
-        .experiences
-        .iter()
-        .map(|e| (e.title.as_str(), e.company.as_str()))
-        .collect();
+    let got = titles_and_employers(&p);
     assert_eq!(
         got,
         [
@@ -627,11 +619,7 @@ fn at_inside_an_employer_name_and_a_wrapped_date_column() {
         Marketing Coordinator\n\
         • Ran campaigns.\n";
     let p = parse_resume_text(text).profile;
-    let got: Vec<(&str, &str)> = p
-        .experiences
-        .iter()
-        .map(|e| (e.title.as_str(), e.company.as_str()))
-        .collect();
+    let got = titles_and_employers(&p);
     assert_eq!(
         got,
         [
@@ -704,11 +692,7 @@ fn names_and_prose_in_scripts_without_case_or_spaces() {
         - 职责:Honda RoadSync 测试\n";
     let p = parse_resume_text(text).profile;
     assert_eq!(p.personal_info.full_name, "王明海");
-    let got: Vec<(&str, &str)> = p
-        .experiences
-        .iter()
-        .map(|e| (e.title.as_str(), e.company.as_str()))
-        .collect();
+    let got = titles_and_employers(&p);
     assert_eq!(
         got,
         [("iOS 研发工程师", "涂鸦智能(杭州涂鸦信息技术有限公司)")]
@@ -727,11 +711,7 @@ fn two_roles_with_a_brand_shaped_word_before_an_acronym_employer() {
         October 2016 – May 2017\n\
         Built lab software.\n";
     let p = parse_resume_text(text).profile;
-    let got: Vec<(&str, &str)> = p
-        .experiences
-        .iter()
-        .map(|e| (e.title.as_str(), e.company.as_str()))
-        .collect();
+    let got = titles_and_employers(&p);
     assert_eq!(
         got,
         [
@@ -794,11 +774,7 @@ fn employer_wrapped_before_university_and_a_line_of_text_after_the_dates() {
         September 2016 – April 2017\n\
         • Led the training team.\n";
     let p = parse_resume_text(text).profile;
-    let got: Vec<(&str, &str)> = p
-        .experiences
-        .iter()
-        .map(|e| (e.title.as_str(), e.company.as_str()))
-        .collect();
+    let got = titles_and_employers(&p);
     assert_eq!(
         got,
         [
