@@ -23,6 +23,14 @@ fn titles_and_employers(p: &Profile) -> Vec<(&str, &str)> {
         .collect()
 }
 
+/// Each job's employer and place, in order.
+fn employers_and_places(p: &Profile) -> Vec<(&str, Option<&str>)> {
+    p.experiences
+        .iter()
+        .map(|e| (e.company.as_str(), e.location.as_deref()))
+        .collect()
+}
+
 fn jobs(p: &Profile) -> Vec<(&str, &str, &str, Option<&str>, bool)> {
     p.experiences
         .iter()
@@ -470,11 +478,7 @@ fn unknown_town_after_the_employer_is_its_place() {
         Vandelay, Shelbyville, Texas\n\
         - Learnt.\n";
     let p = parse_resume_text(text).profile;
-    let got: Vec<(&str, Option<&str>)> = p
-        .experiences
-        .iter()
-        .map(|e| (e.company.as_str(), e.location.as_deref()))
-        .collect();
+    let got = employers_and_places(&p);
     assert_eq!(
         got,
         [
@@ -804,11 +808,7 @@ fn places_after_the_employer_in_many_forms() {
         OUMAL-KHER HOLDING, N'Djamena - Tchad\n\
         - Kept the books.\n";
     let p = parse_resume_text(text).profile;
-    let got: Vec<(&str, Option<&str>)> = p
-        .experiences
-        .iter()
-        .map(|e| (e.company.as_str(), e.location.as_deref()))
-        .collect();
+    let got = employers_and_places(&p);
     assert_eq!(
         got,
         [
