@@ -1619,4 +1619,20 @@ mod real_world_headers {
         );
         assert_eq!(p.location.as_deref(), Some("Sénégal"));
     }
+
+    #[test]
+    fn more_currency_codes_but_not_a_programming_language() {
+        let found = parse_salary("Salary: UGX 86,951,739/= p.a").unwrap();
+        assert_eq!(
+            (found.min, found.currency.as_str()),
+            (Some(86_951_739), "UGX")
+        );
+        let found = parse_salary("Offer: 3,012,761 KSHS per annum").unwrap();
+        assert_eq!(found.currency, "KES");
+        let p = parse_posting(
+            "Backend Engineer\n\nAcme Ltd\nLondon, UK\n\nWe use PHP 8 and Laravel 10 on a monolith \
+             serving many customers every day.\n",
+        );
+        assert_eq!(p.salary, None);
+    }
 }

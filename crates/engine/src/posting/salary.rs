@@ -70,14 +70,14 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | \$ | € | £ | ₹ | ¥ | ₦ | \bRs\.?
-               | \bKsh\.? | \bKSh\.?
-               | \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR|KES|NGN|AED|PKR)
+               | \bKshs?\.? | \bKShs?\.?
+               | \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR|KES|NGN|AED|PKR|UGX|TZS|ZMW|MWK|GHS|RWF|ETB|BWP|NAD|LKR|NPR|BDT|MYR|IDR|THB|EGP|MAD|JMD|TTD|FJD|BRL|MXN|CZK|HUF|RON|SAR|QAR)
                | \bR )?
         \s?
         (?P<num> \d{1,3}(?:[\u{20}\u{a0}\u{202f}]\d{3})+(?:\.\d{1,2})?\b | \d[\d.,]*\d | \d )
         (?: \s? (?P<mult> [kK] | [mM](?:n|illion)? | [bB](?:n|illion)? | [tT](?:n|rillion)? | LPA | (?i:lpa|lakhs?|lacs?|lakh) | L ) \b )?
-        (?: \s? (?P<post> \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR|KES|NGN|AED|PKR)\b
-                        | € | £ | \b(?i:euros?|dollars?|pounds?)\b ) )?
+        (?: \s? (?P<post> \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR|KES|NGN|AED|PKR|UGX|TZS|ZMW|MWK|GHS|RWF|ETB|BWP|NAD|LKR|NPR|BDT|MYR|IDR|THB|EGP|MAD|JMD|TTD|FJD|BRL|MXN|CZK|HUF|RON|SAR|QAR)\b
+                        | \bK[Ss][Hh][Ss]?\b | € | £ | \b(?i:euros?|dollars?|pounds?)\b ) )?
         ",
     )
     .expect("amount regex is valid")
@@ -480,13 +480,25 @@ fn currency_code(marker: &str) -> &'static str {
         "dkk" => "DKK",
         "pln" => "PLN",
         "r" | "zar" => "ZAR",
-        "ksh" | "kes" => "KES",
+        "ksh" | "kshs" | "kes" => "KES",
         "₦" | "ngn" => "NGN",
         "aed" => "AED",
         "pkr" => "PKR",
-        _ => "USD",
+        other => ISO_CODES
+            .iter()
+            .find(|code| code.eq_ignore_ascii_case(other))
+            .copied()
+            .unwrap_or("USD"),
     }
 }
+
+/// Other ISO 4217 codes read as written before or after an amount ("UGX 86,951,739/= p.a").
+/// Not PHP, which is more often the language ("PHP 8") than the peso.
+const ISO_CODES: &[&str] = &[
+    "UGX", "TZS", "ZMW", "MWK", "GHS", "RWF", "ETB", "BWP", "NAD", "LKR", "NPR", "BDT", "MYR",
+    "IDR", "THB", "EGP", "MAD", "JMD", "TTD", "FJD", "BRL", "MXN", "CZK", "HUF", "RON", "SAR",
+    "QAR",
+];
 
 fn multiplier_of(marker: &str) -> Multiplier {
     let folded = marker.to_ascii_lowercase();
