@@ -1635,4 +1635,27 @@ mod real_world_headers {
         );
         assert_eq!(p.salary, None);
     }
+
+    #[test]
+    fn organisations_mentioned_in_passing_are_not_the_employer() {
+        for passing in [
+            "Requirements: Bachelor's degree from a Recognised University or College.",
+            "E-Verify is used per Department of Homeland Security rules.",
+            "Must hold a Food Safety Certificate issued by the Health Authority of the State.",
+            "Candidates who studied at Harvard University are welcome, as are others.",
+            "Benefits include a pension with Aviva Limited.",
+        ] {
+            let p = parse_posting(&format!(
+                "Warehouse Operative\n\nWe are looking for a warehouse operative to pick and pack \
+                 orders on the night shift.\n\n{passing}\n"
+            ));
+            assert_eq!(p.company, None, "{passing}");
+        }
+        // Named as the place of work, the same shape is the employer.
+        let p = parse_posting(
+            "Faculty of Practice in Data Science\n\nThe Department of Mathematics at John Carroll University \
+             seeks a faculty member to teach data science.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("John Carroll University"));
+    }
 }

@@ -2310,6 +2310,50 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
     let head: String = text.chars().take(2500).collect();
     let matches: Vec<regex::Match> = ORGANISATION_NAME.find_iter(&head).collect();
     matches.iter().enumerate().find_map(|(at, found)| {
+        // "a degree from a Recognised University", "issued by the Health Authority", "per
+        // Department of Homeland Security rules", "insurance with Aviva Limited": an
+        // organisation the posting mentions in passing, not the employer.
+        let before = fold(&head[..found.start()]);
+        let before = before.trim_end();
+        let in_passing = [
+            "from a",
+            "from an",
+            "from",
+            "issued by",
+            "issued by the",
+            "per",
+            "studied at",
+            "graduate of",
+            "graduated from",
+            "accredited by",
+            "recognised by",
+            "recognized by",
+            "registered with",
+            "registered with the",
+            "licensed by",
+            "insurance with",
+            "pension with",
+        ]
+        .iter()
+        .any(|w| before.ends_with(&format!(" {w}")) || before == *w);
+        let adjective_university =
+            fold(found.as_str())
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| {
+                    matches!(
+                        w,
+                        "recognised"
+                            | "recognized"
+                            | "accredited"
+                            | "reputable"
+                            | "reputed"
+                            | "any"
+                    )
+                });
+        if in_passing || adjective_university {
+            return None;
+        }
         // "The Department of Mathematics … at John Carroll University": a department named
         // just before its organisation is part of it.
         let part_of_next = found.as_str().starts_with("Department")
