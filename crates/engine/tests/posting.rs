@@ -1644,6 +1644,8 @@ mod real_world_headers {
             "Must hold a Food Safety Certificate issued by the Health Authority of the State.",
             "Candidates who studied at Harvard University are welcome, as are others.",
             "Benefits include a pension with Aviva Limited.",
+            "Microsoft Excel is a must for this role.",
+            "Python is a big plus.",
         ] {
             let p = parse_posting(&format!(
                 "Warehouse Operative\n\nWe are looking for a warehouse operative to pick and pack \

@@ -2427,8 +2427,37 @@ pub(crate) fn presents_recruiter(text: &str) -> bool {
 pub(crate) fn company_from_subject(paragraph: &str) -> Option<String> {
     COMPANY_SUBJECT
         .captures_iter(paragraph)
+        .filter(|caps| !names_a_requirement(&paragraph[caps.get(0).map_or(0, |m| m.end())..]))
         .filter_map(|caps| caps.get(1).map(|m| clean_company(m.as_str())))
         .find(|name| plausible_company(name) && !has_role_word(name))
+}
+
+/// "Microsoft Excel is a must", "Python is a plus": a skill the posting asks for, not an
+/// organisation introducing itself. `rest` is the text after "is a".
+fn names_a_requirement(rest: &str) -> bool {
+    let next = fold(rest.trim_start())
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    matches!(
+        next.as_str(),
+        "must"
+            | "plus"
+            | "bonus"
+            | "requirement"
+            | "prerequisite"
+            | "priority"
+            | "nice-to-have"
+            | "big"
+            | "strong"
+            | "huge"
+            | "definite"
+            | "key"
+            | "advantage"
+            | "asset"
+            | "necessity"
+    )
 }
 
 fn company_after_at(text: &str) -> Option<String> {
