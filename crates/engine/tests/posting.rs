@@ -1660,4 +1660,22 @@ mod real_world_headers {
         );
         assert_eq!(p.company.as_deref(), Some("John Carroll University"));
     }
+
+    #[test]
+    fn a_salary_word_counts_in_the_amounts_own_sentence() {
+        let p = parse_posting(
+            "Chef de Partie\n\nIt is ideal if you speak Spanish. Salary of up to £27,000, depending on experience. \
+             Apartments can be found nearby for 500 Euros per month.\n",
+        );
+        let salary = p.salary.unwrap();
+        assert_eq!(
+            (salary.max, salary.currency.as_str()),
+            (Some(27_000), "GBP")
+        );
+        let p = parse_posting(
+            "Maintenance Worker\n\nMaintenance Worker I: $43,454.35 - $55,459.98/year*. Starting salary is \
+             typically at Step 1 of the Salary Scale ($20.89/hr).\n",
+        );
+        assert_eq!(p.salary.unwrap().min, Some(43_454));
+    }
 }

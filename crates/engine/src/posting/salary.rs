@@ -343,7 +343,10 @@ enum Bound {
 /// The text around a candidate: from the start of its line (or the previous
 /// amount) to the end of its line (or the next amount).
 struct Context<'a> {
+    /// The line the amount stands in, lower case.
     line: String,
+    /// The amount's sentence in that line, lower case.
+    sentence: String,
     before: String,
     after: &'a str,
 }
@@ -360,8 +363,17 @@ impl<'a> Context<'a> {
         let next_start = tokens
             .get(last + 1)
             .map_or(line_end, |n| n.start.clamp(end, line_end));
+        // "Salary of up to £27,000, but … apartments for 500 Euros per month": in a paragraph,
+        // only the amount's own sentence says what the amount is.
+        let sentence_start = text[line_start..start]
+            .rfind(". ")
+            .map_or(line_start, |at| line_start + at + 2);
+        let sentence_end = text[end..line_end]
+            .find(". ")
+            .map_or(line_end, |at| end + at + 1);
         Context {
             line: text[line_start..line_end].to_lowercase(),
+            sentence: text[sentence_start..sentence_end].to_lowercase(),
             before: text[previous_end..start].to_lowercase(),
             after: &text[end..next_start],
         }
@@ -381,9 +393,14 @@ impl<'a> Context<'a> {
             || NOT_PAY_BEFORE.iter().any(|w| before_tail.contains(w))
     }
 
+    /// A salary word in the amount's sentence counts fully; elsewhere on its line (a paragraph
+    /// with other sentences) a little.
     fn salary_word_bonus(&self) -> i32 {
-        if SALARY_WORDS.iter().any(|w| contains_word(&self.line, w)) {
+        let has = |text: &str| SALARY_WORDS.iter().any(|w| contains_word(text, w));
+        if has(&self.sentence) {
             3
+        } else if has(&self.line) {
+            1
         } else {
             0
         }
