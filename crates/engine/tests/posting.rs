@@ -1678,4 +1678,29 @@ mod real_world_headers {
         );
         assert_eq!(p.salary.unwrap().min, Some(43_454));
     }
+
+    #[test]
+    fn hospitality_and_parish_titles() {
+        let p = parse_posting(
+            "Job Purpose:\nThe Chef de Partie is responsible for managing a specific section of the kitchen.\n\
+             Key Responsibilities:\nOversee a section in the kitchen.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Chef de Partie"));
+        let p = parse_posting(
+            "Chef de Partie x4 - Summer 23/24\n\nKaiteriteri Beach Resort\nNelson, New Zealand\n\n\
+             Join our kitchen brigade for the busy season.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Chef de Partie"));
+        let p = parse_posting(
+            "Parish Administrator Job Posting\n\nThe parish office needs an administrator three days a week \
+             to keep records and answer the phone.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Parish Administrator"));
+        // Education levels and regulations are not employers.
+        let p = parse_posting(
+            "Library Assistant\n\nRequired Education: Some College\n\nPositions are safety sensitive under \
+             Department of Transportation (DOT) drug and alcohol regulations.\n",
+        );
+        assert_eq!(p.company, None);
+    }
 }

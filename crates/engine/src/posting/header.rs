@@ -702,7 +702,13 @@ fn clean_title_text(line: &str) -> String {
             && tail.chars().any(|c| c.is_ascii_digit())
             && tail.chars().any(|c| matches!(c, '/' | '_'))
             && !tail.chars().any(char::is_lowercase);
-        if !(count || code) || !has_role_word(head) {
+        // "Chef de Partie x4 - Summer 23/24": the season the post is for.
+        let season = ["summer ", "winter ", "spring ", "autumn ", "fall "]
+            .iter()
+            .any(|s| folded.starts_with(s))
+            && folded.chars().any(|c| c.is_ascii_digit())
+            && word_count(tail) <= 3;
+        if !(count || code || season) || !has_role_word(head) {
             break;
         }
         text = head.trim().to_string();
@@ -712,7 +718,7 @@ fn clean_title_text(line: &str) -> String {
     {
         static GRADE_OR_COUNT: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
-                r"(?:\s+(?i:grade\s+[a-z]?\d{1,2}[a-z]?|\(\s*\d{1,3}\s+(?:positions?|posts?|vacanc(?:y|ies)|openings?)\s*\))|\s*\([A-Z]{1,4}\d{0,2}\s?[-–]\s?[A-Z]{0,4}\d{1,2}\))$",
+                r"(?:\s+(?i:grade\s+[a-z]?\d{1,2}[a-z]?|x\s?\d{1,3}|\(\s*\d{1,3}\s+(?:positions?|posts?|vacanc(?:y|ies)|openings?)\s*\))|\s*\([A-Z]{1,4}\d{0,2}\s?[-–]\s?[A-Z]{0,4}\d{1,2}\))$",
             )
             .expect("grade-or-count regex is valid")
         });
@@ -724,6 +730,9 @@ fn clean_title_text(line: &str) -> String {
     }
     // "Seasonal Laborer Position Available", "Line Cook Wanted": the role without the notice.
     const SUFFIXES: &[&str] = &[
+        " job posting",
+        " job description",
+        " job advert",
         " jobs",
         " job",
         " position available",
@@ -1929,7 +1938,7 @@ static TITLE_THIS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 static TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)(?:^|[.!?][ ]+)(?:[A-Z][\w ]{0,30}:[ ]*)?(?:The[ ]+)?((?:(?:[A-Z][\w+#/&.-]*|to|of|the|and|for)[ ]+){0,5}[A-Z][\w+#/&.-]*(?:[ ]+\([A-Z][\w &/-]{0,25}\))?)[ ]+(?:is[ ]+responsible|is[ ]+required[ ]+to|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)\b",
+        r"(?m)(?:^|[.!?][ ]+)(?:[A-Z][\w ]{0,30}:[ ]*)?(?:The[ ]+)?((?:(?:[A-Z][\w+#/&.-]*|to|of|the|and|for|de|du|des|la)[ ]+){0,5}[A-Z][\w+#/&.-]*(?:[ ]+\([A-Z][\w &/-]{0,25}\))?)[ ]+(?:is[ ]+responsible|is[ ]+required[ ]+to|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)\b",
     )
     .expect("title-subject regex is valid")
 });
@@ -2333,6 +2342,7 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
             "licensed by",
             "insurance with",
             "pension with",
+            "under",
         ]
         .iter()
         .any(|w| before.ends_with(&format!(" {w}")) || before == *w);
@@ -2349,6 +2359,7 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
                             | "reputable"
                             | "reputed"
                             | "any"
+                            | "some"
                     )
                 });
         if in_passing || adjective_university {
