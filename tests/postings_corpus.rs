@@ -337,9 +337,9 @@ const TRAIN_FLOORS: Floors = Floors([94.0, 88.0, 95.0, 91.0, 90.0]);
 /// Holdout: the measured level, rounded down. Each batch of job pages from sites never seen
 /// before adds a third of its postings here unread, and those score lower than the rest (a third
 /// to a half of their titles missed on first contact), so the floors are set again from each
-/// new measurement; 28 postings name no company, so one posting moves that figure by about
+/// new measurement; 29 postings name no company, so one posting moves that figure by about
 /// 3.5 points.
-const HOLDOUT_FLOORS: Floors = Floors([79.0, 86.0, 75.0, 82.0, 88.0]);
+const HOLDOUT_FLOORS: Floors = Floors([79.0, 84.0, 75.0, 81.0, 87.0]);
 
 fn check_targets(name: &str, s: &Score, floors: &Floors, details: bool) -> Vec<String> {
     let mut failures = Vec::new();

@@ -2322,7 +2322,12 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
         // "a degree from a Recognised University", "issued by the Health Authority", "per
         // Department of Homeland Security rules", "insurance with Aviva Limited": an
         // organisation the posting mentions in passing, not the employer.
-        let before = fold(&head[..found.start()]);
+        let window = head[..found.start()]
+            .char_indices()
+            .rev()
+            .nth(40)
+            .map_or(0, |(at, _)| at);
+        let before = fold(&head[window..found.start()]);
         let before = before.trim_end();
         let in_passing = [
             "from a",
