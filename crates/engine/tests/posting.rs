@@ -1703,4 +1703,17 @@ mod real_world_headers {
         );
         assert_eq!(p.company, None);
     }
+
+    #[test]
+    fn places_in_africa_and_asia() {
+        let p = parse_posting(
+            "Sales Representative (Anambra)\nNaijazone Online Shopping Mall\nSales\n\n\
+             Job Description/Requirements\nSell our products to shops in the state.\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("Anambra"));
+        let p = parse_posting(
+            "Project Officer\n\nLilongwe\n\nThe organisation seeks an officer for its water programme.\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("Lilongwe"));
+    }
 }
