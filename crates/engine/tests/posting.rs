@@ -1716,4 +1716,13 @@ mod real_world_headers {
         );
         assert_eq!(p.location.as_deref(), Some("Lilongwe"));
     }
+
+    #[test]
+    fn a_kind_of_organisation_without_its_name_is_no_company() {
+        let p = parse_posting(
+            "Finance and Accounts Officer\n\nUniversity is hiring an officer to keep the accounts of \
+             its faculties and pay suppliers on time.\n",
+        );
+        assert_eq!(p.company, None);
+    }
 }
