@@ -577,6 +577,11 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "ltda",
     "pvt. ltd.",
     "pvt ltd",
+    "n.a.",
+    "s.l.",
+    "s.a. de c.v.",
+    "kg",
+    "e.v.",
 ];
 
 /// Splits at `sep` outside parentheses: "Engineer (Freelance, Part-time), Acme" → 2 pieces.

@@ -818,3 +818,16 @@ fn places_after_the_employer_in_many_forms() {
         ]
     );
 }
+
+#[test]
+fn more_legal_forms_after_a_comma() {
+    let text = "Work History\n\
+        01/2021 – Current\tQuantitative Analyst\n\
+        Wells Fargo Bank, N.A., San Francisco, CA\n\
+        - Built credit models.\n";
+    let p = parse_resume_text(text).profile;
+    assert_eq!(
+        employers_and_places(&p),
+        [("Wells Fargo Bank, N.A.", Some("San Francisco, CA"))]
+    );
+}
