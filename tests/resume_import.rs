@@ -4,9 +4,8 @@
 //! with the JSON truth. Also: JSON Resume import keeps every field the file has, and a
 //! LinkedIn export built from the same data imports completely.
 //!
-//! Run `cargo test --test resume_import -- --nocapture` to see the tables (the holdout's
-//! employer figure is below its target and held one point under its measured level). An
-//! employer counts as found when the parse has it, or has it split into employer and location
+//! Run `cargo test --test resume_import -- --nocapture` to see the tables; both splits assert
+//! the targets. An employer counts as found when the parse has it, or has it split into employer and location
 //! ("ti&m AG, Zurich, Switzerland" read as "ti&m AG" in "Zurich, Switzerland").
 
 use std::collections::BTreeMap;
