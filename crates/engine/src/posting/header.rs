@@ -2019,13 +2019,7 @@ pub(crate) fn title_from_text(text: &str) -> Option<String> {
 /// "preschool educator" → "Preschool Educator".
 fn capitalise_words(text: &str) -> String {
     text.split(' ')
-        .map(|word| {
-            let mut chars = word.chars();
-            match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect(),
-                None => String::new(),
-            }
-        })
+        .map(crate::enhance::capitalize)
         .collect::<Vec<String>>()
         .join(" ")
 }
@@ -2377,7 +2371,11 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
             "under",
         ]
         .iter()
-        .any(|w| before.ends_with(&format!(" {w}")) || before == *w);
+        .any(|w| {
+            before
+                .strip_suffix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        });
         let adjective_university =
             fold(found.as_str())
                 .split_whitespace()

@@ -175,7 +175,8 @@ fn prepare(lines: &[SourceLine]) -> Vec<Line> {
                 && section_of(&prev.text).is_none()
         };
         // "… Interaction Lab, Amrita" + "University": a long name wrapped before its last
-        // word, a word that names an organisation.
+        // word, a word that names an organisation. A short list, not `has_org_words`: its
+        // broader words ("Self-employed", "Freelance", "Cloud"…) stand as names of their own.
         let org_tail = matches!(
             raw.trim_end_matches(['.', ',']),
             "University"

@@ -1185,12 +1185,10 @@ pub fn is_location(text: &str) -> bool {
         }
     }
     // "Ciudad de Buenos Aires, Provincia de Buenos Aires": administrative words before a name.
-    let plain: Vec<&str> = t.split(", ").map(strip_admin_prefix).collect();
-    if plain
-        .iter()
-        .zip(t.split(", "))
-        .any(|(a, b)| a.len() != b.len())
+    if t.split(", ")
+        .any(|p| strip_admin_prefix(p).len() != p.len())
     {
+        let plain: Vec<&str> = t.split(", ").map(strip_admin_prefix).collect();
         return is_location(&plain.join(", "));
     }
     if t.is_empty() || t.chars().count() > 60 || t.chars().any(|c| c.is_ascii_digit()) {
