@@ -1726,3 +1726,130 @@ mod real_world_headers {
         assert_eq!(p.company, None);
     }
 }
+
+/// Title notices, board codes and lines that are not names, met on copied job pages.
+mod page_notices {
+    use super::*;
+
+    #[test]
+    fn notice_words_around_the_title_are_dropped() {
+        let body =
+            "\n\nThe post holder will keep the project's records and report to the manager.\n";
+        for (line, title) in [
+            (
+                "Open Position: Parish Administrator",
+                "Parish Administrator",
+            ),
+            (
+                "Vacancy Announcement: Project Officer - CLOSED",
+                "Project Officer",
+            ),
+            ("Post of: Assistant Engineer", "Assistant Engineer"),
+            (
+                "Mathematics Teacher Job Opportunity - December 2025",
+                "Mathematics Teacher",
+            ),
+            (
+                "Teacher, Elementary Dual Language Spanish Immersion(100)(187",
+                "Teacher, Elementary Dual Language Spanish Immersion",
+            ),
+            (
+                "Sous Chef, £28,000 to £32,000 per annum plus Tronc",
+                "Sous Chef",
+            ),
+        ] {
+            let p = parse_posting(&format!("{line}{body}"));
+            assert_eq!(p.title.as_deref(), Some(title), "{line}");
+        }
+    }
+
+    #[test]
+    fn an_employer_hiring_line_and_a_required_line_give_the_role() {
+        let p = parse_posting(
+            "HCP&R Hiring Part-Time Seasonal Maintenance Technicians\n\nMow, trim and keep the \
+             park grounds tidy through the season.\n",
+        );
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Part-Time Seasonal Maintenance Technicians")
+        );
+        let p = parse_posting(
+            "Sous Chef required for a busy gastro pub in Preston. We are looking for someone who \
+             loves fresh food.\n\nYou will run the kitchen on the head chef's days off.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Sous Chef"));
+    }
+
+    #[test]
+    fn a_vacancy_year_inside_the_title_is_dropped() {
+        let p = parse_posting(
+            "Deputy Director (Finance) Vacancies 2026\n\nApplications are invited from suitably \
+             qualified persons for the post below.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Deputy Director (Finance)"));
+    }
+
+    #[test]
+    fn a_part_of_a_city_after_the_title_is_the_location() {
+        let p = parse_posting(
+            "Sous Chef - Central London\n\nA busy brasserie needs a sous chef for its new site.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Sous Chef"));
+        assert_eq!(p.location.as_deref(), Some("Central London"));
+    }
+
+    #[test]
+    fn dates_addresses_counts_and_restated_titles_are_not_companies() {
+        for second in [
+            "Effective March 14, 2023",
+            "260 Brays Landing Road",
+            "5",
+            "Regular > Regular Assignment",
+            "Clinical Nurse – Recovery Unit",
+        ] {
+            let p = parse_posting(&format!(
+                "Clinical Nurse - Recovery Unit\n{second}\n\nYou will care for patients after \
+                 their procedures and work closely with the charge nurse.\n"
+            ));
+            assert_eq!(p.company, None, "{second}");
+        }
+    }
+
+    #[test]
+    fn a_church_society_or_resort_named_in_the_text_is_the_company() {
+        let p = parse_posting(
+            "Parish Administrator\n\nThe administrator provides support to all ministry \
+             activities at Zion Episcopal Church and keeps its calendar.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Zion Episcopal Church"));
+    }
+
+    #[test]
+    fn a_lower_case_role_accountable_to_someone_is_the_title() {
+        let p = parse_posting(
+            "Job description\nThe cleaner is accountable in the first instance to the practice \
+             manager.\nDuties:\n1. Vacuum and wash all floors.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Cleaner"));
+    }
+
+    #[test]
+    fn dutch_and_german_ranges_per_month() {
+        let p = parse_posting(
+            "Beleidsadviseur\n\nGemeente Utrecht zoekt een adviseur.\n\nSalaris: € 3.052 tot € 4.297 \
+             per maand\n",
+        );
+        assert_eq!(
+            p.salary,
+            salary(Some(3052), Some(4297), "EUR", SalaryPeriod::Month)
+        );
+        let p = parse_posting(
+            "Softwareentwickler\n\nGehalt: 4.000 € bis 5.000 € pro Monat\n\nDu entwickelst unsere \
+             Plattform weiter.\n",
+        );
+        assert_eq!(
+            p.salary,
+            salary(Some(4000), Some(5000), "EUR", SalaryPeriod::Month)
+        );
+    }
+}

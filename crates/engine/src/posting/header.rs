@@ -453,6 +453,29 @@ fn is_date_line(text: &str) -> bool {
     DATE.is_match(text.trim())
 }
 
+/// "March", "mar", "Sept.": a month's name or its usual short form (folded or not).
+fn month_word(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = fold(word.trim_end_matches(['.', ',']));
+    word.len() >= 3
+        && MONTHS
+            .iter()
+            .any(|m| *m == word || (word.len() <= 4 && m.starts_with(&word)))
+}
+
 /// When no line reads like a title: the first short line that is not a greeting or a heading,
 /// cleaned like a title line; else the start of the first line. The caller warns the user.
 pub(crate) fn best_title_candidate(lines: &[Line]) -> Option<String> {
@@ -470,8 +493,13 @@ pub(crate) fn best_title_candidate(lines: &[Line]) -> Option<String> {
             };
             // A one-line header already read for its company is not a title.
             let header_line = text.matches('|').count() >= 2;
+            // "Job Types: Part-time, Permanent": a labelled detail, not the role.
+            let labelled_detail = cleaned
+                .split_once(": ")
+                .is_some_and(|(label, _)| word_count(label) <= 3 && !has_role_word(label));
             let usable = !cleaned.is_empty()
                 && !header_line
+                && !labelled_detail
                 && !cleaned.contains("://")
                 && !is_date_line(&cleaned)
                 && !is_greeting(text)
@@ -594,6 +622,16 @@ fn clean_title_text(line: &str) -> String {
         "job vacancy:",
         "vacancy -",
         "vacancy –",
+        "open position:",
+        "open position -",
+        "open position –",
+        "vacancy announcement:",
+        "job announcement:",
+        "vacancy notice:",
+        "position title:",
+        "job posting:",
+        "post of:",
+        "post:",
         // A picture's alternative text copied with the page.
         "image with the words ",
         "image of ",
@@ -708,7 +746,17 @@ fn clean_title_text(line: &str) -> String {
             .any(|s| folded.starts_with(s))
             && folded.chars().any(|c| c.is_ascii_digit())
             && word_count(tail) <= 3;
-        if !(count || code || season) || !has_role_word(head) {
+        // "Mathematics Teacher Job Opportunity - December 2025": the month it was posted.
+        let dated = {
+            let words: Vec<&str> = folded.split_whitespace().collect();
+            let year = |w: &str| w.len() == 4 && w.starts_with("20") && w.parse::<u32>().is_ok();
+            match words.as_slice() {
+                [y] => year(y),
+                [m, y] => year(y) && month_word(m),
+                _ => false,
+            }
+        };
+        if !(count || code || season || dated) || !has_role_word(head) {
             break;
         }
         text = head.trim().to_string();
@@ -728,10 +776,68 @@ fn clean_title_text(line: &str) -> String {
             text.truncate(found.start());
         }
     }
+    // "Sous Chef, £28,000 to £32,000 per annum plus Tronc": the pay after a comma (the body
+    // states it too, so the salary is read from there).
+    if let Some((head, tail)) = text.split_once(", ")
+        && tail.starts_with(['$', '€', '£', '₹', '¥'])
+        && parse_salary(tail).is_some()
+        && has_role_word(head)
+    {
+        text = head.trim().to_string();
+    }
+    // "Teacher, Elementary Dual Language Spanish Immersion(100)(187": a board's numeric codes
+    // run onto the end of the title.
+    {
+        static TRAILING_CODES: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?:\s*\(\d{1,6}\)?)+$").expect("trailing-codes regex is valid")
+        });
+        if let Some(found) = TRAILING_CODES.find(&text)
+            && has_role_word(&text[..found.start()])
+        {
+            text.truncate(found.start());
+        }
+    }
+    // "Deputy Director (Finance) Vacancies 2026 - Parliament of Sri Lanka": the notice and
+    // its year inside the line.
+    {
+        static NOTICE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\s+(?:job\s+)?(?:vacanc(?:y|ies)|jobs?|opportunit(?:y|ies)|openings?|recruitment)\s+20\d\d\b(?:\s*$)?")
+                .expect("notice-year regex is valid")
+        });
+        if let Some(found) = NOTICE_YEAR.find(&text)
+            && has_role_word(&text[..found.start()])
+        {
+            let rest = text[found.end()..].to_string();
+            text = format!("{}{}", &text[..found.start()], rest);
+        }
+    }
+    // "HCP&R Hiring Part-Time Seasonal Maintenance Technicians": an employer's short name, then
+    // the notice, then the role.
+    if let Some(at) = text.find(" Hiring ").or_else(|| text.find(" HIRING "))
+        && word_count(&text[..at]) <= 4
+        && !has_role_word(&text[..at])
+        && has_role_word(&text[at + 8..])
+    {
+        text = text[at + 8..].trim().to_string();
+    }
+    // "Full time Sous Chef required for the The Keys Preston. We are …": the role before
+    // "required".
+    if let Some(at) = text.find(" required")
+        && word_count(&text[..at]) <= 8
+        && has_role_word(&text[..at])
+        && !fold(&text[..at]).starts_with("the ")
+        && !text[..at]
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| matches!(w, "is" | "are" | "be" | "was" | "not"))
+    {
+        text = text[..at].trim().to_string();
+    }
     // "Seasonal Laborer Position Available", "Line Cook Wanted": the role without the notice.
     const SUFFIXES: &[&str] = &[
         " job posting",
         " job description",
+        " job opportunity",
         " job advert",
         " jobs",
         " job",
@@ -743,6 +849,14 @@ fn clean_title_text(line: &str) -> String {
         " opening",
         " wanted",
         " needed",
+        // A board's note that the post is no longer open ("Project Officer - CLOSED").
+        " - closed",
+        " – closed",
+        " (closed)",
+        " - expired",
+        " (expired)",
+        " - filled",
+        " (filled)",
     ];
     loop {
         let folded = fold(&text);
@@ -1465,6 +1579,46 @@ const DESCRIPTORS: &[&str] = &[
     "undisclosed",
 ];
 
+/// "5", "Regular > Regular Assignment", "Effective March 14, 2023", "260 Brays Landing Road":
+/// a count, a breadcrumb, a date or a street address, which no organisation is named as.
+pub(crate) fn not_a_name(text: &str) -> bool {
+    let text = text.trim();
+    if !text.chars().any(char::is_alphabetic) || text.contains('>') {
+        return true;
+    }
+    let has_digit_word = text
+        .split_whitespace()
+        .any(|w| w.chars().any(|c| c.is_ascii_digit()));
+    if has_digit_word && text.split_whitespace().any(month_word) {
+        return true;
+    }
+    text.split_once(' ').is_some_and(|(number, rest)| {
+        number.chars().all(|c| c.is_ascii_digit())
+            && rest.split_whitespace().last().is_some_and(|w| {
+                matches!(
+                    fold(w.trim_end_matches(['.', ','])).as_str(),
+                    "road"
+                        | "rd"
+                        | "street"
+                        | "st"
+                        | "avenue"
+                        | "ave"
+                        | "drive"
+                        | "dr"
+                        | "lane"
+                        | "ln"
+                        | "boulevard"
+                        | "blvd"
+                        | "way"
+                        | "highway"
+                        | "hwy"
+                        | "court"
+                        | "place"
+                )
+            })
+    })
+}
+
 /// Whether a string can be a company name: 1–6 capitalised words that are
 /// not a place, arrangement, job type, generic word or a description that stands in for a
 /// withheld name.
@@ -1472,6 +1626,9 @@ pub(crate) fn plausible_company(text: &str) -> bool {
     let trimmed = text.trim();
     let first = fold(trimmed.split_whitespace().next().unwrap_or(""));
     if DESCRIPTORS.contains(&first.as_str()) {
+        return false;
+    }
+    if not_a_name(trimmed) {
         return false;
     }
     let words = word_count(trimmed);
@@ -1965,7 +2122,7 @@ static TITLE_THIS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 static TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)(?:^|[.!?][ ]+)(?:[A-Z][\w ]{0,30}:[ ]*)?(?:The[ ]+)?((?:(?:[A-Z][\w+#/&.-]*|to|of|the|and|for|de|du|des|la)[ ]+){0,5}[A-Z][\w+#/&.-]*(?:[ ]+\([A-Z][\w &/-]{0,25}\))?)[ ]+(?:is[ ]+responsible|is[ ]+required[ ]+to|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)\b",
+        r"(?m)(?:^|[.!?][ ]+)(?:[A-Z][\w ]{0,30}:[ ]*)?(?:The[ ]+)?((?:(?:[A-Z][\w+#/&.-]*|to|of|the|and|for|de|du|des|la)[ ]+){0,5}[A-Z][\w+#/&.-]*(?:[ ]+\([A-Z][\w &/-]{0,25}\))?)[ ]+(?:is[ ]+responsible|is[ ]+accountable|is[ ]+required[ ]+to|holds|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)\b",
     )
     .expect("title-subject regex is valid")
 });
@@ -1974,7 +2131,7 @@ static TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// of its duties (title-cased when taken).
 static TITLE_SUBJECT_LOWER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)(?:^|[.!?][ ]+)The[ ]+((?:[a-z][\w-]*[ ]+){0,3}[a-z][\w-]*)[ ]+(?:is|will[ ]+be)[ ]+responsible[ ]+for\b",
+        r"(?m)(?:^|[.!?][ ]+)The[ ]+((?:[a-z][\w-]*[ ]+){0,3}[a-z][\w-]*)[ ]+(?:is|will[ ]+be)[ ]+(?:responsible|accountable)\b",
     )
     .expect("lower-case title-subject regex is valid")
 });
@@ -2301,14 +2458,20 @@ pub(crate) fn withdraw_tentative_company(header: &mut Header) {
     if header.tentative_before_title || !header.tentative_after_dash || is_site_name(&previous) {
         return;
     }
-    if let Some(title) = header.title.as_mut() {
+    // "Office Manager - Garment Production at Apex Forte Professionals": the part names the
+    // team, then the employer after "at".
+    let (previous, at_company) = split_at_company(&previous);
+    if let Some(title) = header.title.as_mut()
+        && !fold(title).contains(&fold(&previous))
+    {
         *title = format!("{title} - {previous}");
     }
+    header.company = at_company;
 }
 
 static ORGANISATION_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Nation|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))\b",
+        r"\b(?:(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Nation|Church|Cathedral|Diocese|Society|Association|Library|Museum|Resort|Cooperative|Corporation|Group|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))\b",
     )
     .expect("organisation regex is valid")
 });

@@ -212,7 +212,14 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let stock_phrase = header::recruiting_to_fill(&normalized);
     let read_company = || {
         header::company_from_logo(&lines)
-            .or_else(|| header.company.clone())
+            .or_else(|| {
+                // A line under the title that only restates the title ("Clinical Nurse – Non-
+                // Operating Room Recovery Unit") or is a date or an address is not a name.
+                header
+                    .company
+                    .clone()
+                    .filter(|c| !header::not_a_name(c) && !restates_title(c, title.as_deref()))
+            })
             .or_else(|| body.about_company.clone())
             .or_else(|| company_from_text(&normalized))
             .or_else(|| {
@@ -495,6 +502,24 @@ fn location_value(value: &str) -> String {
 
 /// Uses a `Title:` field when the header did not yield a title, taking
 /// company/location/attributes from it as well.
+/// Whether every word of `text` (of three letters or more) is a word of the title.
+fn restates_title(text: &str, title: Option<&str>) -> bool {
+    let Some(title) = title else {
+        return false;
+    };
+    let title_words: Vec<String> = text::fold(title)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3)
+        .map(str::to_string)
+        .collect();
+    let folded = text::fold(text);
+    let mut words = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3)
+        .peekable();
+    words.peek().is_some() && words.all(|w| title_words.iter().any(|t| t == w))
+}
+
 fn merge_title_field(fields: &Fields, header: &mut Header) {
     // "Image with the words Assistant Laboratory Technician Vacancy" over "POSITION TITLE:
     // Assistant Laboratory Technician": the labelled title is the same role, without the

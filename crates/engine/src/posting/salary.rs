@@ -84,12 +84,13 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RANGE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:-|–|—|~|to|and|until|till|bis)\s*$").expect("range regex is valid")
+    Regex::new(r"(?i)^\s*(?:-|–|—|~|to|and|until|till|bis|tot|à|a|hasta|até)\s*$")
+        .expect("range regex is valid")
 });
 
 static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\bper\s+|/\s*|\ban?\s+|\beach\s+)(hour|hr|h|day|month|mo|year|yr|annum)\b|\b(hourly|daily|monthly|annually|yearly|annual|pcm|p\.a\.?)|(?-i:\b(pm|p\.m\.))(?:[\s,;)]|$)",
+        r"(?i)(?:\bper\s+|/\s*|\ban?\s+|\beach\s+|\bpro\s+|\bpar\s+|\bpor\s+|\bal\s+)(hour|hr|h|day|month|mo|year|yr|annum|uur|stunde|heure|hora|maand|monat|mois|mes|jaar|jahr|an|año|ano)\b|\b(hourly|daily|monthly|annually|yearly|annual|pcm|p\.a\.?)|(?-i:\b(pm|p\.m\.))(?:[\s,;)]|$)",
     )
     .expect("period regex is valid")
 });
@@ -449,11 +450,14 @@ impl<'a> Context<'a> {
 
 fn period_from_word(word: &str) -> Option<SalaryPeriod> {
     let period = match word.trim() {
-        "hour" | "hr" | "h" | "hourly" | "per hour" => SalaryPeriod::Hour,
+        "hour" | "hr" | "h" | "hourly" | "per hour" | "uur" | "stunde" | "heure" | "hora" => {
+            SalaryPeriod::Hour
+        }
         "day" | "daily" | "day rate" | "daily rate" => SalaryPeriod::Day,
-        "month" | "mo" | "monthly" | "pcm" | "per month" | "pm" | "p.m." => SalaryPeriod::Month,
+        "month" | "mo" | "monthly" | "pcm" | "per month" | "pm" | "p.m." | "maand" | "monat"
+        | "mois" | "mes" => SalaryPeriod::Month,
         "year" | "yr" | "annum" | "annually" | "yearly" | "annual" | "p.a." | "p.a"
-        | "per year" => SalaryPeriod::Year,
+        | "per year" | "jaar" | "jahr" | "an" | "año" | "ano" => SalaryPeriod::Year,
         _ => return None,
     };
     Some(period)

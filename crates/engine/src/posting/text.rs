@@ -812,6 +812,28 @@ pub(crate) fn is_place(text: &str) -> bool {
     if is_known_place(&folded) {
         return true;
     }
+    // "Central London", "SW London", "Greater Manchester": a known place with the part of it.
+    if let Some((area, place)) = folded.split_once(' ')
+        && matches!(
+            area,
+            "central"
+                | "north"
+                | "south"
+                | "east"
+                | "west"
+                | "greater"
+                | "inner"
+                | "outer"
+                | "downtown"
+                | "nw"
+                | "ne"
+                | "sw"
+                | "se"
+        )
+        && is_known_place(place)
+    {
+        return true;
+    }
     let parts: Vec<&str> = trimmed.split(',').map(str::trim).collect();
     if parts.iter().any(|p| p.is_empty()) {
         return false;
