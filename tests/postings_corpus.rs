@@ -386,6 +386,11 @@ fn posting_corpus_accuracy() {
     }
     report("train", &train);
     report("holdout", &holdout);
+    // `JOBWISE_POSTINGS_UNSEEN=<dir>` (a folder with files and a `labels.json`) measures a new
+    // batch before it is merged, aggregates only, so its first-contact figures can be kept.
+    if let Ok(dir) = std::env::var("JOBWISE_POSTINGS_UNSEEN") {
+        report("unseen", &score_split(Path::new(&dir)));
+    }
     let mut failures = check_targets("train", &train, &TRAIN_FLOORS, true);
     failures.extend(check_targets("holdout", &holdout, &HOLDOUT_FLOORS, false));
     assert!(

@@ -2865,7 +2865,24 @@ pub(crate) fn location_from_text(text: &str) -> Option<String> {
             let found = REMOTE_REGION.find(text)?;
             Some(collapse_ws(found.as_str()))
         })
+        .or_else(|| place_of_the_employer_seeking(text))
         .or_else(|| place_after_in(text))
+}
+
+/// "A private nature reserve in Gansbaai is seeking a …", "This restaurant in Somerset West
+/// offers …": an opening sentence that puts the hiring employer in a place. Only the first
+/// paragraph, and only when the verb says the employer is hiring or describes itself.
+fn place_of_the_employer_seeking(text: &str) -> Option<String> {
+    static SEEKING_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:^|[.!?][ ]+)(?i:an?|the|this|our)[ ][^.\n]{{0,60}}?\bin[ ]+(?:the[ ]+)?{PLACE_NAME}[ ]+(?:is[ ]+(?:seeking|looking|hiring|recruiting)|seeks|offers|requires|needs)\b"
+        ))
+        .expect("seeking-in regex is valid")
+    });
+    let first = text.trim_start().split("\n\n").next()?;
+    let caps = SEEKING_IN.captures(first)?;
+    let place = trim_place(caps.get(1)?.as_str());
+    (word_count(&place) <= 4 && !has_role_word(&place)).then_some(place)
 }
 
 /// A line near the top that is only a place ("Lusaka", "Dublin, IE") when nothing else stated

@@ -110,6 +110,9 @@ const STACKED_LABELS: &[&str] = &[
     "locations",
     "job location",
     "work location",
+    "hiring location",
+    "duty station",
+    "primary location",
     "base location",
     "town",
     "salary",
@@ -148,6 +151,8 @@ fn join_stacked_fields(lines: &mut [Line]) {
         let label = match &lines[index].kind {
             LineKind::Text(text) => fold(strip_decorations(&strip_markdown(text))),
             LineKind::Heading(_) => fold(strip_decorations(&strip_markdown(&lines[index].raw))),
+            // "• Hiring location" / "Kigoma": a board's facts list, label and value stacked.
+            LineKind::Bullet(text) if word_count(text) <= 3 => fold(strip_decorations(text)),
             _ => continue,
         };
         let label = label.trim_end_matches(':').trim().to_string();
@@ -164,7 +169,9 @@ fn join_stacked_fields(lines: &mut [Line]) {
         let (LineKind::Text(value) | LineKind::Bullet(value)) = &lines[next].kind else {
             continue;
         };
-        if word_count(value) > 15 || value.chars().count() > 150 {
+        // "Duty Station" / "Salary:": the next line is another label, not the value.
+        if word_count(value) > 15 || value.chars().count() > 150 || value.trim_end().ends_with(':')
+        {
             continue;
         }
         let Some((key, value)) = parse_field(&format!("{label}: {value}")) else {
@@ -343,6 +350,7 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
     ("location(s)", FieldKey::Location),
     ("job location", FieldKey::Location),
     ("work location", FieldKey::Location),
+    ("hiring location", FieldKey::Location),
     ("office", FieldKey::Location),
     ("office location", FieldKey::Location),
     ("based in", FieldKey::Location),
