@@ -1852,4 +1852,53 @@ mod page_notices {
             salary(Some(4000), Some(5000), "EUR", SalaryPeriod::Month)
         );
     }
+
+    #[test]
+    fn band_points_years_and_repeated_currency_in_ranges() {
+        let p = parse_posting(
+            "Clinical Nurse\n\nHourly breakdown of salary range:\nMinimum $32.69 - Midpoint $48.56 - \
+             Maximum $64.42\n\nYou will care for patients after their procedures.\n",
+        );
+        assert_eq!(p.salary, salary(Some(33), Some(64), "USD", SalaryPeriod::Hour));
+        let p = parse_posting(
+            "Cleaner\n\nHourly Wage: Grade 2, SCP 5-7 with effect from 01 March 2025 - £12.13 to \
+             £12.33 gross per hour\n\nYou will keep the school clean.\n",
+        );
+        assert_eq!(p.salary, salary(Some(12), Some(12), "GBP", SalaryPeriod::Hour));
+        let p = parse_posting(
+            "Accountant II\n\nBasic Salary Scale: Ksh.31,270 – Ksh.41,260 p.m. (CSG – 11)\n\nYou \
+             will keep the books of the ministry.\n",
+        );
+        assert_eq!(
+            p.salary,
+            salary(Some(31270), Some(41260), "KES", SalaryPeriod::Month)
+        );
+    }
+
+    #[test]
+    fn australian_pay_words_make_a_bare_dollar_australian() {
+        let p = parse_posting(
+            "Graduate Engineer\n\nStrathpine, Qld\n\n$79,563pa + super\n\nJoin our graduate \
+             program and rotate through our engineering teams.\n",
+        );
+        assert_eq!(p.salary.map(|s| s.currency).as_deref(), Some("AUD"));
+    }
+
+    #[test]
+    fn a_place_in_the_opening_sentence_of_a_seeking_employer() {
+        let p = parse_posting(
+            "A private nature reserve in Gansbaai is seeking a dedicated Chef de Partie to run a \
+             section of its kitchen.\n\nDuties include menu preparation.\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("Gansbaai"));
+    }
+
+    #[test]
+    fn a_stacked_hiring_location_in_a_facts_list() {
+        let p = parse_posting(
+            "MEAL Officer\n\n  • Date posted\n\n    2025-02-03\n\n  • Hiring location\n\n    \
+             Kigoma\n\nThe officer will support the programme's monitoring.\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("Kigoma"));
+    }
 }

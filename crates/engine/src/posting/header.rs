@@ -1468,7 +1468,8 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 static ENDS_WITH_AMOUNT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d[kK]?$").expect("amount-end regex is valid"));
 static STARTS_WITH_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[$€£₹¥]|[A-Z]{2,3}\$?\s?\d|\d)").expect("amount-start regex is valid")
+    Regex::new(r"^(?:[$€£₹¥₦]|[A-Z]{2,3}\$?\s?\d|[A-Z][a-z]{1,3}\.?\s?\d|\d)")
+        .expect("amount-start regex is valid")
 });
 
 /// Splits a header line on `|`, `·`, `•`, ` - `, ` – `, ` @ `, keeping

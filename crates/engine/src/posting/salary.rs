@@ -84,7 +84,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RANGE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:-|–|—|~|to|and|until|till|bis|tot|à|a|hasta|até)\s*$")
+    Regex::new(r"(?i)^\s*(?:-|–|—|~|to|and|until|till|bis|tot|à|a|hasta|até|[-–—,]?\s*max(?:imum)?\s*:?)\s*$")
         .expect("range regex is valid")
 });
 
@@ -226,14 +226,41 @@ fn candidate_at(text: &str, tokens: &[Token], index: usize) -> (Option<Candidate
     if let Some(second) = tokens.get(index + 1)
         && RANGE_SEPARATOR.is_match(&text[first.end..second.start])
     {
-        return (range_candidate(text, tokens, index), 2);
+        return (range_candidate(text, tokens, index, index + 1), 2);
+    }
+    // "Minimum $32.69 - Midpoint $48.56 - Maximum $64.42": a band's three points.
+    if let (Some(mid), Some(max)) = (tokens.get(index + 1), tokens.get(index + 2))
+        && MIDPOINT.is_match(&text[first.end..mid.start])
+        && MAXIMUM.is_match(&text[mid.end..max.start])
+    {
+        return (range_candidate(text, tokens, index, index + 2), 3);
     }
     (single_candidate(text, tokens, index), 1)
 }
 
-fn range_candidate(text: &str, tokens: &[Token], index: usize) -> Option<Candidate> {
-    let (low, high) = (&tokens[index], &tokens[index + 1]);
+/// The text between a band's minimum and its midpoint ("- Midpoint", ", mid:").
+static MIDPOINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*[-–—,;|]?\s*mid(?:point)?\s*:?\s*$").expect("midpoint regex is valid")
+});
+/// The text between a band's midpoint and its maximum ("- Maximum", ", max:").
+static MAXIMUM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*[-–—,;|]?\s*max(?:imum)?\s*:?\s*$").expect("maximum regex is valid")
+});
+
+/// "01 March 2025 - £12.13": a year next to an amount is a date, not the other end of a range.
+fn is_bare_year(text: &str, token: &Token) -> bool {
+    token.currency.is_none()
+        && token.multiplier == Multiplier::None
+        && text[token.start..token.end].trim().len() == 4
+        && (1990.0..=2100.0).contains(&token.value)
+}
+
+fn range_candidate(text: &str, tokens: &[Token], index: usize, last: usize) -> Option<Candidate> {
+    let (low, high) = (&tokens[index], &tokens[last]);
     if low.multiplier == Multiplier::Large || high.multiplier == Multiplier::Large {
+        return None;
+    }
+    if is_bare_year(text, low) || is_bare_year(text, high) {
         return None;
     }
     let currency = high.currency.or(low.currency)?;
@@ -244,7 +271,7 @@ fn range_candidate(text: &str, tokens: &[Token], index: usize) -> Option<Candida
     } else {
         (high_value, low_value)
     };
-    let context = Context::around(text, tokens, index, index + 1);
+    let context = Context::around(text, tokens, index, last);
     if context.is_not_pay() {
         return None;
     }
