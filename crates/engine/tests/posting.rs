@@ -1859,12 +1859,18 @@ mod page_notices {
             "Clinical Nurse\n\nHourly breakdown of salary range:\nMinimum $32.69 - Midpoint $48.56 - \
              Maximum $64.42\n\nYou will care for patients after their procedures.\n",
         );
-        assert_eq!(p.salary, salary(Some(33), Some(64), "USD", SalaryPeriod::Hour));
+        assert_eq!(
+            p.salary,
+            salary(Some(33), Some(64), "USD", SalaryPeriod::Hour)
+        );
         let p = parse_posting(
             "Cleaner\n\nHourly Wage: Grade 2, SCP 5-7 with effect from 01 March 2025 - £12.13 to \
              £12.33 gross per hour\n\nYou will keep the school clean.\n",
         );
-        assert_eq!(p.salary, salary(Some(12), Some(12), "GBP", SalaryPeriod::Hour));
+        assert_eq!(
+            p.salary,
+            salary(Some(12), Some(12), "GBP", SalaryPeriod::Hour)
+        );
         let p = parse_posting(
             "Accountant II\n\nBasic Salary Scale: Ksh.31,270 – Ksh.41,260 p.m. (CSG – 11)\n\nYou \
              will keep the books of the ministry.\n",
@@ -1900,5 +1906,36 @@ mod page_notices {
              Kigoma\n\nThe officer will support the programme's monitoring.\n",
         );
         assert_eq!(p.location.as_deref(), Some("Kigoma"));
+    }
+
+    #[test]
+    fn with_no_title_line_the_role_the_text_keeps_naming_is_the_guess() {
+        let p = parse_posting(
+            "Type of offer\nField post\nContract\nFixed term\n\nPlaced under the project manager, \
+             the Support Functions Manager is responsible for the office's support functions.\n\n\
+             He/she coordinates the planning of all projects. Our Support Functions Manager also \
+             keeps the registers.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Support Functions Manager"));
+        assert!(p.warnings.iter().any(|w| w.field == "title"));
+    }
+
+    #[test]
+    fn a_bullet_verb_is_not_a_guessed_role() {
+        let p = parse_posting(
+            "The successful candidate should:\n\n• Assist and support the Principal in running the \
+             school day to day\n\n• Assist with timetabling and cover for absent staff members\n",
+        );
+        assert_ne!(p.title.as_deref(), Some("Assist"));
+    }
+
+    #[test]
+    fn a_board_heading_named_by_its_domain_is_skipped_and_a_gender_marker_marks_the_title() {
+        let p = parse_posting(
+            "Stellenmarkt-direkt.de - Jobbörse, Stellenangebote, Jobs\n\nInhouse SAP HCM Key User \
+             (m/w/d)\n\nFür ein führendes Unternehmen suchen wir einen Key-User SAP HCM in Vollzeit.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Inhouse SAP HCM Key User"));
+        assert_eq!(p.company, None);
     }
 }

@@ -410,6 +410,18 @@ fn find_title_line(lines: &[Line]) -> Option<(usize, Option<usize>)> {
                 return None;
             }
             _ if is_greeting(candidate) => return None,
+            // "Stellenmarkt-direkt.de - Jobbörse, Stellenangebote, Jobs": the board's own
+            // heading, named by its domain.
+            _ if candidate
+                .split([' ', '|'])
+                .next()
+                .is_some_and(|first| is_domain(&fold(first)))
+                && !has_role_word(candidate)
+                && skipped < 3 =>
+            {
+                preamble.get_or_insert(index);
+                skipped += 1;
+            }
             _ if looks_like_title(candidate)
                 || is_hiring_sentence(candidate)
                 || leading_title_clause(candidate).is_some() =>
@@ -497,8 +509,14 @@ pub(crate) fn best_title_candidate(lines: &[Line]) -> Option<String> {
             let labelled_detail = cleaned
                 .split_once(": ")
                 .is_some_and(|(label, _)| word_count(label) <= 3 && !has_role_word(label));
+            let site_heading = !has_role_word(&cleaned)
+                && cleaned
+                    .split([' ', '|'])
+                    .next()
+                    .is_some_and(|first| is_domain(&fold(first)));
             let usable = !cleaned.is_empty()
                 && !header_line
+                && !site_heading
                 && !labelled_detail
                 && !cleaned.contains("://")
                 && !is_date_line(&cleaned)
@@ -535,6 +553,95 @@ pub(crate) fn best_title_candidate(lines: &[Line]) -> Option<String> {
         }
         (!title.is_empty()).then_some(title)
     })
+}
+
+/// Role nouns too generic to stand alone as a guessed title ("the Manager", "our Staff").
+const GENERIC_ROLE_WORDS: &[&str] = &[
+    "staff",
+    "partner",
+    "support",
+    "success",
+    "sales",
+    "head",
+    "lead",
+    "chief",
+    "principal",
+    "owner",
+    "agent",
+    "host",
+    "crew",
+    "member",
+    "expert",
+    "champion",
+    "deputy",
+    "associate",
+    "executive",
+    "assistant",
+    "graduate",
+    "fellow",
+    "scholar",
+    "manager",
+    "officer",
+    "director",
+    "supervisor",
+    "president",
+    "founder",
+    "team",
+];
+
+/// The role the text keeps naming, when no line reads like a title: the capitalised phrase
+/// ending in a role noun that occurs most often (at least twice) in the opening of the text
+/// ("… the Support Functions Manager is responsible …", "The Support Functions Manager
+/// coordinates …"). Ties go to the earliest.
+pub(crate) fn repeated_role_phrase(text: &str) -> Option<String> {
+    static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b[A-Z][\w&'’-]*(?:[ ](?:[A-Z][\w&'’-]*|of|and|&|de|for)){0,5}")
+            .expect("role-phrase regex is valid")
+    });
+    let head: String = text.chars().take(4000).collect();
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for found in PHRASE.find_iter(&head) {
+        let mut words: Vec<&str> = found.as_str().split(' ').collect();
+        let before = fold(&head[..found.start()]);
+        let mut after_article = ["the ", "a ", "an ", "our ", "this ", "your ", "as "]
+            .iter()
+            .any(|article| before.ends_with(article));
+        while words
+            .first()
+            .is_some_and(|w| matches!(*w, "The" | "A" | "An" | "Our" | "This" | "Your" | "As"))
+        {
+            words.remove(0);
+            after_article = true;
+        }
+        // The phrase ends at its last role noun ("Support Functions Manager Liberia").
+        let Some(last_role) = words.iter().rposition(|w| has_role_word(w)) else {
+            continue;
+        };
+        words.truncate(last_role + 1);
+        while words
+            .last()
+            .is_some_and(|w| matches!(*w, "of" | "and" | "&" | "de" | "for"))
+        {
+            words.pop();
+        }
+        let phrase = words.join(" ");
+        // One word stands as a role only after an article ("the Cleaner"), not as a bullet's
+        // verb ("Assist the Principal").
+        let generic = words.len() == 1
+            && (!after_article || GENERIC_ROLE_WORDS.contains(&fold(&phrase).as_str()));
+        if phrase.is_empty() || generic || !has_role_word(words.last().unwrap_or(&"")) {
+            continue;
+        }
+        match counts.iter_mut().find(|(p, _, _)| *p == phrase) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((phrase, 1, found.start())),
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, count, _)| *count >= 2)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|(phrase, _, _)| phrase)
 }
 
 /// Parses a title given as a field value ("Title: Senior Engineer (Remote)").
@@ -581,6 +688,20 @@ fn looks_like_title(line: &str) -> bool {
         "department" | "division" | "directorate" | "unit" | "section" | "ministry"
     ) {
         return false;
+    }
+    // "Inhouse SAP HCM Key User (m/w/d)": only a job title carries a gender marker.
+    if let Some(open) = cleaned.rfind('(')
+        && cleaned.ends_with(')')
+        && is_gender_marker(&cleaned[open..])
+        && word_count(&cleaned[..open]) <= 10
+        && cleaned[..open]
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .filter(|w| !TITLE_CONNECTORS.contains(w))
+            .count()
+            <= 1
+    {
+        return true;
     }
     let segments = split_segments(&cleaned);
     segments.iter().any(|segment| {
@@ -1585,6 +1706,12 @@ const DESCRIPTORS: &[&str] = &[
 pub(crate) fn not_a_name(text: &str) -> bool {
     let text = text.trim();
     if !text.chars().any(char::is_alphabetic) || text.contains('>') {
+        return true;
+    }
+    // "Stellenmarkt-direkt.de - Jobbörse, Stellenangebote": a board's heading after its domain.
+    if let Some((first, _)) = text.split_once(" - ")
+        && is_domain(&fold(first))
+    {
         return true;
     }
     let has_digit_word = text

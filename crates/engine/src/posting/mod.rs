@@ -173,7 +173,13 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
         .or_else(|| header::title_from_role_list(&lines))
         .or_else(|| title_from_text(&normalized))
         .or_else(|| {
-            let guess = header::best_title_candidate(&lines)?;
+            // A short line naming a role is the likeliest title; failing that, the role the
+            // text keeps naming; failing that, the first short line.
+            let line = header::best_title_candidate(&lines);
+            let guess = match line {
+                Some(line) if text::has_role_word(&line) => line,
+                line => header::repeated_role_phrase(&normalized).or(line)?,
+            };
             warnings.push(ParseWarning::new(
                 "title",
                 format!(
