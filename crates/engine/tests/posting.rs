@@ -1938,4 +1938,14 @@ mod page_notices {
         assert_eq!(p.title.as_deref(), Some("Inhouse SAP HCM Key User"));
         assert_eq!(p.company, None);
     }
+
+    #[test]
+    fn an_employer_situated_somewhere_is_seeking() {
+        let p = parse_posting(
+            "Montessori Life Primary situated in the capital city, Mbabane, is seeking an \
+             innovative individual to take on a leadership role.\n\nThe Deputy Principal must be \
+             able to step in for the Principal.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Montessori Life Primary"));
+    }
 }
