@@ -3024,7 +3024,8 @@ pub(crate) fn place_line_near_top(lines: &[Line]) -> Option<String> {
         .find_map(|line| {
             let text = match &line.kind {
                 LineKind::Text(text) | LineKind::Bullet(text) => {
-                    collapse_ws(strip_decorations(text))
+                    // "Vancouver Island, BC, Canada .": a stray full stop after the place.
+                    collapse_ws(strip_decorations(text).trim_end_matches([' ', '.', ',', ';']))
                 }
                 _ => return None,
             };

@@ -834,9 +834,19 @@ pub(crate) fn is_place(text: &str) -> bool {
     {
         return true;
     }
-    let parts: Vec<&str> = trimmed.split(',').map(str::trim).collect();
+    let mut parts: Vec<&str> = trimmed.split(',').map(str::trim).collect();
     if parts.iter().any(|p| p.is_empty()) {
         return false;
+    }
+    // "22145, Hamburg, DE": a postal code written before the town.
+    if parts.len() >= 2
+        && (4..=6).contains(&parts[0].len())
+        && parts[0].chars().all(|c| c.is_ascii_digit())
+    {
+        parts.remove(0);
+        if parts.len() == 1 {
+            return is_known_place(&fold(parts[0]));
+        }
     }
     // "Austin TX", "Cleveland OH": a place and a state code without a comma.
     if parts.len() == 1
