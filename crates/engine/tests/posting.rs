@@ -1948,4 +1948,18 @@ mod page_notices {
         );
         assert_eq!(p.company.as_deref(), Some("Montessori Life Primary"));
     }
+
+    #[test]
+    fn a_place_before_is_seeking_and_a_labelled_address_name_no_company() {
+        let p = parse_posting(
+            "Chef de Partie\n\nA private nature reserve in Gansbaai is seeking a dedicated Chef de \
+             Partie to run a section of its kitchen.\n",
+        );
+        assert_eq!(p.company, None);
+        let p = parse_posting(
+            "Apple Harvesters\n\nEmployer: 260 Brays Landing Road\n\nThe worker will hand \
+             harvest apples from a platform or a ladder.\n",
+        );
+        assert_eq!(p.company, None);
+    }
 }

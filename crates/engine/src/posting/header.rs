@@ -2499,9 +2499,14 @@ pub(crate) fn company_from_text(text: &str) -> Option<String> {
         pattern
             .captures_iter(text)
             .filter_map(|caps| {
-                caps.iter().skip(1).flatten().next().map(|m| {
-                    brand_before_place(text, m).unwrap_or_else(|| clean_company(m.as_str()))
-                })
+                let m = caps.iter().skip(1).flatten().next()?;
+                // "A private nature reserve in Gansbaai is seeking": the place of an unnamed
+                // employer, not its name.
+                let before = text[..m.start()].trim_end();
+                if before.ends_with(" in") || before.ends_with(" at") {
+                    return None;
+                }
+                Some(brand_before_place(text, m).unwrap_or_else(|| clean_company(m.as_str())))
             })
             .find(|name| plausible_company(name))
     });

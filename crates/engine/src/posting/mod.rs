@@ -247,7 +247,9 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
                     .flatten()
             })
     };
-    let company = fields.company.clone().or_else(|| {
+    // A labelled employer that is only an address or a date names nobody.
+    let labelled_company = fields.company.clone().filter(|c| !header::not_a_name(c));
+    let company = labelled_company.or_else(|| {
         if header::for_unnamed_client(&normalized)
             || (stock_phrase && header::presents_recruiter(&normalized))
         {
