@@ -1962,4 +1962,34 @@ mod page_notices {
         );
         assert_eq!(p.company, None);
     }
+
+    #[test]
+    fn hacker_news_headers_with_long_place_lists_asides_and_role_paragraphs() {
+        let p = parse_posting(
+            "RINSE | REMOTE or San Francisco, Los Angeles, Chicago, Boston, New York, or Washington \
+             DC | Software Engineers | Full-Time | https://www.rinse.com\n\nRinse provides dry \
+             cleaning and laundry delivery.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Software Engineers"));
+        assert_eq!(p.company.as_deref(), Some("RINSE"));
+        let p = parse_posting(
+            "Nexvia | hybrid / onsite | Luxembourg, Luxembourg | Software engineer, senior, also \
+             looking for an intern\n\nNexvia is a modern real estate agency.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Software engineer, senior"));
+        let p = parse_posting(
+            "Volition | Lead Engineer (Customer UX Owner) | $150K-$175K + equity | Full Time, Full \
+             Remote US\n\nRole: You'll own the whole marketplace UX and work with the founders to \
+             build out a lot of functionality.\n",
+        );
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Lead Engineer (Customer UX Owner)")
+        );
+        let p = parse_posting(
+            "Various vacancies for C++ Software Engineers in Switzerland.\n\nLocation: Heerbrugg, \
+             Switzerland\nWe offer relocation support\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("C++ Software Engineers"));
+    }
 }

@@ -157,9 +157,14 @@ fn read_pipe_header(line: &str) -> Option<Header> {
     }
     // A header that runs on into the body (one long line): parts of more than twelve words
     // are body text.
+    // A list of places ("REMOTE or San Francisco, Los Angeles, Chicago, Boston, New York, or
+    // Washington DC") may be longer, but it is a list, not a sentence.
     let parts: Vec<&str> = parts
         .into_iter()
-        .take_while(|p| word_count(p) <= 12)
+        .take_while(|p| {
+            word_count(p) <= 12
+                || (word_count(p) <= 25 && !p.contains(". ") && p.matches(',').count() >= 2)
+        })
         .collect();
     if parts.len() < 3 {
         return None;
@@ -368,7 +373,10 @@ fn place_in_arrangement(part: &str) -> Option<String> {
         } else {
             Some(outer_words.join(" "))
         };
-        let Some(candidate) = candidate.map(|c| collapse_ws(&c)) else {
+        // "Cincinnati, OH (your choice).": the place without an aside or a full stop.
+        let Some(candidate) = candidate.map(|c| {
+            collapse_ws(strip_parentheticals_text(&c).trim_end_matches(['.', ',', ';', ' ']))
+        }) else {
             continue;
         };
         let shaped = word_count(&candidate) <= 5
@@ -1384,6 +1392,13 @@ fn is_gender_marker(text: &str) -> bool {
 /// Engineers and Engineering Managers"): split on ", ", " & " and " and " only when every
 /// side names a role in two words or more, so "Head of Sales and Marketing" stays whole.
 fn first_of_role_list(title: &str) -> String {
+    // "Software engineer, senior, also looking for an intern": the first role, not the aside.
+    if let Some(at) = fold(title).find(", also ")
+        && title.is_char_boundary(at)
+        && has_role_word(&title[..at])
+    {
+        return title[..at].trim().to_string();
+    }
     for separator in [", ", " & ", " and ", " + "] {
         let sides: Vec<&str> = title.split(separator).map(str::trim).collect();
         let all_roles = sides.len() >= 2
@@ -2230,7 +2245,7 @@ const TITLE_STOPS: &[&str] = &[
 
 static TITLE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:(?:an?|our)\s+)?|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:is|are) recruiting(?: for)?\s+(?:an?\s+|the\s+)|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for\s+(?:an?\s+|the\s+)?|following (?:[a-z]+ ){0,2}(?:posts?|positions?|vacanc(?:y|ies)|roles?|openings?)\b[^:\n]{0,120}?:\s*)|(?:^|[.!?][ \t]+|\n[ \t]*)as (?:an?|the|our)\s+)",
+        r"(?i)(?:\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|vacancies for|(?:candidates|applicants|applications) for(?: the (?:position|role) of)?)\s+(?:(?:an?|our)\s+)?|(?:role|position) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:is|are) recruiting(?: for)?\s+(?:an?\s+|the\s+)|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for\s+(?:an?\s+|the\s+)?|following (?:[a-z]+ ){0,2}(?:posts?|positions?|vacanc(?:y|ies)|roles?|openings?)\b[^:\n]{0,120}?:\s*)|(?:^|[.!?][ \t]+|\n[ \t]*)as (?:an?|the|our)\s+)",
     )
     .expect("title trigger regex is valid")
 });

@@ -305,7 +305,11 @@ impl Fields {
             };
             match key {
                 FieldKey::Title => {
-                    if fields.title.is_none() {
+                    // "Role: You'll own the whole marketplace UX and …": a paragraph about the
+                    // role, not its name.
+                    let paragraph = text::word_count(value) > 12
+                        || (text::word_count(value) > 6 && text::ends_like_sentence(value));
+                    if fields.title.is_none() && !paragraph {
                         fields.title = Some(value.clone());
                         fields.title_position = position - 1;
                     }
