@@ -1992,4 +1992,78 @@ mod page_notices {
         );
         assert_eq!(p.title.as_deref(), Some("C++ Software Engineers"));
     }
+
+    #[test]
+    fn bands_codes_counts_and_blog_headings_around_titles() {
+        let body = "\n\nYou will support the ward team and keep patient records up to date.\n";
+        for (line, title) in [
+            (
+                "Band 2 Health Care Support Worker - Rolling",
+                "Health Care Support Worker",
+            ),
+            (
+                "Candidate Legal Practitioner (TB00159) x4 Positions",
+                "Candidate Legal Practitioner",
+            ),
+            (
+                "One thought on “CLEANER: SESSIONAL (X2 POSTS)",
+                "CLEANER: SESSIONAL",
+            ),
+            (
+                "Manager, Product, Bal Harbour\nChanel\nBal Harbour, FL",
+                "Manager, Product",
+            ),
+        ] {
+            let p = parse_posting(&format!("{line}{body}"));
+            assert_eq!(p.title.as_deref(), Some(title), "{line}");
+        }
+    }
+
+    #[test]
+    fn unnamed_and_generic_organisations_are_no_company() {
+        let p = parse_posting(
+            "Manager of Works – Regional Queensland Council\n\nA Regional Queensland Council is \
+             seeking an experienced Manager of Works to lead its civil works programme.\n",
+        );
+        assert_eq!(p.company, None);
+        let p = parse_posting(
+            "Communications Manager\n\nYou will report to the City Council and brief the County \
+             Council on outreach.\n",
+        );
+        assert_eq!(p.company, None);
+        let p = parse_posting(
+            "Chef de Partie\nSummary\n\nCook and plate the starters section during service.\n",
+        );
+        assert_eq!(p.company, None);
+    }
+
+    #[test]
+    fn markdown_escapes_and_decimal_commas_in_pay() {
+        let p = parse_posting(
+            "Product Marketing Manager\n\n* Base Salary: 60\\.000€ - 75\\.000€ gross yearly\n\nYou \
+             will own our positioning.\n",
+        );
+        assert_eq!(p.salary, yearly(60_000, 75_000, "EUR"));
+        let p = parse_posting(
+            "Teacher\n\n- Remuneration: R55 679,29pm (basic salary)\n\nYou will teach grade 4.\n",
+        );
+        assert_eq!(
+            p.salary,
+            salary(Some(55679), Some(55679), "ZAR", SalaryPeriod::Month)
+        );
+        let p = parse_posting(
+            "Manager, Product\n\nThe anticipated base salary range for this position is $87,500 \
+             through $120,000.\n",
+        );
+        assert_eq!(p.salary, yearly(87_500, 120_000, "USD"));
+    }
+
+    #[test]
+    fn rupees_of_a_named_country_other_than_india() {
+        let p = parse_posting(
+            "Deputy Director (Finance)\n\nInstitution: Parliament of Sri Lanka\n\nSalary: Rs. \
+             109,090 - 153,070 per month\n",
+        );
+        assert_eq!(p.salary.map(|s| s.currency).as_deref(), Some("LKR"));
+    }
 }

@@ -760,7 +760,17 @@ fn clean_title_text(line: &str) -> String {
         "position title:",
         "job posting:",
         "post of:",
+        "post of ",
         "post:",
+        // A blog's comment heading copied with the post ("One thought on “CLEANER: …").
+        "one thought on “",
+        "one thought on \"",
+        // French internship notices ("Stage PFE : Digital Marketing & Admin").
+        "stage pfe :",
+        "stage pfe:",
+        "stage pfe -",
+        "stage :",
+        "stage -",
         // A picture's alternative text copied with the page.
         "image with the words ",
         "image of ",
@@ -914,6 +924,29 @@ fn clean_title_text(line: &str) -> String {
     {
         text = head.trim().to_string();
     }
+    // "Band 2 Health Care Support Worker": the pay band before the role.
+    {
+        static BAND: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^band\s+\d[a-d]?\s*(?:[-–:]\s*)?").expect("band regex is valid")
+        });
+        if let Some(found) = BAND.find(&text)
+            && has_role_word(&text[found.end()..])
+        {
+            text = text[found.end()..].to_string();
+        }
+    }
+    // "Candidate Legal Practitioner (TB00159) x4 Positions": a reference code in brackets
+    // and how many posts.
+    {
+        static CODE_AND_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\s*\([A-Z]{0,4}\d{3,}[A-Z0-9/-]*\)|\s+x\s?\d{1,3}\s+(?:positions?|posts?|vacanc(?:y|ies))\b|\s*\(\s*x\s?\d{1,3}\s+(?:positions?|posts?|vacanc(?:y|ies))\s*\)")
+                .expect("code-and-count regex is valid")
+        });
+        let stripped = CODE_AND_COUNT.replace_all(&text, "").trim().to_string();
+        if stripped != text && has_role_word(&stripped) {
+            text = stripped;
+        }
+    }
     // "Teacher, Elementary Dual Language Spanish Immersion(100)(187": a board's numeric codes
     // run onto the end of the title.
     {
@@ -986,6 +1019,9 @@ fn clean_title_text(line: &str) -> String {
         " (expired)",
         " - filled",
         " (filled)",
+        // Rolling recruitment ("Health Care Support Worker - Rolling").
+        " - rolling",
+        " (rolling)",
     ];
     loop {
         let folded = fold(&text);
@@ -1720,7 +1756,50 @@ const DESCRIPTORS: &[&str] = &[
 /// a count, a breadcrumb, a date or a street address, which no organisation is named as.
 pub(crate) fn not_a_name(text: &str) -> bool {
     let text = text.trim();
-    if !text.chars().any(char::is_alphabetic) || text.contains('>') {
+    if text.chars().filter(|c| c.is_alphabetic()).count() < 2 || text.contains('>') {
+        return true;
+    }
+    // "County Council", "Teaching Council": a kind of organisation with no name of its own.
+    const GENERIC: &[&str] = &[
+        "the",
+        "county",
+        "city",
+        "district",
+        "town",
+        "parish",
+        "borough",
+        "municipal",
+        "regional",
+        "local",
+        "teaching",
+        "council",
+        "hospital",
+        "school",
+        "college",
+        "university",
+        "department",
+        "ministry",
+    ];
+    if fold(text).split_whitespace().all(|w| GENERIC.contains(&w)) {
+        return true;
+    }
+    // "Summary", "Job Details": a section heading where a name was expected.
+    if matches!(
+        fold(text.trim_end_matches(':')).as_str(),
+        "summary"
+            | "overview"
+            | "description"
+            | "job description"
+            | "details"
+            | "job details"
+            | "responsibilities"
+            | "requirements"
+            | "benefits"
+            | "about"
+            | "about us"
+            | "apply"
+            | "share"
+    ) {
         return true;
     }
     // "Stellenmarkt-direkt.de - Jobbörse, Stellenangebote": a board's heading after its domain.
@@ -2503,6 +2582,18 @@ fn brand_before_place(text: &str, found: regex::Match) -> Option<String> {
     })
 }
 
+/// Whether the name found at `start` follows "in"/"at" ("A private nature reserve in Gansbaai
+/// is seeking": the place of an unnamed employer) or an indefinite article ("A Regional
+/// Queensland Council is seeking": a kind of employer, not its name).
+fn unnamed_or_place(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    matches!(last, "in" | "at" | "a" | "an" | "A" | "An")
+}
+
 pub(crate) fn company_from_text(text: &str) -> Option<String> {
     let patterns: [&LazyLock<Regex>; 4] = [
         &COMPANY_IS_HIRING,
@@ -2515,10 +2606,7 @@ pub(crate) fn company_from_text(text: &str) -> Option<String> {
             .captures_iter(text)
             .filter_map(|caps| {
                 let m = caps.iter().skip(1).flatten().next()?;
-                // "A private nature reserve in Gansbaai is seeking": the place of an unnamed
-                // employer, not its name.
-                let before = text[..m.start()].trim_end();
-                if before.ends_with(" in") || before.ends_with(" at") {
+                if unnamed_or_place(text, m.start()) {
                     return None;
                 }
                 Some(brand_before_place(text, m).unwrap_or_else(|| clean_company(m.as_str())))
@@ -2562,6 +2650,9 @@ pub(crate) fn stated_companies(text: &str) -> Vec<String> {
             let Some(found) = caps.iter().skip(1).flatten().next() else {
                 continue;
             };
+            if unnamed_or_place(text, found.start()) {
+                continue;
+            }
             let name =
                 brand_before_place(text, found).unwrap_or_else(|| clean_company(found.as_str()));
             if plausible_company(&name) && !names.contains(&name) {
@@ -2680,6 +2771,9 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
             "insurance with",
             "pension with",
             "under",
+            // "on behalf of a Regional Queensland Council": an unnamed one.
+            "a",
+            "an",
         ]
         .iter()
         .any(|w| {

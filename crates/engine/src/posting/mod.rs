@@ -210,9 +210,11 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
         .or_else(|| header.location.clone())
         .or_else(|| location_from_text(&normalized))
         .or_else(|| header::place_line_near_top(&lines));
+    let title = title.map(|title| without_place_suffix(title, location.as_deref()));
     let salary = first_some(&meta, parse_salary)
         .or_else(|| parse_salary(&normalized))
-        .map(|salary| local_dollars(salary, location.as_deref(), &normalized));
+        .map(|salary| local_dollars(salary, location.as_deref(), &normalized))
+        .map(|salary| local_rupees(salary, &normalized));
     // A recruitment agency writing for a client it does not name: the agency is not the
     // employer, so only a labelled `Company:` field names one.
     let stock_phrase = header::recruiting_to_fill(&normalized);
@@ -258,6 +260,9 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
             read_company()
         }
     });
+    // "A Regional Queensland Council is seeking …": a name the text itself introduces with
+    // "a" describes an employer it does not name.
+    let company = company.filter(|name| !described_not_named(name, &normalized));
     ParsedPosting {
         company,
         location,
@@ -441,6 +446,44 @@ fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str) -> Sala
     }
 }
 
+/// "Rs." is read as Indian rupees unless the text names exactly one other rupee country (Sri
+/// Lanka, Pakistan, Nepal, Mauritius) and nothing Indian (`₹`, INR, lakhs, India).
+fn local_rupees(mut salary: Salary, text: &str) -> Salary {
+    if salary.currency != "INR" {
+        return salary;
+    }
+    let folded = text::fold(text);
+    let indian = ["₹", "inr", "lpa", "lakh", "india"]
+        .iter()
+        .any(|w| folded.contains(w));
+    if indian {
+        return salary;
+    }
+    const SIGNALS: &[(&str, &[&str])] = &[
+        ("LKR", &["sri lanka", "colombo"]),
+        (
+            "PKR",
+            &[
+                "pakistan",
+                "lahore",
+                "karachi",
+                "islamabad",
+                "rawalpindi",
+                "peshawar",
+            ],
+        ),
+        ("NPR", &["nepal", "kathmandu"]),
+        ("MUR", &["mauritius"]),
+    ];
+    let mut found = SIGNALS
+        .iter()
+        .filter(|(_, words)| words.iter().any(|w| folded.contains(w)));
+    if let (Some((code, _)), None) = (found.next(), found.next()) {
+        salary.currency = (*code).to_string();
+    }
+    salary
+}
+
 /// The local dollar when no stated place decides it: words only one dollar country uses
 /// ("superannuation", "KiwiSaver", an address under `.gov.au`), when exactly one country's
 /// words appear.
@@ -523,6 +566,64 @@ fn location_value(value: &str) -> String {
 
 /// Uses a `Title:` field when the header did not yield a title, taking
 /// company/location/attributes from it as well.
+/// "Manager, Product, Bal Harbour" with the location "Bal Harbour, FL": the title without the
+/// place it ends in, after a comma or a dash, when that place is where the job is.
+fn without_place_suffix(title: String, location: Option<&str>) -> String {
+    let Some(city) = location
+        .and_then(|l| l.split([',', '(', ';', '/']).next())
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    else {
+        return title;
+    };
+    for separator in [", ", " - ", " – ", " — "] {
+        if let Some((head, tail)) = title.rsplit_once(separator)
+            && text::fold(tail.trim()) == text::fold(city)
+            && text::has_role_word(head)
+        {
+            return head.trim().to_string();
+        }
+    }
+    title
+}
+
+/// Whether the text introduces `name`, a name ending in a kind of organisation ("Regional
+/// Queensland Council", "Leading Private Hospital"), with an indefinite article.
+fn described_not_named(name: &str, text: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "council",
+        "hospital",
+        "school",
+        "college",
+        "university",
+        "bank",
+        "agency",
+        "firm",
+        "company",
+        "practice",
+        "clinic",
+        "charity",
+        "trust",
+        "group",
+        "organisation",
+        "organization",
+    ];
+    let folded_name = text::fold(name);
+    let kind = folded_name
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| KINDS.contains(&w));
+    if !kind || text::word_count(name) < 2 {
+        return false;
+    }
+    let folded = text::fold(text);
+    [" a ", " an ", "\na ", "\nan "]
+        .iter()
+        .any(|article| folded.contains(&format!("{article}{folded_name}")))
+        || folded.starts_with(&format!("a {folded_name}"))
+        || folded.starts_with(&format!("an {folded_name}"))
+}
+
 /// Whether every word of `text` (of three letters or more) is a word of the title.
 fn restates_title(text: &str, title: Option<&str>) -> bool {
     let Some(title) = title else {

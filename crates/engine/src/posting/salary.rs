@@ -74,7 +74,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
                | \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR|KES|NGN|AED|PKR|UGX|TZS|ZMW|MWK|GHS|RWF|ETB|BWP|NAD|LKR|NPR|BDT|MYR|IDR|THB|EGP|MAD|JMD|TTD|FJD|BRL|MXN|CZK|HUF|RON|SAR|QAR)
                | \bR )?
         \s?
-        (?P<num> \d{1,3}(?:[\u{20}\u{a0}\u{202f}]\d{3})+(?:\.\d{1,2})?\b | \d[\d.,]*\d | \d )
+        (?P<num> \d{1,3}(?:[\u{20}\u{a0}\u{202f}]\d{3})+(?:[.,]\d{1,2}|\b) | \d[\d.,]*\d | \d )
         (?: \s? (?P<mult> [kK] | [mM](?:n|illion)? | [bB](?:n|illion)? | [tT](?:n|rillion)? | LPA | (?i:lpa|lakhs?|lacs?|lakh) | L ) \b )?
         (?: \s? (?P<post> \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR|KES|NGN|AED|PKR|UGX|TZS|ZMW|MWK|GHS|RWF|ETB|BWP|NAD|LKR|NPR|BDT|MYR|IDR|THB|EGP|MAD|JMD|TTD|FJD|BRL|MXN|CZK|HUF|RON|SAR|QAR)\b
                         | \bK[Ss][Hh][Ss]?\b | € | £ | \b(?i:euros?|dollars?|pounds?)\b ) )?
@@ -84,7 +84,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RANGE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:-|–|—|~|to|and|until|till|bis|tot|à|a|hasta|até|[-–—,]?\s*max(?:imum)?\s*:?)\s*$")
+    Regex::new(r"(?i)^\s*(?:[,.]-|/-|/=)?\s*(?:-|–|—|~|to|and|through|thru|until|till|bis|tot|à|a|hasta|até|[-–—,]?\s*max(?:imum)?\s*:?)\s*$")
         .expect("range regex is valid")
 });
 

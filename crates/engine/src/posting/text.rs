@@ -47,8 +47,28 @@ fn split_glued_heading(line: &str) -> Vec<&str> {
 
 /// Normalises line endings and invisible characters so later stages can work
 /// line by line. Visible text is left untouched.
+/// "60\\.000€ - 75\\.000€", "Full\\-time": a board's Markdown escapes, copied with the text.
+fn without_markdown_escapes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let escaped = c == '\\'
+            && chars.peek().is_some_and(|next| {
+                matches!(
+                    next,
+                    '.' | '-' | '*' | '_' | '#' | '+' | '!' | '(' | ')' | '[' | ']' | '&'
+                )
+            });
+        if !escaped {
+            out.push(c);
+        }
+    }
+    out
+}
+
 pub(crate) fn normalize_input(text: &str) -> String {
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let unified = without_markdown_escapes(&unified);
     let unified = strip_html_comments(&unified);
     let unified = unified
         .lines()
