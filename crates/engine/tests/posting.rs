@@ -2066,4 +2066,22 @@ mod page_notices {
         );
         assert_eq!(p.salary.map(|s| s.currency).as_deref(), Some("LKR"));
     }
+
+    #[test]
+    fn labelled_details_are_not_titles_and_the_post_of_a_role_is_the_role() {
+        let p = parse_posting(
+            "Job ID: 54702\nDivision & Section: City Clerk’s Office, Toronto Elections\nWork \
+             Location: 89 Northline Road, Toronto, ON\nReporting to the Operations Director, The \
+             Manager of Communications & Outreach is part of a team that runs elections.\n",
+        );
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Manager of Communications & Outreach")
+        );
+        let p = parse_posting(
+            "NATIONAL INSTITUTE OF MENTAL HEALTH\n\nInvites applications for the post of Staff \
+             Nurse;\n\nCandidates must hold a nursing degree.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Staff Nurse"));
+    }
 }
