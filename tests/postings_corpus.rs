@@ -336,9 +336,9 @@ struct Floors([f64; 5]);
 const TRAIN_FLOORS: Floors = Floors([91.0, 85.0, 95.0, 87.0, 89.0]);
 /// Holdout: the measured level, rounded down (salary: the target, which it meets). The holdout
 /// was renewed on 2026-12-06: its 79 stored-page files were measured, then moved to train and
-/// read, and 106 postings gathered that day joined it unread (see the corpus README's "Split").
+/// read, and 170 postings gathered that day joined it unread (see the corpus README's "Split").
 /// Their first-contact figures are lower than the rest, as every unseen batch's have been.
-const HOLDOUT_FLOORS: Floors = Floors([83.0, 86.0, 83.0, 85.0, 90.0]);
+const HOLDOUT_FLOORS: Floors = Floors([82.0, 83.0, 83.0, 83.0, 90.0]);
 
 fn check_targets(name: &str, s: &Score, floors: &Floors, details: bool) -> Vec<String> {
     let mut failures = Vec::new();
