@@ -2084,4 +2084,33 @@ mod page_notices {
         );
         assert_eq!(p.title.as_deref(), Some("Staff Nurse"));
     }
+
+    #[test]
+    fn companies_after_a_bullet_or_as_the_subject_of_exists_to() {
+        let p = parse_posting(
+            "Jobs in Germany\n\n  • Berlin\n\n  • At Paymentology, we’re redefining what’s possible \
+             in payments.\n\nYou will run our card issuing platform.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Paymentology"));
+        let p = parse_posting(
+            "Senior Product Manager\n\nWork changed. Pay didn’t. Coverflex exists to make \
+             compensation work for everyone.\n\nYou will own the benefits roadmap.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Coverflex"));
+    }
+
+    #[test]
+    fn work_done_on_behalf_of_clients_is_not_an_agency_posting() {
+        let p = parse_posting(
+            "Call Center Agents\nProcera Group\nPietermaritzburg, KwaZulu-Natal\nPermanent\n\n\
+             Purpose of the Job\n\n  • Ensure the effective collection of outstanding debt on \
+             behalf of our client, in strict compliance with the law.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Procera Group"));
+        let p = parse_posting(
+            "Payroll Officer\n\nWe are recruiting on behalf of our client, a manufacturer in \
+             Leeds, for a payroll officer.\n",
+        );
+        assert_eq!(p.company, None);
+    }
 }

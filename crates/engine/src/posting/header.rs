@@ -2533,7 +2533,7 @@ static COMPANY_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COMPANY_AT_WE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)(?:^|[.!?][ ]+)At[ ]+{COMPANY_NAME},[ ]+(?:we|our)\b"
+        r"(?m)(?:^[ \t]*(?:[•*-][ ]*)?|[.!?][ ]+)At[ ]+{COMPANY_NAME},[ ]+(?:we|our)\b"
     ))
     .expect("at-we regex is valid")
 });
@@ -2634,7 +2634,7 @@ pub(crate) fn company_from_text(text: &str) -> Option<String> {
 
 static COMPANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)(?:^|[.!?][ ]+|,[ ]+(?:the[ ]+)?){COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:[ ]+in[ ]+[A-Z][\w'’.-]*)?[ ]+(?:is[ ]+(?:a|an|the|building|creating|developing|among|one[ ]+of|on[ ]+a[ ]+mission)\b|was[ ]+founded\b|(?:builds|helps|makes|runs|operates|designs|develops|creates|provides|offers|plans|connects|processes|powers|serves|sells|delivers|brings|turns|gives|lets|enables)\b)"
+        r"(?m)(?:^|[.!?][ ]+|,[ ]+(?:the[ ]+)?){COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:[ ]+in[ ]+[A-Z][\w'’.-]*)?[ ]+(?:is[ ]+(?:a|an|the|building|creating|developing|among|one[ ]+of|on[ ]+a[ ]+mission)\b|was[ ]+founded\b|is[ ]+nestled\b|exists[ ]+to\b|(?:builds|helps|makes|runs|operates|designs|develops|creates|provides|offers|plans|connects|processes|powers|serves|sells|delivers|brings|turns|gives|lets|enables)\b)"
     ))
     .expect("subject regex is valid")
 });
@@ -2842,7 +2842,7 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
 
 static UNNAMED_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:our|a|the)[ ]+clients?(?:'s)?,?[ ]+(?:is|are|seeks?|requires?|reserves?|has|have|based|located|a[ ]+leading|an?[ ]+established)|on[ ]+behalf[ ]+of[ ]+(?:our|a|one[ ]+of[ ]+our)[ ]+clients?|for[ ]+(?:one[ ]+of[ ]+)?our[ ]+clients?|a[ ]+client[ ]+of[ ]+ours|confidential[ ]+client)\b",
+        r"(?i)\b(?:(?:our|a|the)[ ]+clients?(?:'s)?,?[ ]+(?:is|are|seeks?|requires?|reserves?|has|have|based|located|a[ ]+leading|an?[ ]+established)|for[ ]+(?:one[ ]+of[ ]+)?our[ ]+clients?|a[ ]+client[ ]+of[ ]+ours|confidential[ ]+client)\b",
     )
     .expect("unnamed-client regex is valid")
 });
@@ -2851,7 +2851,15 @@ static UNNAMED_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
 /// is a leading …", "on behalf of our client", "We are recruiting to fill the position
 /// below"): then nothing in the text but a labelled company names the employer.
 pub(crate) fn for_unnamed_client(text: &str) -> bool {
-    UNNAMED_CLIENT.is_match(text)
+    // "We are recruiting on behalf of our client": only when the sentence is about hiring;
+    // "collect outstanding debt on behalf of our client" describes the work.
+    static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:recruit\w*|hiring|seek\w*|looking|search\w*|vacanc\w*|position|role|opportunity|appoint\w*)\b[^.\n]{0,80}?\bon[ ]+behalf[ ]+of[ ]+(?:our|a|one[ ]+of[ ]+our)[ ]+clients?\b|(?:^|[.\n]\s*)on[ ]+behalf[ ]+of[ ]+(?:our|a|one[ ]+of[ ]+our)[ ]+clients?\b",
+        )
+        .expect("on-behalf regex is valid")
+    });
+    UNNAMED_CLIENT.is_match(text) || ON_BEHALF.is_match(text)
 }
 
 /// "We are recruiting to fill the position below": a board's stock phrase, used by agencies for
