@@ -2113,4 +2113,24 @@ mod page_notices {
         );
         assert_eq!(p.company, None);
     }
+
+    #[test]
+    fn places_behind_icon_words_posting_dates_postal_codes_and_labels() {
+        let p = parse_posting(
+            "MEAL Officer\n\nroomDar es Salaam\n\nbusiness_centerFull Time\n\nThe officer will \
+             track the programme's indicators.\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("Dar es Salaam"));
+        let p = parse_posting(
+            "Creditors and Cashbook Clerk\nJob Description\nStellenbosch, South Africa Posted on \
+             21/01/2026\n- Remuneration: market related\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("Stellenbosch, South Africa"));
+        let p = parse_posting(
+            "Physiotherapist Staff Grade\n\nJob Locations IE-Louth-Drogheda\nID\n2026-4547\n\n\
+             The provision of a quality physiotherapy service.\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("IE-Louth-Drogheda"));
+        assert_eq!(p.company, None);
+    }
 }

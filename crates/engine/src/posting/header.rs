@@ -1813,6 +1813,11 @@ pub(crate) fn not_a_name(text: &str) -> bool {
             | "about us"
             | "apply"
             | "share"
+            | "id"
+            | "job id"
+            | "ref"
+            | "job ref"
+            | "reference"
     ) {
         return true;
     }

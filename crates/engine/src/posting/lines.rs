@@ -192,6 +192,7 @@ fn parse_field_without_colon(line: &str) -> Option<(FieldKey, String)> {
         "company name",
         "post name",
         "job title",
+        "job locations",
         "job location",
         "location",
     ];

@@ -6,14 +6,44 @@ use std::sync::LazyLock;
 
 /// "Accounts Officer 266 views0 applications": a board's counters run into the title line.
 fn without_counters(line: &str) -> &str {
+    // "31 views", and "Stellenbosch, South Africa Posted on 21/01/2026": a posting date run
+    // onto the end of a line.
     static COUNTERS: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?i)\s*\d+\s*views?\s*\d*\s*(?:applications?|applicants?)?\s*$")
+        regex::Regex::new(r"(?i)\s*\d+\s*views?\s*\d*\s*(?:applications?|applicants?)?\s*$|\s+posted\s+(?:on\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago)\s*$")
             .expect("counters regex is valid")
     });
+    let line = without_icon_word(line);
     match COUNTERS.find(line) {
         Some(found) if found.start() > 0 => &line[..found.start()],
         _ => line,
     }
+}
+
+/// "roomDar es Salaam", "business_centerFull Time": an icon font's ligature name copied in
+/// front of the value it decorates.
+fn without_icon_word(line: &str) -> &str {
+    const ICONS: &[&str] = &[
+        "business_center",
+        "location_on",
+        "attach_money",
+        "calendar_today",
+        "access_time",
+        "room",
+        "place",
+        "work",
+        "schedule",
+        "event",
+        "payments",
+        "today",
+    ];
+    let trimmed = line.trim_start();
+    ICONS
+        .iter()
+        .find_map(|icon| {
+            let rest = trimmed.strip_prefix(icon)?;
+            rest.starts_with(|c: char| c.is_uppercase()).then_some(rest)
+        })
+        .unwrap_or(line)
 }
 
 /// "Job PurposeThe Payroll Clerk will …": a section heading run into the first sentence when
@@ -857,6 +887,14 @@ pub(crate) fn is_place(text: &str) -> bool {
     let mut parts: Vec<&str> = trimmed.split(',').map(str::trim).collect();
     if parts.iter().any(|p| p.is_empty()) {
         return false;
+    }
+    // "San Francisco, California, United States, 94199": a postal code after the country.
+    if parts.len() >= 3
+        && parts
+            .last()
+            .is_some_and(|p| (4..=6).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        parts.pop();
     }
     // "22145, Hamburg, DE": a postal code written before the town.
     if parts.len() >= 2
