@@ -2133,4 +2133,45 @@ mod page_notices {
         assert_eq!(p.location.as_deref(), Some("IE-Louth-Drogheda"));
         assert_eq!(p.company, None);
     }
+
+    #[test]
+    fn organisations_before_roles_defined_acronyms_and_non_names() {
+        let p = parse_posting(
+            "Pacific Horticulture College, Permaculture Instructor\n\nTeach our permaculture design \
+             course to adult learners.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Permaculture Instructor"));
+        assert_eq!(p.company.as_deref(), Some("Pacific Horticulture College"));
+        let p = parse_posting(
+            "Library Assistant\nTPL\nToronto, ON\n\nToronto Public Library (TPL) is one of the \
+             busiest urban library systems.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Toronto Public Library"));
+        for second in ["What", "BC", "PT-HHS-04", "Health Service"] {
+            let p = parse_posting(&format!(
+                "Horticulture Technician\n{second}\n\nLook after the college greenhouse and its \
+                 plant collections.\n"
+            ));
+            assert_eq!(p.company, None, "{second}");
+        }
+    }
+
+    #[test]
+    fn titles_from_an_advertisement_sentence_or_a_role_that_must() {
+        let p = parse_posting(
+            "Location: Meyerton, South Africa\nCompany name: Midvaal Local Municipality\nThis \
+             notice corrects the vacancy advertisement for Tractor Driver: Parks Section x 2, which \
+             ends on 16 January 2025.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Tractor Driver"));
+        let p = parse_posting(
+            "Line cooks give guests the main reason for their visit: meals. The line cook must \
+             prepare food accurately.\n- Prepare food following recipe cards\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Line Cook"));
+        let p = parse_posting(
+            "Application for Care Worker\n\nYou will support older people in their own homes.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Care Worker"));
+    }
 }

@@ -553,10 +553,17 @@ pub(crate) fn best_title_candidate(lines: &[Line]) -> Option<String> {
         .or(short_lines.first())
         .cloned();
     short.or_else(|| {
-        let first = lines.iter().find_map(|line| {
-            let raw = collapse_ws(strip_decorations(&strip_markdown(line.raw.trim())));
-            (!raw.is_empty()).then_some(raw)
-        })?;
+        // The first line that is not a labelled field ("Location: Meyerton"), else the first.
+        let first_of = |skip_fields: bool| {
+            lines.iter().find_map(|line| {
+                if skip_fields && matches!(line.kind, LineKind::Field { .. }) {
+                    return None;
+                }
+                let raw = collapse_ws(strip_decorations(&strip_markdown(line.raw.trim())));
+                (!raw.is_empty()).then_some(raw)
+            })
+        };
+        let first = first_of(true).or_else(|| first_of(false))?;
         let mut title = String::new();
         for word in first.split_whitespace() {
             if title.chars().count() + word.chars().count() + 1 > 100 {
@@ -767,6 +774,8 @@ fn clean_title_text(line: &str) -> String {
         "vacancy notice:",
         "position title:",
         "job posting:",
+        "application for ",
+        "application form for ",
         "invites applications for the post of ",
         "invites applications for the position of ",
         "invites applications for ",
@@ -1313,6 +1322,18 @@ fn apply_title_line(line: &str, header: &mut Header) {
         header.tentative_company = false;
     }
     header.company = segment_company.or(at_company);
+    // "Pacific Horticulture College, Permaculture Instructor": the organisation, then the role.
+    let title = match title.split_once(", ") {
+        Some((head, tail))
+            if organisation_shaped(head) && !has_role_word(head) && has_role_word(tail) =>
+        {
+            header
+                .company
+                .get_or_insert_with(|| head.trim().to_string());
+            tail.to_string()
+        }
+        _ => title,
+    };
     let title = collapse_ws(title.trim_end_matches([',', '-', '–', '|']));
     let title = first_of_role_list(&strip_tech_list(&title));
     header.title = (!title.is_empty()).then_some(title);
@@ -1793,8 +1814,23 @@ pub(crate) fn not_a_name(text: &str) -> bool {
         "university",
         "department",
         "ministry",
+        "health",
+        "service",
+        "services",
     ];
     if fold(text).split_whitespace().all(|w| GENERIC.contains(&w)) {
+        return true;
+    }
+    // "What", "BC", "PT-HHS-04": a question word, a province code or a reference code.
+    if matches!(
+        fold(text).as_str(),
+        "what" | "who" | "why" | "how" | "when" | "where" | "this" | "that" | "these" | "those"
+    ) || super::text::is_state_code(text)
+        || (!text.contains(' ')
+            && text.contains('-')
+            && text.chars().any(|c| c.is_ascii_digit())
+            && !text.chars().any(char::is_lowercase))
+    {
         return true;
     }
     // "Summary", "Job Details": a section heading where a name was expected.
@@ -2343,7 +2379,7 @@ const TITLE_STOPS: &[&str] = &[
 
 static TITLE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|vacancies for|(?:candidates|applicants|applications) for(?: the (?:position|role|post) of)?)\s+(?:(?:an?|our)\s+)?|(?:role|position|post) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:is|are) recruiting(?: for)?\s+(?:an?\s+|the\s+)|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|following (?:[a-z]+ ){0,2}(?:posts?|positions?|vacanc(?:y|ies)|roles?|openings?)\b[^:\n]{0,120}?:\s*)|(?:^|[.!?][ \t]+|\n[ \t]*)as (?:an?|the|our)\s+)",
+        r"(?i)(?:\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|vacancies for|advertisement for|(?:candidates|applicants|applications) for(?: the (?:position|role|post) of)?)\s+(?:(?:an?|our)\s+)?|(?:role|position|post) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:is|are) recruiting(?: for)?\s+(?:an?\s+|the\s+)|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|following (?:[a-z]+ ){0,2}(?:posts?|positions?|vacanc(?:y|ies)|roles?|openings?)\b[^:\n]{0,120}?:\s*)|(?:^|[.!?][ \t]+|\n[ \t]*)as (?:an?|the|our)\s+)",
     )
     .expect("title trigger regex is valid")
 });
@@ -2372,7 +2408,7 @@ static TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// of its duties (title-cased when taken).
 static TITLE_SUBJECT_LOWER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)(?:^|[.!?][ ]+)The[ ]+((?:[a-z][\w-]*[ ]+){0,3}[a-z][\w-]*)[ ]+(?:is|will[ ]+be)[ ]+(?:responsible|accountable)\b",
+        r"(?m)(?:^|[.!?][ ]+)The[ ]+((?:[a-z][\w-]*[ ]+){0,3}[a-z][\w-]*)[ ]+(?:(?:is|will[ ]+be)[ ]+(?:responsible|accountable)|must|shall)\b",
     )
     .expect("lower-case title-subject regex is valid")
 });

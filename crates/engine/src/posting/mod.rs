@@ -262,7 +262,9 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     });
     // "A Regional Queensland Council is seeking …": a name the text itself introduces with
     // "a" describes an employer it does not name.
-    let company = company.filter(|name| !described_not_named(name, &normalized));
+    let company = company
+        .filter(|name| !described_not_named(name, &normalized))
+        .map(|name| expand_acronym(name, &normalized));
     ParsedPosting {
         company,
         location,
@@ -585,6 +587,42 @@ fn without_place_suffix(title: String, location: Option<&str>) -> String {
         }
     }
     title
+}
+
+/// "TPL" when the text defines it, "Toronto Public Library (TPL)": the name in full. Only an
+/// all-capitals short name, and only the capitalised words just before "(TPL)" whose initials
+/// spell it (with "of", "and", "for", "the", "&" between them).
+fn expand_acronym(name: String, text: &str) -> String {
+    let letters: Vec<char> = name.chars().collect();
+    if !(2..=6).contains(&letters.len()) || !letters.iter().all(char::is_ascii_uppercase) {
+        return name;
+    }
+    let marker = format!("({name})");
+    for (at, _) in text.match_indices(&marker) {
+        let before: Vec<&str> = text[..at].split_whitespace().collect();
+        let mut taken: Vec<&str> = Vec::new();
+        let mut initials: Vec<char> = Vec::new();
+        for word in before.iter().rev() {
+            if initials.len() == letters.len() {
+                break;
+            }
+            if matches!(*word, "of" | "and" | "for" | "the" | "&") && !initials.is_empty() {
+                taken.push(word);
+                continue;
+            }
+            let Some(first) = word.chars().next().filter(char::is_ascii_uppercase) else {
+                break;
+            };
+            initials.push(first);
+            taken.push(word);
+        }
+        initials.reverse();
+        taken.reverse();
+        if initials == letters {
+            return taken.join(" ");
+        }
+    }
+    name
 }
 
 /// Whether the text introduces `name`, a name ending in a kind of organisation ("Regional

@@ -937,7 +937,7 @@ const STATE_CODES: &[&str] = &[
     "YT", "NSW", "VIC", "QLD", "SA", "TAS", "ACT",
 ];
 
-fn is_state_code(word: &str) -> bool {
+pub(crate) fn is_state_code(word: &str) -> bool {
     STATE_CODES.contains(&word)
 }
 
