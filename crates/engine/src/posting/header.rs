@@ -481,27 +481,9 @@ fn is_date_line(text: &str) -> bool {
     DATE.is_match(text.trim())
 }
 
-/// "March", "mar", "Sept.": a month's name or its usual short form (folded or not).
+/// "March", "mar", "Sept.": a month's name or its usual short form.
 fn month_word(word: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let word = fold(word.trim_end_matches(['.', ',']));
-    word.len() >= 3
-        && MONTHS
-            .iter()
-            .any(|m| *m == word || (word.len() <= 4 && m.starts_with(&word)))
+    crate::resume::dates::month_number(word.trim_end_matches(',')).is_some()
 }
 
 /// When no line reads like a title: the first short line that is not a greeting or a heading,

@@ -477,13 +477,21 @@ fn local_rupees(mut salary: Salary, text: &str) -> Salary {
         ("NPR", &["nepal", "kathmandu"]),
         ("MUR", &["mauritius"]),
     ];
-    let mut found = SIGNALS
-        .iter()
-        .filter(|(_, words)| words.iter().any(|w| folded.contains(w)));
-    if let (Some((code, _)), None) = (found.next(), found.next()) {
-        salary.currency = (*code).to_string();
+    if let Some(code) = only_signalled(SIGNALS, &folded) {
+        salary.currency = code.to_string();
     }
     salary
+}
+
+/// The one currency whose words the (folded) text uses, when exactly one currency's do.
+fn only_signalled(signals: &[(&'static str, &[&str])], folded: &str) -> Option<&'static str> {
+    let mut found = signals
+        .iter()
+        .filter(|(_, words)| words.iter().any(|w| folded.contains(w)));
+    match (found.next(), found.next()) {
+        (Some((code, _)), None) => Some(code),
+        _ => None,
+    }
 }
 
 /// The local dollar when no stated place decides it: words only one dollar country uses
@@ -540,11 +548,8 @@ fn dollars_from_text(mut salary: Salary, folded: &str) -> Salary {
         ("SGD", &["singapore"]),
         ("USD", &["united states", "u.s.", ", usa", "401(k)", "401k"]),
     ];
-    let mut found = SIGNALS
-        .iter()
-        .filter(|(_, words)| words.iter().any(|w| folded.contains(w)));
-    if let (Some((code, _)), None) = (found.next(), found.next()) {
-        salary.currency = (*code).to_string();
+    if let Some(code) = only_signalled(SIGNALS, folded) {
+        salary.currency = code.to_string();
     }
     salary
 }
