@@ -420,24 +420,13 @@ fn find_title_line(lines: &[Line]) -> Option<(usize, Option<usize>)> {
             _ if is_greeting(candidate) => return None,
             // "Stellenmarkt-direkt.de - Jobbörse, Stellenangebote, Jobs": the board's own
             // heading, named by its domain.
-            _ if candidate
-                .split([' ', '|'])
-                .next()
-                .is_some_and(|first| is_domain(&fold(first)))
-                && !has_role_word(candidate)
-                && skipped < 3 =>
-            {
+            _ if is_site_heading(candidate) && skipped < 3 => {
                 preamble.get_or_insert(index);
                 skipped += 1;
             }
-            // "Division & Section: City Clerk's Office, Toronto Elections": a labelled detail
-            // of the post (the label names no role), read like a metadata field.
-            _ if clean_title_text(candidate)
-                .split_once(": ")
-                .is_some_and(|(label, _)| word_count(label) <= 3 && !has_role_word(label)) =>
-            {
-                continue;
-            }
+            // "Division & Section: City Clerk's Office, Toronto Elections": read like a
+            // metadata field.
+            _ if is_labelled_detail(&clean_title_text(candidate)) => continue,
             _ if looks_like_title(candidate)
                 || is_hiring_sentence(candidate)
                 || leading_title_clause(candidate).is_some() =>
@@ -481,6 +470,24 @@ fn is_date_line(text: &str) -> bool {
     DATE.is_match(text.trim())
 }
 
+/// "Stellenmarkt-direkt.de - Jobbörse, Stellenangebote, Jobs": a board's own heading, named by
+/// its domain, that names no role.
+fn is_site_heading(line: &str) -> bool {
+    !has_role_word(line)
+        && line
+            .split([' ', '|'])
+            .next()
+            .is_some_and(|first| is_domain(&fold(first)))
+}
+
+/// "Job Types: Part-time, Permanent", "Division & Section: …": a detail of the post under a
+/// short label that names no role (a title's own label, "Job Title:", is cleaned off first).
+fn is_labelled_detail(cleaned: &str) -> bool {
+    cleaned
+        .split_once(": ")
+        .is_some_and(|(label, _)| word_count(label) <= 3 && !has_role_word(label))
+}
+
 /// "March", "mar", "Sept.": a month's name or its usual short form.
 fn month_word(word: &str) -> bool {
     crate::resume::dates::month_number(word.trim_end_matches(',')).is_some()
@@ -503,19 +510,10 @@ pub(crate) fn best_title_candidate(lines: &[Line]) -> Option<String> {
             };
             // A one-line header already read for its company is not a title.
             let header_line = text.matches('|').count() >= 2;
-            // "Job Types: Part-time, Permanent": a labelled detail, not the role.
-            let labelled_detail = cleaned
-                .split_once(": ")
-                .is_some_and(|(label, _)| word_count(label) <= 3 && !has_role_word(label));
-            let site_heading = !has_role_word(&cleaned)
-                && cleaned
-                    .split([' ', '|'])
-                    .next()
-                    .is_some_and(|first| is_domain(&fold(first)));
             let usable = !cleaned.is_empty()
                 && !header_line
-                && !site_heading
-                && !labelled_detail
+                && !is_site_heading(&cleaned)
+                && !is_labelled_detail(&cleaned)
                 && !cleaned.contains("://")
                 && !is_date_line(&cleaned)
                 && !is_greeting(text)
@@ -607,10 +605,15 @@ pub(crate) fn repeated_role_phrase(text: &str) -> Option<String> {
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
     for found in PHRASE.find_iter(&head) {
         let mut words: Vec<&str> = found.as_str().split(' ').collect();
-        let before = fold(&head[..found.start()]);
-        let mut after_article = ["the ", "a ", "an ", "our ", "this ", "your ", "as "]
-            .iter()
-            .any(|article| before.ends_with(article));
+        let previous = head[..found.start()]
+            .split_whitespace()
+            .next_back()
+            .map(fold)
+            .unwrap_or_default();
+        let mut after_article = matches!(
+            previous.as_str(),
+            "the" | "a" | "an" | "our" | "this" | "your" | "as"
+        );
         while words
             .first()
             .is_some_and(|w| matches!(*w, "The" | "A" | "An" | "Our" | "This" | "Your" | "As"))
@@ -1715,18 +1718,8 @@ const NOT_COMPANIES: &[&str] = &[
     "he",
     "she",
     "i",
-    // A kind of organisation without its name.
-    "university",
-    "the university",
-    "hospital",
-    "the hospital",
-    "council",
-    "the council",
-    "college",
-    "school",
-    "the school",
-    "ministry",
-    "department",
+    // A kind of organisation without its name (councils, hospitals, schools and the like are
+    // in `not_a_name`'s generic names).
     "government",
     "agency",
     "organisation",
@@ -1773,6 +1766,7 @@ const DESCRIPTORS: &[&str] = &[
 /// a count, a breadcrumb, a date or a street address, which no organisation is named as.
 pub(crate) fn not_a_name(text: &str) -> bool {
     let text = text.trim();
+    let folded = fold(text.trim_end_matches(':'));
     if text.chars().filter(|c| c.is_alphabetic()).count() < 2 || text.contains('>') {
         return true;
     }
@@ -1800,12 +1794,12 @@ pub(crate) fn not_a_name(text: &str) -> bool {
         "service",
         "services",
     ];
-    if fold(text).split_whitespace().all(|w| GENERIC.contains(&w)) {
+    if folded.split_whitespace().all(|w| GENERIC.contains(&w)) {
         return true;
     }
     // "What", "BC", "PT-HHS-04": a question word, a province code or a reference code.
     if matches!(
-        fold(text).as_str(),
+        folded.as_str(),
         "what" | "who" | "why" | "how" | "when" | "where" | "this" | "that" | "these" | "those"
     ) || super::text::is_state_code(text)
         || (!text.contains(' ')
@@ -1817,7 +1811,7 @@ pub(crate) fn not_a_name(text: &str) -> bool {
     }
     // "Summary", "Job Details": a section heading where a name was expected.
     if matches!(
-        fold(text.trim_end_matches(':')).as_str(),
+        folded.as_str(),
         "summary"
             | "overview"
             | "description"
@@ -2587,8 +2581,6 @@ const AT_COMPANY_CONTEXT: &[&str] = &[
     "colleagues",
 ];
 
-/// Finds a company the text states: "Acme is hiring", "At Acme, we …",
-/// "a role at Acme", "Join Acme as …". Never guesses otherwise.
 /// "Mandarin Oriental, Sanya is looking for …": a place found where the name goes, written
 /// after a name and a comma, is the site of that name; the name is the organisation. A legal
 /// form found there ("Harbour Foods, Inc. is hiring") ends the name before it.
@@ -2631,6 +2623,8 @@ fn unnamed_or_place(text: &str, start: usize) -> bool {
     matches!(last, "in" | "at" | "a" | "an" | "A" | "An")
 }
 
+/// Finds a company the text states: "Acme is hiring", "At Acme, we …",
+/// "a role at Acme", "Join Acme as …". Never guesses otherwise.
 pub(crate) fn company_from_text(text: &str) -> Option<String> {
     let patterns: [&LazyLock<Regex>; 4] = [
         &COMPANY_IS_HIRING,

@@ -211,10 +211,11 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
         .or_else(|| location_from_text(&normalized))
         .or_else(|| header::place_line_near_top(&lines));
     let title = title.map(|title| without_place_suffix(title, location.as_deref()));
+    let folded = text::fold(&normalized);
     let salary = first_some(&meta, parse_salary)
         .or_else(|| parse_salary(&normalized))
-        .map(|salary| local_dollars(salary, location.as_deref(), &normalized))
-        .map(|salary| local_rupees(salary, &normalized));
+        .map(|salary| local_dollars(salary, location.as_deref(), &folded))
+        .map(|salary| local_rupees(salary, &folded));
     // A recruitment agency writing for a client it does not name: the agency is not the
     // employer, so only a labelled `Company:` field names one.
     let stock_phrase = header::recruiting_to_fill(&normalized);
@@ -263,7 +264,7 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     // "A Regional Queensland Council is seeking …": a name the text itself introduces with
     // "a" describes an employer it does not name.
     let company = company
-        .filter(|name| !described_not_named(name, &normalized))
+        .filter(|name| !described_not_named(name, &folded))
         .map(|name| expand_acronym(name, &normalized));
     ParsedPosting {
         company,
@@ -369,16 +370,15 @@ impl Fields {
 
 /// A bare "$" is the local dollar where the posting is in Canada, Australia, New Zealand,
 /// Singapore or Hong Kong, unless the text says US dollars.
-fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str) -> Salary {
+fn local_dollars(mut salary: Salary, location: Option<&str>, folded: &str) -> Salary {
     if salary.currency != "USD" {
         return salary;
     }
-    let folded = text::fold(text);
     if folded.contains("usd") || folded.contains("us$") || folded.contains("us dollar") {
         return salary;
     }
     let Some(location) = location else {
-        return dollars_from_text(salary, &folded);
+        return dollars_from_text(salary, folded);
     };
     const REGIONS: &[(&str, &[&str])] = &[
         (
@@ -444,17 +444,16 @@ fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str) -> Sala
             salary.currency = (*code).to_string();
             salary
         }
-        None => dollars_from_text(salary, &folded),
+        None => dollars_from_text(salary, folded),
     }
 }
 
 /// "Rs." is read as Indian rupees unless the text names exactly one other rupee country (Sri
 /// Lanka, Pakistan, Nepal, Mauritius) and nothing Indian (`₹`, INR, lakhs, India).
-fn local_rupees(mut salary: Salary, text: &str) -> Salary {
+fn local_rupees(mut salary: Salary, folded: &str) -> Salary {
     if salary.currency != "INR" {
         return salary;
     }
-    let folded = text::fold(text);
     let indian = ["₹", "inr", "lpa", "lakh", "india"]
         .iter()
         .any(|w| folded.contains(w));
@@ -477,7 +476,7 @@ fn local_rupees(mut salary: Salary, text: &str) -> Salary {
         ("NPR", &["nepal", "kathmandu"]),
         ("MUR", &["mauritius"]),
     ];
-    if let Some(code) = only_signalled(SIGNALS, &folded) {
+    if let Some(code) = only_signalled(SIGNALS, folded) {
         salary.currency = code.to_string();
     }
     salary
@@ -571,8 +570,6 @@ fn location_value(value: &str) -> String {
     }
 }
 
-/// Uses a `Title:` field when the header did not yield a title, taking
-/// company/location/attributes from it as well.
 /// "Manager, Product, Bal Harbour" with the location "Bal Harbour, FL": the title without the
 /// place it ends in, after a comma or a dash, when that place is where the job is.
 fn without_place_suffix(title: String, location: Option<&str>) -> String {
@@ -604,14 +601,13 @@ fn expand_acronym(name: String, text: &str) -> String {
     }
     let marker = format!("({name})");
     for (at, _) in text.match_indices(&marker) {
-        let before: Vec<&str> = text[..at].split_whitespace().collect();
         let mut taken: Vec<&str> = Vec::new();
         let mut initials: Vec<char> = Vec::new();
-        for word in before.iter().rev() {
+        for word in text[..at].split_whitespace().rev() {
             if initials.len() == letters.len() {
                 break;
             }
-            if matches!(*word, "of" | "and" | "for" | "the" | "&") && !initials.is_empty() {
+            if matches!(word, "of" | "and" | "for" | "the" | "&") && !initials.is_empty() {
                 taken.push(word);
                 continue;
             }
@@ -630,9 +626,9 @@ fn expand_acronym(name: String, text: &str) -> String {
     name
 }
 
-/// Whether the text introduces `name`, a name ending in a kind of organisation ("Regional
-/// Queensland Council", "Leading Private Hospital"), with an indefinite article.
-fn described_not_named(name: &str, text: &str) -> bool {
+/// Whether the (folded) text introduces `name`, a name ending in a kind of organisation
+/// ("Regional Queensland Council", "Leading Private Hospital"), with an indefinite article.
+fn described_not_named(name: &str, folded: &str) -> bool {
     const KINDS: &[&str] = &[
         "council",
         "hospital",
@@ -659,7 +655,6 @@ fn described_not_named(name: &str, text: &str) -> bool {
     if !kind || text::word_count(name) < 2 {
         return false;
     }
-    let folded = text::fold(text);
     [" a ", " an ", "\na ", "\nan "]
         .iter()
         .any(|article| folded.contains(&format!("{article}{folded_name}")))
@@ -685,6 +680,8 @@ fn restates_title(text: &str, title: Option<&str>) -> bool {
     words.peek().is_some() && words.all(|w| title_words.iter().any(|t| t == w))
 }
 
+/// Uses a `Title:` field when the header did not yield a title, taking
+/// company/location/attributes from it as well.
 fn merge_title_field(fields: &Fields, header: &mut Header) {
     // "Image with the words Assistant Laboratory Technician Vacancy" over "POSITION TITLE:
     // Assistant Laboratory Technician": the labelled title is the same role, without the

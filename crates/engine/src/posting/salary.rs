@@ -66,20 +66,30 @@ struct Candidate {
     score: i32,
 }
 
+/// The ISO 4217 codes read as written before or after an amount ("USD 60/hour", "UGX
+/// 86,951,739/= p.a"). Not PHP, which is more often the language ("PHP 8") than the peso.
+const ISO_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "CAD", "AUD", "INR", "CHF", "SGD", "NZD", "JPY", "SEK", "NOK", "DKK",
+    "PLN", "HKD", "ZAR", "KES", "NGN", "AED", "PKR", "UGX", "TZS", "ZMW", "MWK", "GHS", "RWF",
+    "ETB", "BWP", "NAD", "LKR", "NPR", "BDT", "MYR", "IDR", "THB", "EGP", "MAD", "JMD", "TTD",
+    "FJD", "BRL", "MXN", "CZK", "HUF", "RON", "SAR", "QAR",
+];
+
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    let codes = ISO_CODES.join("|");
+    Regex::new(&format!(
         r"(?x)
         (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | \$ | € | £ | ₹ | ¥ | ₦ | \bRs\.?
                | \bKshs?\.? | \bKShs?\.?
-               | \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR|KES|NGN|AED|PKR|UGX|TZS|ZMW|MWK|GHS|RWF|ETB|BWP|NAD|LKR|NPR|BDT|MYR|IDR|THB|EGP|MAD|JMD|TTD|FJD|BRL|MXN|CZK|HUF|RON|SAR|QAR)
+               | \b(?:{codes})
                | \bR )?
         \s?
-        (?P<num> \d{1,3}(?:[\u{20}\u{a0}\u{202f}]\d{3})+(?:[.,]\d{1,2}|\b) | \d[\d.,]*\d | \d )
+        (?P<num> \d{{1,3}}(?:[\u{{20}}\u{{a0}}\u{{202f}}]\d{{3}})+(?:[.,]\d{{1,2}}|\b) | \d[\d.,]*\d | \d )
         (?: \s? (?P<mult> [kK] | [mM](?:n|illion)? | [bB](?:n|illion)? | [tT](?:n|rillion)? | LPA | (?i:lpa|lakhs?|lacs?|lakh) | L ) \b )?
-        (?: \s? (?P<post> \b(?:USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|SEK|NOK|DKK|PLN|HKD|ZAR|KES|NGN|AED|PKR|UGX|TZS|ZMW|MWK|GHS|RWF|ETB|BWP|NAD|LKR|NPR|BDT|MYR|IDR|THB|EGP|MAD|JMD|TTD|FJD|BRL|MXN|CZK|HUF|RON|SAR|QAR)\b
+        (?: \s? (?P<post> \b(?:{codes})\b
                         | \bK[Ss][Hh][Ss]?\b | € | £ | \b(?i:euros?|dollars?|pounds?)\b ) )?
         ",
-    )
+    ))
     .expect("amount regex is valid")
 });
 
@@ -513,25 +523,20 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
 
 fn currency_code(marker: &str) -> &'static str {
     match marker.to_lowercase().trim_end_matches('.') {
-        "ca$" | "c$" | "cad" => "CAD",
-        "au$" | "a$" | "aud" => "AUD",
-        "nz$" | "nzd" => "NZD",
-        "s$" | "sgd" => "SGD",
-        "hk$" | "hkd" => "HKD",
-        "€" | "eur" | "euro" | "euros" => "EUR",
-        "£" | "gbp" | "pound" | "pounds" => "GBP",
-        "₹" | "rs" | "inr" => "INR",
-        "¥" | "jpy" => "JPY",
-        "chf" => "CHF",
-        "sek" => "SEK",
-        "nok" => "NOK",
-        "dkk" => "DKK",
-        "pln" => "PLN",
-        "r" | "zar" => "ZAR",
-        "ksh" | "kshs" | "kes" => "KES",
-        "₦" | "ngn" => "NGN",
-        "aed" => "AED",
-        "pkr" => "PKR",
+        "ca$" | "c$" => "CAD",
+        "au$" | "a$" => "AUD",
+        "nz$" => "NZD",
+        "s$" => "SGD",
+        "hk$" => "HKD",
+        "€" | "euro" | "euros" => "EUR",
+        "£" | "pound" | "pounds" => "GBP",
+        "₹" | "rs" => "INR",
+        "¥" => "JPY",
+        "r" => "ZAR",
+        "ksh" | "kshs" => "KES",
+        "₦" => "NGN",
+        // The ISO codes themselves; "$", "dollar" and "US$" are read as US dollars until the
+        // place or the text says otherwise.
         other => ISO_CODES
             .iter()
             .find(|code| code.eq_ignore_ascii_case(other))
@@ -539,14 +544,6 @@ fn currency_code(marker: &str) -> &'static str {
             .unwrap_or("USD"),
     }
 }
-
-/// Other ISO 4217 codes read as written before or after an amount ("UGX 86,951,739/= p.a").
-/// Not PHP, which is more often the language ("PHP 8") than the peso.
-const ISO_CODES: &[&str] = &[
-    "UGX", "TZS", "ZMW", "MWK", "GHS", "RWF", "ETB", "BWP", "NAD", "LKR", "NPR", "BDT", "MYR",
-    "IDR", "THB", "EGP", "MAD", "JMD", "TTD", "FJD", "BRL", "MXN", "CZK", "HUF", "RON", "SAR",
-    "QAR",
-];
 
 fn multiplier_of(marker: &str) -> Multiplier {
     let folded = marker.to_ascii_lowercase();

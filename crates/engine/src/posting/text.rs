@@ -12,7 +12,6 @@ fn without_counters(line: &str) -> &str {
         regex::Regex::new(r"(?i)\s*\d+\s*views?\s*\d*\s*(?:applications?|applicants?)?\s*$|\s+posted\s+(?:on\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago)\s*$")
             .expect("counters regex is valid")
     });
-    let line = without_icon_word(line);
     match COUNTERS.find(line) {
         Some(found) if found.start() > 0 => &line[..found.start()],
         _ => line,
@@ -75,8 +74,6 @@ fn split_glued_heading(line: &str) -> Vec<&str> {
         .unwrap_or_else(|| vec![line])
 }
 
-/// Normalises line endings and invisible characters so later stages can work
-/// line by line. Visible text is left untouched.
 /// "60\\.000€ - 75\\.000€", "Full\\-time": a board's Markdown escapes, copied with the text.
 fn without_markdown_escapes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -96,6 +93,8 @@ fn without_markdown_escapes(text: &str) -> String {
     out
 }
 
+/// Normalises line endings and invisible characters so later stages can work
+/// line by line. Visible text is left untouched.
 pub(crate) fn normalize_input(text: &str) -> String {
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");
     let unified = without_markdown_escapes(&unified);
@@ -104,6 +103,7 @@ pub(crate) fn normalize_input(text: &str) -> String {
         .lines()
         .filter(|line| !is_board_chrome(line))
         .flat_map(split_glued_heading)
+        .map(without_icon_word)
         .map(without_counters)
         // "… perfect for individ... Show More": a collapsed teaser's button.
         .map(|line| {
@@ -888,19 +888,13 @@ pub(crate) fn is_place(text: &str) -> bool {
     if parts.iter().any(|p| p.is_empty()) {
         return false;
     }
+    let postal_code = |p: &str| (4..=6).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit());
     // "San Francisco, California, United States, 94199": a postal code after the country.
-    if parts.len() >= 3
-        && parts
-            .last()
-            .is_some_and(|p| (4..=6).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
-    {
+    if parts.len() >= 3 && parts.last().is_some_and(|p| postal_code(p)) {
         parts.pop();
     }
     // "22145, Hamburg, DE": a postal code written before the town.
-    if parts.len() >= 2
-        && (4..=6).contains(&parts[0].len())
-        && parts[0].chars().all(|c| c.is_ascii_digit())
-    {
+    if parts.len() >= 2 && postal_code(parts[0]) {
         parts.remove(0);
         if parts.len() == 1 {
             return is_known_place(&fold(parts[0]));
