@@ -223,12 +223,31 @@ pub struct FoundRange {
     pub span: (usize, usize),
 }
 
-const DATE_PATTERN: &str = r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[\s\-]*(?:\d{1,2}(?:st|nd|rd|th)?,?[\s\-]+)?(?:'\d{2}|(?:19|20)\d{2})|(?:spring|summer|fall|autumn|winter)\s+(?:19|20)\d{2}|(?:19|20)\d{2},?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{1,2}[/.](?:\d{1,2}[/.])?(?:19|20)\d{2}|(?:19|20)\d{2}[/.\-]\d{1,2}(?:[/.\-]\d{1,2})?|(?:19|20)\d{2})";
-const PRESENT_PATTERN: &str = r"(?:present|current(?:ly)?|now|ongoing|on-going|today|to\s+date|till\s+date|presente|actualidad|actual|heute|jetzt|aujourd'hui|atual(?:mente)?|hoy|oggi|in\s+corso|obecnie)";
+const MONTH_PATTERN: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+/// One date as résumés write it: a month and a year (either way round), a season and a year,
+/// numeric dates, or a year alone.
+fn date_pattern() -> String {
+    format!(
+        r"(?:{MONTH_PATTERN}\.?[\s\-]*(?:\d{{1,2}}(?:st|nd|rd|th)?,?[\s\-]+)?(?:'\d{{2}}|(?:19|20)\d{{2}})|(?:spring|summer|fall|autumn|winter)\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}},?\s+{MONTH_PATTERN}\b|\d{{1,2}}[/.](?:\d{{1,2}}[/.])?(?:19|20)\d{{2}}|(?:19|20)\d{{2}}[/.\-]\d{{1,2}}(?:[/.\-]\d{{1,2}})?|(?:19|20)\d{{2}})"
+    )
+}
+
+/// `PRESENT_WORDS` as a pattern, longest first so "actualidad" is not read as "actual".
+fn present_pattern() -> String {
+    let mut words: Vec<&str> = PRESENT_WORDS.to_vec();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let alternatives: Vec<String> = words
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect();
+    format!("(?:{})", alternatives.join("|"))
+}
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    let (date, present) = (date_pattern(), present_pattern());
     Regex::new(&format!(
-        r"(?i)\b(?P<start>{DATE_PATTERN})(?:\s*(?:-|–|—|‒|―|~|→|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*(?P<end>{DATE_PATTERN}|{PRESENT_PATTERN})\b)?|\b(?P<since>since|from)\s+(?P<since_date>{DATE_PATTERN})"
+        r"(?i)\b(?P<start>{date})(?:\s*(?:-|–|—|‒|―|~|→|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*(?P<end>{date}|{present})\b)?|\b(?P<since>since|from)\s+(?P<since_date>{date})"
     ))
     .expect("valid range regex")
 });

@@ -164,8 +164,7 @@ fn prepare(lines: &[SourceLine]) -> Vec<Line> {
         // A head line wrapped in a narrow column ends with a word that needs a next one:
         // "Quantic School of Business and" + "Technology". Only a short line is a wrapped head
         // line: a paragraph with an open parenthesis (a ":(" smiley) takes no next line.
-        // A head line with its dates set right wraps before the tab: "Head of Client Delivery
-        // and Head of\tJan 2026 – Present" + "Delivery Enablement".
+        // Whether the previous line is a short head line the present one may continue.
         let head_line = |prev: &Line| {
             !prev.bullet
                 && prev.text.split_whitespace().count() <= MAX_WRAPPED_HEAD_WORDS
