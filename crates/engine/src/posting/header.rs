@@ -2711,7 +2711,7 @@ pub(crate) fn corroborated_company(guess: &str, stated: &[String]) -> bool {
 
 /// "County Government of Kitui", "St Mary's Hospital", "City of Arcata": the whole text has
 /// the shape of an organisation's name.
-fn organisation_shaped(text: &str) -> bool {
+pub(crate) fn organisation_shaped(text: &str) -> bool {
     let text = text.trim();
     ORGANISATION_NAME
         .find(text)
@@ -2741,7 +2741,7 @@ pub(crate) fn withdraw_tentative_company(header: &mut Header) {
 
 static ORGANISATION_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Nation|Church|Cathedral|Diocese|Society|Association|Library|Museum|Resort|Cooperative|Corporation|Group|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))\b",
+        r"\b(?:(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government|Parliament)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Legislature|Parliament|Nation|Church|Cathedral|Diocese|Society|Association|Library|Museum|Resort|Cooperative|Corporation|Group|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))\b",
     )
     .expect("organisation regex is valid")
 });

@@ -17,6 +17,7 @@ mod salary;
 pub mod schema_org;
 mod sections;
 mod text;
+mod title;
 
 pub use salary::{Salary, SalaryPeriod, parse_salary};
 pub use schema_org::{SchemaNodes, decode_entities, posting_from_schema_org};
@@ -266,6 +267,8 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let company = company
         .filter(|name| !described_not_named(name, &folded))
         .map(|name| expand_acronym(name, &normalized));
+    let title =
+        title.map(|title| title::tidy_title(title, company.as_deref(), location.as_deref()));
     ParsedPosting {
         company,
         location,

@@ -1,0 +1,253 @@
+//! The last pass over a found title, once the company and the place are known: job boards and
+//! employers wrap the role in words that are not part of it ("Full time Sous Chef", "Office
+//! Manager at Apex Forte Professionals", "Deputy Director (Finance) Vacancies 2026 –
+//! Parliament of Sri Lanka", "Construction PM - Charlottesville Job in Charlottesville").
+//! Whatever the title came from (a header line, a `Job Title:` field, running text), the same
+//! wrapping is taken off here.
+
+use super::header::organisation_shaped;
+use super::text::{collapse_ws, fold, has_role_word, is_known_place};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A separator before a trailing part that may name the employer or the place.
+static TAIL_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:at|for|with|in|[-–—|@])\s+|\s*,\s+").expect("tail regex is valid")
+});
+
+/// A board's search-engine ending: "… Job in Charlottesville", "… Vacancies 2026",
+/// "… Jobs".
+static BOARD_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s+(?:jobs?|vacanc(?:y|ies))(?:\s+(?:in|at)\s+[^,;|()]{2,40})?(?:\s+(?:19|20)\d\d)?$",
+    )
+    .expect("board ending regex is valid")
+});
+
+/// Contract words a board puts before the role ("Full time Sous Chef", "Part-Time Library
+/// Assistant"); the employment type is read from the text separately.
+static CONTRACT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:full[- ]?time|part[- ]?time|permanent|casual)\s*[-–:]?\s+")
+        .expect("contract lead regex is valid")
+});
+
+/// The title without the board's and the employer's wrapping. Each step keeps a role word in
+/// what remains (or, for a title with none such as "Construction PM", two words), so a title is
+/// never cut down to a team or a place.
+pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<&str>) -> String {
+    let mut current = title;
+    // At most a few wrappings are stacked ("… Vacancies 2026 – Parliament of Sri Lanka").
+    for _ in 0..4 {
+        let next = without_board_ending(&current)
+            .or_else(|| without_named_tail(&current, company, location));
+        match next {
+            Some(next)
+                if has_role_word(&next)
+                    || (!has_role_word(&current) && next.split_whitespace().count() >= 2) =>
+            {
+                current = next
+            }
+            _ => break,
+        }
+    }
+    if let Some(found) = CONTRACT_LEAD.find(&current) {
+        let rest = current[found.end()..].trim();
+        if has_role_word(rest) {
+            return rest.to_string();
+        }
+    }
+    current
+}
+
+fn without_board_ending(title: &str) -> Option<String> {
+    let found = BOARD_ENDING.find(title)?;
+    let head = title[..found.start()].trim();
+    (!head.is_empty()).then(|| head.to_string())
+}
+
+/// "Office Manager at Apex Forte Professionals" → "Office Manager" when the company is Apex
+/// Forte Professionals; "Nurse - Leeds" when the place is Leeds, United Kingdom; "Officer,
+/// Eastern Cape Provincial Legislature" (a name shaped like an organisation's).
+fn without_named_tail(
+    title: &str,
+    company: Option<&str>,
+    location: Option<&str>,
+) -> Option<String> {
+    let separator = TAIL_SEPARATOR.find_iter(title).last()?;
+    let (head, tail) = (
+        title[..separator.start()].trim(),
+        title[separator.end()..].trim(),
+    );
+    if head.is_empty() || tail.is_empty() || has_role_word(tail) {
+        return None;
+    }
+    let word = fold(separator.as_str().trim());
+    let tail_key = name_key(tail);
+    let names_company = company.is_some_and(|company| {
+        let company_key = name_key(company);
+        !company_key.is_empty()
+            && (tail_key == company_key
+                // "at Google" for "Google LLC"; "at Acme Robotics" for "Acme".
+                || company_key.starts_with(&format!("{tail_key} "))
+                || (matches!(word.as_str(), "at" | "@" | "for")
+                    && tail_key.starts_with(&format!("{company_key} "))))
+    });
+    let names_place = !matches!(word.as_str(), "with" | "for")
+        && (location.is_some_and(|location| {
+            location
+                .split([',', '(', ')', ';', '/'])
+                .map(name_key)
+                .any(|part| !part.is_empty() && part == tail_key)
+                || name_key(location) == tail_key
+        }) || (word != "at" && is_known_place(&fold(tail))));
+    // "in" only ever introduces a place; "with" only a company. A short organisation-shaped
+    // part after a dash is more often a unit ("Analyst - Risk Group") than the employer.
+    let organisation = word != "in"
+        && organisation_shaped(tail)
+        && (tail.split_whitespace().count() >= 3 || matches!(word.as_str(), "at" | "for"));
+    let cut = match word.as_str() {
+        "in" => names_place,
+        "with" => names_company,
+        _ => names_company || names_place || organisation,
+    };
+    cut.then(|| collapse_ws(head.trim_end_matches([',', '-', '–', '—', '|'])))
+}
+
+/// Folded, without punctuation and the legal forms a name is written with or without.
+fn name_key(name: &str) -> String {
+    const LEGAL: &[&str] = &[
+        "inc",
+        "llc",
+        "ltd",
+        "limited",
+        "plc",
+        "gmbh",
+        "corp",
+        "corporation",
+        "co",
+        "the",
+        "ag",
+        "sa",
+        "bv",
+        "pty",
+        "pvt",
+        "llp",
+    ];
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !LEGAL.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidy_title;
+
+    fn tidy(title: &str, company: Option<&str>, location: Option<&str>) -> String {
+        tidy_title(title.to_string(), company, location)
+    }
+
+    #[test]
+    fn employer_after_at_or_dash_goes() {
+        assert_eq!(
+            tidy(
+                "Office Manager - Garment Production at Apex Forte Professionals",
+                Some("Apex Forte Professionals"),
+                None
+            ),
+            "Office Manager - Garment Production"
+        );
+        assert_eq!(
+            tidy(
+                "EXECUTIVE SECRETARY FOR SOUTHERN AFRICAN CUSTOMS UNION",
+                Some("Southern African Customs Union"),
+                None
+            ),
+            "EXECUTIVE SECRETARY"
+        );
+        assert_eq!(
+            tidy("Staff Accountant - Acme", Some("Acme Inc."), None),
+            "Staff Accountant"
+        );
+    }
+
+    #[test]
+    fn board_endings_and_places_go() {
+        assert_eq!(
+            tidy(
+                "Construction PM - Charlottesville Job in Charlottesville",
+                None,
+                Some("Charlottesville, VA")
+            ),
+            "Construction PM"
+        );
+        assert_eq!(
+            tidy(
+                "Deputy Director (Finance) Vacancies 2026 – Parliament of Sri Lanka",
+                None,
+                None
+            ),
+            "Deputy Director (Finance)"
+        );
+        assert_eq!(
+            tidy(
+                "Social Media & Marketing Officer, Eastern Cape Provincial Legislature",
+                None,
+                None
+            ),
+            "Social Media & Marketing Officer"
+        );
+    }
+
+    #[test]
+    fn contract_words_before_the_role_go() {
+        assert_eq!(tidy("Full time Sous Chef", None, None), "Sous Chef");
+        assert_eq!(
+            tidy("Permanent - Payroll Officer", None, None),
+            "Payroll Officer"
+        );
+        assert_eq!(
+            tidy("Part-Time Finance Administrator", None, None),
+            "Finance Administrator"
+        );
+    }
+
+    #[test]
+    fn teams_specialties_and_roles_stay() {
+        // A team or a specialty after the dash is part of the title.
+        assert_eq!(
+            tidy(
+                "Software Engineer - Payments",
+                Some("Stripe"),
+                Some("Dublin")
+            ),
+            "Software Engineer - Payments"
+        );
+        assert_eq!(
+            tidy(
+                "Registered Nurse - ICU Night Shift",
+                Some("Mercy Health"),
+                None
+            ),
+            "Registered Nurse - ICU Night Shift"
+        );
+        // Nothing is cut that would leave no role.
+        assert_eq!(
+            tidy("Head of Growth at Acme", Some("Acme"), None),
+            "Head of Growth"
+        );
+        assert_eq!(tidy("Acme Jobs", Some("Acme"), None), "Acme Jobs");
+        // "Contract Manager" is a role, not a contract word.
+        assert_eq!(tidy("Contract Manager", None, None), "Contract Manager");
+        // "for" before something that is not the employer stays.
+        assert_eq!(
+            tidy(
+                "Teacher for Children with Special Needs",
+                Some("Acme"),
+                None
+            ),
+            "Teacher for Children with Special Needs"
+        );
+    }
+}
