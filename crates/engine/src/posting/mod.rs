@@ -168,9 +168,16 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     }
     let meta = fields.attribute_sources(&header);
     let mut warnings = Vec::new();
-    let title = header
-        .title
-        .clone()
+    // A header title with no role word in it ("Vidrovr Inc | US | Remote | Full-Time", "Our
+    // Stack at Bound") gives way to a role the text names ("We're looking for a Sr. Software
+    // Engineer to join Bound!").
+    let title = match header.title.clone() {
+        Some(found) if !text::has_role_word(&found) => title_from_text(&normalized)
+            .filter(|named| text::has_role_word(named))
+            .or(Some(found)),
+        found => found,
+    };
+    let title = title
         .or_else(|| header::title_from_role_list(&lines))
         .or_else(|| title_from_text(&normalized))
         .or_else(|| {

@@ -461,6 +461,9 @@ const ROLE_WORDS: &[&str] = &[
     "dev",
     "swe",
     "sde",
+    // Product or project manager; developer relations.
+    "pm",
+    "devrel",
     "designer",
     "manager",
     "analyst",

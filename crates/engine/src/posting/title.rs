@@ -35,7 +35,10 @@ static CONTRACT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// what remains (or, for a title with none such as "Construction PM", two words), so a title is
 /// never cut down to a team or a place.
 pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<&str>) -> String {
-    let mut current = title;
+    let mut current = title
+        .trim_end_matches([',', ';', '-', '–', '|', '/', '+'])
+        .trim()
+        .to_string();
     // At most a few wrappings are stacked ("… Vacancies 2026 – Parliament of Sri Lanka").
     for _ in 0..4 {
         let next = without_board_ending(&current)
@@ -50,6 +53,7 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
             _ => break,
         }
     }
+    let current = first_role(&without_open_bracket(&current));
     if let Some(found) = CONTRACT_LEAD.find(&current) {
         let rest = current[found.end()..].trim();
         if has_role_word(rest) {
@@ -57,6 +61,41 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
         }
     }
     current
+}
+
+/// "Software Engineers (full-stack / product": a bracket the text never closes was cut off
+/// with the rest of the line; what it held is not the role.
+fn without_open_bracket(title: &str) -> String {
+    let Some(open) = title.rfind('(') else {
+        return title.to_string();
+    };
+    let head = title[..open].trim();
+    if title[open..].contains(')') || !has_role_word(head) {
+        return title.to_string();
+    }
+    head.to_string()
+}
+
+/// "Full-Stack Engineer + PM + DevOps/Infra", "Backend Engineers, Frontend Engineers": several
+/// roles in one title; the first is the one the posting leads with. Only where the first part is
+/// a whole role of two words or more and another part names a role too, so "Director of Sales,
+/// Marketing" stays whole. A slash joins one post's two names ("Sales Officer / Executive") and
+/// stays.
+fn first_role(title: &str) -> String {
+    for separator in [" + ", ", "] {
+        let parts: Vec<&str> = title.split(separator).map(str::trim).collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let first = parts[0];
+        let whole_role = first.split_whitespace().count() >= 2
+            && has_role_word(first)
+            && first.matches('(').count() == first.matches(')').count();
+        if whole_role && parts[1..].iter().any(|part| has_role_word(part)) {
+            return first.to_string();
+        }
+    }
+    title.to_string()
 }
 
 fn without_board_ending(title: &str) -> Option<String> {
@@ -210,6 +249,34 @@ mod tests {
         assert_eq!(
             tidy("Part-Time Finance Administrator", None, None),
             "Finance Administrator"
+        );
+    }
+
+    #[test]
+    fn the_first_of_several_roles_leads() {
+        assert_eq!(
+            tidy("First Product Designer / UI Engineer", None, None),
+            "First Product Designer / UI Engineer"
+        );
+        assert_eq!(
+            tidy("Full-Stack Engineer + PM + DevOps/Infra", None, None),
+            "Full-Stack Engineer"
+        );
+        assert_eq!(
+            tidy("Backend Engineers, Frontend Engineers,", None, None),
+            "Backend Engineers"
+        );
+        assert_eq!(
+            tidy("Software Engineers (full-stack / product", None, None),
+            "Software Engineers"
+        );
+        assert_eq!(
+            tidy("Director of Sales & Marketing", None, None),
+            "Director of Sales & Marketing"
+        );
+        assert_eq!(
+            tidy("Research / Development Engineer", None, None),
+            "Research / Development Engineer"
         );
     }
 
