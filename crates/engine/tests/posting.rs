@@ -837,6 +837,39 @@ mod real_world_headers {
     use jobwise_engine::parse_salary;
 
     #[test]
+    fn header_pay_in_thousands_without_a_currency() {
+        let p = parse_posting(
+            "Carebrain | Full Stack Founding Engineer | ONSITE in San Francisco, CA | Full-Time | \
+             150-180k salary + 1-2% equity\n\nWe build software for nurses.\n",
+        );
+        let salary = p.salary.expect("header pay is read");
+        assert_eq!((salary.min, salary.max), (Some(150_000), Some(180_000)));
+        assert_eq!(salary.currency, "USD");
+        // A European place with no currency written anywhere: the currency is unknown.
+        let p = parse_posting(
+            "Acme | Backend Engineer | Berlin, Germany | 80-100k\n\nWe build payroll software.\n",
+        );
+        assert_eq!(p.salary, None);
+        // The one sign the text uses decides it.
+        let p = parse_posting(
+            "Acme | Backend Engineer | Berlin, Germany | 80-100k\n\nWe raised €20M last year.\n",
+        );
+        assert_eq!(p.salary.map(|s| s.currency), Some("EUR".to_string()));
+    }
+
+    #[test]
+    fn header_role_comes_from_the_text_when_the_header_names_none() {
+        let p = parse_posting(
+            "Bound | https://www.bound.co/ | London, UK | Full Time | Onsite / Remote\n\n\
+             We're looking for a Sr. Software Engineer to join Bound!\n\nAbout Bound\n\n\
+             Bound helps businesses eliminate foreign currency risk.\n\nOur Stack at Bound\n\n\
+             We're mostly Java in the backend.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Sr. Software Engineer"));
+        assert_eq!(p.company.as_deref(), Some("Bound"));
+    }
+
+    #[test]
     fn team_after_dash_is_not_the_company() {
         let p = parse_posting(
             "Data Scientist - Machine Learning\nDataTech Analytics\nNew York, NY | Hybrid\n\n\

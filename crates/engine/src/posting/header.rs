@@ -2531,6 +2531,14 @@ fn title_words_after(rest: &str) -> Option<String> {
         if TITLE_STOPS.contains(&folded.as_str()) || word.is_empty() || words.len() >= 8 {
             break;
         }
+        // "a Sr. Software Engineer": the period of an abbreviation does not end the title.
+        if raw_word.len() == word.len() + 1
+            && raw_word.ends_with('.')
+            && matches!(folded.as_str(), "sr" | "jr" | "snr" | "asst" | "assoc")
+        {
+            words.push(raw_word.to_string());
+            continue;
+        }
         words.push(word.to_string());
         if word.len() != raw_word.len() {
             break;

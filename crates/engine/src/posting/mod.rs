@@ -223,7 +223,8 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let salary = first_some(&meta, parse_salary)
         .or_else(|| parse_salary(&normalized))
         .map(|salary| local_dollars(salary, location.as_deref(), &folded))
-        .map(|salary| local_rupees(salary, &folded));
+        .map(|salary| local_rupees(salary, &folded))
+        .or_else(|| header_thousands(&normalized, location.as_deref(), &folded));
     // A recruitment agency writing for a client it does not name: the agency is not the
     // employer, so only a labelled `Company:` field names one.
     let stock_phrase = header::recruiting_to_fill(&normalized);
@@ -456,6 +457,68 @@ fn local_dollars(mut salary: Salary, location: Option<&str>, folded: &str) -> Sa
         }
         None => dollars_from_text(salary, folded),
     }
+}
+
+/// "Carebrain | Founding Engineer | San Francisco | 150-180k salary": a one-line header's pay in
+/// thousands with no currency written. The currency is the one sign the text uses elsewhere
+/// ("$1.4M in ARR"), or, with none, US dollars where the place is in the US or not stated; pay
+/// in a European or other place with no sign stays unread.
+fn header_thousands(text: &str, location: Option<&str>, folded: &str) -> Option<Salary> {
+    let header = text.lines().find(|line| !line.trim().is_empty())?;
+    if header.matches('|').count() < 2 {
+        return None;
+    }
+    let (min, max) = header.split('|').skip(1).find_map(salary::bare_thousands)?;
+    let signs: Vec<&str> = [("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("₹", "INR")]
+        .iter()
+        .filter(|(sign, _)| text.contains(sign))
+        .map(|(_, code)| *code)
+        .collect();
+    let currency = match signs.as_slice() {
+        [code] => *code,
+        [] if location.is_none_or(in_the_us) => "USD",
+        _ => return None,
+    };
+    let salary = Salary {
+        min: Some(min),
+        max: Some(max),
+        currency: currency.to_string(),
+        period: SalaryPeriod::Year,
+    };
+    Some(local_dollars(salary, location, folded))
+}
+
+/// "San Francisco, CA", "NYC", "Remote (US)": a place written the US way.
+fn in_the_us(location: &str) -> bool {
+    let folded = text::fold(location);
+    location
+        .split([',', '(', ')', '/'])
+        .map(str::trim)
+        .any(|part| {
+            text::is_state_code(part.split_whitespace().next().unwrap_or(""))
+                && part.split_whitespace().count() <= 2
+                && ![
+                    "NSW", "VIC", "QLD", "SA", "TAS", "ACT", "ON", "BC", "AB", "QC",
+                ]
+                .contains(&part)
+        })
+        || [
+            "us",
+            "usa",
+            "united states",
+            "nyc",
+            "sf",
+            "sf bay area",
+            "bay area",
+            "new york",
+            "san francisco",
+        ]
+        .iter()
+        .any(|name| {
+            folded
+                .split([',', '(', ')', '/', '|'])
+                .any(|part| part.trim() == *name)
+        })
 }
 
 /// "Rs." is read as Indian rupees unless the text names exactly one other rupee country (Sri

@@ -203,6 +203,28 @@ pub fn parse_salary(text: &str) -> Option<Salary> {
     best.map(|b| b.salary)
 }
 
+/// "150-180k salary + 1-2% equity", "230k + 0.8%", "$110k-180k" without its sign: a yearly
+/// amount in thousands written with no currency, as Hacker News headers do. Only for one part of
+/// a header line (the caller decides the currency); the part must start with the amount, so
+/// "4000 clicks" or "series A, 20 people" are never read.
+pub(crate) fn bare_thousands(segment: &str) -> Option<(i64, i64)> {
+    static BARE_K: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^~?\s*(\d{2,3})(?:\.\d)?\s*k?\s*(?:[-–—]|to)\s*(\d{2,3})(?:\.\d)?\s*k\b|^~?\s*(\d{2,3})\s*k\b",
+        )
+        .expect("bare thousands regex is valid")
+    });
+    let caps = BARE_K.captures(segment.trim())?;
+    let number = |index: usize| caps.get(index)?.as_str().parse::<i64>().ok();
+    let (min, max) = match (number(1), number(2), number(3)) {
+        (Some(min), Some(max), _) => (min, max),
+        (_, _, Some(single)) => (single, single),
+        _ => return None,
+    };
+    // Pay in thousands a year: "20k" to "900k", the lower end first.
+    ((20..=900).contains(&min) && (min..=900).contains(&max)).then(|| (min * 1000, max * 1000))
+}
+
 fn scan_tokens(text: &str) -> Vec<Token> {
     AMOUNT
         .captures_iter(text)
@@ -621,6 +643,21 @@ mod tests {
 
     fn yearly(min: i64, max: i64, currency: &str) -> Option<Salary> {
         salary(Some(min), Some(max), currency, SalaryPeriod::Year)
+    }
+
+    #[test]
+    fn bare_thousands_in_a_header_part() {
+        use super::bare_thousands;
+        assert_eq!(
+            bare_thousands("150-180k salary + 1-2% equity"),
+            Some((150_000, 180_000))
+        );
+        assert_eq!(bare_thousands("230k + 0.8%"), Some((230_000, 230_000)));
+        assert_eq!(bare_thousands(" 120k to 140k"), Some((120_000, 140_000)));
+        assert_eq!(bare_thousands("4000 clicks"), None);
+        assert_eq!(bare_thousands("Series A, 20 people"), None);
+        assert_eq!(bare_thousands("10k users"), None);
+        assert_eq!(bare_thousands("200-100k"), None);
     }
 
     #[test]
