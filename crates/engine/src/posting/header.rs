@@ -309,7 +309,13 @@ fn is_domain(part: &str) -> bool {
 
 fn plausible_pipe_company(text: &str) -> bool {
     let words = word_count(text);
-    (1..=6).contains(&words)
+    // "Unnamed AI research lab | ML research engineer | Zurich": a name withheld.
+    let withheld = matches!(
+        fold(text.split_whitespace().next().unwrap_or("")).as_str(),
+        "unnamed" | "undisclosed" | "confidential" | "anonymous"
+    );
+    !withheld
+        && (1..=6).contains(&words)
         && text.chars().count() <= 60
         && !NOT_COMPANIES.contains(&fold(text).as_str())
         && detect_arrangement(text).is_none()
@@ -1760,6 +1766,7 @@ const DESCRIPTORS: &[&str] = &[
     "private",
     "anonymous",
     "undisclosed",
+    "unnamed",
 ];
 
 /// "5", "Regular > Regular Assignment", "Effective March 14, 2023", "260 Brays Landing Road":
