@@ -385,8 +385,9 @@ fn place_in_arrangement(part: &str) -> Option<String> {
         }) else {
             continue;
         };
+        // "stockholm ONSITE": a known place keeps the case it was typed in.
         let shaped = word_count(&candidate) <= 5
-            && starts_uppercase(&candidate)
+            && (starts_uppercase(&candidate) || is_place(&candidate))
             && !has_role_word(&candidate)
             && detect_job_type_short(&candidate).is_none()
             && parse_salary(&candidate).is_none();
