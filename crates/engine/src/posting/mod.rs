@@ -13,6 +13,7 @@
 pub(crate) mod attributes;
 mod header;
 mod lines;
+mod names;
 mod salary;
 pub mod schema_org;
 mod sections;
@@ -256,6 +257,11 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
             .or_else(|| {
                 (!stock_phrase)
                     .then(|| header::company_from_organisation_name(&normalized))
+                    .flatten()
+            })
+            .or_else(|| {
+                (!stock_phrase)
+                    .then(|| names::repeated_name(&normalized, title.as_deref()))
                     .flatten()
             })
     };
