@@ -1700,6 +1700,22 @@ fn split_segments(line: &str) -> Vec<String> {
 
 /// Words that are never a company name on their own.
 const NOT_COMPANIES: &[&str] = &[
+    // Departments, as an applicant-tracking line names the team ("Remote · Operations ·
+    // Full time").
+    "operations",
+    "engineering",
+    "sales",
+    "marketing",
+    "finance",
+    "legal",
+    "human resources",
+    "people",
+    "product",
+    "design",
+    "customer success",
+    "customer support",
+    "research",
+    "administration",
     "careers",
     "jobs",
     "job",

@@ -229,18 +229,32 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     // A recruitment agency writing for a client it does not name: the agency is not the
     // employer, so only a labelled `Company:` field names one.
     let stock_phrase = header::recruiting_to_fill(&normalized);
+    // "Build the Team That Builds the Future" under the title, "At BJAK, we believe …" in the
+    // text: a slogan or greeting line the text never names again loses to the name the text
+    // states.
+    let stated = company_from_text(&normalized);
+    let corroborated = |line: &str| {
+        let key = text::fold(line);
+        !names::slogan_like(line)
+            || stated.as_deref().is_none_or(|stated| {
+                let stated = text::fold(stated);
+                stated.contains(&key) || key.contains(&stated)
+            })
+            || names::occurrences(&folded, &key) >= 2
+    };
     let read_company = || {
         header::company_from_logo(&lines)
             .or_else(|| {
                 // A line under the title that only restates the title ("Clinical Nurse – Non-
                 // Operating Room Recovery Unit") or is a date or an address is not a name.
-                header
-                    .company
-                    .clone()
-                    .filter(|c| !header::not_a_name(c) && !restates_title(c, title.as_deref()))
+                header.company.clone().filter(|c| {
+                    !header::not_a_name(c)
+                        && !restates_title(c, title.as_deref())
+                        && corroborated(c)
+                })
             })
             .or_else(|| body.about_company.clone())
-            .or_else(|| company_from_text(&normalized))
+            .or_else(|| stated.clone())
             .or_else(|| {
                 body.about_paragraph
                     .as_deref()

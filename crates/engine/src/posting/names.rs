@@ -211,8 +211,25 @@ pub(crate) fn repeated_name(text: &str, title: Option<&str>) -> Option<String> {
         .map(|(name, _)| name)
 }
 
+/// "Join the Sleep Fitness Movement", "Build the Team That Builds the Future", "HEY THERE": a
+/// heading that calls out to the reader, in a company line's place under the title.
+pub(crate) fn slogan_like(line: &str) -> bool {
+    let folded = fold(line);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    const CALLS: &[&str] = &[
+        "join", "build", "shape", "help", "make", "hey", "hi", "hello", "welcome", "discover",
+        "be", "come", "grow", "create", "let's", "lets", "work", "ready", "love", "want",
+    ];
+    const INNER: &[&str] = &["the", "that", "your", "our", "with", "to", "you", "we"];
+    CALLS.contains(first)
+        || (words.len() >= 4 && words[1..].iter().filter(|w| INNER.contains(w)).count() >= 2)
+}
+
 /// How often `word` (folded) stands in `folded` as a whole word or phrase.
-fn occurrences(folded: &str, word: &str) -> usize {
+pub(crate) fn occurrences(folded: &str, word: &str) -> usize {
     folded
         .match_indices(word)
         .filter(|(at, _)| {
@@ -232,6 +249,19 @@ fn occurrences(folded: &str, word: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::repeated_name;
+
+    #[test]
+    fn slogans_and_greetings_are_not_names() {
+        use super::slogan_like;
+        assert!(slogan_like("Join the Sleep Fitness Movement"));
+        assert!(slogan_like("Build the Team That Builds the Future"));
+        assert!(slogan_like("HEY THERE"));
+        assert!(!slogan_like(
+            "Brighton and Sussex University Hospitals NHS Trust"
+        ));
+        assert!(!slogan_like("The Home Depot"));
+        assert!(!slogan_like("Wise"));
+    }
 
     #[test]
     fn the_name_the_text_keeps_using() {
