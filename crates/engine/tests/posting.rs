@@ -858,6 +858,26 @@ mod real_world_headers {
     }
 
     #[test]
+    fn postcodes_say_which_dollar() {
+        let p = parse_posting(
+            "Heavy Duty Mechanic\nAcme Mining Ltd.\n1 North Ave, Flin Flon, MB R8A 1V9\n\n\
+             Wage: $44.13 to $57.63 per hour\n\nWe keep the fleet running.\n",
+        );
+        assert_eq!(p.salary.map(|s| s.currency), Some("CAD".to_string()));
+        let p = parse_posting(
+            "Outdoor Worker\nShire of Example\nPort Campbell VIC 3268\n\n\
+             Salary: $68,913 - $71,979 per annum\n\nWe look after the parks.\n",
+        );
+        assert_eq!(p.salary.map(|s| s.currency), Some("AUD".to_string()));
+        // A US law and its year are no Australian postcode.
+        let p = parse_posting(
+            "Claims Analyst\nAcme Insurance\nAustin, TX\n\nSalary: $60,000 - $70,000 per year\n\n\
+             We comply with the Americans with Disabilities ACT 1990.\n",
+        );
+        assert_eq!(p.salary.map(|s| s.currency), Some("USD".to_string()));
+    }
+
+    #[test]
     fn header_role_comes_from_the_text_when_the_header_names_none() {
         let p = parse_posting(
             "Bound | https://www.bound.co/ | London, UK | Full Time | Onsite / Remote\n\n\

@@ -29,8 +29,10 @@ use header::{
     read_header, title_from_text,
 };
 use lines::{FieldKey, Line, LineKind, classify_lines};
+use regex::Regex;
 use sections::collect_body;
 use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
 
 /// Where the work happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -223,7 +225,7 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let folded = text::fold(&normalized);
     let salary = first_some(&meta, parse_salary)
         .or_else(|| parse_salary(&normalized))
-        .map(|salary| local_dollars(salary, location.as_deref(), &folded))
+        .map(|salary| local_dollars(salary, location.as_deref(), &normalized, &folded))
         .map(|salary| local_rupees(salary, &folded))
         .or_else(|| header_thousands(&normalized, location.as_deref(), &folded));
     // A recruitment agency writing for a client it does not name: the agency is not the
@@ -399,14 +401,39 @@ impl Fields {
     }
 }
 
+/// A Canadian postal code ("R8A 1V9", "T2Z 4A2"), after a province code or a comma, written
+/// in either case.
+static CANADIAN_POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:on|bc|ab|qc|mb|sk|ns|nb|nl|pe|yt|nt|nu)[ ]?|,[ ]?)[abceghj-nprstvxy]\d[a-z][ ]?\d[a-z]\d\b")
+        .expect("postcode regex is valid")
+});
+
+/// An Australian state and postcode ("NSW 2170", "Vic 3268").
+static AUSTRALIAN_POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:NSW|VIC|Vic|QLD|Qld|WA|TAS|Tas|NT)[ ,]+[0-9]\d{3}\b")
+        .expect("postcode regex is valid")
+});
+
 /// A bare "$" is the local dollar where the posting is in Canada, Australia, New Zealand,
 /// Singapore or Hong Kong, unless the text says US dollars.
-fn local_dollars(mut salary: Salary, location: Option<&str>, folded: &str) -> Salary {
+fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str, folded: &str) -> Salary {
     if salary.currency != "USD" {
         return salary;
     }
     if folded.contains("usd") || folded.contains("us$") || folded.contains("us dollar") {
         return salary;
+    }
+    // "Flin Flon, MB R8A 1V9", "Strathpine QLD 4500": a Canadian postal code or an Australian
+    // state with its postcode says which dollar, in the place or anywhere in the text.
+    for place in [location.unwrap_or(""), text] {
+        if CANADIAN_POSTCODE.is_match(place) {
+            salary.currency = "CAD".to_string();
+            return salary;
+        }
+        if AUSTRALIAN_POSTCODE.is_match(place) {
+            salary.currency = "AUD".to_string();
+            return salary;
+        }
     }
     let Some(location) = location else {
         return dollars_from_text(salary, folded);
@@ -505,7 +532,7 @@ fn header_thousands(text: &str, location: Option<&str>, folded: &str) -> Option<
         currency: currency.to_string(),
         period: SalaryPeriod::Year,
     };
-    Some(local_dollars(salary, location, folded))
+    Some(local_dollars(salary, location, text, folded))
 }
 
 /// "San Francisco, CA", "NYC", "Remote (US)": a place written the US way.
@@ -633,6 +660,14 @@ fn dollars_from_text(mut salary: Salary, folded: &str) -> Salary {
                 "newfoundland",
                 ".gc.ca",
                 "canadian",
+                "toronto",
+                "vancouver",
+                "montreal",
+                "montréal",
+                "calgary",
+                "ottawa",
+                "edmonton",
+                "winnipeg",
             ],
         ),
         ("JMD", &["jamaica"]),
