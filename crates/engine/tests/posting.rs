@@ -370,7 +370,7 @@ fn part_time_hourly_range() {
     let p = fixture!("11_part_time_tutor");
     assert_basics(
         &p,
-        Some("Part-Time Math Tutor"),
+        Some("Math Tutor"),
         Some("Brightpath Tutoring"),
         Some("US"),
         Some(WorkArrangement::Remote),
@@ -1822,10 +1822,8 @@ mod page_notices {
             "HCP&R Hiring Part-Time Seasonal Maintenance Technicians\n\nMow, trim and keep the \
              park grounds tidy through the season.\n",
         );
-        assert_eq!(
-            p.title.as_deref(),
-            Some("Part-Time Seasonal Maintenance Technicians")
-        );
+        // "Part-Time" is the employment type, not part of the title.
+        assert_eq!(p.title.as_deref(), Some("Seasonal Maintenance Technicians"));
         let p = parse_posting(
             "Sous Chef required for a busy gastro pub in Preston. We are looking for someone who \
              loves fresh food.\n\nYou will run the kitchen on the head chef's days off.\n",

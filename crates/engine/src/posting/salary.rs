@@ -311,7 +311,7 @@ fn range_candidate(text: &str, tokens: &[Token], index: usize, last: usize) -> O
         .iter()
         .any(|m| matches!(m, Multiplier::Thousand | Multiplier::Lakh));
     let explicit_period = context.period();
-    let period = explicit_period.unwrap_or_else(|| default_period(max));
+    let period = explicit_period.unwrap_or_else(|| default_period(max, currency));
     let score =
         2 + context.salary_word_bonus() + i32::from(uses_k) + i32::from(explicit_period.is_some());
     Some(Candidate {
@@ -337,7 +337,7 @@ fn single_candidate(text: &str, tokens: &[Token], index: usize) -> Option<Candid
     }
     let value = scaled(token, token);
     let explicit_period = context.period();
-    let period = explicit_period.unwrap_or_else(|| default_period(value));
+    let period = explicit_period.unwrap_or_else(|| default_period(value, currency));
     let amount = Some(round(value));
     let (min, max) = match context.bound() {
         Bound::UpTo => (None, amount),
@@ -385,9 +385,21 @@ fn round(value: f64) -> i64 {
     value.round() as i64
 }
 
-fn default_period(amount: f64) -> SalaryPeriod {
+fn default_period(amount: f64, currency: &str) -> SalaryPeriod {
+    // Below what a year's pay in the currency can be, an amount with no period is a month's
+    // ("Salarisniveau € 3.052,- tot € 4.297,-", "Rs. 44,900-1,42,400"); a month's pay is what
+    // these places quote.
+    let least_yearly = match currency {
+        "USD" | "EUR" | "GBP" | "CHF" | "CAD" | "AUD" | "NZD" | "SGD" => 10_000.0,
+        "ZAR" => 100_000.0,
+        "INR" | "LKR" | "PKR" | "NPR" => 200_000.0,
+        "KES" => 1_000_000.0,
+        _ => 0.0,
+    };
     if amount < 500.0 {
         SalaryPeriod::Hour
+    } else if amount < least_yearly {
+        SalaryPeriod::Month
     } else {
         SalaryPeriod::Year
     }
