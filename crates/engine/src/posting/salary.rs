@@ -187,6 +187,8 @@ const NOT_PAY_BEFORE: &[&str] = &[
 /// multiplier, or next to funding/budget/stipend wording, are discarded.
 /// Ties go to the earliest candidate.
 pub fn parse_salary(text: &str) -> Option<Salary> {
+    let plain = without_scale_steps(text);
+    let text = plain.as_str();
     let tokens = scan_tokens(text);
     let mut best: Option<Candidate> = None;
     let mut index = 0;
@@ -201,6 +203,51 @@ pub fn parse_salary(text: &str) -> Option<Salary> {
         }
     }
     best.map(|b| b.salary)
+}
+
+/// A public-service salary scale read as its bottom and top: "Ksh. 90,200 x 3,220 – 93,420 x
+/// 4,520 – … – 124,630 p.m." → "Ksh. 90,200 – 124,630 p.m.", "Rs. 31,040 -10x445 -11x660 -
+/// Rs. 57,550" → "Rs. 31,040 - Rs. 57,550", "Step 1: $60,928 - Step 30 Column VII: $128,902"
+/// → "$60,928 - $128,902". Increments are only dropped on a line with two or more of them, so
+/// "2 x 12-hour shifts" stays.
+fn without_scale_steps(text: &str) -> String {
+    static STEP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bstep\s+\d{1,2}(?:\s+column\s+[ivx\d]+)?\s*:\s*")
+            .expect("step regex is valid")
+    });
+    static INCREMENT_MARK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d\s*[x×]\s*\d").expect("increment regex is valid"));
+    static AMOUNT_THEN_INCREMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\d[\d,]{2,})\s+[x×]\s*\d[\d,]*").expect("increment regex is valid")
+    });
+    static COUNTED_INCREMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*[-–/]?\s*\b\d{1,2}\s*[x×]\s*\d[\d,]*").expect("increment regex is valid")
+    });
+    static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\d[\d,]*(?:\.\d+)?)(?:\s*[-–]\s*\d[\d,]*(?:\.\d+)?){2,}")
+            .expect("chain regex is valid")
+    });
+    let text = STEP_LABEL.replace_all(text, "");
+    if INCREMENT_MARK.find_iter(&text).nth(1).is_none() {
+        return text.into_owned();
+    }
+    text.split('\n')
+        .map(|line| {
+            if INCREMENT_MARK.find_iter(line).nth(1).is_none() {
+                return line.to_string();
+            }
+            let line = AMOUNT_THEN_INCREMENT.replace_all(line, "$1");
+            let line = COUNTED_INCREMENT.replace_all(&line, "");
+            CHAIN
+                .replace_all(&line, |caps: &regex::Captures| {
+                    let whole = &caps[0];
+                    let last = whole.rsplit(['-', '–']).next().unwrap_or(whole).trim();
+                    format!("{} – {last}", &caps[1])
+                })
+                .into_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// "150-180k salary + 1-2% equity", "230k + 0.8%", "$110k-180k" without its sign: a yearly
@@ -655,6 +702,31 @@ mod tests {
 
     fn yearly(min: i64, max: i64, currency: &str) -> Option<Salary> {
         salary(Some(min), Some(max), currency, SalaryPeriod::Year)
+    }
+
+    #[test]
+    fn public_service_salary_scales() {
+        assert_eq!(
+            parse_salary(
+                "Salary Scale: Ksh. 90,200 x 3,220 – 93,420 x 4,520 – 97,940 x 4,920 – 124,630 p.m."
+            ),
+            salary(Some(90_200), Some(124_630), "KES", SalaryPeriod::Month)
+        );
+        assert_eq!(
+            parse_salary("Salary Scale. Rs. 31,040 -10x445 -11x660 - 10x730 - Rs. 57,550 monthly")
+                .map(|s| (s.min, s.max)),
+            Some((Some(31_040), Some(57_550)))
+        );
+        assert_eq!(
+            parse_salary("Step 1 Column 1: $60,928 - Step 30 Column VII: $128,902")
+                .map(|s| (s.min, s.max)),
+            Some((Some(60_928), Some(128_902)))
+        );
+        // One "2 x 12" is a shift pattern, not a scale.
+        assert_eq!(
+            parse_salary("Pay: $25 - $30 per hour, 2 x 12-hour shifts").map(|s| (s.min, s.max)),
+            Some((Some(25), Some(30)))
+        );
     }
 
     #[test]
