@@ -858,6 +858,27 @@ mod real_world_headers {
     }
 
     #[test]
+    fn career_site_place_lines() {
+        // A market region in the title gives way to the city on the place line.
+        let p = parse_posting(
+            "Enterprise Account Executive | DACH\nDeepL\nMunich\n\nMeet DeepL\n\n\
+             You will sell to large companies.\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("Munich"));
+        // An empty region field and "Remote-" before the place.
+        let p = parse_posting(
+            "Backend Engineer - Contacts Team\nWise\nLondon, , United Kingdom\n\n\
+             Wise is a global technology company.\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("London, United Kingdom"));
+        let p = parse_posting(
+            "Enterprise Account Executive (SEA)\nUiPath\nRemote-Kuala Lumpur\n\n\
+             Life at UiPath is good.\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("Kuala Lumpur"));
+    }
+
+    #[test]
     fn postcodes_say_which_dollar() {
         let p = parse_posting(
             "Heavy Duty Mechanic\nAcme Mining Ltd.\n1 North Ave, Flin Flon, MB R8A 1V9\n\n\

@@ -1429,6 +1429,14 @@ fn is_attribute(segment: &str) -> bool {
 /// "On-site in Munich" → "Munich".
 fn location_of_segment(segment: &str) -> Option<String> {
     let folded = fold(segment);
+    // "Remote-Kuala Lumpur", "Remote - Poland": remote from a named place.
+    if let Some(rest) = folded.strip_prefix("remote") {
+        let place = rest.trim_start_matches([' ', '-', '–', ',', ':']);
+        if place.len() < rest.len() && !place.is_empty() && is_place(place) {
+            let at = segment.len() - place.len();
+            return segment.get(at..).map(str::to_string);
+        }
+    }
     if (folded.starts_with("remote") || folded.starts_with("fully remote")) && segment.contains('(')
     {
         return Some(segment.to_string());

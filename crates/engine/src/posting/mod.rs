@@ -221,6 +221,15 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
         .or_else(|| header.location.clone())
         .or_else(|| location_from_text(&normalized))
         .or_else(|| header::place_line_near_top(&lines));
+    // "Enterprise Account Executive | DACH" over a "Munich" line, "Jobs in Germany" over
+    // "• Berlin": a market region or a country gives way to the narrower place a line near the
+    // top names.
+    let location = match location {
+        Some(found) if text::is_broad_place(&found) => header::place_line_near_top(&lines)
+            .filter(|line| !text::is_broad_place(line) && text::fold(line) != text::fold(&found))
+            .or(Some(found)),
+        other => other,
+    };
     let title = title.map(|title| without_place_suffix(title, location.as_deref()));
     let folded = text::fold(&normalized);
     let salary = first_some(&meta, parse_salary)

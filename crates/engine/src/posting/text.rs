@@ -115,6 +115,8 @@ pub(crate) fn normalize_input(text: &str) -> String {
         })
         .collect::<Vec<_>>();
     let unified = join_split_brackets(unified).join("\n");
+    // "London, , United Kingdom": a career site's empty region field.
+    let unified = unified.replace(", , ", ", ");
     unified
         .chars()
         .filter(|c| !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'))
@@ -850,6 +852,36 @@ static CITY_PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Whether a name as written is a city in the gazetteer (not a country, state or county).
+/// The gazetteer's regions and countries: its first block (before any `#` heading), and the
+/// lines under `# countries` / `# more countries…`.
+static BROAD_PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut in_broad = true;
+    let mut out = HashSet::new();
+    for line in include_str!("places.txt").lines().map(str::trim) {
+        if let Some(comment) = line.strip_prefix('#') {
+            let comment = comment.trim();
+            if comment.starts_with("Place names") || comment.starts_with("One name") {
+                continue;
+            }
+            in_broad = comment.starts_with("countries") || comment.starts_with("more countries");
+        } else if in_broad && !line.is_empty() {
+            out.insert(fold(line));
+        }
+    }
+    out
+});
+
+/// Whether a place is a country or a region of several ("Germany", "DACH", "Benelux",
+/// "Remote (Europe)"), not a city or a state.
+pub(crate) fn is_broad_place(name: &str) -> bool {
+    let folded = fold(name.trim());
+    let inner = folded
+        .strip_prefix("remote (")
+        .and_then(|rest| rest.strip_suffix(')'))
+        .unwrap_or(&folded);
+    BROAD_PLACES.contains(inner)
+}
+
 pub(crate) fn is_gazetteer_city(name: &str) -> bool {
     CITY_PLACES.contains(&fold(name.trim()))
 }
