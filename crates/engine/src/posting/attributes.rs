@@ -132,7 +132,7 @@ static INTERNSHIP_STRICT: LazyLock<Regex> =
 static FREELANCE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\bfreelance\b|\bfreelancer\b"));
 static CONTRACT_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\bcontract(?:or)?\b|\bcontract[- ]to[- ]hire\b|\bfixed[- ]term\b|\btemporary\b|\bcasual\b|\blocum\b|\bmaternity(?: leave)? cover\b|\bsecondment\b",
+        r"(?i)\bcontract(?:or)?\b|\bcontract[- ]to[- ]hire\b|\bfixed[- ]term\b|\btemporary\b|\bcasual\b|\blocum\b|\bmaternity(?: leave)? cover\b|\bsecondment\b|\b1099\b",
     )
 });
 static CONTRACT_STRICT: LazyLock<Regex> = LazyLock::new(|| {

@@ -784,8 +784,10 @@ fn clean_title_text(line: &str) -> String {
         "stage pfe :",
         "stage pfe:",
         "stage pfe -",
+        "stage pfe –",
         "stage :",
         "stage -",
+        "stage –",
         // A picture's alternative text copied with the page.
         "image with the words ",
         "image of ",

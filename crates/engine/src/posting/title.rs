@@ -5,6 +5,7 @@
 //! Whatever the title came from (a header line, a `Job Title:` field, running text), the same
 //! wrapping is taken off here.
 
+use super::attributes::{detect_arrangement, detect_job_type_short};
 use super::header::organisation_shaped;
 use super::text::{collapse_ws, fold, has_role_word, is_known_place};
 use regex::Regex;
@@ -53,7 +54,7 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
             _ => break,
         }
     }
-    let current = first_role(&without_open_bracket(&current));
+    let current = first_role(&without_open_bracket(&without_asides(&current)));
     if let Some(found) = CONTRACT_LEAD.find(&current) {
         let rest = current[found.end()..].trim();
         if has_role_word(rest) {
@@ -61,6 +62,20 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
         }
     }
     current
+}
+
+/// "(1099 Contract) Nonprofit Salesforce Consultant": a leading bracket that states the
+/// contract or the arrangement is an aside to the role.
+fn without_asides(title: &str) -> String {
+    let mut current = title.trim();
+    if let Some(rest) = current.strip_prefix('(')
+        && let Some((inner, after)) = rest.split_once(')')
+        && (detect_job_type_short(inner).is_some() || detect_arrangement(inner).is_some())
+        && has_role_word(after)
+    {
+        current = after.trim();
+    }
+    current.to_string()
 }
 
 /// "Software Engineers (full-stack / product": a bracket the text never closes was cut off
@@ -277,6 +292,23 @@ mod tests {
         assert_eq!(
             tidy("Research / Development Engineer", None, None),
             "Research / Development Engineer"
+        );
+    }
+
+    #[test]
+    fn asides_go() {
+        assert_eq!(
+            tidy(
+                "(1099 Contract) Nonprofit Salesforce Consultant: Enterprise Project Manager",
+                None,
+                None
+            ),
+            "Nonprofit Salesforce Consultant: Enterprise Project Manager"
+        );
+        // A bracket that is part of the role stays.
+        assert_eq!(
+            tidy("(Senior) Data Engineer", None, None),
+            "(Senior) Data Engineer"
         );
     }
 
