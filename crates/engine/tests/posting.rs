@@ -858,6 +858,23 @@ mod real_world_headers {
     }
 
     #[test]
+    fn organisation_names_joined_by_and() {
+        let p = parse_posting(
+            "Public Health Nurse II\n\nThe Del Norte County Department of Health and Human \
+             Services is recruiting for a nurse to serve families across the county.\n\n\
+             Duties include home visits and clinics.\n",
+        );
+        // The whole name after "of", "and" included.
+        assert!(
+            p.company
+                .as_deref()
+                .is_some_and(|c| c.ends_with("Department of Health and Human Services")),
+            "{:?}",
+            p.company
+        );
+    }
+
+    #[test]
     fn career_site_place_lines() {
         // A market region in the title gives way to the city on the place line.
         let p = parse_posting(
