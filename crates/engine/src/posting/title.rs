@@ -54,6 +54,7 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
             _ => break,
         }
     }
+    let current = without_leading_company(&current, company);
     let current = first_role(&without_open_bracket(&without_asides(&current)));
     if let Some(found) = CONTRACT_LEAD.find(&current) {
         let rest = current[found.end()..].trim();
@@ -62,6 +63,32 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
         }
     }
     current
+}
+
+/// "John Carroll University Faculty of Practice in Data Science": the employer's name run into
+/// the front of the title.
+fn without_leading_company(title: &str, company: Option<&str>) -> String {
+    let Some(company) = company
+        .map(str::trim)
+        .filter(|c| c.split_whitespace().count() >= 2)
+    else {
+        return title.to_string();
+    };
+    let Some(rest) = title
+        .get(..company.len())
+        .filter(|head| fold(head) == fold(company))
+        .map(|_| &title[company.len()..])
+    else {
+        return title.to_string();
+    };
+    let rest = rest.trim_start_matches([' ', '-', '–', ':', '|', ',']);
+    // At a word boundary, with a role (or two words) left.
+    let at_boundary = rest.len() < title.len() - company.len();
+    if at_boundary && (has_role_word(rest) || rest.split_whitespace().count() >= 2) {
+        rest.to_string()
+    } else {
+        title.to_string()
+    }
 }
 
 /// "(1099 Contract) Nonprofit Salesforce Consultant": a leading bracket that states the
@@ -292,6 +319,23 @@ mod tests {
         assert_eq!(
             tidy("Research / Development Engineer", None, None),
             "Research / Development Engineer"
+        );
+    }
+
+    #[test]
+    fn the_employer_run_into_the_front_goes() {
+        assert_eq!(
+            tidy(
+                "John Carroll University Faculty of Practice in Data Science",
+                Some("John Carroll University"),
+                None
+            ),
+            "Faculty of Practice in Data Science"
+        );
+        // A one-word company may be the first word of the role itself.
+        assert_eq!(
+            tidy("Design Engineer", Some("Design"), None),
+            "Design Engineer"
         );
     }
 
