@@ -243,11 +243,16 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     // "Build the Team That Builds the Future" under the title, "At BJAK, we believe …" in the
     // text: a slogan or greeting line the text never names again loses to the name the text
     // states.
-    let stated = company_from_text(&normalized);
+    let stated = std::cell::OnceCell::new();
+    let stated = || {
+        stated
+            .get_or_init(|| company_from_text(&normalized))
+            .clone()
+    };
     let corroborated = |line: &str| {
         let key = text::fold(line);
         !names::slogan_like(line)
-            || stated.as_deref().is_none_or(|stated| {
+            || stated().as_deref().is_none_or(|stated| {
                 let stated = text::fold(stated);
                 stated.contains(&key) || key.contains(&stated)
             })
@@ -265,7 +270,7 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
                 })
             })
             .or_else(|| body.about_company.clone())
-            .or_else(|| stated.clone())
+            .or_else(stated)
             .or_else(|| {
                 body.about_paragraph
                     .as_deref()

@@ -182,11 +182,14 @@ pub(crate) fn repeated_name(text: &str, title: Option<&str>) -> Option<String> {
         if name.chars().filter(|c| c.is_alphabetic()).count() < 3 {
             continue;
         }
+        // Only the few words before the name matter.
         let before = text[..found.start()].trim_end();
+        let tail_start = before.char_indices().rev().nth(20).map_or(0, |(at, _)| at);
+        let before = format!(" {}", fold(&before[tail_start..]));
         let after = &text[found.start() + name.len()..];
         let in_context = BEFORE_NAME
             .iter()
-            .any(|word| fold(before).ends_with(&format!(" {word}")) || fold(before) == *word)
+            .any(|word| before.ends_with(&format!(" {word}")))
             || AFTER_NAME.iter().any(|word| after.starts_with(word));
         let entry = counts.entry(name.to_string()).or_insert((0, order, false));
         entry.0 += 1;

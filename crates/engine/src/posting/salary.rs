@@ -188,7 +188,7 @@ const NOT_PAY_BEFORE: &[&str] = &[
 /// Ties go to the earliest candidate.
 pub fn parse_salary(text: &str) -> Option<Salary> {
     let plain = without_scale_steps(text);
-    let text = plain.as_str();
+    let text = plain.as_ref();
     let tokens = scan_tokens(text);
     let mut best: Option<Candidate> = None;
     let mut index = 0;
@@ -210,7 +210,7 @@ pub fn parse_salary(text: &str) -> Option<Salary> {
 /// Rs. 57,550" → "Rs. 31,040 - Rs. 57,550", "Step 1: $60,928 - Step 30 Column VII: $128,902"
 /// → "$60,928 - $128,902". Increments are only dropped on a line with two or more of them, so
 /// "2 x 12-hour shifts" stays.
-fn without_scale_steps(text: &str) -> String {
+fn without_scale_steps(text: &str) -> std::borrow::Cow<'_, str> {
     static STEP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\bstep\s+\d{1,2}(?:\s+column\s+[ivx\d]+)?\s*:\s*")
             .expect("step regex is valid")
@@ -229,7 +229,7 @@ fn without_scale_steps(text: &str) -> String {
     });
     let text = STEP_LABEL.replace_all(text, "");
     if INCREMENT_MARK.find_iter(&text).nth(1).is_none() {
-        return text.into_owned();
+        return text;
     }
     text.split('\n')
         .map(|line| {
@@ -248,6 +248,7 @@ fn without_scale_steps(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+        .into()
 }
 
 /// "150-180k salary + 1-2% equity", "230k + 0.8%", "$110k-180k" without its sign: a yearly
