@@ -1413,7 +1413,7 @@ fn classify_segment(segment: &str) -> Segment {
     }
 }
 
-fn is_attribute(segment: &str) -> bool {
+pub(crate) fn is_attribute(segment: &str) -> bool {
     let short = word_count(segment) <= 6;
     let folded = fold(segment);
     // "To start ASAP", "Immediate start": when, not who.

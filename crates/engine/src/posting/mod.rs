@@ -311,13 +311,15 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let company = company
         .filter(|name| !described_not_named(name, &folded))
         .map(|name| expand_acronym(name, &normalized));
-    let title =
-        title.map(|title| title::tidy_title(title, company.as_deref(), location.as_deref()));
+    let tidied = title
+        .clone()
+        .map(|title| title::tidy_title(title, company.as_deref(), location.as_deref()));
     ParsedPosting {
         company,
         location,
         work_arrangement,
         hybrid_days,
+        // The contract and level words the tidy pass takes off the title still count.
         job_type: detect_job_type(&meta, title.as_deref(), &normalized),
         experience_level: detect_level(title.as_deref(), years_experience, &meta, &normalized),
         years_experience,
@@ -328,7 +330,7 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
         preferred: body.preferred,
         benefits: body.benefits,
         application_url: attributes::detect_application_url(&normalized),
-        title,
+        title: tidied,
         posted_date: None,
         expires_date: None,
         warnings,

@@ -6,7 +6,7 @@
 //! wrapping is taken off here.
 
 use super::attributes::{detect_arrangement, detect_job_type_short};
-use super::header::organisation_shaped;
+use super::header::{is_attribute, organisation_shaped};
 use super::text::{collapse_ws, fold, has_role_word, is_known_place};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -186,10 +186,12 @@ fn without_named_tail(
     let organisation = word != "in"
         && organisation_shaped(tail)
         && (tail.split_whitespace().count() >= 3 || matches!(word.as_str(), "at" | "for"));
+    // "Physician - Synchronous Telehealth - 1099 / Remote": the contract or the arrangement.
+    let attribute = matches!(word.as_str(), "-" | "–" | "—" | "|" | ",") && is_attribute(tail);
     let cut = match word.as_str() {
         "in" => names_place,
         "with" => names_company,
-        _ => names_company || names_place || organisation,
+        _ => names_company || names_place || organisation || attribute,
     };
     cut.then(|| collapse_ws(head.trim_end_matches([',', '-', '–', '—', '|'])))
 }
@@ -278,6 +280,22 @@ mod tests {
                 None
             ),
             "Social Media & Marketing Officer"
+        );
+    }
+
+    #[test]
+    fn contract_and_arrangement_tails_go() {
+        assert_eq!(
+            tidy(
+                "Physician - Synchronous Telehealth - 1099 / Remote",
+                None,
+                None
+            ),
+            "Physician - Synchronous Telehealth"
+        );
+        assert_eq!(
+            tidy("Backend Engineer, Full-time", None, None),
+            "Backend Engineer"
         );
     }
 
