@@ -1831,6 +1831,17 @@ pub(crate) fn not_a_name(text: &str) -> bool {
     if folded.split_whitespace().all(|w| GENERIC.contains(&w)) {
         return true;
     }
+    // "FMCG", "SaaS": a sector, not a name; "PSAC Bargaining Unit Position": a description of
+    // the post.
+    if matches!(
+        folded.as_str(),
+        "fmcg" | "b2b" | "b2c" | "saas" | "ngo" | "ict" | "bpo" | "kpo" | "it" | "hr"
+    ) || folded
+        .split_whitespace()
+        .any(|w| matches!(w, "position" | "vacancy" | "vacancies" | "role"))
+    {
+        return true;
+    }
     // "What", "BC", "PT-HHS-04": a question word, a province code or a reference code.
     if matches!(
         folded.as_str(),
