@@ -1831,6 +1831,14 @@ pub(crate) fn not_a_name(text: &str) -> bool {
     if folded.split_whitespace().all(|w| GENERIC.contains(&w)) {
         return true;
     }
+    // "5 to 15 years": an experience requirement on a stacked line.
+    if text.starts_with(|c: char| c.is_ascii_digit())
+        && folded
+            .split_whitespace()
+            .any(|w| matches!(w, "year" | "years" | "yrs" | "month" | "months"))
+    {
+        return true;
+    }
     // "FMCG", "SaaS": a sector, not a name; "PSAC Bargaining Unit Position": a description of
     // the post.
     if matches!(

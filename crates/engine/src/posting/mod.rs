@@ -215,10 +215,16 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let years_context = format!("{}\n{}", body.description, meta.join("\n"));
     let years_experience = attributes::detect_years(&body.requirements, &years_context);
 
+    // "22/10/2025" on a stacked line is a date, never a place.
     let location = fields
         .location
         .clone()
-        .or_else(|| header.location.clone())
+        .or_else(|| {
+            header
+                .location
+                .clone()
+                .filter(|place| place.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        })
         .or_else(|| location_from_text(&normalized))
         .or_else(|| header::place_line_near_top(&lines));
     // "Enterprise Account Executive | DACH" over a "Munich" line, "Jobs in Germany" over
@@ -493,6 +499,11 @@ fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str, folded:
                 "perth",
                 "adelaide",
                 "canberra",
+                "tas",
+                "tasmania",
+                "northern territory",
+                "western australia",
+                "south australia",
             ],
         ),
         (

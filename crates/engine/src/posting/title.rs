@@ -26,9 +26,10 @@ static BOARD_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Contract words a board puts before the role ("Full time Sous Chef", "Part-Time Library
-/// Assistant"); the employment type is read from the text separately.
+/// Assistant"; the employment type is read from the text separately), and a button's "Apply
+/// for" run into it.
 static CONTRACT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:full[- ]?time|part[- ]?time|permanent|casual)\s*[-–:]?\s+")
+    Regex::new(r"(?i)^(?:full[- ]?time|part[- ]?time|permanent|casual|apply (?:now )?for(?: the)?)\s*[-–:]?\s+")
         .expect("contract lead regex is valid")
 });
 
