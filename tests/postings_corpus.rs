@@ -326,19 +326,18 @@ fn report(name: &str, s: &Score) {
     }
 }
 
-/// The missed targets; the holdout's are counted without naming files or values, so a failure
-/// does not show what the holdout contains.
 /// Minimum accuracy per field (title, company, company null, location, salary), in percent.
 struct Floors([f64; 5]);
 
 /// Training split: the measured level, rounded down.
-const TRAIN_FLOORS: Floors = Floors([91.0, 85.0, 92.0, 87.0, 89.0]);
-/// Holdout: the measured level, rounded down. The holdout was renewed on 2026-12-06: its 79
-/// stored-page files were measured, then moved to train and read, and 193 postings gathered that
-/// day joined it unread (see the corpus README's "Split"). Their first-contact figures are lower
-/// than the rest, as every unseen batch's have been.
-const HOLDOUT_FLOORS: Floors = Floors([80.0, 81.0, 79.0, 82.0, 87.0]);
+const TRAIN_FLOORS: Floors = Floors([91.0, 85.0, 94.0, 86.0, 91.0]);
+/// Holdout: the measured level, rounded down. The holdout was renewed on 2026-12-06 and grew on
+/// 2026-12-07 by 65 stored pages merged unread (see the corpus README's "Split"); like every
+/// unseen batch, they score lower than the rest.
+const HOLDOUT_FLOORS: Floors = Floors([80.0, 75.0, 80.0, 80.0, 85.0]);
 
+/// The missed targets; the holdout's are counted without naming files or values, so a failure
+/// does not show what the holdout contains.
 fn check_targets(name: &str, s: &Score, floors: &Floors, details: bool) -> Vec<String> {
     let mut failures = Vec::new();
     let mut target = |field: &str, value: f64, min: f64| {
