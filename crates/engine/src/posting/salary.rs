@@ -227,6 +227,12 @@ fn without_scale_steps(text: &str) -> std::borrow::Cow<'_, str> {
         Regex::new(r"(\d[\d,]*(?:\.\d+)?)(?:\s*[-–]\s*\d[\d,]*(?:\.\d+)?){2,}")
             .expect("chain regex is valid")
     });
+    // Most texts have neither; parse_salary runs on every header part, so skip the regexes
+    // when a plain scan finds nothing to drop.
+    let has_step = text.contains("Step") || text.contains("step") || text.contains("STEP");
+    if !has_step && increments(text) < 2 {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let text = STEP_LABEL.replace_all(text, "");
     if INCREMENT_MARK.find_iter(&text).nth(1).is_none() {
         return text;
@@ -249,6 +255,31 @@ fn without_scale_steps(text: &str) -> std::borrow::Cow<'_, str> {
         .collect::<Vec<_>>()
         .join("\n")
         .into()
+}
+
+/// How many "3 x 220" / "10×445" marks the text has, counted without a regex.
+fn increments(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let digit_at = |index: Option<usize>| {
+        index
+            .and_then(|i| chars.get(i))
+            .is_some_and(char::is_ascii_digit)
+    };
+    chars
+        .iter()
+        .enumerate()
+        .filter(|(at, c)| {
+            if !matches!(c, 'x' | '×') {
+                return false;
+            }
+            let before = chars[..*at].iter().rposition(|c| *c != ' ');
+            let after = chars[at + 1..]
+                .iter()
+                .position(|c| *c != ' ')
+                .map(|i| at + 1 + i);
+            digit_at(before) && digit_at(after)
+        })
+        .count()
 }
 
 /// "150-180k salary + 1-2% equity", "230k + 0.8%", "$110k-180k" without its sign: a yearly
