@@ -436,6 +436,18 @@ static AUSTRALIAN_POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("postcode regex is valid")
 });
 
+/// Canadian cities, in a stated place or anywhere in the text, mean Canadian dollars.
+const CANADIAN_CITIES: &[&str] = &[
+    "toronto",
+    "vancouver",
+    "montreal",
+    "montréal",
+    "calgary",
+    "ottawa",
+    "edmonton",
+    "winnipeg",
+];
+
 /// A bare "$" is the local dollar where the posting is in Canada, Australia, New Zealand,
 /// Singapore or Hong Kong, unless the text says US dollars.
 fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str, folded: &str) -> Salary {
@@ -474,14 +486,6 @@ fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str, folded:
                 "saskatchewan",
                 "nova scotia",
                 "new brunswick",
-                "toronto",
-                "vancouver",
-                "montreal",
-                "montréal",
-                "calgary",
-                "ottawa",
-                "edmonton",
-                "winnipeg",
             ],
         ),
         (
@@ -517,12 +521,13 @@ fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str, folded:
         .split([',', '(', ')', ';', '|'])
         .map(|p| text::fold(p.trim()))
         .collect();
-    let found = REGIONS.iter().find(|(_, names)| {
-        parts.iter().any(|p| names.contains(&p.as_str()))
-            || (names.contains(&"canada")
-                && location.split(',').skip(1).any(|p| {
-                    ["ON", "BC", "AB", "QC", "MB", "SK", "NS", "NB", "NL", "PE"].contains(&p.trim())
-                }))
+    let found = REGIONS.iter().find(|(code, names)| {
+        parts.iter().any(|p| {
+            names.contains(&p.as_str()) || (*code == "CAD" && CANADIAN_CITIES.contains(&p.as_str()))
+        }) || (names.contains(&"canada")
+            && location.split(',').skip(1).any(|p| {
+                ["ON", "BC", "AB", "QC", "MB", "SK", "NS", "NB", "NL", "PE"].contains(&p.trim())
+            }))
     });
     match found {
         Some((code, _)) => {
@@ -633,11 +638,11 @@ fn local_rupees(mut salary: Salary, folded: &str) -> Salary {
 fn only_signalled(signals: &[(&'static str, &[&str])], folded: &str) -> Option<&'static str> {
     let mut found = signals
         .iter()
-        .filter(|(_, words)| words.iter().any(|w| folded.contains(w)));
-    match (found.next(), found.next()) {
-        (Some((code, _)), None) => Some(code),
-        _ => None,
-    }
+        .filter(|(_, words)| words.iter().any(|w| folded.contains(w)))
+        .map(|(code, _)| *code);
+    let first = found.next()?;
+    // A currency may have several word lists; only another currency's words spoil it.
+    found.all(|code| code == first).then_some(first)
 }
 
 /// The local dollar when no stated place decides it: words only one dollar country uses
@@ -687,14 +692,6 @@ fn dollars_from_text(mut salary: Salary, folded: &str) -> Salary {
                 "newfoundland",
                 ".gc.ca",
                 "canadian",
-                "toronto",
-                "vancouver",
-                "montreal",
-                "montréal",
-                "calgary",
-                "ottawa",
-                "edmonton",
-                "winnipeg",
             ],
         ),
         ("JMD", &["jamaica"]),
@@ -702,7 +699,12 @@ fn dollars_from_text(mut salary: Salary, folded: &str) -> Salary {
         ("SGD", &["singapore"]),
         ("USD", &["united states", "u.s.", ", usa", "401(k)", "401k"]),
     ];
-    if let Some(code) = only_signalled(SIGNALS, folded) {
+    let signals: Vec<(&'static str, &[&str])> = SIGNALS
+        .iter()
+        .copied()
+        .chain([("CAD", CANADIAN_CITIES)])
+        .collect();
+    if let Some(code) = only_signalled(&signals, folded) {
         salary.currency = code.to_string();
     }
     salary
