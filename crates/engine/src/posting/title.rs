@@ -28,9 +28,9 @@ static BOARD_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 /// Contract words a board puts before the role ("Full time Sous Chef", "Part-Time Library
 /// Assistant"; the employment type is read from the text separately), and a button's "Apply
 /// for" run into it.
-static CONTRACT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+static LEAD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:full[- ]?time|part[- ]?time|permanent|casual|apply (?:now )?for(?: the)?)\s*[-–:]?\s+")
-        .expect("contract lead regex is valid")
+        .expect("lead words regex is valid")
 });
 
 /// The title without the board's and the employer's wrapping. Each step keeps a role word in
@@ -57,7 +57,7 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
     }
     let current = without_leading_company(&current, company);
     let current = first_role(&without_open_bracket(&without_asides(&current)));
-    if let Some(found) = CONTRACT_LEAD.find(&current) {
+    if let Some(found) = LEAD_WORDS.find(&current) {
         let rest = current[found.end()..].trim();
         if has_role_word(rest) {
             return rest.to_string();
