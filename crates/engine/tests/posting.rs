@@ -875,6 +875,16 @@ mod real_world_headers {
     }
 
     #[test]
+    fn a_facts_line_that_starts_with_the_place() {
+        let p = parse_posting(
+            "Manager, Employee and Labour Relations\n\n1 week ago\n\n\
+             Toronto, Ontario, Canada Mount Sinai Hospital (Toronto), Sinai Health Full time\n\n\
+             You will advise managers on labour relations.\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("Toronto, Ontario"));
+    }
+
+    #[test]
     fn career_site_place_lines() {
         // A market region in the title gives way to the city on the place line.
         let p = parse_posting(

@@ -3248,12 +3248,29 @@ pub(crate) fn place_line_near_top(lines: &[Line]) -> Option<String> {
             };
             let folded = fold(&text);
             let known = is_known_place(&folded) || (text.contains(", ") && is_place(&text));
-            (known
+            if known
                 && word_count(&text) <= 6
                 && !folded.starts_with("remote")
-                && !has_role_word(&text))
-            .then_some(text)
+                && !has_role_word(&text)
+            {
+                return Some(text);
+            }
+            leading_place_pair(&text)
         })
+}
+
+/// "Toronto, Ontario, Canada Mount Sinai Hospital (Toronto), Sinai Health Full time": a board's
+/// facts line that starts with the place, as "City, Region" of known places.
+fn leading_place_pair(line: &str) -> Option<String> {
+    let mut parts = line.split(", ");
+    let (city, region) = (parts.next()?.trim(), parts.next()?.trim());
+    let pair = format!("{city}, {region}");
+    (word_count(city) <= 3
+        && starts_uppercase(city)
+        && is_known_place(&fold(city))
+        && is_known_place(&fold(region))
+        && !has_role_word(&pair))
+    .then_some(pair)
 }
 
 static IN_PLACE: LazyLock<Regex> = LazyLock::new(|| {
