@@ -875,6 +875,16 @@ mod real_world_headers {
     }
 
     #[test]
+    fn an_organisation_named_in_apposition() {
+        let p = parse_posting(
+            "General coordinator (head of mission) (F/M) – Nigeria\n\nFor more than 40 years, \
+             Médecins du Monde, a campaigning medical organisation committed to international \
+             solidarity, has been caring for the most vulnerable.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Médecins du Monde"));
+    }
+
+    #[test]
     fn a_facts_line_that_starts_with_the_place() {
         let p = parse_posting(
             "Manager, Employee and Labour Relations\n\n1 week ago\n\n\

@@ -2604,7 +2604,8 @@ fn title_words_after(rest: &str) -> Option<String> {
     has_role_word(&title).then_some(title)
 }
 
-const COMPANY_NAME: &str = r"([A-Z][\w&'’.-]*(?:[ ]+(?:[A-Z][\w&'’.-]*|&|of|and|de|for|the)){0,5})";
+const COMPANY_NAME: &str =
+    r"([A-Z][\w&'’.-]*(?:[ ]+(?:[A-Z][\w&'’.-]*|&|of|and|de|du|des|for|the)){0,5})";
 
 static COMPANY_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -2722,14 +2723,15 @@ static COMPANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 static COMPANY_STARTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:{COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?[ ]+(?:opens|has[ ]+opened|announces)[ ]+an?[ ]+(?:vacancy|opening|position)|[Ff]ounded[ ]+in[ ]+\d{{4}},[ ]+{COMPANY_NAME}[ ]+(?:is|was|has)\b|(?:started|founded|co-founded|launched)[ ]+{COMPANY_NAME}[ ]+in[ ]+\d{{4}}|{COMPANY_NAME}[ ]+is[ ]+(?:an|a|proud[ ]+to[ ]+be[ ]+an?)[ ]+equal[ ]+opportunit)"
+        r"\b(?:{COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?[ ]+(?:opens|has[ ]+opened|announces)[ ]+an?[ ]+(?:vacancy|opening|position)|[Ff]ounded[ ]+in[ ]+\d{{4}},[ ]+{COMPANY_NAME}[ ]+(?:is|was|has)\b|(?:started|founded|co-founded|launched)[ ]+{COMPANY_NAME}[ ]+in[ ]+\d{{4}}|{COMPANY_NAME}[ ]+is[ ]+(?:an|a|proud[ ]+to[ ]+be[ ]+an?)[ ]+equal[ ]+opportunit|{COMPANY_NAME},[ ]+an?[ ]+(?:[\w-]+[ ]+){{0,3}}(?:organi[sz]ation|company|charity|non-?profit|NGO|firm|agency|foundation|start-?up|institution|network|association|society)\b)"
     ))
     .expect("started regex is valid")
 });
 
 /// Every name the text states as an organisation ("Acme is hiring", "At Acme, we",
 /// "Join Acme as", "Acme is a …" at a sentence start, "Founded in 2015, Acme is",
-/// "started Acme in 2020", "Acme is an equal opportunity employer"), in text order per
+/// "started Acme in 2020", "Acme is an equal opportunity employer", "Acme, a campaigning
+/// medical organisation"), in text order per
 /// pattern. Used to confirm a name the header only suggests.
 pub(crate) fn stated_companies(text: &str) -> Vec<String> {
     let patterns: [&LazyLock<Regex>; 5] = [
