@@ -7,7 +7,7 @@ use super::lines::{FieldKey, Line, LineKind, Section};
 use super::salary::parse_salary;
 use super::text::{
     collapse_ws, ends_like_sentence, fold, has_role_word, is_known_place, is_place,
-    starts_uppercase, strip_decorations, strip_markdown, word_count,
+    starts_uppercase, strip_decorations, strip_markdown, whole_word_count, word_count,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -1465,6 +1465,14 @@ fn is_gender_marker(text: &str) -> bool {
 /// Engineers and Engineering Managers"): split on ", ", " & " and " and " only when every
 /// side names a role in two words or more, so "Head of Sales and Marketing" stays whole.
 fn first_of_role_list(title: &str) -> String {
+    first_role(title, false)
+}
+
+/// `first_of_role_list`, and with `lenient` also a whole first role followed by any other role
+/// after a plus or a comma ("Full-Stack Engineer + PM + DevOps/Infra", "Backend Engineers,
+/// Frontend Engineers,"): the last pass over a finished title is lenient, the header reading
+/// is not, as a part after a comma in a header line may still be the team.
+pub(crate) fn first_role(title: &str, lenient: bool) -> String {
     // "Software engineer, senior, also looking for an intern": the first role, not the aside.
     if let Some(at) = fold(title).find(", also ")
         && title.is_char_boundary(at)
@@ -1474,12 +1482,22 @@ fn first_of_role_list(title: &str) -> String {
     }
     for separator in [", ", " & ", " and ", " + "] {
         let sides: Vec<&str> = title.split(separator).map(str::trim).collect();
-        let all_roles = sides.len() >= 2
-            && sides
-                .iter()
-                .all(|side| word_count(side) >= 2 && has_role_word(side) && starts_uppercase(side));
-        if all_roles {
-            return sides[0].to_string();
+        if sides.len() < 2 {
+            continue;
+        }
+        let all_roles = sides
+            .iter()
+            .all(|side| word_count(side) >= 2 && has_role_word(side) && starts_uppercase(side));
+        // "Director of Sales, Marketing" names one role and stays whole.
+        let first = sides[0];
+        let first_leads = lenient
+            && matches!(separator, ", " | " + ")
+            && word_count(first) >= 2
+            && has_role_word(first)
+            && first.matches('(').count() == first.matches(')').count()
+            && sides[1..].iter().any(|side| has_role_word(side));
+        if all_roles || first_leads {
+            return first.to_string();
         }
     }
     title.to_string()
@@ -2079,11 +2097,7 @@ fn repeats_title_line(lines: &[Line], start: usize, index: usize) -> bool {
 /// Whether `text` names `name` as a whole word sequence, in the same letters and case
 /// ("Naijazone Online Shopping Mall Ltd. operates …" names "Naijazone Online Shopping Mall").
 fn mentions(text: &str, name: &str) -> bool {
-    text.match_indices(name).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + name.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    whole_word_count(text, name) > 0
 }
 
 /// "Ecole Européenne Luxembourg I logo": a copied page keeps the employer's logo as its

@@ -262,7 +262,7 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
                 let stated = text::fold(stated);
                 stated.contains(&key) || key.contains(&stated)
             })
-            || names::occurrences(&folded, &key) >= 2
+            || text::whole_word_count(&folded, &key) >= 2
     };
     let read_company = || {
         header::company_from_logo(&lines)
@@ -548,10 +548,10 @@ fn header_thousands(text: &str, location: Option<&str>, folded: &str) -> Option<
         return None;
     }
     let (min, max) = header.split('|').skip(1).find_map(salary::bare_thousands)?;
-    let signs: Vec<&str> = [("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("₹", "INR")]
-        .iter()
-        .filter(|(sign, _)| text.contains(sign))
-        .map(|(_, code)| *code)
+    let signs: Vec<&str> = ["$", "€", "£", "₹"]
+        .into_iter()
+        .filter(|sign| text.contains(sign))
+        .map(salary::currency_code)
         .collect();
     let currency = match signs.as_slice() {
         [code] => *code,
@@ -574,12 +574,8 @@ fn in_the_us(location: &str) -> bool {
         .split([',', '(', ')', '/'])
         .map(str::trim)
         .any(|part| {
-            text::is_state_code(part.split_whitespace().next().unwrap_or(""))
+            text::is_us_state_code(part.split_whitespace().next().unwrap_or(""))
                 && part.split_whitespace().count() <= 2
-                && ![
-                    "NSW", "VIC", "QLD", "SA", "TAS", "ACT", "ON", "BC", "AB", "QC",
-                ]
-                .contains(&part)
         })
         || [
             "us",

@@ -4,7 +4,7 @@
 //! a lot: the same capitalised name three times or more, never written in lower case, and at
 //! least once in a place only an organisation stands in ("work for X", "X's", "X is").
 
-use super::text::{fold, has_role_word, is_place};
+use super::text::{fold, has_role_word, is_place, whole_word_count};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -208,7 +208,7 @@ pub(crate) fn repeated_name(text: &str, title: Option<&str>) -> Option<String> {
                 && !folded_title.contains(&key)
                 // Never written in lower case: an ordinary word capitalised at a sentence's
                 // start or in a heading is written in lower case elsewhere too.
-                && occurrences(&folded_text, &key) == *count
+                && whole_word_count(&folded_text, &key) == *count
         })
         .max_by(|(_, (a, first_a, _)), (_, (b, first_b, _))| a.cmp(b).then(first_b.cmp(first_a)))
         .map(|(name, _)| name)
@@ -229,24 +229,6 @@ pub(crate) fn slogan_like(line: &str) -> bool {
     const INNER: &[&str] = &["the", "that", "your", "our", "with", "to", "you", "we"];
     CALLS.contains(first)
         || (words.len() >= 4 && words[1..].iter().filter(|w| INNER.contains(w)).count() >= 2)
-}
-
-/// How often `word` (folded) stands in `folded` as a whole word or phrase.
-pub(crate) fn occurrences(folded: &str, word: &str) -> usize {
-    folded
-        .match_indices(word)
-        .filter(|(at, _)| {
-            let before_ok = folded[..*at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = folded[at + word.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            before_ok && after_ok
-        })
-        .count()
 }
 
 #[cfg(test)]

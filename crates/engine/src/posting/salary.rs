@@ -634,7 +634,8 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
     })
 }
 
-fn currency_code(marker: &str) -> &'static str {
+/// The ISO code a currency marker stands for ("$" is US dollars until the place says otherwise).
+pub(crate) fn currency_code(marker: &str) -> &'static str {
     match marker.to_lowercase().trim_end_matches('.') {
         "ca$" | "c$" => "CAD",
         "au$" | "a$" => "AUD",

@@ -836,39 +836,38 @@ pub(crate) fn in_gazetteer(name: &str) -> bool {
     is_known_place(&fold(name.trim()))
 }
 
+/// The gazetteer's names under the `#` headings that `wanted` accepts; the lines before the
+/// first heading count as the heading "regions".
+fn places_under(wanted: impl Fn(&str) -> bool) -> HashSet<String> {
+    let mut taking = wanted("regions");
+    let mut out = HashSet::new();
+    for line in include_str!("places.txt").lines().map(str::trim) {
+        if let Some(comment) = line.strip_prefix('#') {
+            let comment = comment.trim();
+            // The file's own description at the top is not a heading.
+            if !(comment.starts_with("Place names") || comment.starts_with("One name")) {
+                taking = wanted(comment);
+            }
+        } else if taking && !line.is_empty() {
+            out.insert(fold(line));
+        }
+    }
+    out
+}
+
 /// The gazetteer's cities only (the lines under its `# cities…` / `# more cities` comments).
 static CITY_PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let mut in_cities = false;
-    let mut out = HashSet::new();
-    for line in include_str!("places.txt").lines().map(str::trim) {
-        if let Some(comment) = line.strip_prefix('#') {
-            let comment = comment.trim();
-            in_cities = comment.starts_with("cities") || comment.starts_with("more cities");
-        } else if in_cities && !line.is_empty() {
-            out.insert(fold(line));
-        }
-    }
-    out
+    places_under(|heading| heading.starts_with("cities") || heading.starts_with("more cities"))
 });
 
-/// Whether a name as written is a city in the gazetteer (not a country, state or county).
-/// The gazetteer's regions and countries: its first block (before any `#` heading), and the
-/// lines under `# countries` / `# more countries…`.
+/// The gazetteer's regions and countries: its first block (before any heading), and the lines
+/// under `# countries` / `# more countries…`.
 static BROAD_PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let mut in_broad = true;
-    let mut out = HashSet::new();
-    for line in include_str!("places.txt").lines().map(str::trim) {
-        if let Some(comment) = line.strip_prefix('#') {
-            let comment = comment.trim();
-            if comment.starts_with("Place names") || comment.starts_with("One name") {
-                continue;
-            }
-            in_broad = comment.starts_with("countries") || comment.starts_with("more countries");
-        } else if in_broad && !line.is_empty() {
-            out.insert(fold(line));
-        }
-    }
-    out
+    places_under(|heading| {
+        heading == "regions"
+            || heading.starts_with("countries")
+            || heading.starts_with("more countries")
+    })
 });
 
 /// Whether a place is a country or a region of several ("Germany", "DACH", "Benelux",
@@ -882,6 +881,7 @@ pub(crate) fn is_broad_place(name: &str) -> bool {
     BROAD_PLACES.contains(inner)
 }
 
+/// Whether a name as written is a city in the gazetteer (not a country, state or county).
 pub(crate) fn is_gazetteer_city(name: &str) -> bool {
     CITY_PLACES.contains(&fold(name.trim()))
 }
@@ -958,16 +958,40 @@ pub(crate) fn is_place(text: &str) -> bool {
 }
 
 /// US, Canadian and Australian state, province and territory codes.
-const STATE_CODES: &[&str] = &[
+/// US states, DC and Puerto Rico.
+const US_STATE_CODES: &[&str] = &[
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
     "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
     "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
-    "WI", "WY", "DC", "PR", "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK",
-    "YT", "NSW", "VIC", "QLD", "SA", "TAS", "ACT",
+    "WI", "WY", "DC", "PR",
+];
+
+/// Canadian provinces and territories, Australian states and territories.
+const OTHER_STATE_CODES: &[&str] = &[
+    "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT", "NSW", "VIC",
+    "QLD", "SA", "TAS", "ACT",
 ];
 
 pub(crate) fn is_state_code(word: &str) -> bool {
-    STATE_CODES.contains(&word)
+    US_STATE_CODES.contains(&word) || OTHER_STATE_CODES.contains(&word)
+}
+
+/// A US state's code only ("WA", which is also Western Australia's, counts).
+pub(crate) fn is_us_state_code(word: &str) -> bool {
+    US_STATE_CODES.contains(&word)
+}
+
+/// How often `word` stands in `haystack` as a whole word or phrase (no letter or digit on
+/// either side).
+pub(crate) fn whole_word_count(haystack: &str, word: &str) -> usize {
+    haystack
+        .match_indices(word)
+        .filter(|(at, _)| {
+            let before = haystack[..*at].chars().next_back();
+            let after = haystack[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .count()
 }
 
 /// A state or province code with an optional postal code ("NY", "TX 78701", "ON M5V 2T6"), or

@@ -6,7 +6,7 @@
 //! wrapping is taken off here.
 
 use super::attributes::{detect_arrangement, detect_job_type_short};
-use super::header::{is_attribute, organisation_shaped};
+use super::header::{first_role, is_attribute, organisation_shaped};
 use super::text::{collapse_ws, fold, has_role_word, is_known_place};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -56,7 +56,7 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
         }
     }
     let current = without_leading_company(&current, company);
-    let current = first_role(&without_open_bracket(&without_asides(&current)));
+    let current = first_role(&without_open_bracket(&without_asides(&current)), true);
     if let Some(found) = LEAD_WORDS.find(&current) {
         let rest = current[found.end()..].trim();
         if has_role_word(rest) {
@@ -117,28 +117,6 @@ fn without_open_bracket(title: &str) -> String {
         return title.to_string();
     }
     head.to_string()
-}
-
-/// "Full-Stack Engineer + PM + DevOps/Infra", "Backend Engineers, Frontend Engineers": several
-/// roles in one title; the first is the one the posting leads with. Only where the first part is
-/// a whole role of two words or more and another part names a role too, so "Director of Sales,
-/// Marketing" stays whole. A slash joins one post's two names ("Sales Officer / Executive") and
-/// stays.
-fn first_role(title: &str) -> String {
-    for separator in [" + ", ", "] {
-        let parts: Vec<&str> = title.split(separator).map(str::trim).collect();
-        if parts.len() < 2 {
-            continue;
-        }
-        let first = parts[0];
-        let whole_role = first.split_whitespace().count() >= 2
-            && has_role_word(first)
-            && first.matches('(').count() == first.matches(')').count();
-        if whole_role && parts[1..].iter().any(|part| has_role_word(part)) {
-            return first.to_string();
-        }
-    }
-    title.to_string()
 }
 
 fn without_board_ending(title: &str) -> Option<String> {
