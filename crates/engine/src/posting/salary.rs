@@ -259,6 +259,9 @@ fn without_scale_steps(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// How many "3 x 220" / "10×445" marks the text has, counted without a regex.
 fn increments(text: &str) -> usize {
+    if !text.contains(['x', '×']) {
+        return 0;
+    }
     let chars: Vec<char> = text.chars().collect();
     let digit_at = |index: Option<usize>| {
         index
