@@ -217,8 +217,10 @@ fn p99(mut samples: Vec<Duration>) -> Duration {
     samples[(samples.len() * 99).div_ceil(100).saturating_sub(1)]
 }
 
-/// Redis lost mid-run (hung, then killed): requests stay fast (added p99 ≤ 20 ms) because
-/// commands time out at 50 ms and a circuit breaker then counts in process memory; health
+/// Redis lost mid-run (hung, then killed): requests keep succeeding because commands time out
+/// at 50 ms and the first failure opens a circuit breaker that then counts in process memory
+/// (checked by the breaker's state; the p99 is printed, not asserted, as tests here make no
+/// timing assertions); health
 /// says so; and counting returns to Redis when it answers again.
 #[tokio::test]
 async fn redis_outage_degrades_quickly_and_counting_resumes() {
@@ -280,12 +282,16 @@ async fn redis_outage_degrades_quickly_and_counting_resumes() {
     for outage in [ProxyMode::Blackhole, ProxyMode::Refuse] {
         let stored = direct.peek("shared", 1000, day).await.count;
         mode.send(outage).unwrap();
-        let during = p99(timed(100).await);
-        eprintln!("{outage:?}: p99 {during:?} (Redis up: {baseline:?})");
+        // The first request that meets the outage opens the circuit (it waits at most the
+        // 50 ms command timeout), so the ones after it never wait on Redis. Checked by state,
+        // not by the clock: the latency is printed for the log only.
+        let first = timed(1).await;
         assert!(
-            during <= baseline + Duration::from_millis(20),
-            "{outage:?}: p99 {during:?} against {baseline:?} with Redis up"
+            app.state.limiter.circuit_open(),
+            "{outage:?}: one failed command must open the circuit"
         );
+        let during = p99([first, timed(99).await].concat());
+        eprintln!("{outage:?}: p99 {during:?} (Redis up: {baseline:?})");
         assert!(app.state.limiter.circuit_open());
         let health = app.get("/health", None).await.json();
         assert_eq!(health["status"], "degraded");
