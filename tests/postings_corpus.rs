@@ -15,6 +15,9 @@
 //!
 //! Run `cargo test --test postings_corpus -- --nocapture` to see the table.
 
+#[path = "corpus/postings/matching.rs"]
+mod matching;
+use matching::{norm, title_matches};
 use std::path::Path;
 
 use jobwise::jobs::import::{PageSource, read_job_page};
@@ -39,50 +42,6 @@ struct SalaryLabel {
     max: f64,
     currency: String,
     period: String,
-}
-
-/// Lower case, letters and digits only, single spaces; dashes and quotes folded.
-fn norm(text: &str) -> String {
-    text.to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Without gender markers ("(m/f/d)", "(M/W/D)"), which some labels keep and the parser drops.
-fn without_gender_marker(title: &str) -> String {
-    let mut out = title.to_string();
-    for marker in [
-        "(m/f/d)",
-        "(m/w/d)",
-        "(w/m/d)",
-        "(f/m/d)",
-        "(m/f/x)",
-        "(m/w/x)",
-        "(all genders)",
-    ] {
-        if let Some(at) = out.to_lowercase().find(marker) {
-            out.replace_range(at..at + marker.len(), "");
-        }
-    }
-    out
-}
-
-fn title_matches(found: &str, truth: &str) -> bool {
-    let (f, t) = (
-        norm(&without_gender_marker(found)),
-        norm(&without_gender_marker(truth)),
-    );
-    if f == t {
-        return true;
-    }
-    // A title with a word of decoration more or less ("Senior Engineer" vs "Senior Engineer
-    // II") still names the role; anything further is a miss.
-    let (fw, tw) = (f.split(' ').count(), t.split(' ').count());
-    (f.contains(&t) || t.contains(&f)) && fw.abs_diff(tw) <= 1
 }
 
 /// Legal forms and articles that the same company is written with or without.
@@ -330,11 +289,11 @@ fn report(name: &str, s: &Score) {
 struct Floors([f64; 5]);
 
 /// Training split: the measured level, rounded down.
-const TRAIN_FLOORS: Floors = Floors([90.0, 84.0, 90.0, 86.0, 91.0]);
+const TRAIN_FLOORS: Floors = Floors([90.0, 83.0, 90.0, 85.0, 91.0]);
 /// Holdout: the measured level, rounded down. The holdout was renewed on 2026-12-06 and grew on
 /// 2026-12-07 by 93 stored pages merged unread (see the corpus README's "Split"); like every
 /// unseen batch, they score lower than the rest.
-const HOLDOUT_FLOORS: Floors = Floors([79.0, 73.0, 79.0, 78.0, 84.0]);
+const HOLDOUT_FLOORS: Floors = Floors([80.0, 73.0, 79.0, 78.0, 84.0]);
 
 /// The missed targets; the holdout's are counted without naming files or values, so a failure
 /// does not show what the holdout contains.

@@ -2284,3 +2284,31 @@ mod page_notices {
         assert_eq!(p.title.as_deref(), Some("Care Worker"));
     }
 }
+
+/// The title-line model reads past a page's chrome when the header rules stop at it.
+mod title_model {
+    use jobwise_engine::parse_posting;
+
+    #[test]
+    fn a_title_under_a_long_chrome_line_is_found_with_its_place() {
+        let text = "Posted in News and events on 3 March 2025 by the webmaster\n\nStaff \
+                    Nurse\nSt Mary's Hospital\nManchester\n\nWe are looking for a caring staff \
+                    nurse to join our busy emergency team on days and nights. St Mary's \
+                    Hospital is a teaching hospital.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.title.as_deref(), Some("Staff Nurse"));
+        assert_eq!(parsed.location.as_deref(), Some("Manchester"));
+        assert_eq!(parsed.company.as_deref(), Some("St Mary's Hospital"));
+        assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    }
+
+    #[test]
+    fn an_unconfirmed_caption_under_a_chrome_title_is_not_the_company() {
+        let text = "Posted in News and events on 3 March 2025 by the webmaster\n\nStaff \
+                    Nurse\nRead More About Us\nManchester\n\nWe are looking for a caring staff \
+                    nurse to join our busy emergency team on days and nights.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.title.as_deref(), Some("Staff Nurse"));
+        assert_ne!(parsed.company.as_deref(), Some("Read More About Us"));
+    }
+}

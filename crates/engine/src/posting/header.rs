@@ -47,8 +47,10 @@ enum Segment {
 }
 
 /// Reads the title line (first line, or the line after a short preamble
-/// such as "We're hiring!") and the metadata lines right below it.
-pub(crate) fn read_header(lines: &[Line]) -> Header {
+/// such as "We're hiring!") and the metadata lines right below it. Which line is the title
+/// is the title-line model's choice, which weighs the rules' own pick (`find_title_line`)
+/// with the traits of every line near the top; `folded_text` is the whole text, folded.
+pub(crate) fn read_header(lines: &[Line], folded_text: &str) -> Header {
     let mut header = Header::default();
     if let Some((index, line)) = lines
         .iter()
@@ -61,9 +63,54 @@ pub(crate) fn read_header(lines: &[Line]) -> Header {
         read_meta_lines(lines, index + 1, &mut header);
         return header;
     }
-    let Some((title_index, preamble)) = find_title_line(lines) else {
-        return header;
-    };
+    let ruled = find_title_line(lines);
+    let chosen = super::title_model::choose(lines, folded_text, ruled.map(|(index, _)| index));
+    match (ruled, chosen) {
+        // The rules' line still gives the company, the place and the details under it; the
+        // model's line gives the title.
+        (Some((index, preamble)), Some(chosen)) if index != chosen => {
+            let mut header = read_from_line(lines, index, preamble);
+            let mut titled = Header::default();
+            apply_title_line(&title_line_text(&lines[chosen]), &mut titled);
+            if titled.title.is_some() {
+                header.title = titled.title;
+                header.consumed.push(chosen);
+            }
+            header
+        }
+        (Some((index, preamble)), _) => read_from_line(lines, index, preamble),
+        (None, Some(chosen)) => {
+            let mut header = read_from_line(lines, chosen, line_above(lines, chosen));
+            // A title line the rules did not find sits in a page's chrome, where the short
+            // line under it is as often a panel's caption ("Read more about this company")
+            // as the employer: the name stands only if the text confirms it
+            // (`withdraw_tentative_company`).
+            if header.company.is_some() && !header.tentative_company {
+                header.tentative_company = true;
+                header.tentative_before_title = true;
+            }
+            header
+        }
+        (None, None) => header,
+    }
+}
+
+/// The text a title is read from: a field's value, or the line (its head when it runs on
+/// into the description).
+fn title_line_text(line: &Line) -> String {
+    match &line.kind {
+        LineKind::Field { value, .. } => value.clone(),
+        _ => {
+            let raw = line.raw.trim();
+            leading_title_clause(raw).unwrap_or(raw).to_string()
+        }
+    }
+}
+
+/// Reads the title from the line at `title_index`, the place or name above it, and the
+/// metadata lines under it.
+fn read_from_line(lines: &[Line], title_index: usize, preamble: Option<usize>) -> Header {
+    let mut header = Header::default();
     // "San Jose" ⏎ "Electrician I/II": a page that names the place above the title.
     if let Some(place) = preamble
         .map(|index| lines[index].raw.trim())
@@ -72,14 +119,7 @@ pub(crate) fn read_header(lines: &[Line]) -> Header {
         header.location = Some(place.to_string());
     }
     header.consumed.extend(preamble);
-    let text = match &lines[title_index].kind {
-        LineKind::Field { value, .. } => value.clone(),
-        _ => {
-            let raw = lines[title_index].raw.trim();
-            leading_title_clause(raw).unwrap_or(raw).to_string()
-        }
-    };
-    apply_title_line(&text, &mut header);
+    apply_title_line(&title_line_text(&lines[title_index]), &mut header);
     if header.company.is_none() {
         header.company = company_above_title(&lines[..title_index]);
     }
@@ -89,6 +129,14 @@ pub(crate) fn read_header(lines: &[Line]) -> Header {
         header.company = name_above_title(lines, title_index, preamble);
     }
     header
+}
+
+/// The nearest non-blank line above `index`, when it is short (a preamble to the title).
+fn line_above(lines: &[Line], index: usize) -> Option<usize> {
+    let above = lines[..index]
+        .iter()
+        .rposition(|line| line.kind != LineKind::Blank)?;
+    (word_count(lines[above].raw.trim()) <= 5).then_some(above)
 }
 
 /// "UNHCR" ⏎ "Associate Operations Officer" ⏎ "Kigali, Rwanda": a short name on the only line
@@ -400,7 +448,7 @@ fn place_in_arrangement(part: &str) -> Option<String> {
 
 /// The title line's index and, if one was skipped, the short preamble line
 /// before it ("We're hiring!", "Job Description").
-fn find_title_line(lines: &[Line]) -> Option<(usize, Option<usize>)> {
+pub(crate) fn find_title_line(lines: &[Line]) -> Option<(usize, Option<usize>)> {
     let mut preamble: Option<usize> = None;
     // Short lines before the title: a "We're hiring!" banner, or an employer's name and
     // address block ("Australian Consulate-General" / "Noumea, New Caledonia").
@@ -469,7 +517,7 @@ fn leading_title_clause(line: &str) -> Option<&str> {
 }
 
 /// "February 19, 2025", "19/02/2025", "2025-02-19": a line that is only a date.
-fn is_date_line(text: &str) -> bool {
+pub(crate) fn is_date_line(text: &str) -> bool {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})$")
             .expect("date-line regex is valid")
@@ -479,7 +527,7 @@ fn is_date_line(text: &str) -> bool {
 
 /// "Stellenmarkt-direkt.de - Jobbörse, Stellenangebote, Jobs": a board's own heading, named by
 /// its domain, that names no role.
-fn is_site_heading(line: &str) -> bool {
+pub(crate) fn is_site_heading(line: &str) -> bool {
     !has_role_word(line)
         && line
             .split([' ', '|'])
@@ -489,7 +537,7 @@ fn is_site_heading(line: &str) -> bool {
 
 /// "Job Types: Part-time, Permanent", "Division & Section: …": a detail of the post under a
 /// short label that names no role (a title's own label, "Job Title:", is cleaned off first).
-fn is_labelled_detail(cleaned: &str) -> bool {
+pub(crate) fn is_labelled_detail(cleaned: &str) -> bool {
     cleaned
         .split_once(": ")
         .is_some_and(|(label, _)| word_count(label) <= 3 && !has_role_word(label))
@@ -685,7 +733,7 @@ const TITLE_CONNECTORS: &[&str] = &[
 ];
 
 /// Whether a line reads like a job title rather than a sentence.
-fn looks_like_title(line: &str) -> bool {
+pub(crate) fn looks_like_title(line: &str) -> bool {
     let cleaned = clean_title_text(line);
     // "Senior Embedded Engineer (C/C++, Yocto, hybrid …, Where: Ruggell)": the role before
     // a long bracket of details.
@@ -731,7 +779,7 @@ fn looks_like_title(line: &str) -> bool {
 }
 
 /// Removes Markdown, emoji and "Job Title:"-style prefixes.
-fn clean_title_text(line: &str) -> String {
+pub(crate) fn clean_title_text(line: &str) -> String {
     let plain = strip_markdown(line);
     let mut text = strip_decorations(&plain).to_string();
     const PREFIXES: &[&str] = &[
@@ -1063,7 +1111,7 @@ static HIRING_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("hiring-line regex is valid")
 });
 
-fn is_hiring_sentence(line: &str) -> bool {
+pub(crate) fn is_hiring_sentence(line: &str) -> bool {
     apply_hiring_sentence(&clean_title_text(line), &mut Header::default())
 }
 
@@ -1206,7 +1254,7 @@ pub(crate) fn title_from_role_list(lines: &[Line]) -> Option<String> {
 /// A bracket of details after a role ("(C/C++, Yocto, hybrid model 3 days in office, Where:
 /// Ruggell - Liechtenstein)"): more than five words, or a `Label:` inside. Returns the role
 /// and the bracket's text.
-fn long_details_bracket(line: &str) -> Option<(&str, &str)> {
+pub(crate) fn long_details_bracket(line: &str) -> Option<(&str, &str)> {
     // The last bracket, when it closes the line (or is left open by a cut).
     let open = line.rfind('(')?;
     let (head, rest) = (line[..open].trim(), &line[open + 1..]);
@@ -1457,7 +1505,7 @@ static GENDER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("gender regex is valid")
 });
 
-fn is_gender_marker(text: &str) -> bool {
+pub(crate) fn is_gender_marker(text: &str) -> bool {
     GENDER.is_match(text.trim())
 }
 
@@ -2187,7 +2235,7 @@ fn has_company_suffix(name: &str) -> bool {
 }
 
 /// A company name on a line of its own: capitalised, not a role, up to ten words.
-fn company_line(text: &str) -> bool {
+pub(crate) fn company_line(text: &str) -> bool {
     let words = word_count(text);
     let first = fold(text.split_whitespace().next().unwrap_or(""));
     let last = fold(text.split_whitespace().last().unwrap_or(""));
@@ -2221,7 +2269,7 @@ fn company_line(text: &str) -> bool {
 
 /// A site or place on a line of its own ("Harrogate District Hospital, Harrogate",
 /// "GLOUCESTER", "Various Locations"): capitalised words, at most eight.
-fn place_line(text: &str) -> bool {
+pub(crate) fn place_line(text: &str) -> bool {
     is_place(text)
         || (word_count(text) <= 8
             && text.split_whitespace().all(|w| {
@@ -3335,7 +3383,7 @@ mod tests {
     use crate::posting::lines::classify_lines;
 
     fn header_of(text: &str) -> Header {
-        read_header(&classify_lines(text))
+        read_header(&classify_lines(text), &fold(text))
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub mod schema_org;
 mod sections;
 mod text;
 mod title;
+#[doc(hidden)]
+pub mod title_model;
 
 pub use salary::{Salary, SalaryPeriod, parse_salary};
 pub use schema_org::{SchemaNodes, decode_entities, posting_from_schema_org};
@@ -147,7 +149,8 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let normalized = text::normalize_input(text);
     let lines = classify_lines(&normalized);
     let fields = Fields::from_lines(&lines);
-    let mut header = read_header(&lines);
+    let folded = text::fold(&normalized);
+    let mut header = read_header(&lines, &folded);
     let body = collect_body(&lines, &header.consumed);
     merge_title_field(&fields, &mut header);
 
@@ -237,7 +240,6 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
         other => other,
     };
     let title = title.map(|title| without_place_suffix(title, location.as_deref()));
-    let folded = text::fold(&normalized);
     let salary = first_some(&meta, parse_salary)
         .or_else(|| parse_salary(&normalized))
         .map(|salary| local_dollars(salary, location.as_deref(), &normalized, &folded))
