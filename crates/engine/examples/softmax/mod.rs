@@ -102,8 +102,11 @@ pub fn write_weights(module: &str, trainer: &str, names: &[&str], weights: &[f64
          not edit by hand.\n\n// A fitted weight can come close to a named constant (0.3010 and log10 2).\n#![allow(\
          clippy::approx_constant)]\n\npub(super) const WEIGHTS: [f32; super::FEATURES] = [\n"
     );
-    for (name, weight) in names.iter().zip(weights) {
-        out.push_str(&format!("    {weight:.4}, // {name}\n"));
+    // Laid out as rustfmt lays it out: the comments in one column.
+    let values: Vec<String> = weights.iter().map(|w| format!("{w:.4},")).collect();
+    let width = values.iter().map(String::len).max().unwrap_or(0);
+    for (name, value) in names.iter().zip(&values) {
+        out.push_str(&format!("    {value:<width$} // {name}\n"));
     }
     out.push_str("];\n");
     std::fs::write(&path, out).expect("weights.rs is writable");
