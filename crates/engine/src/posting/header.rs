@@ -3004,7 +3004,13 @@ pub(crate) fn for_unnamed_client(text: &str) -> bool {
         )
         .expect("on-behalf regex is valid")
     });
-    UNNAMED_CLIENT.is_match(text) || ON_BEHALF.is_match(text)
+    // Both patterns need the word "client"; most postings never use it, and the patterns'
+    // Unicode word boundaries make a full scan slow on text with curly quotes or bullets.
+    let mentions_client = text
+        .as_bytes()
+        .windows(6)
+        .any(|window| window.eq_ignore_ascii_case(b"client"));
+    mentions_client && (UNNAMED_CLIENT.is_match(text) || ON_BEHALF.is_match(text))
 }
 
 /// "We are recruiting to fill the position below": a board's stock phrase, used by agencies for
@@ -3381,6 +3387,22 @@ fn trim_place(place: &str) -> String {
 mod tests {
     use super::*;
     use crate::posting::lines::classify_lines;
+
+    #[test]
+    fn an_unnamed_client_is_found_in_any_case_and_only_with_the_word() {
+        assert!(for_unnamed_client(
+            "OUR CLIENT IS SEEKING a payroll officer."
+        ));
+        assert!(for_unnamed_client(
+            "We are hiring on behalf of our Client in Leeds."
+        ));
+        assert!(!for_unnamed_client(
+            "“Acme” is seeking a payroll officer • Leeds"
+        ));
+        assert!(!for_unnamed_client(
+            "We collect debt on behalf of our client."
+        ));
+    }
 
     fn header_of(text: &str) -> Header {
         read_header(&classify_lines(text), &fold(text))
