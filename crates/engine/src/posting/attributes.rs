@@ -10,16 +10,20 @@ fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("attribute regex is valid")
 }
 
-static HYBRID: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\bhybrid\b"));
+static HYBRID: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)(?-u:\b)hybrid(?-u:\b)"));
 static REMOTE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:fully[- ]remote|remote[- ]first|100% remote|remote|work from home|wfh)\b")
+    regex(
+        r"(?i)(?-u:\b)(?:fully[- ]remote|remote[- ]first|100% remote|remote|work from home|wfh)(?-u:\b)",
+    )
 });
 static ON_SITE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:on[- ]?site|in[- ]office|in the office|office[- ]based|in[- ]person)\b")
+    regex(
+        r"(?i)(?-u:\b)(?:on[- ]?site|in[- ]office|in the office|office[- ]based|in[- ]person)(?-u:\b)",
+    )
 });
 static DAY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(\d|one|two|three|four|five)\s*(?:(?:-|–|to|or)\s*(?:\d|one|two|three|four|five)\s*)?\+?\s*(?:days?|x)\b",
+        r"(?i)(?-u:\b)(\d|one|two|three|four|five)\s*(?:(?:-|–|to|or)\s*(?:\d|one|two|three|four|five)\s*)?\+?\s*(?:days?|x)(?-u:\b)",
     )
 });
 
@@ -126,23 +130,26 @@ fn number_word(word: &str) -> Option<u8> {
 }
 
 static INTERNSHIP_LOOSE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\b(?:internship|intern)\b"));
-static INTERNSHIP_STRICT: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\binternship\b|\bintern\s+(?:role|position)\b"));
-static FREELANCE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\bfreelance\b|\bfreelancer\b"));
+    LazyLock::new(|| regex(r"(?i)(?-u:\b)(?:internship|intern)(?-u:\b)"));
+static INTERNSHIP_STRICT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)(?-u:\b)internship(?-u:\b)|(?-u:\b)intern\s+(?:role|position)(?-u:\b)")
+});
+static FREELANCE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)(?-u:\b)freelance(?-u:\b)|(?-u:\b)freelancer(?-u:\b)"));
 static CONTRACT_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\bcontract(?:or)?\b|\bcontract[- ]to[- ]hire\b|\bfixed[- ]term\b|\btemporary\b|\bcasual\b|\blocum\b|\bmaternity(?: leave)? cover\b|\bsecondment\b|\b1099\b",
+        r"(?i)(?-u:\b)contract(?:or)?(?-u:\b)|(?-u:\b)contract[- ]to[- ]hire(?-u:\b)|(?-u:\b)fixed[- ]term(?-u:\b)|(?-u:\b)temporary(?-u:\b)|(?-u:\b)casual(?-u:\b)|(?-u:\b)locum(?-u:\b)|(?-u:\b)maternity(?: leave)? cover(?-u:\b)|(?-u:\b)secondment(?-u:\b)|(?-u:\b)1099(?-u:\b)",
     )
 });
 static CONTRACT_STRICT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\bcontract[- ]to[- ]hire\b|\bcontract\s+(?:role|position|basis|engagement|assignment|job|opportunity|gig)\b|\b(?:\d+|three|six|nine|twelve)[- ]months?\s+contract\b|\(contract\)|\bon\s+a\s+contract\b|\bas\s+an?\s+contractor\b|\bfixed[- ]term\b",
+        r"(?i)(?-u:\b)contract[- ]to[- ]hire(?-u:\b)|(?-u:\b)contract\s+(?:role|position|basis|engagement|assignment|job|opportunity|gig)(?-u:\b)|(?-u:\b)(?:\d+|three|six|nine|twelve)[- ]months?\s+contract(?-u:\b)|\(contract\)|(?-u:\b)on\s+a\s+contract(?-u:\b)|(?-u:\b)as\s+an?\s+contractor(?-u:\b)|(?-u:\b)fixed[- ]term(?-u:\b)",
     )
 });
-static PART_TIME: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\bpart[- _]?time\b"));
-static FULL_TIME: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\bfull[- _]?time\b|\bfulltime\b|\bpermanent\b"));
+static PART_TIME: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)(?-u:\b)part[- _]?time(?-u:\b)"));
+static FULL_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)(?-u:\b)full[- _]?time(?-u:\b)|(?-u:\b)fulltime(?-u:\b)|(?-u:\b)permanent(?-u:\b)")
+});
 
 /// Job type from a short, explicit source (field value, title, header
 /// segment). The most specific cue wins: Internship, Freelance, Contract,
@@ -246,7 +253,7 @@ pub(crate) fn level_from_years(years: u8) -> ExperienceLevel {
 
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b",
+        r"(?i)(?-u:\b)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)(?-u:\b)",
     )
 });
 

@@ -653,7 +653,7 @@ const GENERIC_ROLE_WORDS: &[&str] = &[
 /// coordinates …"). Ties go to the earliest.
 pub(crate) fn repeated_role_phrase(text: &str) -> Option<String> {
     static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b[A-Z][\w&'’-]*(?:[ ](?:[A-Z][\w&'’-]*|of|and|&|de|for)){0,5}")
+        Regex::new(r"(?-u:\b)[A-Z][\w&'’-]*(?:[ ](?:[A-Z][\w&'’-]*|of|and|&|de|for)){0,5}")
             .expect("role-phrase regex is valid")
     });
     let head: String = text.chars().take(4000).collect();
@@ -1004,7 +1004,7 @@ pub(crate) fn clean_title_text(line: &str) -> String {
     // and how many posts.
     {
         static CODE_AND_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\s*\([A-Z]{0,4}\d{3,}[A-Z0-9/-]*\)|\s+x\s?\d{1,3}\s+(?:positions?|posts?|vacanc(?:y|ies))\b|\s*\(\s*x\s?\d{1,3}\s+(?:positions?|posts?|vacanc(?:y|ies))\s*\)")
+            Regex::new(r"(?i)\s*\([A-Z]{0,4}\d{3,}[A-Z0-9/-]*\)|\s+x\s?\d{1,3}\s+(?:positions?|posts?|vacanc(?:y|ies))(?-u:\b)|\s*\(\s*x\s?\d{1,3}\s+(?:positions?|posts?|vacanc(?:y|ies))\s*\)")
                 .expect("code-and-count regex is valid")
         });
         let stripped = CODE_AND_COUNT.replace_all(&text, "").trim().to_string();
@@ -1028,7 +1028,7 @@ pub(crate) fn clean_title_text(line: &str) -> String {
     // its year inside the line.
     {
         static NOTICE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\s+(?:job\s+)?(?:vacanc(?:y|ies)|jobs?|opportunit(?:y|ies)|openings?|recruitment)\s+20\d\d\b(?:\s*$)?")
+            Regex::new(r"(?i)\s+(?:job\s+)?(?:vacanc(?:y|ies)|jobs?|opportunit(?:y|ies)|openings?|recruitment)\s+20\d\d(?-u:\b)(?:\s*$)?")
                 .expect("notice-year regex is valid")
         });
         if let Some(found) = NOTICE_YEAR.find(&text)
@@ -2473,27 +2473,27 @@ const TITLE_STOPS: &[&str] = &[
 
 static TITLE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|vacancies for|advertisement for|(?:candidates|applicants|applications) for(?: the (?:position|role|post) of)?)\s+(?:(?:an?|our)\s+)?|(?:role|position|post|posts) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:is|are) recruiting(?: for)?\s+(?:an?\s+|the\s+)|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|following (?:[a-z]+ ){0,2}(?:posts?|positions?|vacanc(?:y|ies)|roles?|openings?)\b[^:\n]{0,120}?:\s*)|(?:^|[.!?][ \t]+|\n[ \t]*)as (?:an?|the|our)\s+)",
+        r"(?i)(?:(?-u:\b)(?:(?:is hiring|are hiring|'re hiring|’re hiring)\s+(?:an?\s+|our\s+)?|(?:hiring(?: for)?|looking for|seeking|in search of|join (?:us|our team|the team) as|opening for|vacancy for|vacancies for|advertisement for|(?:candidates|applicants|applications) for(?: the (?:position|role|post) of)?)\s+(?:(?:an?|our)\s+)?|(?:role|position|post|posts) of\s+(?:an?\s+|the\s+)?|^as an?\s+|(?:looking|seeking|wishes|wants) to (?:recruit|hire|appoint)\s+(?:an?\s+|the\s+)?|(?:is|are) recruiting(?: for)?\s+(?:an?\s+|the\s+)|(?:opens|announces|has) an? (?:vacancy|opening) for\s+(?:an?\s+|the\s+)?|(?:applications|candidates) are invited for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|invites applications for(?: the (?:post|position|role) of)?\s+(?:an?\s+|the\s+)?|following (?:[a-z]+ ){0,2}(?:posts?|positions?|vacanc(?:y|ies)|roles?|openings?)(?-u:\b)[^:\n]{0,120}?:\s*)|(?:^|[.!?][ \t]+|\n[ \t]*)as (?:an?|the|our)\s+)",
     )
     .expect("title trigger regex is valid")
 });
 static TITLE_BEFORE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:[Aa]n?|[Tt]he|[Oo]ur)\s+((?:[A-Z][\w+#/&.-]*\s+){0,5}[A-Z][\w+#/&.-]*)\s+(?:role|position|opening|vacancy|opportunity)\b",
+        r"(?-u:\b)(?:[Aa]n?|[Tt]he|[Oo]ur)\s+((?:[A-Z][\w+#/&.-]*\s+){0,5}[A-Z][\w+#/&.-]*)\s+(?:role|position|opening|vacancy|opportunity)(?-u:\b)",
     )
     .expect("title-before-role regex is valid")
 });
 
 static TITLE_THIS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:This|The)[ ]+((?:[\w-]+[ ]+){0,3}[\w-]+)[ ]+(?:position|role|job|vacancy)[ ]+(?:at|with|in|is|will)\b",
+        r"(?-u:\b)(?:This|The)[ ]+((?:[\w-]+[ ]+){0,3}[\w-]+)[ ]+(?:position|role|job|vacancy)[ ]+(?:at|with|in|is|will)(?-u:\b)",
     )
     .expect("this-role regex is valid")
 });
 
 static TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)(?:^|[.!?][ ]+|,[ ]+[Tt]he[ ]+)(?:[A-Z][\w ]{0,30}:[ ]*)?(?:The[ ]+)?((?:(?:[A-Z][\w+#/&.-]*|to|of|the|and|for|de|du|des|la|&)[ ]+){0,5}[A-Z][\w+#/&.-]*(?:[ ]+\([A-Z][\w &/-]{0,25}\))?)[ ]+(?:is[ ]+responsible|is[ ]+accountable|is[ ]+required[ ]+to|is[ ]+part[ ]+of|holds|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)\b",
+        r"(?m)(?:^|[.!?][ ]+|,[ ]+[Tt]he[ ]+)(?:[A-Z][\w ]{0,30}:[ ]*)?(?:The[ ]+)?((?:(?:[A-Z][\w+#/&.-]*|to|of|the|and|for|de|du|des|la|&)[ ]+){0,5}[A-Z][\w+#/&.-]*(?:[ ]+\([A-Z][\w &/-]{0,25}\))?)[ ]+(?:is[ ]+responsible|is[ ]+accountable|is[ ]+required[ ]+to|is[ ]+part[ ]+of|holds|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)(?-u:\b)",
     )
     .expect("title-subject regex is valid")
 });
@@ -2502,7 +2502,7 @@ static TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// of its duties (title-cased when taken).
 static TITLE_SUBJECT_LOWER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)(?:^|[.!?][ ]+)The[ ]+((?:[a-z][\w-]*[ ]+){0,3}[a-z][\w-]*)[ ]+(?:(?:is|will[ ]+be)[ ]+(?:responsible|accountable)|must|shall)\b",
+        r"(?m)(?:^|[.!?][ ]+)The[ ]+((?:[a-z][\w-]*[ ]+){0,3}[a-z][\w-]*)[ ]+(?:(?:is|will[ ]+be)[ ]+(?:responsible|accountable)|must|shall)(?-u:\b)",
     )
     .expect("lower-case title-subject regex is valid")
 });
@@ -2671,22 +2671,22 @@ const COMPANY_NAME: &str =
 
 static COMPANY_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:,[^.;\n]{{3,160}}?,|[ ]+(?:situated|located|based)[ ]+in[^.;\n]{{3,80}}?,)?[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+|actively[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing|accepting applications|opens[ ]+an?[ ]+vacancy|invites[ ]+applications)\b"
+        r"(?-u:\b){COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:,[^.;\n]{{3,160}}?,|[ ]+(?:situated|located|based)[ ]+in[^.;\n]{{3,80}}?,)?[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+|actively[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing|accepting applications|opens[ ]+an?[ ]+vacancy|invites[ ]+applications)(?-u:\b)"
     ))
     .expect("is-hiring regex is valid")
 });
 static COMPANY_AT_WE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)(?:^[ \t]*(?:[•*-][ ]*)?|[.!?][ ]+)At[ ]+{COMPANY_NAME},[ ]+(?:we|our)\b"
+        r"(?m)(?:^[ \t]*(?:[•*-][ ]*)?|[.!?][ ]+)At[ ]+{COMPANY_NAME},[ ]+(?:we|our)(?-u:\b)"
     ))
     .expect("at-we regex is valid")
 });
 static COMPANY_AFTER_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(\w+)[ ]+at[ ]+{COMPANY_NAME}")).expect("after-at regex is valid")
+    Regex::new(&format!(r"(?-u:\b)(\w+)[ ]+at[ ]+{COMPANY_NAME}")).expect("after-at regex is valid")
 });
 static COMPANY_JOIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b[Jj]oin[ ]+(?:us[ ]+at[ ]+{COMPANY_NAME}|{COMPANY_NAME}[ ]+(?:as|and|in|to)\b)"
+        r"(?-u:\b)[Jj]oin[ ]+(?:us[ ]+at[ ]+{COMPANY_NAME}|{COMPANY_NAME}[ ]+(?:as|and|in|to)(?-u:\b))"
     ))
     .expect("join regex is valid")
 });
@@ -2778,14 +2778,14 @@ pub(crate) fn company_from_text(text: &str) -> Option<String> {
 
 static COMPANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)(?:^|[.!?][ ]+|,[ ]+(?:the[ ]+)?){COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:[ ]+in[ ]+[A-Z][\w'’.-]*)?[ ]+(?:is[ ]+(?:a|an|the|building|creating|developing|among|one[ ]+of|on[ ]+a[ ]+mission)\b|was[ ]+founded\b|is[ ]+nestled\b|exists[ ]+to\b|(?:builds|helps|makes|runs|operates|designs|develops|creates|provides|offers|plans|connects|processes|powers|serves|sells|delivers|brings|turns|gives|lets|enables)\b)"
+        r"(?m)(?:^|[.!?][ ]+|,[ ]+(?:the[ ]+)?){COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:[ ]+in[ ]+[A-Z][\w'’.-]*)?[ ]+(?:is[ ]+(?:a|an|the|building|creating|developing|among|one[ ]+of|on[ ]+a[ ]+mission)(?-u:\b)|was[ ]+founded(?-u:\b)|is[ ]+nestled(?-u:\b)|exists[ ]+to(?-u:\b)|(?:builds|helps|makes|runs|operates|designs|develops|creates|provides|offers|plans|connects|processes|powers|serves|sells|delivers|brings|turns|gives|lets|enables)(?-u:\b))"
     ))
     .expect("subject regex is valid")
 });
 
 static COMPANY_STARTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:{COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?[ ]+(?:opens|has[ ]+opened|announces)[ ]+an?[ ]+(?:vacancy|opening|position)|[Ff]ounded[ ]+in[ ]+\d{{4}},[ ]+{COMPANY_NAME}[ ]+(?:is|was|has)\b|(?:started|founded|co-founded|launched)[ ]+{COMPANY_NAME}[ ]+in[ ]+\d{{4}}|{COMPANY_NAME}[ ]+is[ ]+(?:an|a|proud[ ]+to[ ]+be[ ]+an?)[ ]+equal[ ]+opportunit|{COMPANY_NAME},[ ]+an?[ ]+(?:[\w-]+[ ]+){{0,3}}(?:organi[sz]ation|company|charity|non-?profit|NGO|firm|agency|foundation|start-?up|institution|network|association|society)\b)"
+        r"(?-u:\b)(?:{COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?[ ]+(?:opens|has[ ]+opened|announces)[ ]+an?[ ]+(?:vacancy|opening|position)|[Ff]ounded[ ]+in[ ]+\d{{4}},[ ]+{COMPANY_NAME}[ ]+(?:is|was|has)(?-u:\b)|(?:started|founded|co-founded|launched)[ ]+{COMPANY_NAME}[ ]+in[ ]+\d{{4}}|{COMPANY_NAME}[ ]+is[ ]+(?:an|a|proud[ ]+to[ ]+be[ ]+an?)[ ]+equal[ ]+opportunit|{COMPANY_NAME},[ ]+an?[ ]+(?:[\w-]+[ ]+){{0,3}}(?:organi[sz]ation|company|charity|non-?profit|NGO|firm|agency|foundation|start-?up|institution|network|association|society)(?-u:\b))"
     ))
     .expect("started regex is valid")
 });
@@ -2869,7 +2869,7 @@ pub(crate) fn withdraw_tentative_company(header: &mut Header) {
 
 static ORGANISATION_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government|Parliament)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}(?:[ ]+(?:and|&)(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Legislature|Parliament|Nation|Church|Cathedral|Diocese|Society|Association|Library|Museum|Resort|Cooperative|Corporation|Group|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))\b",
+        r"(?-u:\b)(?:(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government|Parliament)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}(?:[ ]+(?:and|&)(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Legislature|Parliament|Nation|Church|Cathedral|Diocese|Society|Association|Library|Museum|Resort|Cooperative|Corporation|Group|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))(?-u:\b)",
     )
     .expect("organisation regex is valid")
 });
@@ -2987,7 +2987,7 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
 
 static UNNAMED_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:our|a|the)[ ]+clients?(?:'s)?,?[ ]+(?:is|are|seeks?|requires?|reserves?|has|have|based|located|a[ ]+leading|an?[ ]+established)|for[ ]+(?:one[ ]+of[ ]+)?our[ ]+clients?|a[ ]+client[ ]+of[ ]+ours|confidential[ ]+client)\b",
+        r"(?i)(?-u:\b)(?:(?:our|a|the)[ ]+clients?(?:'s)?,?[ ]+(?:is|are|seeks?|requires?|reserves?|has|have|based|located|a[ ]+leading|an?[ ]+established)|for[ ]+(?:one[ ]+of[ ]+)?our[ ]+clients?|a[ ]+client[ ]+of[ ]+ours|confidential[ ]+client)(?-u:\b)",
     )
     .expect("unnamed-client regex is valid")
 });
@@ -3000,7 +3000,7 @@ pub(crate) fn for_unnamed_client(text: &str) -> bool {
     // "collect outstanding debt on behalf of our client" describes the work.
     static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:recruit\w*|hiring|seek\w*|looking|search\w*|vacanc\w*|position|role|opportunity|appoint\w*)\b[^.\n]{0,80}?\bon[ ]+behalf[ ]+of[ ]+(?:our|a|one[ ]+of[ ]+our)[ ]+clients?\b|(?:^|[.\n]\s*)on[ ]+behalf[ ]+of[ ]+(?:our|a|one[ ]+of[ ]+our)[ ]+clients?\b",
+            r"(?i)(?-u:\b)(?:recruit\w*|hiring|seek\w*|looking|search\w*|vacanc\w*|position|role|opportunity|appoint\w*)(?-u:\b)[^.\n]{0,80}?(?-u:\b)on[ ]+behalf[ ]+of[ ]+(?:our|a|one[ ]+of[ ]+our)[ ]+clients?(?-u:\b)|(?:^|[.\n]\s*)on[ ]+behalf[ ]+of[ ]+(?:our|a|one[ ]+of[ ]+our)[ ]+clients?(?-u:\b)",
         )
         .expect("on-behalf regex is valid")
     });
@@ -3202,7 +3202,8 @@ fn company_from_links(text: &str) -> Option<String> {
         return None;
     }
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b[A-Z][\w&.'-]*(?:[ ]+[A-Z][\w&.'-]*){0,3}").expect("name regex is valid")
+        Regex::new(r"(?-u:\b)[A-Z][\w&.'-]*(?:[ ]+[A-Z][\w&.'-]*){0,3}")
+            .expect("name regex is valid")
     });
     for found in NAME.find_iter(text) {
         let words: Vec<&str> = found.as_str().split_whitespace().collect();
@@ -3245,7 +3246,7 @@ const PLACE_NAME: &str =
 
 static LOCATION_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(based in|based at|located in|located at|relocation to|on-?site in|in-office in|offices? in|hybrid in|remote in|relocate to|in our)[ ]+(?:the[ ]+)?){PLACE_NAME}"
+        r"(?i:(?-u:\b)(based in|based at|located in|located at|relocation to|on-?site in|in-office in|offices? in|hybrid in|remote in|relocate to|in our)[ ]+(?:the[ ]+)?){PLACE_NAME}"
     ))
     .expect("location regex is valid")
 });
@@ -3261,7 +3262,7 @@ const STRONG_LOCATION_TRIGGERS: &[&str] = &[
     "office in",
 ];
 static REMOTE_REGION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Fully\s+)?[Rr]emote\s*\(([^)\d]{2,40})\)")
+    Regex::new(r"(?-u:\b)(?:Fully\s+)?[Rr]emote\s*\(([^)\d]{2,40})\)")
         .expect("remote-region regex is valid")
 });
 
@@ -3290,7 +3291,7 @@ pub(crate) fn location_from_text(text: &str) -> Option<String> {
 fn place_of_the_employer_seeking(text: &str) -> Option<String> {
     static SEEKING_IN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?:^|[.!?][ ]+)(?i:an?|the|this|our)[ ][^.\n]{{0,60}}?\bin[ ]+(?:the[ ]+)?{PLACE_NAME}[ ]+(?:is[ ]+(?:seeking|looking|hiring|recruiting)|seeks|offers|requires|needs)\b"
+            r"(?:^|[.!?][ ]+)(?i:an?|the|this|our)[ ][^.\n]{{0,60}}?(?-u:\b)in[ ]+(?:the[ ]+)?{PLACE_NAME}[ ]+(?:is[ ]+(?:seeking|looking|hiring|recruiting)|seeks|offers|requires|needs)(?-u:\b)"
         ))
         .expect("seeking-in regex is valid")
     });
@@ -3345,7 +3346,7 @@ fn leading_place_pair(line: &str) -> Option<String> {
 
 static IN_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:in|at|near|ONSITE|Onsite|onsite)[ ]+(?:the[ ]+)?{PLACE_NAME}"
+        r"(?-u:\b)(?:in|at|near|ONSITE|Onsite|onsite)[ ]+(?:the[ ]+)?{PLACE_NAME}"
     ))
     .expect("in-place regex is valid")
 });

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 /// ("Caribbean Community Secretariat", "Bureau of Land Management").
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b[A-Z][\p{L}\p{N}&'’.-]*[\p{L}\p{N}](?:[ ](?:(?:of|for|and|&|de)[ ])?[A-Z][\p{L}\p{N}&'’.-]*[\p{L}\p{N}]){0,3}",
+        r"(?-u:\b)[A-Z][\p{L}\p{N}&'’.-]*[\p{L}\p{N}](?:[ ](?:(?:of|for|and|&|de)[ ])?[A-Z][\p{L}\p{N}&'’.-]*[\p{L}\p{N}]){0,3}",
     )
     .expect("name run regex is valid")
 });

@@ -79,15 +79,15 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     let codes = ISO_CODES.join("|");
     Regex::new(&format!(
         r"(?x)
-        (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | \$ | € | £ | ₹ | ¥ | ₦ | \bRs\.?
-               | \bKshs?\.? | \bKShs?\.?
-               | \b(?:{codes})
-               | \bR )?
+        (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | \$ | € | £ | ₹ | ¥ | ₦ | (?-u:\b)Rs\.?
+               | (?-u:\b)Kshs?\.? | (?-u:\b)KShs?\.?
+               | (?-u:\b)(?:{codes})
+               | (?-u:\b)R )?
         \s?
-        (?P<num> \d{{1,3}}(?:[\u{{20}}\u{{a0}}\u{{202f}}]\d{{3}})+(?:[.,]\d{{1,2}}|\b) | \d[\d.,]*\d | \d )
-        (?: \s? (?P<mult> [kK] | [mM](?:n|illion)? | [bB](?:n|illion)? | [tT](?:n|rillion)? | LPA | (?i:lpa|lakhs?|lacs?|lakh) | L ) \b )?
-        (?: \s? (?P<post> \b(?:{codes})\b
-                        | \bK[Ss][Hh][Ss]?\b | € | £ | \b(?i:euros?|dollars?|pounds?)\b ) )?
+        (?P<num> \d{{1,3}}(?:[\u{{20}}\u{{a0}}\u{{202f}}]\d{{3}})+(?:[.,]\d{{1,2}}|(?-u:\b)) | \d[\d.,]*\d | \d )
+        (?: \s? (?P<mult> [kK] | [mM](?:n|illion)? | [bB](?:n|illion)? | [tT](?:n|rillion)? | LPA | (?i:lpa|lakhs?|lacs?|lakh) | L ) (?-u:\b) )?
+        (?: \s? (?P<post> (?-u:\b)(?:{codes})(?-u:\b)
+                        | (?-u:\b)K[Ss][Hh][Ss]?(?-u:\b) | € | £ | (?-u:\b)(?i:euros?|dollars?|pounds?)(?-u:\b) ) )?
         ",
     ))
     .expect("amount regex is valid")
@@ -100,14 +100,14 @@ static RANGE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 
 static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\bper\s+|/\s*|\ban?\s+|\beach\s+|\bpro\s+|\bpar\s+|\bpor\s+|\bal\s+)(hour|hr|h|day|month|mo|year|yr|annum|uur|stunde|heure|hora|maand|monat|mois|mes|jaar|jahr|an|año|ano)\b|\b(hourly|daily|monthly|annually|yearly|annual|pcm|p\.a\.?)|(?-i:\b(pm|p\.m\.))(?:[\s,;)]|$)",
+        r"(?i)(?:(?-u:\b)per\s+|/\s*|(?-u:\b)an?\s+|(?-u:\b)each\s+|(?-u:\b)pro\s+|(?-u:\b)par\s+|(?-u:\b)por\s+|(?-u:\b)al\s+)(hour|hr|h|day|month|mo|year|yr|annum|uur|stunde|heure|hora|maand|monat|mois|mes|jaar|jahr|an|año|ano)(?-u:\b)|(?-u:\b)(hourly|daily|monthly|annually|yearly|annual|pcm|p\.a\.?)|(?-i:(?-u:\b)(pm|p\.m\.))(?:[\s,;)]|$)",
     )
     .expect("period regex is valid")
 });
 
 static PERIOD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(hourly|per hour|day rate|daily rate|monthly|per month|annual|yearly|per year)\b",
+        r"(?i)(?-u:\b)(hourly|per hour|day rate|daily rate|monthly|per month|annual|yearly|per year)(?-u:\b)",
     )
     .expect("period-before regex is valid")
 });
@@ -212,7 +212,7 @@ pub fn parse_salary(text: &str) -> Option<Salary> {
 /// "2 x 12-hour shifts" stays.
 fn without_scale_steps(text: &str) -> std::borrow::Cow<'_, str> {
     static STEP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bstep\s+\d{1,2}(?:\s+column\s+[ivx\d]+)?\s*:\s*")
+        Regex::new(r"(?i)(?-u:\b)step\s+\d{1,2}(?:\s+column\s+[ivx\d]+)?\s*:\s*")
             .expect("step regex is valid")
     });
     static INCREMENT_MARK: LazyLock<Regex> =
@@ -221,7 +221,8 @@ fn without_scale_steps(text: &str) -> std::borrow::Cow<'_, str> {
         Regex::new(r"(\d[\d,]{2,})\s+[x×]\s*\d[\d,]*").expect("increment regex is valid")
     });
     static COUNTED_INCREMENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*[-–/]?\s*\b\d{1,2}\s*[x×]\s*\d[\d,]*").expect("increment regex is valid")
+        Regex::new(r"\s*[-–/]?\s*(?-u:\b)\d{1,2}\s*[x×]\s*\d[\d,]*")
+            .expect("increment regex is valid")
     });
     static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(\d[\d,]*(?:\.\d+)?)(?:\s*[-–]\s*\d[\d,]*(?:\.\d+)?){2,}")
@@ -292,7 +293,7 @@ fn increments(text: &str) -> usize {
 pub(crate) fn bare_thousands(segment: &str) -> Option<(i64, i64)> {
     static BARE_K: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^~?\s*(\d{2,3})(?:\.\d)?\s*k?\s*(?:[-–—]|to)\s*(\d{2,3})(?:\.\d)?\s*k\b|^~?\s*(\d{2,3})\s*k\b",
+            r"(?i)^~?\s*(\d{2,3})(?:\.\d)?\s*k?\s*(?:[-–—]|to)\s*(\d{2,3})(?:\.\d)?\s*k(?-u:\b)|^~?\s*(\d{2,3})\s*k(?-u:\b)",
         )
         .expect("bare thousands regex is valid")
     });

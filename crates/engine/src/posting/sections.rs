@@ -451,7 +451,7 @@ const BENEFIT_CUES: &[&str] = &[
 ];
 
 static YEARS_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b\d{1,2}\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:years?|yrs?)\b")
+    Regex::new(r"(?i)(?-u:\b)\d{1,2}\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:years?|yrs?)(?-u:\b)")
         .expect("years cue regex is valid")
 });
 
