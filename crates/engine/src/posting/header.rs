@@ -557,12 +557,8 @@ pub(crate) fn best_title_candidate(lines: &[Line]) -> Option<String> {
             let LineKind::Text(text) = &line.kind else {
                 return None;
             };
-            let cleaned = clean_title_text(text);
             // "Member of the Technical Staff (Full-time, Hybrid, $270-325k, Offers Equity)".
-            let cleaned = match long_details_bracket(&cleaned) {
-                Some((head, _)) => head.to_string(),
-                None => cleaned,
-            };
+            let cleaned = title_head(text);
             // A one-line header already read for its company is not a title.
             let header_line = text.matches('|').count() >= 2;
             let usable = !cleaned.is_empty()
@@ -734,13 +730,9 @@ const TITLE_CONNECTORS: &[&str] = &[
 
 /// Whether a line reads like a job title rather than a sentence.
 pub(crate) fn looks_like_title(line: &str) -> bool {
-    let cleaned = clean_title_text(line);
     // "Senior Embedded Engineer (C/C++, Yocto, hybrid …, Where: Ruggell)": the role before
     // a long bracket of details.
-    let cleaned = match long_details_bracket(&cleaned) {
-        Some((head, _)) => head.to_string(),
-        None => cleaned,
-    };
+    let cleaned = title_head(line);
     if cleaned.is_empty() || cleaned.chars().count() > 120 || ends_like_sentence(&cleaned) {
         return false;
     }
@@ -778,8 +770,18 @@ pub(crate) fn looks_like_title(line: &str) -> bool {
     })
 }
 
+/// A line cleaned like a title (`clean_title_text`), without a long bracket of details after
+/// the role (`long_details_bracket`).
+pub(crate) fn title_head(line: &str) -> String {
+    let cleaned = clean_title_text(line);
+    match long_details_bracket(&cleaned) {
+        Some((head, _)) => head.to_string(),
+        None => cleaned,
+    }
+}
+
 /// Removes Markdown, emoji and "Job Title:"-style prefixes.
-pub(crate) fn clean_title_text(line: &str) -> String {
+fn clean_title_text(line: &str) -> String {
     let plain = strip_markdown(line);
     let mut text = strip_decorations(&plain).to_string();
     const PREFIXES: &[&str] = &[
@@ -1254,7 +1256,7 @@ pub(crate) fn title_from_role_list(lines: &[Line]) -> Option<String> {
 /// A bracket of details after a role ("(C/C++, Yocto, hybrid model 3 days in office, Where:
 /// Ruggell - Liechtenstein)"): more than five words, or a `Label:` inside. Returns the role
 /// and the bracket's text.
-pub(crate) fn long_details_bracket(line: &str) -> Option<(&str, &str)> {
+fn long_details_bracket(line: &str) -> Option<(&str, &str)> {
     // The last bracket, when it closes the line (or is left open by a cut).
     let open = line.rfind('(')?;
     let (head, rest) = (line[..open].trim(), &line[open + 1..]);
@@ -2269,7 +2271,7 @@ pub(crate) fn company_line(text: &str) -> bool {
 
 /// A site or place on a line of its own ("Harrogate District Hospital, Harrogate",
 /// "GLOUCESTER", "Various Locations"): capitalised words, at most eight.
-pub(crate) fn place_line(text: &str) -> bool {
+fn place_line(text: &str) -> bool {
     is_place(text)
         || (word_count(text) <= 8
             && text.split_whitespace().all(|w| {
@@ -3004,13 +3006,7 @@ pub(crate) fn for_unnamed_client(text: &str) -> bool {
         )
         .expect("on-behalf regex is valid")
     });
-    // Both patterns need the word "client"; most postings never use it, and the patterns'
-    // Unicode word boundaries make a full scan slow on text with curly quotes or bullets.
-    let mentions_client = text
-        .as_bytes()
-        .windows(6)
-        .any(|window| window.eq_ignore_ascii_case(b"client"));
-    mentions_client && (UNNAMED_CLIENT.is_match(text) || ON_BEHALF.is_match(text))
+    UNNAMED_CLIENT.is_match(text) || ON_BEHALF.is_match(text)
 }
 
 /// "We are recruiting to fill the position below": a board's stock phrase, used by agencies for

@@ -12,9 +12,8 @@
 
 use super::header::header_from_title_text;
 use super::header::{
-    clean_title_text, company_line, find_title_line, is_date_line, is_gender_marker, is_greeting,
-    is_hiring_sentence, is_labelled_detail, is_site_heading, long_details_bracket,
-    looks_like_title,
+    company_line, find_title_line, is_date_line, is_gender_marker, is_greeting, is_hiring_sentence,
+    is_labelled_detail, is_site_heading, looks_like_title, title_head,
 };
 use super::lines::{FieldKey, Line, LineKind, classify_lines};
 use super::text::{
@@ -215,12 +214,6 @@ pub fn pick(scored: &[(Option<usize>, f32)], ruled: Option<usize>, margin: f32) 
         Some(held) if best != ruled && top < held + margin => ruled,
         _ => best,
     }
-}
-
-/// A candidate's score under the learned weights.
-#[doc(hidden)]
-pub fn candidate_score(candidate: &Candidate) -> f32 {
-    score(&candidate.features)
 }
 
 /// Traits worked out only for lines that could still win (see `choose`).
@@ -438,13 +431,7 @@ fn candidate_text(line: &Line) -> Option<String> {
             value,
         } => value.clone(),
         LineKind::Field { .. } => return None,
-        _ => {
-            let cleaned = clean_title_text(line.raw.trim());
-            match long_details_bracket(&cleaned) {
-                Some((head, _)) => head.to_string(),
-                None => cleaned,
-            }
-        }
+        _ => title_head(line.raw.trim()),
     };
     let text = text.trim().to_string();
     (!text.is_empty() && text.chars().count() <= 160).then_some(text)
@@ -465,6 +452,16 @@ mod tests {
     fn the_names_and_weights_agree() {
         assert_eq!(FEATURE_NAMES.len(), FEATURES);
         assert_eq!(weights::WEIGHTS.len(), FEATURES);
+    }
+
+    #[test]
+    fn the_internship_fixture_keeps_its_title_line() {
+        // With no override margin, the `Company | City | Internship` line under it won.
+        let text = include_str!("../../../tests/fixtures/postings/12_internship.txt");
+        assert_eq!(
+            chosen(text).as_deref(),
+            Some("Software Engineering Intern, Summer 2025")
+        );
     }
 
     #[test]
@@ -495,21 +492,67 @@ mod tests {
         assert_eq!(pick(&[(None, 5.0), (Some(2), 3.0)], None, 1.0), None);
     }
 
+    /// The team's fixture postings, read at test time.
+    fn fixtures() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/postings");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("the fixtures are readable")
+            .map(|entry| entry.expect("a directory entry").path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+            .map(|path| std::fs::read_to_string(path).expect("a fixture is readable"))
+            .collect();
+        texts.sort();
+        texts
+    }
+
     #[test]
     fn the_choice_with_pruning_is_the_choice_over_every_trait() {
-        let text = include_str!("../../../tests/fixtures/postings/12_internship.txt");
-        let normalized = normalize_input(text);
-        let lines = classify_lines(&normalized);
-        let ruled = find_title_line(&lines).map(|(index, _)| index);
-        let scored: Vec<(Option<usize>, f32)> = candidates(&lines, &fold(&normalized), ruled)
-            .iter()
-            .map(|c| (c.line, score(&c.features)))
-            .collect();
-        assert_eq!(
-            choose(&lines, &fold(&normalized), ruled),
-            pick(&scored, ruled, OVERRIDE_MARGIN)
-        );
-        assert_eq!(choose(&lines, &fold(&normalized), ruled), ruled);
+        let texts = fixtures();
+        assert!(texts.len() >= 20, "{} fixtures", texts.len());
+        for text in texts {
+            let normalized = normalize_input(&text);
+            let lines = classify_lines(&normalized);
+            let folded = fold(&normalized);
+            let ruled = find_title_line(&lines).map(|(index, _)| index);
+            let scored: Vec<(Option<usize>, f32)> = candidates(&lines, &folded, ruled)
+                .iter()
+                .map(|c| (c.line, score(&c.features)))
+                .collect();
+            assert_eq!(
+                choose(&lines, &folded, ruled),
+                pick(&scored, ruled, OVERRIDE_MARGIN),
+                "{}",
+                text.lines().next().unwrap_or_default()
+            );
+        }
+    }
+
+    #[test]
+    fn only_the_costly_traits_are_left_to_the_second_step() {
+        // The bound in `choose` is sound only if the cheap step never sets a costly trait and
+        // the costly step sets nothing else.
+        for text in fixtures() {
+            let normalized = normalize_input(&text);
+            let lines = classify_lines(&normalized);
+            let ruled = find_title_line(&lines).map(|(index, _)| index);
+            let folded = fold(&normalized);
+            let context = Context::new(&lines, &folded, ruled);
+            for position in 0..context.non_blank.len() {
+                let Some(cheap) = context.cheap_features(position) else {
+                    continue;
+                };
+                let mut full = cheap;
+                context.add_costly_features(position, &mut full);
+                for i in 0..FEATURES {
+                    if COSTLY.contains(&i) {
+                        assert_eq!(cheap[i], 0.0, "trait {i} set by the cheap step");
+                        assert!(full[i] == 0.0 || full[i] == 1.0, "trait {i}");
+                    } else {
+                        assert_eq!(cheap[i], full[i], "trait {i} changed by the costly step");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
