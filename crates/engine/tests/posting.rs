@@ -2312,3 +2312,51 @@ mod title_model {
         assert_ne!(parsed.company.as_deref(), Some("Read More About Us"));
     }
 }
+
+/// A stored page's own wrapping around the role: the site's name after it, a closing date in
+/// brackets, and an employer named only by the shape of its name in the prose.
+mod page_wrapping {
+    use jobwise_engine::parse_posting;
+
+    #[test]
+    fn the_site_name_after_a_restated_role_goes() {
+        let text = "Research Technician - Lab Jobs Hub\n\nResearch Technician\n\nNorthfield \
+                    University\n\nWe are looking for a research technician to run the \
+                    sequencing core, keep the instruments calibrated and train new students.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.title.as_deref(), Some("Research Technician"));
+        // Not without the role restated on its own line: "Nurse - Oncology" keeps its team.
+        let text = "Staff Nurse - Oncology Ward\n\nNorthfield Hospital\n\nWe are looking for a \
+                    staff nurse to care for patients on our oncology ward, days and nights.\n";
+        assert_eq!(
+            parse_posting(text).title.as_deref(),
+            Some("Staff Nurse - Oncology Ward")
+        );
+    }
+
+    #[test]
+    fn a_closing_date_in_brackets_is_not_the_role() {
+        let text = "Visiting Lecturer (7/15)\n\nThe department invites applications for a \
+                    visiting lecturer in economics for the coming academic year, teaching \
+                    two courses a term.\n";
+        assert_eq!(
+            parse_posting(text).title.as_deref(),
+            Some("Visiting Lecturer")
+        );
+        // A bracket with a level in it is not a date.
+        let text = "Engineer (2/3)\n\nWe are hiring an engineer to join the platform team and \
+                    look after our build and release tooling for the whole company.\n";
+        assert_eq!(parse_posting(text).title.as_deref(), Some("Engineer (2/3)"));
+    }
+
+    #[test]
+    fn a_secretariat_or_an_embassy_named_in_the_prose_is_the_employer() {
+        let text = "PROGRAMME OFFICER\n\nClosing date: 14 March 2026\n\nApplications are \
+                    invited from suitably qualified nationals to fill the above position in the \
+                    Pacific Islands Forum Secretariat, with the duty station in Suva.\n";
+        assert_eq!(
+            parse_posting(text).company.as_deref(),
+            Some("Pacific Islands Forum Secretariat")
+        );
+    }
+}

@@ -1598,7 +1598,7 @@ fn cut_pay_and_dates(title: &str, header: &mut Header) -> String {
                 && parts
                     .iter()
                     .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
-        });
+        }) || month_and_day(inner.trim());
         let dated = numeric_date
             || (inner.chars().any(|c| c.is_ascii_digit())
                 && folded
@@ -1617,6 +1617,20 @@ fn cut_pay_and_dates(title: &str, header: &mut Header) -> String {
         search_from = close + 1;
     }
     title.to_string()
+}
+
+/// "6/30", "30/6": a closing date written as a month and a day alone.
+fn month_and_day(text: &str) -> bool {
+    let Some((a, b)) = text.split_once('/') else {
+        return false;
+    };
+    let number =
+        |p: &str| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()) && p != "0";
+    if !(number(a) && number(b)) {
+        return false;
+    }
+    let (a, b): (u32, u32) = (a.parse().unwrap_or(0), b.parse().unwrap_or(0));
+    (a <= 12 && (13..=31).contains(&b)) || (b <= 12 && (13..=31).contains(&a))
 }
 
 /// Drops trailing "(…)" groups that are gender markers, locations or
@@ -2871,7 +2885,7 @@ pub(crate) fn withdraw_tentative_company(header: &mut Header) {
 
 static ORGANISATION_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government|Parliament)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}(?:[ ]+(?:and|&)(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Legislature|Parliament|Nation|Church|Cathedral|Diocese|Society|Association|Library|Museum|Resort|Cooperative|Corporation|Group|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))(?-u:\b)",
+        r"(?-u:\b)(?:(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government|Parliament)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}(?:[ ]+(?:and|&)(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Legislature|Parliament|Nation|Church|Cathedral|Diocese|Society|Association|Library|Museum|Resort|Cooperative|Corporation|Secretariat|Embassy|Municipality|Kindergarten|Tribunal|Federation|Group|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))(?-u:\b)",
     )
     .expect("organisation regex is valid")
 });

@@ -245,7 +245,9 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
             .or(Some(found)),
         other => other,
     };
-    let title = title.map(|title| without_place_suffix(title, location.as_deref()));
+    let title = title
+        .map(|title| without_place_suffix(title, location.as_deref()))
+        .map(|title| without_page_name_suffix(title, &lines));
     let salary = first_some(&meta, parse_salary)
         .or_else(|| parse_salary(&normalized))
         .map(|salary| local_dollars(salary, location.as_deref(), &normalized, &folded))
@@ -746,6 +748,27 @@ fn without_place_suffix(title: String, location: Option<&str>) -> String {
             && text::fold(tail.trim()) == text::fold(city)
             && text::has_role_word(head)
         {
+            return head.trim().to_string();
+        }
+    }
+    title
+}
+
+/// "Postdoctoral Research Associate - Tenders Global" above a line that reads "Postdoctoral
+/// Research Associate": a page's own title, the role and the site's name, over the role's
+/// heading. The role is the heading's.
+fn without_page_name_suffix(title: String, lines: &[Line]) -> String {
+    for separator in [" - ", " – ", " — ", " | "] {
+        let Some((head, tail)) = title.rsplit_once(separator) else {
+            continue;
+        };
+        let head_key = text::fold(head.trim());
+        let restated = lines
+            .iter()
+            .filter(|line| line.kind != LineKind::Blank)
+            .take(15)
+            .any(|line| text::fold(line.raw.trim()) == head_key);
+        if restated && !text::has_role_word(tail) && text::has_role_word(head) {
             return head.trim().to_string();
         }
     }

@@ -25,6 +25,22 @@ static BOARD_ENDING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("board ending regex is valid")
 });
 
+/// A page's chrome run onto the end of its title: "Executive Director Posted Sep 09",
+/// "Lecturer (Computer Science) – Job Overview".
+static CHROME_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\s+posted\s+(?:on\s+)?(?:\d|today|yesterday|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|an?\s+(?:hour|day|week|month)s?\s+ago)[^()]*|\s+[-–—|:]\s+(?:job\s+(?:overview|details|description|summary|posting|advert)|overview))$",
+    )
+    .expect("chrome ending regex is valid")
+});
+
+/// "NGO Federation of Nepal (NFN) Vacancy for Provincial Coordination Officer", "Vacancy for
+/// the post of Accountant": a notice's heading before the role it advertises.
+static LEAD_VACANCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[^:;|]{0,80}\s)?(?:job\s+)?vacanc(?:y|ies)\s+(?:for|of)\s+(?:the\s+(?:post|position|role)s?\s+of\s+)?(?:an?\s+|the\s+)?")
+        .expect("lead vacancy regex is valid")
+});
+
 /// Contract words a board puts before the role ("Full time Sous Chef", "Part-Time Library
 /// Assistant"; the employment type is read from the text separately), and a button's "Apply
 /// for" run into it.
@@ -44,6 +60,7 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
     // At most a few wrappings are stacked ("… Vacancies 2026 – Parliament of Sri Lanka").
     for _ in 0..4 {
         let next = without_board_ending(&current)
+            .or_else(|| without_chrome_ending(&current))
             .or_else(|| without_named_tail(&current, company, location));
         match next {
             Some(next)
@@ -56,6 +73,7 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
         }
     }
     let current = without_leading_company(&current, company);
+    let current = without_vacancy_heading(&current);
     let current = first_role(&without_open_bracket(&without_asides(&current)), true);
     if let Some(found) = LEAD_WORDS.find(&current) {
         let rest = current[found.end()..].trim();
@@ -123,6 +141,20 @@ fn without_board_ending(title: &str) -> Option<String> {
     let found = BOARD_ENDING.find(title)?;
     let head = title[..found.start()].trim();
     (!head.is_empty()).then(|| head.to_string())
+}
+
+fn without_chrome_ending(title: &str) -> Option<String> {
+    let found = CHROME_ENDING.find(title)?;
+    let head = title[..found.start()].trim();
+    (!head.is_empty()).then(|| head.to_string())
+}
+
+/// The role after a notice's "… Vacancy for" heading, when what follows names a role.
+fn without_vacancy_heading(title: &str) -> String {
+    match LEAD_VACANCY.find(title) {
+        Some(found) if has_role_word(&title[found.end()..]) => title[found.end()..].to_string(),
+        _ => title.to_string(),
+    }
 }
 
 /// "Office Manager at Apex Forte Professionals" → "Office Manager" when the company is Apex
@@ -388,6 +420,57 @@ mod tests {
                 None
             ),
             "Teacher for Children with Special Needs"
+        );
+    }
+
+    #[test]
+    fn page_chrome_after_the_role_goes() {
+        assert_eq!(
+            tidy("Senior Accountant Posted Mar 14", None, None),
+            "Senior Accountant"
+        );
+        assert_eq!(
+            tidy("Warehouse Supervisor posted 3 days ago", None, None),
+            "Warehouse Supervisor"
+        );
+        assert_eq!(
+            tidy("Biology Teacher – Job Details", None, None),
+            "Biology Teacher"
+        );
+        assert_eq!(
+            tidy("Data Analyst | Job Overview", None, None),
+            "Data Analyst"
+        );
+        // A role that only looks like chrome stays: "Posted" must be followed by a date.
+        assert_eq!(
+            tidy("Posted Content Moderator", None, None),
+            "Posted Content Moderator"
+        );
+        assert_eq!(tidy("Overview Writer", None, None), "Overview Writer");
+    }
+
+    #[test]
+    fn a_notice_heading_before_the_role_goes() {
+        assert_eq!(
+            tidy(
+                "Lakeside District Council Vacancy for Finance Officer",
+                None,
+                None
+            ),
+            "Finance Officer"
+        );
+        assert_eq!(
+            tidy("Job Vacancy for the Post of Accountant", None, None),
+            "Accountant"
+        );
+        assert_eq!(
+            tidy("Vacancies for Registered Nurses", None, None),
+            "Registered Nurses"
+        );
+        // Not without a role after it.
+        assert_eq!(
+            tidy("Vacancy for Lakeside District", None, None),
+            "Vacancy for Lakeside District"
         );
     }
 }
