@@ -2359,4 +2359,28 @@ mod page_wrapping {
             Some("Pacific Islands Forum Secretariat")
         );
     }
+
+    #[test]
+    fn a_labelled_title_keeps_the_words_that_narrow_the_role() {
+        let text = "Careers at Northfield\nJob Title: Speech Therapist - Early Years Outreach\n\
+                    Location: Leeds\n\nWe are looking for a speech therapist to work with \
+                    nurseries and families across the city.\n";
+        assert_eq!(
+            parse_posting(text).title.as_deref(),
+            Some("Speech Therapist - Early Years Outreach")
+        );
+        let text = "Job Title: Science Teacher (Secondary)\nLocation: Leeds\n\nWe are \
+                    looking for a science teacher for years 7 to 11 from September.\n";
+        assert_eq!(
+            parse_posting(text).title.as_deref(),
+            Some("Science Teacher (Secondary)")
+        );
+        // A detail of the post after the role is not part of it.
+        let text = "Job Title: Science Teacher (Full-time)\nLocation: Leeds\n\nWe are \
+                    looking for a science teacher for years 7 to 11 from September.\n";
+        assert_eq!(
+            parse_posting(text).title.as_deref(),
+            Some("Science Teacher")
+        );
+    }
 }

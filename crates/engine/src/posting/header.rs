@@ -1579,10 +1579,43 @@ fn strip_tech_list(title: &str) -> String {
 /// equity", "Seasonal Laborer (Season is May 15, 2024 to October 12, 2024)"), or at a known
 /// attribute group followed by prose ("Administrator (Permanent) For an IT specialist."); the
 /// pay goes to the attributes.
-fn cut_pay_and_dates(title: &str, header: &mut Header) -> String {
+/// "Closing 12/03/2025", "Season is May 15 to October 12", "6/30": a bracket's date.
+fn states_a_date(inner: &str) -> bool {
     const MONTHS: &[&str] = &[
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
+    let numeric_date = inner.split_whitespace().any(|w| {
+        let parts: Vec<&str> = w.split(['/', '.']).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+    }) || inner.split_whitespace().any(month_and_day);
+    numeric_date
+        || (inner.chars().any(|c| c.is_ascii_digit())
+            && fold(inner)
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m))))
+}
+
+/// "FSN-11", "GS-12", "APS 4", "P-3": a pay grade's code, every word of it capitals and
+/// digits with a digit somewhere.
+fn is_grade_code(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split([' ', ';', ',', '/'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+        && words.iter().all(|w| {
+            w.len() <= 6
+                && w.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+        })
+}
+
+fn cut_pay_and_dates(title: &str, header: &mut Header) -> String {
     let mut search_from = 0;
     while let Some(offset) = title[search_from..].find('(') {
         let open = search_from + offset;
@@ -1590,20 +1623,8 @@ fn cut_pay_and_dates(title: &str, header: &mut Header) -> String {
             break;
         };
         let inner = &title[open + 1..close];
-        let folded = fold(inner);
         let pay = parse_salary(inner).is_some();
-        let numeric_date = inner.split_whitespace().any(|w| {
-            let parts: Vec<&str> = w.split(['/', '.']).collect();
-            parts.len() == 3
-                && parts
-                    .iter()
-                    .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
-        }) || month_and_day(inner.trim());
-        let dated = numeric_date
-            || (inner.chars().any(|c| c.is_ascii_digit())
-                && folded
-                    .split(|c: char| !c.is_alphabetic())
-                    .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m))));
+        let dated = states_a_date(inner);
         let rest_words = word_count(&title[close + 1..]);
         let attribute_then_prose =
             rest_words >= 3 && matches!(classify_segment(inner), Segment::Known { .. });
@@ -1648,6 +1669,40 @@ fn strip_known_parentheticals(title: &str, header: &mut Header) -> String {
         current = current[..open].trim_end().to_string();
     }
     current
+}
+
+/// Whether `rest`, what a labelled title holds after the role read from it (" – Practice
+/// Tutor", " (Primary School)", ": Communication and Marketing"), narrows the role rather
+/// than stating a detail of the post: a place, an arrangement, the contract, a grade, a
+/// gender marker or `company`.
+pub(crate) fn only_qualifies_role(rest: &str, company: Option<&str>) -> bool {
+    let Some(first) = rest.chars().next() else {
+        return false;
+    };
+    // A cut inside a word ("Nurse" from "Nursery Nurse") is no role read from the field.
+    if first.is_alphanumeric() {
+        return false;
+    }
+    let inner = rest
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | ','))
+        .trim();
+    let inner = match inner.strip_prefix('(') {
+        Some(bracketed) => match bracketed.strip_suffix(')') {
+            Some(inner) if !inner.contains(['(', ')']) => inner.trim(),
+            _ => return false,
+        },
+        None => inner,
+    };
+    if inner.is_empty() || word_count(inner) > 10 || is_gender_marker(inner) {
+        return false;
+    }
+    let names_company = company.is_some_and(|c| fold(c) == fold(inner));
+    let detail = absorb_parenthetical(inner, &mut Header::default())
+        || parse_salary(inner).is_some()
+        || states_a_date(inner)
+        || is_grade_code(inner)
+        || is_domain(&fold(inner));
+    !names_company && !detail && !is_site_name(inner)
 }
 
 /// Records "(Remote, EU)", "(Berlin, Hybrid)", "(Contract)" when every
@@ -3256,7 +3311,7 @@ const PLACE_NAME: &str =
 
 static LOCATION_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:(?-u:\b)(based in|based at|located in|located at|relocation to|on-?site in|in-office in|offices? in|hybrid in|remote in|relocate to|in our)[ ]+(?:the[ ]+)?){PLACE_NAME}"
+        r"(?i:(?-u:\b)(based in|based at|located in|located at|relocation to|on-?site in|in-office in|offices? in|hybrid in|remote in|relocate to|duty station(?: will be)?(?: in| at| is)?|stationed in|stationed at|in our)[ ]+(?:the[ ]+)?){PLACE_NAME}"
     ))
     .expect("location regex is valid")
 });
@@ -3270,6 +3325,8 @@ const STRONG_LOCATION_TRIGGERS: &[&str] = &[
     "on-site in",
     "onsite in",
     "office in",
+    "stationed in",
+    "stationed at",
 ];
 static REMOTE_REGION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:Fully\s+)?[Rr]emote\s*\(([^)\d]{2,40})\)")
@@ -3400,6 +3457,38 @@ mod tests {
     use crate::posting::lines::classify_lines;
 
     #[test]
+    fn what_qualifies_a_labelled_role_and_what_states_a_detail() {
+        for rest in [
+            " - Early Years Outreach",
+            " (Primary School)",
+            ": Communication and Marketing",
+            " (Backend - Payments)",
+        ] {
+            assert!(only_qualifies_role(rest, None), "{rest}");
+        }
+        for rest in [
+            " - Remote",
+            " (Full-time)",
+            " (Leeds)",
+            " - FSN-11",
+            " (Band 5)",
+            " (closing 6/30)",
+            " (m/f/d)",
+            " - Acme Ltd",
+            "ry Nurse",
+            "",
+        ] {
+            assert!(!only_qualifies_role(rest, Some("Acme Ltd")), "{rest}");
+        }
+        assert!(is_grade_code("GS-12"));
+        assert!(is_grade_code("FSN-03; FP-BB"));
+        assert!(!is_grade_code("Payments"));
+        assert!(!is_grade_code("NHS"));
+        assert!(states_a_date("Season is May 15 to October 12"));
+        assert!(!states_a_date("2/3"));
+    }
+
+    #[test]
     fn an_unnamed_client_is_found_in_any_case_and_only_with_the_word() {
         assert!(for_unnamed_client(
             "OUR CLIENT IS SEEKING a payroll officer."
@@ -3513,6 +3602,15 @@ mod tests {
         assert_eq!(
             location_from_text("based in our Berlin office").as_deref(),
             Some("Berlin")
+        );
+        assert_eq!(
+            location_from_text("to fill the post, with the duty station in Nairobi, Kenya.")
+                .as_deref(),
+            Some("Nairobi, Kenya")
+        );
+        assert_eq!(
+            location_from_text("The nurse will be stationed at Mercy Hospital.").as_deref(),
+            Some("Mercy Hospital")
         );
         assert_eq!(
             location_from_text("Remote (EU time zones)").as_deref(),

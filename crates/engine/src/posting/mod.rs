@@ -872,6 +872,34 @@ fn merge_title_field(fields: &Fields, header: &mut Header) {
     // page's wrapping.
     if let (Some(found), Some(field)) = (header.title.as_mut(), &fields.title) {
         let field = text::collapse_ws(field);
+        // "Senior Physiotherapist" read from "Job Title: Senior Physiotherapist – Practice
+        // Tutor in MSK", "Mathematics Teacher" from "Mathematics Teacher (Primary School)": a
+        // labelled title is the whole role; only a part that states a detail (a place, the
+        // contract, a grade, the employer) is not.
+        if let Some(rest) = field.strip_prefix(found.as_str())
+            && header::only_qualifies_role(rest, header.company.as_deref())
+        {
+            // A guess split off the role at a dash is part of the labelled role now, or else
+            // stays a guess at the company that never goes back into the title.
+            let (rest_key, guess_key) = (
+                text::fold(rest),
+                header
+                    .company
+                    .as_deref()
+                    .map(text::fold)
+                    .unwrap_or_default(),
+            );
+            if header.tentative_company
+                && !guess_key.is_empty()
+                && (rest_key.contains(&guess_key) || guess_key.contains(rest_key.trim()))
+            {
+                header.company = None;
+                header.tentative_company = false;
+            }
+            header.tentative_after_dash = false;
+            *found = field;
+            return;
+        }
         let (found_folded, field_folded) = (text::fold(found), text::fold(&field));
         if field_folded.len() >= 4
             && found_folded.len() > field_folded.len()
