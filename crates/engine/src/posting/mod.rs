@@ -970,7 +970,23 @@ mod tests {
         for (name, source) in [
             ("mod.rs", include_str!("mod.rs")),
             ("attributes.rs", include_str!("attributes.rs")),
-            ("header.rs", include_str!("header.rs")),
+            ("header/mod.rs", include_str!("header/mod.rs")),
+            (
+                "header/company_names.rs",
+                include_str!("header/company_names.rs"),
+            ),
+            (
+                "header/prose_company.rs",
+                include_str!("header/prose_company.rs"),
+            ),
+            (
+                "header/prose_place.rs",
+                include_str!("header/prose_place.rs"),
+            ),
+            (
+                "header/prose_title.rs",
+                include_str!("header/prose_title.rs"),
+            ),
             ("lines.rs", include_str!("lines.rs")),
             ("names.rs", include_str!("names.rs")),
             ("salary.rs", include_str!("salary.rs")),

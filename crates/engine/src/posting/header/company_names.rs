@@ -1,0 +1,353 @@
+//! Whether a short text can be an employer's name: the words and shapes that never are one
+//! (a count, a date, a street address, a team, a withheld name), and the legal-form and sector
+//! words that mark one ("Ltd", "Hospital", "Council").
+
+use super::*;
+
+/// Words that are never a company name on their own.
+pub(super) const NOT_COMPANIES: &[&str] = &[
+    // Departments, as an applicant-tracking line names the team ("Remote · Operations ·
+    // Full time").
+    "operations",
+    "engineering",
+    "sales",
+    "marketing",
+    "finance",
+    "legal",
+    "human resources",
+    "people",
+    "product",
+    "design",
+    "customer success",
+    "customer support",
+    "research",
+    "administration",
+    "careers",
+    "jobs",
+    "job",
+    "hiring",
+    "we",
+    "our team",
+    "the team",
+    "team",
+    "our client",
+    "client",
+    "company",
+    "this",
+    "it",
+    "apply now",
+    "urgent",
+    "new",
+    "remote",
+    "everyone",
+    "you",
+    "the company",
+    "our company",
+    "they",
+    "he",
+    "she",
+    "i",
+    // A kind of organisation without its name (councils, hospitals, schools and the like are
+    // in `not_a_name`'s generic names).
+    "government",
+    "agency",
+    "organisation",
+    "organization",
+    "the organisation",
+    "the organization",
+    "foundation",
+    "institute",
+    "bank",
+    "group",
+    "firm",
+    "the firm",
+    "business",
+    "employer",
+    "the employer",
+];
+
+/// First words of a description that stands in for a withheld name ("Luxury Lodge",
+/// "Leading Investment Bank", "Confidential").
+pub(super) const DESCRIPTORS: &[&str] = &[
+    "confidential",
+    "luxury",
+    "leading",
+    "established",
+    "prestigious",
+    "reputable",
+    "well-known",
+    "renowned",
+    "growing",
+    "global",
+    "international",
+    "boutique",
+    "award-winning",
+    "fast-growing",
+    "large",
+    "major",
+    "top",
+    "private",
+    "anonymous",
+    "undisclosed",
+    "unnamed",
+];
+
+/// "5", "Regular > Regular Assignment", "Effective March 14, 2023", "260 Brays Landing Road":
+/// a count, a breadcrumb, a date or a street address, which no organisation is named as.
+pub(crate) fn not_a_name(text: &str) -> bool {
+    let text = text.trim();
+    let folded = fold(text.trim_end_matches(':'));
+    if text.chars().filter(|c| c.is_alphabetic()).count() < 2 || text.contains('>') {
+        return true;
+    }
+    // "County Council", "Teaching Council": a kind of organisation with no name of its own.
+    const GENERIC: &[&str] = &[
+        "the",
+        "county",
+        "city",
+        "district",
+        "town",
+        "parish",
+        "borough",
+        "municipal",
+        "regional",
+        "local",
+        "teaching",
+        "council",
+        "hospital",
+        "school",
+        "college",
+        "university",
+        "department",
+        "ministry",
+        "health",
+        "service",
+        "services",
+    ];
+    if folded.split_whitespace().all(|w| GENERIC.contains(&w)) {
+        return true;
+    }
+    // "5 to 15 years": an experience requirement on a stacked line.
+    if text.starts_with(|c: char| c.is_ascii_digit())
+        && folded
+            .split_whitespace()
+            .any(|w| matches!(w, "year" | "years" | "yrs" | "month" | "months"))
+    {
+        return true;
+    }
+    // "FMCG", "SaaS": a sector, not a name; "PSAC Bargaining Unit Position": a description of
+    // the post.
+    if matches!(
+        folded.as_str(),
+        "fmcg" | "b2b" | "b2c" | "saas" | "ngo" | "ict" | "bpo" | "kpo" | "it" | "hr"
+    ) || folded
+        .split_whitespace()
+        .any(|w| matches!(w, "position" | "vacancy" | "vacancies" | "role"))
+    {
+        return true;
+    }
+    // "What", "BC", "PT-HHS-04": a question word, a province code or a reference code.
+    if matches!(
+        folded.as_str(),
+        "what" | "who" | "why" | "how" | "when" | "where" | "this" | "that" | "these" | "those"
+    ) || crate::posting::text::is_state_code(text)
+        || (!text.contains(' ')
+            && text.contains('-')
+            && text.chars().any(|c| c.is_ascii_digit())
+            && !text.chars().any(char::is_lowercase))
+    {
+        return true;
+    }
+    // "Summary", "Job Details": a section heading where a name was expected.
+    if matches!(
+        folded.as_str(),
+        "summary"
+            | "overview"
+            | "description"
+            | "job description"
+            | "details"
+            | "job details"
+            | "responsibilities"
+            | "requirements"
+            | "benefits"
+            | "about"
+            | "about us"
+            | "apply"
+            | "share"
+            | "id"
+            | "job id"
+            | "ref"
+            | "job ref"
+            | "reference"
+    ) {
+        return true;
+    }
+    // "Stellenmarkt-direkt.de - Jobbörse, Stellenangebote": a board's heading after its domain.
+    if let Some((first, _)) = text.split_once(" - ")
+        && is_domain(&fold(first))
+    {
+        return true;
+    }
+    let has_digit_word = text
+        .split_whitespace()
+        .any(|w| w.chars().any(|c| c.is_ascii_digit()));
+    if has_digit_word && text.split_whitespace().any(month_word) {
+        return true;
+    }
+    text.split_once(' ').is_some_and(|(number, rest)| {
+        number.chars().all(|c| c.is_ascii_digit())
+            && rest.split_whitespace().last().is_some_and(|w| {
+                matches!(
+                    fold(w.trim_end_matches(['.', ','])).as_str(),
+                    "road"
+                        | "rd"
+                        | "street"
+                        | "st"
+                        | "avenue"
+                        | "ave"
+                        | "drive"
+                        | "dr"
+                        | "lane"
+                        | "ln"
+                        | "boulevard"
+                        | "blvd"
+                        | "way"
+                        | "highway"
+                        | "hwy"
+                        | "court"
+                        | "place"
+                )
+            })
+    })
+}
+
+/// Whether a string can be a company name: 1–6 capitalised words that are
+/// not a place, arrangement, job type, generic word or a description that stands in for a
+/// withheld name.
+pub(crate) fn plausible_company(text: &str) -> bool {
+    let trimmed = text.trim();
+    let first = fold(trimmed.split_whitespace().next().unwrap_or(""));
+    if DESCRIPTORS.contains(&first.as_str()) {
+        return false;
+    }
+    if not_a_name(trimmed) {
+        return false;
+    }
+    let words = word_count(trimmed);
+    // "Ministry of Local Government and Community Development": an organisation's shape
+    // allows a longer name.
+    let longest = if organisation_shaped(trimmed) { 10 } else { 6 };
+    (1..=longest).contains(&words)
+        && trimmed.chars().count() <= 90
+        && starts_uppercase(trimmed)
+        && !ends_like_sentence(trimmed)
+        && !NOT_COMPANIES.contains(&fold(trimmed).as_str())
+        && !is_place(trimmed)
+        && detect_arrangement(trimmed).is_none()
+        && detect_job_type_short(trimmed).is_none()
+        && parse_salary(trimmed).is_none()
+}
+
+/// Legal-form and sector words that mark a line as an organisation's name.
+pub(super) const COMPANY_SUFFIXES: &[&str] = &[
+    "inc",
+    "inc.",
+    "llc",
+    "ltd",
+    "ltd.",
+    "limited",
+    "plc",
+    "gmbh",
+    "ag",
+    "se",
+    "sa",
+    "s.a.",
+    "bv",
+    "b.v.",
+    "nv",
+    "corp",
+    "corp.",
+    "corporation",
+    "co.",
+    "company",
+    "group",
+    "holdings",
+    "pty",
+    "llp",
+    "lp",
+    "pvt",
+    "private",
+    "trust",
+    "foundation",
+    "university",
+    "college",
+    "council",
+    "hospital",
+    "hospitals",
+    "school",
+    "academy",
+    "bank",
+    "labs",
+    "technologies",
+    "solutions",
+    "services",
+    "partners",
+    "associates",
+    "consulting",
+    "systems",
+    "software",
+    "analytics",
+    "health",
+    "healthcare",
+    "insurance",
+    "capital",
+    "ventures",
+    "studios",
+    "agency",
+    "institute",
+    "nhs",
+    "unit",
+    "authority",
+    "ministry",
+    "board",
+    "commission",
+    "service",
+];
+
+pub(super) fn has_company_suffix(name: &str) -> bool {
+    let last = fold(name.split_whitespace().last().unwrap_or(""));
+    COMPANY_SUFFIXES.contains(&last.trim_end_matches([',', ')']))
+}
+
+/// A company name on a line of its own: capitalised, not a role, up to ten words.
+pub(crate) fn company_line(text: &str) -> bool {
+    let words = word_count(text);
+    let first = fold(text.split_whitespace().next().unwrap_or(""));
+    let last = fold(text.split_whitespace().last().unwrap_or(""));
+    // "Finance Department", "Platform Team": a part of the employer, not its name.
+    if DESCRIPTORS.contains(&first.as_str())
+        || ["department", "team", "division", "dept", "dept."].contains(&last.as_str())
+    {
+        return false;
+    }
+    // "To view the complete job description and apply, please visit": a sentence, not a name
+    // (names keep their small words to "of", "and", "the"…).
+    let lowercase_words = text
+        .split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .filter(|w| {
+            ![
+                "of", "and", "&", "the", "for", "de", "to", "du", "la", "van", "der",
+            ]
+            .contains(w)
+        })
+        .count();
+    (1..=10).contains(&words)
+        && lowercase_words <= 1
+        && text.chars().count() <= 100
+        && (starts_uppercase(text) || text.starts_with(|c: char| c.is_ascii_digit()))
+        && (!has_role_word(text) || has_company_suffix(text))
+        && !NOT_COMPANIES.contains(&fold(text).as_str())
+        && detect_arrangement(text).is_none()
+        && parse_salary(text).is_none()
+}

@@ -1,0 +1,149 @@
+//! Places named in prose: "based in Berlin", "duty station in Nairobi", "Remote (EU time
+//! zones)", an employer "in Gansbaai" that is seeking, and a place line near the top.
+
+use super::*;
+
+const PLACE_NAME: &str =
+    r"([A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){0,2}(?:,[ ]*[A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){0,2})?)";
+
+static LOCATION_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:(?-u:\b)(based in|based at|located in|located at|relocation to|on-?site in|in-office in|offices? in|hybrid in|remote in|relocate to|duty station(?: will be)?(?: in| at| is)?|stationed in|stationed at|in our)[ ]+(?:the[ ]+)?){PLACE_NAME}"
+    ))
+    .expect("location regex is valid")
+});
+
+/// Triggers after which any capitalised name is taken as a place.
+const STRONG_LOCATION_TRIGGERS: &[&str] = &[
+    "based in",
+    "based at",
+    "located at",
+    "located in",
+    "on-site in",
+    "onsite in",
+    "office in",
+    "stationed in",
+    "stationed at",
+];
+static REMOTE_REGION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Fully\s+)?[Rr]emote\s*\(([^)\d]{2,40})\)")
+        .expect("remote-region regex is valid")
+});
+
+/// Finds a location the text states: "based in Berlin", "On-site in
+/// Munich, Germany", "Remote (EU time zones)".
+pub(crate) fn location_from_text(text: &str) -> Option<String> {
+    let stated = LOCATION_IN.captures_iter(text).find_map(|caps| {
+        let trigger = fold(caps.get(1)?.as_str());
+        let place = trim_place(caps.get(2)?.as_str());
+        let strong =
+            STRONG_LOCATION_TRIGGERS.contains(&trigger.as_str()) && word_count(&place) <= 3;
+        (is_place(&place) || (strong && plausible_company(&place))).then_some(place)
+    });
+    stated
+        .or_else(|| {
+            let found = REMOTE_REGION.find(text)?;
+            Some(collapse_ws(found.as_str()))
+        })
+        .or_else(|| place_of_the_employer_seeking(text))
+        .or_else(|| place_after_in(text))
+}
+
+/// "A private nature reserve in Gansbaai is seeking a …", "This restaurant in Somerset West
+/// offers …": an opening sentence that puts the hiring employer in a place. Only the first
+/// paragraph, and only when the verb says the employer is hiring or describes itself.
+fn place_of_the_employer_seeking(text: &str) -> Option<String> {
+    static SEEKING_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:^|[.!?][ ]+)(?i:an?|the|this|our)[ ][^.\n]{{0,60}}?(?-u:\b)in[ ]+(?:the[ ]+)?{PLACE_NAME}[ ]+(?:is[ ]+(?:seeking|looking|hiring|recruiting)|seeks|offers|requires|needs)(?-u:\b)"
+        ))
+        .expect("seeking-in regex is valid")
+    });
+    let first = text.trim_start().split("\n\n").next()?;
+    let caps = SEEKING_IN.captures(first)?;
+    let place = trim_place(caps.get(1)?.as_str());
+    (word_count(&place) <= 4 && !has_role_word(&place)).then_some(place)
+}
+
+/// A line near the top that is only a place ("Lusaka", "Dublin, IE") when nothing else stated
+/// the location: job pages put the place on a line of its own under the title. Only names the
+/// gazetteer knows, or "City, Region" pairs.
+pub(crate) fn place_line_near_top(lines: &[Line]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|line| matches!(line.kind, LineKind::Text(_) | LineKind::Bullet(_)))
+        .take(8)
+        .find_map(|line| {
+            let text = match &line.kind {
+                LineKind::Text(text) | LineKind::Bullet(text) => {
+                    // "Vancouver Island, BC, Canada .": a stray full stop after the place.
+                    collapse_ws(strip_decorations(text).trim_end_matches([' ', '.', ',', ';']))
+                }
+                _ => return None,
+            };
+            let folded = fold(&text);
+            let known = is_known_place(&folded) || (text.contains(", ") && is_place(&text));
+            if known
+                && word_count(&text) <= 6
+                && !folded.starts_with("remote")
+                && !has_role_word(&text)
+            {
+                return Some(text);
+            }
+            leading_place_pair(&text)
+        })
+}
+
+/// "Toronto, Ontario, Canada Mount Sinai Hospital (Toronto), Sinai Health Full time": a board's
+/// facts line that starts with the place, as "City, Region" of known places.
+fn leading_place_pair(line: &str) -> Option<String> {
+    let mut parts = line.split(", ");
+    let (city, region) = (parts.next()?.trim(), parts.next()?.trim());
+    let pair = format!("{city}, {region}");
+    (word_count(city) <= 3
+        && starts_uppercase(city)
+        && is_known_place(&fold(city))
+        && is_known_place(&fold(region))
+        && !has_role_word(&pair))
+    .then_some(pair)
+}
+
+static IN_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?:in|at|near|ONSITE|Onsite|onsite)[ ]+(?:the[ ]+)?{PLACE_NAME}"
+    ))
+    .expect("in-place regex is valid")
+});
+
+/// A known place after a plain "in" near the top of the posting ("we're hiring our founding
+/// engineer in NYC", "… in Cleveland OH"): only names the gazetteer knows or "City, ST" pairs,
+/// and only in the first 600 characters, where a posting says where the job is.
+fn place_after_in(text: &str) -> Option<String> {
+    let head: String = text.chars().take(600).collect();
+    IN_PLACE.captures_iter(&head).find_map(|caps| {
+        let place = trim_place(caps.get(1)?.as_str());
+        let known = is_known_place(&fold(&place))
+            || (place.contains(',') && is_place(&place))
+            || (!place.contains(',') && is_place(&place) && word_count(&place) >= 2);
+        known.then_some(place)
+    })
+}
+
+/// "Berlin Office" → "Berlin"; trims trailing words that are not part of
+/// the place.
+fn trim_place(place: &str) -> String {
+    // "Brooklyn, NY. We are…": the place ends at the sentence.
+    let place = place
+        .split(". ")
+        .next()
+        .unwrap_or(place)
+        .trim_end_matches('.');
+    let mut words: Vec<&str> = place.split_whitespace().collect();
+    while words
+        .last()
+        .is_some_and(|w| ["office", "Office", "HQ", "Headquarters", "Area", "Metro"].contains(w))
+    {
+        words.pop();
+    }
+    words.join(" ").trim_end_matches([',', '.']).to_string()
+}
