@@ -2375,6 +2375,19 @@ mod page_wrapping {
             parse_posting(text).title.as_deref(),
             Some("Science Teacher (Secondary)")
         );
+        // The team a title line put after a dash is part of the labelled role, not a company.
+        let text = "Store Manager - Home Furnishings at Lakeside Staffing\n\nJob Title: Store \
+                    Manager - Home Furnishings\nLocation: Leeds\n\nWe are looking for a store \
+                    manager to run a busy shop floor and a team of twelve.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(
+            parsed.title.as_deref(),
+            Some("Store Manager - Home Furnishings")
+        );
+        assert_ne!(
+            parsed.company.as_deref(),
+            Some("Home Furnishings at Lakeside Staffing")
+        );
         // A detail of the post after the role is not part of it.
         let text = "Job Title: Science Teacher (Full-time)\nLocation: Leeds\n\nWe are \
                     looking for a science teacher for years 7 to 11 from September.\n";

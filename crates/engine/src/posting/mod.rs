@@ -876,13 +876,14 @@ fn merge_title_field(fields: &Fields, header: &mut Header) {
         // Tutor in MSK", "Mathematics Teacher" from "Mathematics Teacher (Primary School)": a
         // labelled title is the whole role; only a part that states a detail (a place, the
         // contract, a grade, the employer) is not.
-        if let Some(rest) = field.strip_prefix(found.as_str())
-            && header::only_qualifies_role(rest, header.company.as_deref())
+        if let Some(qualifier) = field
+            .strip_prefix(found.as_str())
+            .and_then(|rest| header::role_qualifier(rest, header.company.as_deref()))
         {
             // A guess split off the role at a dash is part of the labelled role now, or else
             // stays a guess at the company that never goes back into the title.
-            let (rest_key, guess_key) = (
-                text::fold(rest),
+            let (qualifier, guess) = (
+                text::fold(qualifier),
                 header
                     .company
                     .as_deref()
@@ -890,8 +891,8 @@ fn merge_title_field(fields: &Fields, header: &mut Header) {
                     .unwrap_or_default(),
             );
             if header.tentative_company
-                && !guess_key.is_empty()
-                && (rest_key.contains(&guess_key) || guess_key.contains(rest_key.trim()))
+                && !guess.is_empty()
+                && (qualifier.contains(&guess) || guess.contains(&qualifier))
             {
                 header.company = None;
                 header.tentative_company = false;

@@ -6,10 +6,10 @@ use std::sync::LazyLock;
 
 /// "Accounts Officer 266 views0 applications": a board's counters run into the title line.
 fn without_counters(line: &str) -> &str {
-    // "31 views", and "Stellenbosch, South Africa Posted on 21/01/2026": a posting date run
-    // onto the end of a line.
+    // "31 views", and "Stellenbosch, South Africa Posted on 21/01/2026", "Executive Director
+    // Posted Sep 09", "… posted an hour ago": a posting date run onto the end of a line.
     static COUNTERS: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?i)\s*\d+\s*views?\s*\d*\s*(?:applications?|applicants?)?\s*$|\s+posted\s+(?:on\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago)\s*$")
+        regex::Regex::new(r"(?i)\s*\d+\s*views?\s*\d*\s*(?:applications?|applicants?)?\s*$|\s+posted\s+(?:on\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|(?:\d+|an?)\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago|today|yesterday)\s*$")
             .expect("counters regex is valid")
     });
     match COUNTERS.find(line) {
@@ -1036,6 +1036,31 @@ fn is_place_name(part: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_posting_date_run_onto_a_line_goes() {
+        for (line, kept) in [
+            ("Senior Accountant Posted Mar 14", "Senior Accountant"),
+            (
+                "Warehouse Supervisor posted 3 days ago",
+                "Warehouse Supervisor",
+            ),
+            ("Cook posted an hour ago", "Cook"),
+            (
+                "Stellenbosch, South Africa Posted on 21/01/2026",
+                "Stellenbosch, South Africa",
+            ),
+            (
+                "Accounts Officer 266 views0 applications",
+                "Accounts Officer",
+            ),
+            // "Posted" must be followed by a date, and something must be left.
+            ("Posted Content Moderator", "Posted Content Moderator"),
+            ("Posted today", "Posted today"),
+        ] {
+            assert_eq!(without_counters(line), kept, "{line}");
+        }
+    }
 
     #[test]
     fn recognises_places() {

@@ -25,13 +25,13 @@ static BOARD_ENDING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("board ending regex is valid")
 });
 
-/// A page's chrome run onto the end of its title: "Executive Director Posted Sep 09",
-/// "Lecturer (Computer Science) – Job Overview".
-static CHROME_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+/// A page's section heading run onto the end of its title: "Lecturer (Computer Science) – Job
+/// Overview" (a posting date run onto a line is cut when the text is read, `text::normalize_input`).
+static SECTION_ENDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\s+posted\s+(?:on\s+)?(?:\d|today|yesterday|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|an?\s+(?:hour|day|week|month)s?\s+ago)[^()]*|\s+[-–—|:]\s+(?:job\s+(?:overview|details|description|summary|posting|advert)|overview))$",
+        r"(?i)\s+[-–—|:]\s+(?:job\s+(?:overview|details|description|summary|posting|advert)|overview)$",
     )
-    .expect("chrome ending regex is valid")
+    .expect("section ending regex is valid")
 });
 
 /// "NGO Federation of Nepal (NFN) Vacancy for Provincial Coordination Officer", "Vacancy for
@@ -59,8 +59,8 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
         .to_string();
     // At most a few wrappings are stacked ("… Vacancies 2026 – Parliament of Sri Lanka").
     for _ in 0..4 {
-        let next = without_board_ending(&current)
-            .or_else(|| without_chrome_ending(&current))
+        let next = without_ending(&current, &BOARD_ENDING)
+            .or_else(|| without_ending(&current, &SECTION_ENDING))
             .or_else(|| without_named_tail(&current, company, location));
         match next {
             Some(next)
@@ -137,14 +137,9 @@ fn without_open_bracket(title: &str) -> String {
     head.to_string()
 }
 
-fn without_board_ending(title: &str) -> Option<String> {
-    let found = BOARD_ENDING.find(title)?;
-    let head = title[..found.start()].trim();
-    (!head.is_empty()).then(|| head.to_string())
-}
-
-fn without_chrome_ending(title: &str) -> Option<String> {
-    let found = CHROME_ENDING.find(title)?;
+/// The title before `ending`, when it ends so and something is left.
+fn without_ending(title: &str, ending: &Regex) -> Option<String> {
+    let found = ending.find(title)?;
     let head = title[..found.start()].trim();
     (!head.is_empty()).then(|| head.to_string())
 }
@@ -424,15 +419,7 @@ mod tests {
     }
 
     #[test]
-    fn page_chrome_after_the_role_goes() {
-        assert_eq!(
-            tidy("Senior Accountant Posted Mar 14", None, None),
-            "Senior Accountant"
-        );
-        assert_eq!(
-            tidy("Warehouse Supervisor posted 3 days ago", None, None),
-            "Warehouse Supervisor"
-        );
+    fn a_section_heading_after_the_role_goes() {
         assert_eq!(
             tidy("Biology Teacher – Job Details", None, None),
             "Biology Teacher"
@@ -441,11 +428,7 @@ mod tests {
             tidy("Data Analyst | Job Overview", None, None),
             "Data Analyst"
         );
-        // A role that only looks like chrome stays: "Posted" must be followed by a date.
-        assert_eq!(
-            tidy("Posted Content Moderator", None, None),
-            "Posted Content Moderator"
-        );
+        // Only after a separator: a role that begins with the word stays.
         assert_eq!(tidy("Overview Writer", None, None), "Overview Writer");
     }
 

@@ -1586,15 +1586,8 @@ fn strip_tech_list(title: &str) -> String {
     }
 }
 
-/// Cuts a title at a "(…)" group that states pay or dates ("Software Engineer (£80k) + 0.5%
-/// equity", "Seasonal Laborer (Season is May 15, 2024 to October 12, 2024)"), or at a known
-/// attribute group followed by prose ("Administrator (Permanent) For an IT specialist."); the
-/// pay goes to the attributes.
 /// "Closing 12/03/2025", "Season is May 15 to October 12", "6/30": a bracket's date.
 fn states_a_date(inner: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let numeric_date = inner.split_whitespace().any(|w| {
         let parts: Vec<&str> = w.split(['/', '.']).collect();
         parts.len() == 3
@@ -1604,9 +1597,7 @@ fn states_a_date(inner: &str) -> bool {
     }) || inner.split_whitespace().any(month_and_day);
     numeric_date
         || (inner.chars().any(|c| c.is_ascii_digit())
-            && fold(inner)
-                .split(|c: char| !c.is_alphabetic())
-                .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m))))
+            && inner.split(|c: char| !c.is_alphabetic()).any(month_word))
 }
 
 /// "FSN-11", "GS-12", "APS 4", "P-3": a pay grade's code, every word of it capitals and
@@ -1626,6 +1617,10 @@ fn is_grade_code(text: &str) -> bool {
         })
 }
 
+/// Cuts a title at a "(…)" group that states pay or dates ("Software Engineer (£80k) + 0.5%
+/// equity", "Seasonal Laborer (Season is May 15, 2024 to October 12, 2024)"), or at a known
+/// attribute group followed by prose ("Administrator (Permanent) For an IT specialist."); the
+/// pay goes to the attributes.
 fn cut_pay_and_dates(title: &str, header: &mut Header) -> String {
     let mut search_from = 0;
     while let Some(offset) = title[search_from..].find('(') {
@@ -1682,17 +1677,14 @@ fn strip_known_parentheticals(title: &str, header: &mut Header) -> String {
     current
 }
 
-/// Whether `rest`, what a labelled title holds after the role read from it (" – Practice
-/// Tutor", " (Primary School)", ": Communication and Marketing"), narrows the role rather
-/// than stating a detail of the post: a place, an arrangement, the contract, a grade, a
-/// gender marker or `company`.
-pub(crate) fn only_qualifies_role(rest: &str, company: Option<&str>) -> bool {
-    let Some(first) = rest.chars().next() else {
-        return false;
-    };
+/// The qualifier in `rest`, what a labelled title holds after the role read from it
+/// (" – Practice Tutor", " (Primary School)", ": Communication and Marketing"), when it
+/// narrows the role rather than stating a detail of the post: a place, an arrangement, the
+/// contract, a grade, a gender marker or `company`.
+pub(crate) fn role_qualifier<'a>(rest: &'a str, company: Option<&str>) -> Option<&'a str> {
     // A cut inside a word ("Nurse" from "Nursery Nurse") is no role read from the field.
-    if first.is_alphanumeric() {
-        return false;
+    if rest.chars().next().is_none_or(char::is_alphanumeric) {
+        return None;
     }
     let inner = rest
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | ','))
@@ -1700,12 +1692,12 @@ pub(crate) fn only_qualifies_role(rest: &str, company: Option<&str>) -> bool {
     let inner = match inner.strip_prefix('(') {
         Some(bracketed) => match bracketed.strip_suffix(')') {
             Some(inner) if !inner.contains(['(', ')']) => inner.trim(),
-            _ => return false,
+            _ => return None,
         },
         None => inner,
     };
     if inner.is_empty() || word_count(inner) > 10 || is_gender_marker(inner) {
-        return false;
+        return None;
     }
     let names_company = company.is_some_and(|c| fold(c) == fold(inner));
     let detail = absorb_parenthetical(inner, &mut Header::default())
@@ -1713,7 +1705,7 @@ pub(crate) fn only_qualifies_role(rest: &str, company: Option<&str>) -> bool {
         || states_a_date(inner)
         || is_grade_code(inner)
         || is_domain(&fold(inner));
-    !names_company && !detail && !is_site_name(inner)
+    (!names_company && !detail && !is_site_name(inner)).then_some(inner)
 }
 
 /// Records "(Remote, EU)", "(Berlin, Hybrid)", "(Contract)" when every
@@ -2149,13 +2141,17 @@ mod tests {
 
     #[test]
     fn what_qualifies_a_labelled_role_and_what_states_a_detail() {
+        assert_eq!(
+            role_qualifier(" – Practice Tutor", None),
+            Some("Practice Tutor")
+        );
         for rest in [
             " - Early Years Outreach",
             " (Primary School)",
             ": Communication and Marketing",
             " (Backend - Payments)",
         ] {
-            assert!(only_qualifies_role(rest, None), "{rest}");
+            assert!(role_qualifier(rest, None).is_some(), "{rest}");
         }
         for rest in [
             " - Remote",
@@ -2169,7 +2165,7 @@ mod tests {
             "ry Nurse",
             "",
         ] {
-            assert!(!only_qualifies_role(rest, Some("Acme Ltd")), "{rest}");
+            assert_eq!(role_qualifier(rest, Some("Acme Ltd")), None, "{rest}");
         }
         assert!(is_grade_code("GS-12"));
         assert!(is_grade_code("FSN-03; FP-BB"));
@@ -2177,6 +2173,8 @@ mod tests {
         assert!(!is_grade_code("NHS"));
         assert!(states_a_date("Season is May 15 to October 12"));
         assert!(!states_a_date("2/3"));
+        // A word that begins like a month is not one.
+        assert!(!states_a_date("Marketing 2"));
     }
 
     #[test]
