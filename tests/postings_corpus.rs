@@ -289,7 +289,7 @@ fn report(name: &str, s: &Score) {
 struct Floors([f64; 5]);
 
 /// Training split: the measured level, rounded down.
-const TRAIN_FLOORS: Floors = Floors([90.0, 82.0, 90.0, 85.0, 90.0]);
+const TRAIN_FLOORS: Floors = Floors([90.0, 84.0, 90.0, 85.0, 90.0]);
 /// Holdout: the measured level, rounded down. The holdout was renewed on 2026-12-06 and grew on
 /// 2026-12-07 by 113 stored pages merged unread (see the corpus README's "Split"); like every
 /// unseen batch, they score lower than the rest.

@@ -2397,3 +2397,36 @@ mod page_wrapping {
         );
     }
 }
+
+/// Employers a posting only names in passing: no header line, no "is hiring" sentence.
+mod employers_named_in_passing {
+    use jobwise_engine::parse_posting;
+
+    #[test]
+    fn an_organisation_owning_something_is_the_last_resort() {
+        let text = "Finance Assistant\n\nResponsibilities\n\n- Keep the books in line with \
+                    Tideway Relief’s financial rules.\n- Prepare the monthly reports for the \
+                    country director and the auditors.\n\nRequirements\n\n- Two years of \
+                    bookkeeping experience.\n";
+        assert_eq!(
+            parse_posting(text).company.as_deref(),
+            Some("Tideway Relief")
+        );
+        // A degree written with a possessive names no employer.
+        let text = "Finance Assistant\n\nResponsibilities\n\n- Keep the books and prepare \
+                    the monthly reports for the director.\n\nRequirements\n\n- A \
+                    Bachelor’s degree in accounting.\n- Two years of bookkeeping experience.\n";
+        assert_eq!(parse_posting(text).company, None);
+    }
+
+    #[test]
+    fn an_acronym_between_the_name_and_its_verb() {
+        let text = "Returning Officer\n\nThe Coastal Elections Office [CEO] is seeking \
+                    expressions of interest from people able to run a polling station for \
+                    the coming local elections.\n";
+        assert_eq!(
+            parse_posting(text).company.as_deref(),
+            Some("Coastal Elections Office")
+        );
+    }
+}

@@ -310,6 +310,11 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
                     .then(|| names::repeated_name(&normalized, title.as_deref()))
                     .flatten()
             })
+            .or_else(|| {
+                (!stock_phrase)
+                    .then(|| header::company_from_possessive(&normalized))
+                    .flatten()
+            })
     };
     // A labelled employer that is only an address or a date names nobody.
     let labelled_company = fields.company.clone().filter(|c| !header::not_a_name(c));

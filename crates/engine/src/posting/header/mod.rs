@@ -2280,6 +2280,59 @@ mod tests {
         );
         assert_eq!(company_from_text("We are hiring a designer."), None);
         assert_eq!(company_from_text("Meet us at Berlin Central."), None);
+        // An acronym in brackets or square brackets between the name and its verb.
+        assert_eq!(
+            company_from_text("The Harbour Arts Trust [HAT] is seeking a curator.").as_deref(),
+            Some("Harbour Arts Trust")
+        );
+        assert_eq!(
+            company_from_text("Ridgeway Water (RWL) has an immediate vacancy for a fitter.")
+                .as_deref(),
+            Some("Ridgeway Water")
+        );
+        assert_eq!(
+            company_from_text("Millbrook Parks & Recreation currently has openings for two.")
+                .as_deref(),
+            Some("Millbrook Parks & Recreation")
+        );
+        assert_eq!(
+            company_from_text("Read about the benefits at Quarry Bay Clinic.").as_deref(),
+            Some("Quarry Bay Clinic")
+        );
+        assert_eq!(
+            company_from_text("We have several vacancies in the kitchen."),
+            None
+        );
+    }
+
+    #[test]
+    fn an_organisation_the_text_speaks_of_as_owning_something() {
+        let text = "You will keep the accounts in line with Tideway Relief’s rules and report \
+                    to Tideway Relief's country director.";
+        assert_eq!(
+            company_from_possessive(text).as_deref(),
+            Some("Tideway Relief")
+        );
+        // Of several, the one named most often.
+        let text = "You will answer Harbour Bank’s auditors and support Kestrel Foods’s \
+                    sales team. Kestrel Foods sells to grocers.";
+        assert_eq!(
+            company_from_possessive(text).as_deref(),
+            Some("Kestrel Foods")
+        );
+        // Degrees, licences, sentence openers, a common noun, a conjunct and a duty's heading
+        // name nobody.
+        for text in [
+            "A Bachelor’s degree in accounting is required.",
+            "You hold a valid Driver's licence.",
+            "Here’s what you will do.",
+            "Catalogue the Museum’s collections and loans.",
+            "We are backed by Northgate and Europe’s leading investors.",
+            "iv. Reporting and Accounting for Commission’s finances and assets.",
+            "Support the Children’s services team.",
+        ] {
+            assert_eq!(company_from_possessive(text), None, "{text}");
+        }
     }
 
     #[test]

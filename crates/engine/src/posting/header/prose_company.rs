@@ -9,7 +9,7 @@ pub(super) const COMPANY_NAME: &str =
 
 static COMPANY_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b){COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:,[^.;\n]{{3,160}}?,|[ ]+(?:situated|located|based)[ ]+in[^.;\n]{{3,80}}?,)?[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+|actively[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing|accepting applications|opens[ ]+an?[ ]+vacancy|invites[ ]+applications)(?-u:\b)"
+        r"(?-u:\b){COMPANY_NAME}(?:[ ]+[(\[][^)\]\n]{{1,40}}[)\]])?(?:,[^.;\n]{{3,160}}?,|[ ]+(?:situated|located|based)[ ]+in[^.;\n]{{3,80}}?,)?[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+|actively[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing|accepting applications|opens[ ]+an?[ ]+vacancy|invites[ ]+applications)(?-u:\b)"
     ))
     .expect("is-hiring regex is valid")
 });
@@ -44,6 +44,8 @@ const AT_COMPANY_CONTEXT: &[&str] = &[
     "vacancy",
     "engineers",
     "colleagues",
+    "benefits",
+    "life",
 ];
 
 /// "Mandarin Oriental, Sanya is looking for …": a place found where the name goes, written
@@ -114,6 +116,160 @@ pub(crate) fn company_from_text(text: &str) -> Option<String> {
         .or_else(|| company_from_links(text))
 }
 
+static COMPANY_POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?-u:\b){COMPANY_NAME}['’]s[ ]+([a-z][a-z-]*)"))
+        .expect("possessive regex is valid")
+});
+
+/// Possessors that are no employer, however they are written: degrees, licences, people
+/// in general, words that open a sentence.
+const GENERIC_POSSESSORS: &[&str] = &[
+    "master",
+    "masters",
+    "bachelor",
+    "bachelors",
+    "doctor",
+    "driver",
+    "applicant",
+    "candidate",
+    "employee",
+    "employer",
+    "client",
+    "customer",
+    "today",
+    "tomorrow",
+    "world",
+    "company",
+    "organisation",
+    "organization",
+    "here",
+    "there",
+    "what",
+    "that",
+    "it",
+    "let",
+    "who",
+];
+
+/// Possessors that name nobody when they stand alone ("Children’s services") but can end an
+/// organisation's name ("Save the Children").
+const GENERIC_ALONE: &[&str] = &[
+    "team", "children", "women", "men", "people", "patient", "patients", "student", "students",
+    "member", "members",
+];
+
+/// Kinds of organisation that "the" makes a common noun ("the Hospital", "the Council").
+const ORGANISATION_NOUNS: &[&str] = &[
+    "museum",
+    "hospital",
+    "council",
+    "school",
+    "company",
+    "bank",
+    "agency",
+    "ministry",
+    "department",
+    "organisation",
+    "organization",
+    "university",
+    "college",
+    "office",
+    "centre",
+    "center",
+    "unit",
+    "board",
+    "trust",
+    "foundation",
+    "club",
+    "library",
+    "church",
+    "district",
+    "city",
+    "county",
+    "state",
+    "government",
+    "authority",
+    "commission",
+    "programme",
+    "program",
+    "project",
+    "team",
+    "group",
+    "firm",
+    "business",
+    "service",
+    "society",
+    "association",
+];
+
+/// Words after a possessive that make it a qualification or a document, not an employer's
+/// ("Master's degree", "Driver's licence").
+const POSSESSED_DOCUMENTS: &[&str] = &[
+    "degree",
+    "degrees",
+    "level",
+    "licence",
+    "license",
+    "certificate",
+    "diploma",
+    "qualification",
+];
+
+/// An organisation the text speaks of as owning something ("Save the Children’s programme",
+/// "in line with Expertise France’s rules"): a last resort when nothing states the employer.
+/// Of several such names the one the text mentions most often wins, then the first.
+pub(crate) fn company_from_possessive(text: &str) -> Option<String> {
+    let folded = fold(text);
+    let mut best: Option<(usize, String)> = None;
+    for caps in COMPANY_POSSESSIVE.captures_iter(text) {
+        let (Some(found), Some(next)) = (caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        if POSSESSED_DOCUMENTS.contains(&next.as_str()) || unnamed_or_place(text, found.start()) {
+            continue;
+        }
+        // "backed by Ycombinator and Europe’s leading VCs": the possessive is the last
+        // conjunct's.
+        let name = found.as_str();
+        let name = name.rsplit(" and ").next().unwrap_or(name);
+        let name = clean_company(name);
+        let last = fold(name.split_whitespace().last().unwrap_or_default());
+        let alone = word_count(&name) == 1;
+        // "the Museum’s collections", "Represent the Hospital’s interests": a common noun
+        // the text refers back to.
+        let common_noun = (alone && text[..found.start()].ends_with("the "))
+            || found
+                .as_str()
+                .rsplit_once(" the ")
+                .is_some_and(|(_, noun)| {
+                    word_count(noun) == 1 && ORGANISATION_NOUNS.contains(&fold(noun).as_str())
+                });
+        // "iv. Reporting and Accounting for Commission’s finances": a duty's capitalised
+        // opening words after a list marker, not a name.
+        let line_start = text[..found.start()].rfind('\n').map_or(0, |at| at + 1);
+        let marker = text[line_start..found.start()].trim();
+        let opens_item = !marker.is_empty()
+            && marker
+                .chars()
+                .all(|c| !c.is_alphabetic() || (c.is_ascii_lowercase() && "ivx".contains(c)));
+        if GENERIC_POSSESSORS.contains(&last.as_str())
+            || (alone && GENERIC_ALONE.contains(&last.as_str()))
+            || common_noun
+            || opens_item
+        {
+            continue;
+        }
+        if !plausible_company(&name) || has_role_word(&name) {
+            continue;
+        }
+        let mentions = whole_word_count(&folded, &fold(&name));
+        if best.as_ref().is_none_or(|(most, _)| mentions > *most) {
+            best = Some((mentions, name));
+        }
+    }
+    best.map(|(_, name)| name)
+}
+
 static COMPANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?m)(?:^|[.!?][ ]+|,[ ]+(?:the[ ]+)?){COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:[ ]+in[ ]+[A-Z][\w'’.-]*)?[ ]+(?:is[ ]+(?:a|an|the|building|creating|developing|among|one[ ]+of|on[ ]+a[ ]+mission)(?-u:\b)|was[ ]+founded(?-u:\b)|is[ ]+nestled(?-u:\b)|exists[ ]+to(?-u:\b)|(?:builds|helps|makes|runs|operates|designs|develops|creates|provides|offers|plans|connects|processes|powers|serves|sells|delivers|brings|turns|gives|lets|enables)(?-u:\b))"
@@ -123,7 +279,7 @@ static COMPANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 static COMPANY_STARTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:{COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?[ ]+(?:opens|has[ ]+opened|announces)[ ]+an?[ ]+(?:vacancy|opening|position)|[Ff]ounded[ ]+in[ ]+\d{{4}},[ ]+{COMPANY_NAME}[ ]+(?:is|was|has)(?-u:\b)|(?:started|founded|co-founded|launched)[ ]+{COMPANY_NAME}[ ]+in[ ]+\d{{4}}|{COMPANY_NAME}[ ]+is[ ]+(?:an|a|proud[ ]+to[ ]+be[ ]+an?)[ ]+equal[ ]+opportunit|{COMPANY_NAME},[ ]+an?[ ]+(?:[\w-]+[ ]+){{0,3}}(?:organi[sz]ation|company|charity|non-?profit|NGO|firm|agency|foundation|start-?up|institution|network|association|society)(?-u:\b))"
+        r"(?-u:\b)(?:{COMPANY_NAME}(?:[ ]+[(\[][^)\]\n]{{1,40}}[)\]])?[ ]+(?:opens|has[ ]+opened|announces|(?:currently[ ]+)?(?:has|have))[ ]+(?:an?[ ]+|\w+[ ]+\(\d+\)[ ]+|several[ ]+)?(?:(?:immediate|exciting|new)[ ]+)?(?:vacanc(?:y|ies)|openings?|positions?)(?-u:\b)|[Ff]ounded[ ]+in[ ]+\d{{4}},[ ]+{COMPANY_NAME}[ ]+(?:is|was|has)(?-u:\b)|(?:started|founded|co-founded|launched)[ ]+{COMPANY_NAME}[ ]+in[ ]+\d{{4}}|{COMPANY_NAME}[ ]+is[ ]+(?:an|a|proud[ ]+to[ ]+be[ ]+an?)[ ]+equal[ ]+opportunit|{COMPANY_NAME},[ ]+an?[ ]+(?:[\w-]+[ ]+){{0,3}}(?:organi[sz]ation|company|charity|non-?profit|NGO|firm|agency|foundation|start-?up|institution|network|association|society)(?-u:\b))"
     ))
     .expect("started regex is valid")
 });
