@@ -88,6 +88,11 @@ fn location_matches(found: &str, truth: &str) -> bool {
     !city.is_empty() && f.contains(&city)
 }
 
+/// "Remote", "Remote (US)": the arrangement written where a place goes.
+fn fold_remote(found: &str) -> bool {
+    norm(found).starts_with("remote")
+}
+
 fn period_name(period: SalaryPeriod) -> &'static str {
     period.as_str()
 }
@@ -99,6 +104,9 @@ struct Score {
     company: (usize, usize),
     company_null: (usize, usize),
     location: (usize, usize),
+    /// Postings that state no place and got none (a remote-only "Remote (…)" counts as none).
+    /// Reported, not a target: a place guessed where none is stated shows here.
+    location_null: (usize, usize),
     salary: (usize, usize),
     remote: (usize, usize),
     employment_type: (usize, usize),
@@ -209,6 +217,15 @@ fn score_split(dir: &Path) -> Score {
                 miss("location", format!("{:?}", input.location), truth.clone());
             }
             tally(&mut score.location, ok);
+        } else {
+            let none = input
+                .location
+                .as_deref()
+                .is_none_or(|found| label.remote && fold_remote(found));
+            if !none {
+                miss("location", format!("{:?}", input.location), "null".into());
+            }
+            tally(&mut score.location_null, none);
         }
         if let Some(truth) = &label.salary {
             let ok = input.salary_range.as_ref().is_some_and(|s| {
@@ -260,7 +277,7 @@ fn score_split(dir: &Path) -> Score {
 
 fn report(name: &str, s: &Score) {
     println!(
-        "{name:<8} files {:>3} | title {:5.1}% | company {:5.1}% ({}) | company null {:5.1}% ({}) | location {:5.1}% ({}) | salary {:5.1}% ({}) | remote {:5.1}% | type {:5.1}% ({}) | refusals {} | json-ld pages {}, not exact {}",
+        "{name:<8} files {:>3} | title {:5.1}% | company {:5.1}% ({}) | company null {:5.1}% ({}) | location {:5.1}% ({}) | location null {:5.1}% ({}) | salary {:5.1}% ({}) | remote {:5.1}% | type {:5.1}% ({}) | refusals {} | json-ld pages {}, not exact {}",
         s.files,
         pct(s.title),
         pct(s.company),
@@ -269,6 +286,8 @@ fn report(name: &str, s: &Score) {
         s.company_null.1,
         pct(s.location),
         s.location.1,
+        pct(s.location_null),
+        s.location_null.1,
         pct(s.salary),
         s.salary.1,
         pct(s.remote),
@@ -289,11 +308,11 @@ fn report(name: &str, s: &Score) {
 struct Floors([f64; 5]);
 
 /// Training split: the measured level, rounded down.
-const TRAIN_FLOORS: Floors = Floors([90.0, 84.0, 90.0, 85.0, 90.0]);
+const TRAIN_FLOORS: Floors = Floors([90.0, 84.0, 90.0, 89.0, 90.0]);
 /// Holdout: the measured level, rounded down. The holdout was renewed on 2026-12-06 and grew on
 /// 2026-12-07 by 113 stored pages merged unread (see the corpus README's "Split"); like every
 /// unseen batch, they score lower than the rest.
-const HOLDOUT_FLOORS: Floors = Floors([79.0, 73.0, 79.0, 78.0, 84.0]);
+const HOLDOUT_FLOORS: Floors = Floors([79.0, 73.0, 79.0, 84.0, 84.0]);
 
 /// The missed targets; the holdout's are counted without naming files or values, so a failure
 /// does not show what the holdout contains.

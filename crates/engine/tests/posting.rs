@@ -2430,3 +2430,36 @@ mod employers_named_in_passing {
         );
     }
 }
+
+/// A place the posting names without stating it as the place of work.
+mod places_named_in_passing {
+    use jobwise_engine::parse_posting;
+
+    #[test]
+    fn the_city_the_text_names_is_taken_and_flagged() {
+        let text = "Library Assistant\n\nThe assistant will run the lending desk, shelve \
+                    returns and help visitors with the catalogue. Our branches serve Bristol \
+                    and the villages around Bristol.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.location.as_deref(), Some("Bristol"));
+        assert!(
+            parsed
+                .warnings
+                .iter()
+                .any(|w| w.field == "location" && w.message.contains("Bristol")),
+            "{:?}",
+            parsed.warnings
+        );
+        // A stated place needs no warning; no city at all leaves the place empty.
+        let text = "Library Assistant\nLocation: Bristol\n\nThe assistant will run the \
+                    lending desk, shelve returns and help visitors with the catalogue.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.location.as_deref(), Some("Bristol"));
+        assert!(parsed.warnings.iter().all(|w| w.field != "location"));
+        let text = "Library Assistant\n\nThe assistant will run the lending desk, shelve \
+                    returns and help visitors with the catalogue at our main branch.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.location, None);
+        assert!(parsed.warnings.iter().all(|w| w.field != "location"));
+    }
+}

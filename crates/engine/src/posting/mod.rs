@@ -236,6 +236,18 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
         })
         .or_else(|| location_from_text(&normalized))
         .or_else(|| header::place_line_near_top(&lines));
+    // Nothing states where the work is: the city the text names most is likelier than no place,
+    // and the user is told to check it.
+    let location = location.or_else(|| {
+        let city = header::city_named_most(&normalized)?;
+        warnings.push(ParseWarning::new(
+            "location",
+            format!(
+                "no place of work was stated; \"{city}\", the city the posting names, was taken: check it"
+            ),
+        ));
+        Some(city)
+    });
     // "Enterprise Account Executive | DACH" over a "Munich" line, "Jobs in Germany" over
     // "• Berlin": a market region or a country gives way to the narrower place a line near the
     // top names.

@@ -2336,6 +2336,26 @@ mod tests {
     }
 
     #[test]
+    fn the_city_a_text_names_most() {
+        let text = "Send your letter to the school office in Bristol. Our pupils come from \
+                    Bristol and Bath.";
+        assert_eq!(city_named_most(text).as_deref(), Some("Bristol"));
+        // A city named once still counts; a two-word city before its first word.
+        assert_eq!(
+            city_named_most("Interviews will be held in San Jose.").as_deref(),
+            Some("San Jose")
+        );
+        // Ordinary words that are also cities, short codes and countries are not taken.
+        for text in [
+            "Nice to have: Python. Reading and writing Spanish.",
+            "LA and NY are not cities here.",
+            "Candidates from Kenya and Uganda may apply.",
+        ] {
+            assert_eq!(city_named_most(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn locations_in_prose() {
         assert_eq!(
             location_from_text("This role is on-site in Munich, Germany.").as_deref(),

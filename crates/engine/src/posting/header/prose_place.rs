@@ -2,6 +2,7 @@
 //! zones)", an employer "in Gansbaai" that is seeking, and a place line near the top.
 
 use super::*;
+use crate::posting::is_gazetteer_city;
 
 const PLACE_NAME: &str =
     r"([A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){0,2}(?:,[ ]*[A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){0,2})?)";
@@ -146,4 +147,63 @@ fn trim_place(place: &str) -> String {
         words.pop();
     }
     words.join(" ").trim_end_matches([',', '.']).to_string()
+}
+
+/// Cities whose names are also ordinary words that open a sentence ("Nice to have",
+/// "Reading and writing"), folded.
+const ORDINARY_WORD_CITIES: &[&str] = &[
+    "nice",
+    "reading",
+    "mobile",
+    "split",
+    "bath",
+    "orange",
+    "independence",
+    "paradise",
+    "concord",
+    "liberty",
+    "commerce",
+    "surprise",
+    "opportunity",
+    "normal",
+    "enterprise",
+    "victory",
+];
+
+/// The city the text names most often (then first), from the gazetteer's cities only: a last
+/// resort when no label, header line or phrase states the place ("Applications to the office
+/// in town … Leipzig … Leipzig"). Countries and regions are not taken: a country named in
+/// passing (a nationality, a donor) says little about where the job is.
+pub(crate) fn city_named_most(text: &str) -> Option<String> {
+    static CAPITALISED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2}")
+            .expect("capitalised-run regex is valid")
+    });
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for found in CAPITALISED.find_iter(text) {
+        // The longest run of words that is a city: "San Jose" before "San".
+        let words: Vec<&str> = found.as_str().split(' ').collect();
+        let city = (1..=words.len()).rev().find_map(|n| {
+            (0..=words.len() - n).find_map(|start| {
+                let name = words[start..start + n].join(" ");
+                let name = name.trim_end_matches(['.', '’', '\'']);
+                let word = fold(name);
+                (name.chars().count() >= 3
+                    && !ORDINARY_WORD_CITIES.contains(&word.as_str())
+                    && is_gazetteer_city(name))
+                .then(|| name.to_string())
+            })
+        });
+        if let Some(city) = city {
+            match counts.iter_mut().find(|(known, _)| *known == city) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((city, 1)),
+            }
+        }
+    }
+    let most = counts.iter().map(|(_, count)| *count).max()?;
+    counts
+        .into_iter()
+        .find(|(_, count)| *count == most)
+        .map(|(city, _)| city)
 }
