@@ -37,7 +37,7 @@ static SECTION_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 /// "NGO Federation of Nepal (NFN) Vacancy for Provincial Coordination Officer", "Vacancy for
 /// the post of Accountant": a notice's heading before the role it advertises.
 static LEAD_VACANCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[^:;|]{0,80}\s)?(?:job\s+)?vacanc(?:y|ies)\s+(?:for|of)\s+(?:the\s+(?:post|position|role)s?\s+of\s+)?(?:an?\s+|the\s+)?")
+    Regex::new(r"(?i)^(?:(?:[^:;|]{0,80}\s)?(?:job\s+)?vacanc(?:y|ies)\s+(?:for|of)\s+(?:the\s+(?:post|position|role)s?\s+of\s+)?(?:an?\s+|the\s+)?|(?:[^:;|]{0,40}\s)?(?:post|position|vacancy|job|role|opening)\s*:\s+)")
         .expect("lead vacancy regex is valid")
 });
 
@@ -144,7 +144,8 @@ fn without_ending(title: &str, ending: &Regex) -> Option<String> {
     (!head.is_empty()).then(|| head.to_string())
 }
 
-/// The role after a notice's "… Vacancy for" heading, when what follows names a role.
+/// The role after a notice's "… Vacancy for" heading or a "Government Post:" kind of label,
+/// when what follows names a role.
 fn without_vacancy_heading(title: &str) -> String {
     match LEAD_VACANCY.find(title) {
         Some(found) if has_role_word(&title[found.end()..]) => title[found.end()..].to_string(),
@@ -454,6 +455,16 @@ mod tests {
         assert_eq!(
             tidy("Vacancy for Lakeside District", None, None),
             "Vacancy for Lakeside District"
+        );
+        // A label for the post before a colon.
+        assert_eq!(
+            tidy("GOVERNMENT POST: PHARMACIST", None, None),
+            "PHARMACIST"
+        );
+        assert_eq!(tidy("New position: Night Nurse", None, None), "Night Nurse");
+        assert_eq!(
+            tidy("Nursing Post: Night Shift", None, None),
+            "Nursing Post: Night Shift"
         );
     }
 }
