@@ -46,6 +46,16 @@ pub(super) const NOT_COMPANIES: &[&str] = &[
     "they",
     "he",
     "she",
+    // Sentence adverbs before a comma ("Currently, NFN is looking for").
+    "currently",
+    "presently",
+    "recently",
+    "however",
+    "therefore",
+    "additionally",
+    "also",
+    "today",
+    "now",
     "i",
     // A kind of organisation without its name (councils, hospitals, schools and the like are
     // in `not_a_name`'s generic names).

@@ -1155,6 +1155,10 @@ mod tests {
             company_from_text("We have several vacancies in the kitchen."),
             None
         );
+        // A sentence adverb is no name.
+        assert!(!plausible_company("Currently"));
+        assert!(!plausible_company("However"));
+        assert!(plausible_company("Harbour Arts Trust"));
     }
 
     #[test]
