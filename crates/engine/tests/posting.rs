@@ -1997,6 +1997,18 @@ mod page_notices {
              program and rotate through our engineering teams.\n",
         );
         assert_eq!(p.salary.map(|s| s.currency).as_deref(), Some("AUD"));
+        // A superannuation rate after the pay, with no place stated.
+        let p = parse_posting(
+            "Early Childhood Educator\n\nSalary: $61,200 - $64,900 per annum + 11.5% super\n\n\
+             Join our centre team and plan play-based learning for the toddler room.\n",
+        );
+        assert_eq!(p.salary.map(|s| s.currency).as_deref(), Some("AUD"));
+        // A percentage of supervision is no superannuation.
+        let p = parse_posting(
+            "Team Leader\n\nSalary: $61,200 - $64,900 per annum\n\nAbout 50% supervision of \
+             the night crew and 50% hands-on work.\n",
+        );
+        assert_eq!(p.salary.map(|s| s.currency).as_deref(), Some("USD"));
     }
 
     #[test]

@@ -694,6 +694,11 @@ fn dollars_from_text(mut salary: Salary, folded: &str) -> Salary {
                 "+ super",
                 "+super",
                 "plus super",
+                // "+ 9.5% super", "plus 11.5% superannuation".
+                "% super ",
+                "% super,",
+                "% super.",
+                "% super\n",
                 " qld ",
                 " qld,",
                 " nsw ",
