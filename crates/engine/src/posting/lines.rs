@@ -272,15 +272,17 @@ pub(crate) fn strip_bullet(line: &str) -> Option<&str> {
     (!item.is_empty()).then_some(item)
 }
 
-/// "1. text", "12) text", "a) text".
+/// "1. text", "12) text", "a) text", "iv. text".
 fn strip_enumerator(line: &str) -> Option<&str> {
     let marker_len = line.find(['.', ')'])?;
     let marker = &line[..marker_len];
     let numeric =
         !marker.is_empty() && marker.len() <= 2 && marker.chars().all(|c| c.is_ascii_digit());
     let lettered = marker.len() == 1 && line[marker_len..].starts_with(')');
+    let roman =
+        !marker.is_empty() && marker.len() <= 4 && marker.chars().all(|c| "ivx".contains(c));
     let rest = &line[marker_len + 1..];
-    if (numeric || lettered) && rest.starts_with(' ') && !rest.trim().is_empty() {
+    if (numeric || lettered || roman) && rest.starts_with(' ') && !rest.trim().is_empty() {
         Some(rest.trim())
     } else {
         None

@@ -236,18 +236,6 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
         })
         .or_else(|| location_from_text(&normalized))
         .or_else(|| header::place_line_near_top(&lines));
-    // Nothing states where the work is: the city the text names most is likelier than no place,
-    // and the user is told to check it.
-    let location = location.or_else(|| {
-        let city = header::city_named_most(&normalized)?;
-        warnings.push(ParseWarning::new(
-            "location",
-            format!(
-                "no place of work was stated; \"{city}\", the city the posting names, was taken: check it"
-            ),
-        ));
-        Some(city)
-    });
     // "Enterprise Account Executive | DACH" over a "Munich" line, "Jobs in Germany" over
     // "• Berlin": a market region or a country gives way to the narrower place a line near the
     // top names.
@@ -257,14 +245,31 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
             .or(Some(found)),
         other => other,
     };
+    // Nothing states where the work is: the city the text names most is likelier than no place,
+    // and the user is told to check it. Not for a remote job ("founders met in Lisbon"), and
+    // the guess never decides which dollar the pay is in.
+    let stated_location = location.clone();
+    let location = location.or_else(|| {
+        if work_arrangement == Some(WorkArrangement::Remote) {
+            return None;
+        }
+        let city = header::city_named_most(&normalized)?;
+        warnings.push(ParseWarning::new(
+            "location",
+            format!(
+                "no place of work was stated; \"{city}\", the city the posting names, was taken: check it"
+            ),
+        ));
+        Some(city)
+    });
     let title = title
         .map(|title| without_place_suffix(title, location.as_deref()))
         .map(|title| without_page_name_suffix(title, &lines));
     let salary = first_some(&meta, parse_salary)
         .or_else(|| parse_salary(&normalized))
-        .map(|salary| local_dollars(salary, location.as_deref(), &normalized, &folded))
+        .map(|salary| local_dollars(salary, stated_location.as_deref(), &normalized, &folded))
         .map(|salary| local_rupees(salary, &folded))
-        .or_else(|| header_thousands(&normalized, location.as_deref(), &folded));
+        .or_else(|| header_thousands(&normalized, stated_location.as_deref(), &folded));
     // A recruitment agency writing for a client it does not name: the agency is not the
     // employer, so only a labelled `Company:` field names one.
     let stock_phrase = header::recruiting_to_fill(&normalized);

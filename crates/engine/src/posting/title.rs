@@ -35,7 +35,8 @@ static SECTION_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "NGO Federation of Nepal (NFN) Vacancy for Provincial Coordination Officer", "Vacancy for
-/// the post of Accountant": a notice's heading before the role it advertises.
+/// the post of Accountant": a notice's heading before the role it advertises; "GOVERNMENT
+/// POST: Pharmacist", "New position: Night Nurse": a label for the post before a colon.
 static LEAD_VACANCY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:[^:;|]{0,80}\s)?(?:job\s+)?vacanc(?:y|ies)\s+(?:for|of)\s+(?:the\s+(?:post|position|role)s?\s+of\s+)?(?:an?\s+|the\s+)?|(?:[^:;|]{0,40}\s)?(?:post|position|vacancy|job|role|opening)\s*:\s+)")
         .expect("lead vacancy regex is valid")

@@ -1179,16 +1179,25 @@ mod tests {
         // Degrees, licences, sentence openers, a common noun, a conjunct and a duty's heading
         // name nobody.
         for text in [
-            "A Bachelor’s degree in accounting is required.",
+            "You need a Bachelor’s degree in accounting.",
             "You hold a valid Driver's licence.",
             "Here’s what you will do.",
             "Catalogue the Museum’s collections and loans.",
+            "The Trust’s values guide our work.",
             "We are backed by Northgate and Europe’s leading investors.",
             "iv. Reporting and Accounting for Commission’s finances and assets.",
-            "Support the Children’s services team.",
+            "a) Review Kestrel’s budget each month.",
+            "We run Children’s services across the county.",
+            "You will care for residents with Alzheimer’s disease.",
         ] {
             assert_eq!(company_from_possessive(text), None, "{text}");
         }
+        // Two joined names that are no place stay one name.
+        assert_eq!(
+            company_from_possessive("Stock the shelves to Marks and Spencer’s standards.")
+                .as_deref(),
+            Some("Marks and Spencer")
+        );
     }
 
     #[test]
@@ -1201,14 +1210,33 @@ mod tests {
             city_named_most("Interviews will be held in San Jose.").as_deref(),
             Some("San Jose")
         );
-        // Ordinary words that are also cities, short codes and countries are not taken.
+        // Ordinary words that are also cities, short codes, countries, a city inside a longer
+        // name and a person's name are not taken.
         for text in [
             "Nice to have: Python. Reading and writing Spanish.",
-            "LA and NY are not cities here.",
+            "LA and SF teams meet weekly.",
             "Candidates from Kenya and Uganda may apply.",
+            "You will join the Boston Consulting Group alumni network.",
+            "Please contact Austin Lee with questions.",
+            "Our New York office is closed on Fridays.",
         ] {
             assert_eq!(city_named_most(text), None, "{text}");
         }
+        // A run's opening word ("In", "Our") is not part of the city; a full stop ends a run.
+        assert_eq!(
+            city_named_most("Our Bristol office. Bristol is home.").as_deref(),
+            Some("Bristol")
+        );
+        assert_eq!(
+            city_named_most("We met in Porto. Lisbon came later. Lisbon won.").as_deref(),
+            Some("Lisbon")
+        );
+        // Every ordinary-word city is a gazetteer city, so the list is not dead.
+        for city in ORDINARY_WORD_CITIES {
+            assert!(crate::posting::is_gazetteer_city(city), "{city}");
+        }
+        // The cities under a heading written over two comment lines are cities too.
+        assert!(crate::posting::is_gazetteer_city("Mombasa"));
     }
 
     #[test]

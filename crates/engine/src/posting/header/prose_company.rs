@@ -3,6 +3,7 @@
 //! client, and a name confirmed by the posting's own link.
 
 use super::*;
+use crate::posting::lines::strip_bullet;
 
 pub(super) const COMPANY_NAME: &str =
     r"([A-Z][\w&'’.-]*(?:[ ]+(?:[A-Z][\w&'’.-]*|&|of|and|de|du|des|for|the)){0,5})";
@@ -149,6 +150,7 @@ const GENERIC_POSSESSORS: &[&str] = &[
     "it",
     "let",
     "who",
+    "god",
 ];
 
 /// Possessors that name nobody when they stand alone ("Children’s services") but can end an
@@ -202,9 +204,14 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "association",
 ];
 
-/// Words after a possessive that make it a qualification or a document, not an employer's
-/// ("Master's degree", "Driver's licence").
+/// Words after a possessive that make it a qualification, a document or an eponym, not an
+/// employer's ("Master's degree", "Driver's licence", "Alzheimer’s disease").
 const POSSESSED_DOCUMENTS: &[&str] = &[
+    // "Alzheimer’s disease", "Down’s syndrome", "Murphy’s law", "Valentine’s Day".
+    "disease",
+    "syndrome",
+    "law",
+    "day",
     "degree",
     "degrees",
     "level",
@@ -228,30 +235,33 @@ pub(crate) fn company_from_possessive(text: &str) -> Option<String> {
         if POSSESSED_DOCUMENTS.contains(&next.as_str()) || unnamed_or_place(text, found.start()) {
             continue;
         }
-        // "backed by Ycombinator and Europe’s leading VCs": the possessive is the last
-        // conjunct's.
-        let name = found.as_str();
-        let name = name.rsplit(" and ").next().unwrap_or(name);
+        // "backed by Ycombinator and Europe’s leading VCs": the possessive is the place's, the
+        // last conjunct ("Marks and Spencer’s" stays whole).
+        let name = match found.as_str().rsplit_once(" and ") {
+            Some((_, last)) if is_place(last) => last,
+            _ => found.as_str(),
+        };
         let name = clean_company(name);
         let last = fold(name.split_whitespace().last().unwrap_or_default());
         let alone = word_count(&name) == 1;
-        // "the Museum’s collections", "Represent the Hospital’s interests": a common noun
-        // the text refers back to.
-        let common_noun = (alone && text[..found.start()].ends_with("the "))
+        // "the Museum’s collections", "The Trust’s values", "Represent the Hospital’s
+        // interests": a common noun the text refers back to.
+        let common_noun = (alone
+            && (text[..found.start()].ends_with("the ")
+                || ORGANISATION_NOUNS.contains(&last.as_str())))
             || found
                 .as_str()
                 .rsplit_once(" the ")
                 .is_some_and(|(_, noun)| {
                     word_count(noun) == 1 && ORGANISATION_NOUNS.contains(&fold(noun).as_str())
                 });
-        // "iv. Reporting and Accounting for Commission’s finances": a duty's capitalised
-        // opening words after a list marker, not a name.
+        // "iv. Reporting and Accounting for Commission’s finances", "a) Review Kestrel’s
+        // budget": a duty's capitalised opening words after a list marker, not a name.
         let line_start = text[..found.start()].rfind('\n').map_or(0, |at| at + 1);
-        let marker = text[line_start..found.start()].trim();
-        let opens_item = !marker.is_empty()
-            && marker
-                .chars()
-                .all(|c| !c.is_alphabetic() || (c.is_ascii_lowercase() && "ivx".contains(c)));
+        let line = &text[line_start..];
+        // `strip_bullet` hands back a part of `text`: the item starts where the name does.
+        let opens_item = strip_bullet(line.trim_start())
+            .is_some_and(|item| std::ptr::eq(item.as_ptr(), text[found.start()..].as_ptr()));
         if GENERIC_POSSESSORS.contains(&last.as_str())
             || (alone && GENERIC_ALONE.contains(&last.as_str()))
             || common_noun

@@ -1,8 +1,9 @@
 //! Places named in prose: "based in Berlin", "duty station in Nairobi", "Remote (EU time
-//! zones)", an employer "in Gansbaai" that is seeking, and a place line near the top.
+//! zones)", an employer "in Gansbaai" that is seeking, a place line near the top, and, as a
+//! last resort, the city the text names most.
 
 use super::*;
-use crate::posting::is_gazetteer_city;
+use crate::posting::{in_gazetteer, is_gazetteer_city};
 
 const PLACE_NAME: &str =
     r"([A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){0,2}(?:,[ ]*[A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){0,2})?)";
@@ -149,55 +150,53 @@ fn trim_place(place: &str) -> String {
     words.join(" ").trim_end_matches([',', '.']).to_string()
 }
 
-/// Cities whose names are also ordinary words that open a sentence ("Nice to have",
-/// "Reading and writing"), folded.
-const ORDINARY_WORD_CITIES: &[&str] = &[
-    "nice",
-    "reading",
-    "mobile",
-    "split",
-    "bath",
-    "orange",
-    "independence",
-    "paradise",
-    "concord",
-    "liberty",
-    "commerce",
-    "surprise",
-    "opportunity",
-    "normal",
-    "enterprise",
-    "victory",
-];
+/// Gazetteer cities whose names are also ordinary words or stand for something larger ("Nice
+/// to have", "Reading and writing", "Essen" is food in German, "Victoria" the Australian
+/// state), folded. Every entry is a gazetteer city (a test checks), so none of them is dead.
+pub(super) const ORDINARY_WORD_CITIES: &[&str] = &["nice", "reading", "bath", "essen", "victoria"];
 
 /// The city the text names most often (then first), from the gazetteer's cities only: a last
 /// resort when no label, header line or phrase states the place ("Applications to the office
-/// in town … Leipzig … Leipzig"). Countries and regions are not taken: a country named in
-/// passing (a nationality, a donor) says little about where the job is.
+/// in town … Leipzig … Leipzig"). A city counts only when it ends its run of capitalised words
+/// ("Stadt Leipzig", "In Leeds"): "Boston Consulting Group" and "Charlotte Evans" are no place,
+/// and "New York" is not York. Countries and regions are not taken: a country named in passing (a nationality, a
+/// donor) says little about where the job is.
 pub(crate) fn city_named_most(text: &str) -> Option<String> {
     static CAPITALISED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?-u:\b)[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2}")
+        Regex::new(r"(?-u:\b)[A-Z][\w'’-]*(?:\.?[ ][A-Z][\w'’-]*)*")
             .expect("capitalised-run regex is valid")
     });
     let mut counts: Vec<(String, usize)> = Vec::new();
     for found in CAPITALISED.find_iter(text) {
-        // The longest run of words that is a city: "San Jose" before "San".
-        let words: Vec<&str> = found.as_str().split(' ').collect();
-        let city = (1..=words.len()).rev().find_map(|n| {
-            (0..=words.len() - n).find_map(|start| {
-                let name = words[start..start + n].join(" ");
-                let name = name.trim_end_matches(['.', '’', '\'']);
-                let word = fold(name);
-                (name.chars().count() >= 3
-                    && !ORDINARY_WORD_CITIES.contains(&word.as_str())
-                    && is_gazetteer_city(name))
-                .then(|| name.to_string())
-            })
-        });
-        if let Some(city) = city {
-            match counts.iter_mut().find(|(known, _)| *known == city) {
+        // "Berlin. Munich is our HQ": a full stop ends a run.
+        for run in found.as_str().split(". ") {
+            let run = run.trim_end_matches(['’', '\'']);
+            let run = run
+                .strip_suffix("’s")
+                .or(run.strip_suffix("'s"))
+                .unwrap_or(run);
+            let words: Vec<&str> = run.split(' ').collect();
+            // The city ends the run ("Stadt Leipzig", "1011 PN Amsterdam"); a longer known
+            // place that ends it the same way is no city of this name ("New York").
+            let Some(name) = (1..=words.len()).rev().find_map(|n| {
+                let suffix = words[words.len() - n..].join(" ");
+                if is_gazetteer_city(&suffix) {
+                    Some(Some(suffix))
+                } else {
+                    in_gazetteer(&suffix).then_some(None)
+                }
+            }) else {
+                continue;
+            };
+            let Some(name) = name else {
+                continue;
+            };
+            if name.chars().count() < 3 || ORDINARY_WORD_CITIES.contains(&fold(&name).as_str()) {
+                continue;
+            }
+            match counts.iter_mut().find(|(known, _)| *known == name) {
                 Some((_, count)) => *count += 1,
-                None => counts.push((city, 1)),
+                None => counts.push((name, 1)),
             }
         }
     }
