@@ -16,6 +16,13 @@ static TAIL_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s+(?:at|for|with|in|[-–—|@])\s+|\s*,\s+").expect("tail regex is valid")
 });
 
+/// A post count after the role, whatever path the title came by: "Assistant Legal Officer
+/// (2 Positions)".
+static COUNT_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\(\s*\d{1,3}\s+(?:positions?|posts?|vacanc(?:y|ies)|openings?)\s*\)$")
+        .expect("count ending regex is valid")
+});
+
 /// A board's search-engine ending: "… Job in Charlottesville", "… Vacancies 2026",
 /// "… Jobs".
 static BOARD_ENDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -62,6 +69,7 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
     for _ in 0..4 {
         let next = without_ending(&current, &BOARD_ENDING)
             .or_else(|| without_ending(&current, &SECTION_ENDING))
+            .or_else(|| without_ending(&current, &COUNT_ENDING))
             .or_else(|| without_named_tail(&current, company, location));
         match next {
             Some(next)
@@ -457,6 +465,13 @@ mod tests {
             tidy("Vacancy for Lakeside District", None, None),
             "Vacancy for Lakeside District"
         );
+        // A post count after the role, and not a number that is part of it.
+        assert_eq!(
+            tidy("ASSISTANT LEGAL OFFICER (2 Positions)", None, None),
+            "ASSISTANT LEGAL OFFICER"
+        );
+        assert_eq!(tidy("Staff Nurse (3 posts)", None, None), "Staff Nurse");
+        assert_eq!(tidy("Engineer (2 years)", None, None), "Engineer (2 years)");
         // A label for the post before a colon.
         assert_eq!(
             tidy("GOVERNMENT POST: PHARMACIST", None, None),
