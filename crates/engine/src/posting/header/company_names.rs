@@ -192,6 +192,19 @@ pub(crate) fn not_a_name(text: &str) -> bool {
     ) {
         return true;
     }
+    // "DEPARTMENT: Health": a labelled detail, not a name.
+    if text.contains(": ") {
+        return true;
+    }
+    // "Kenya Country Office", "Gaza Field Office": an office of the employer, not the employer.
+    if let Some(head) = folded.strip_suffix(" office")
+        && head
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| matches!(w, "country" | "field" | "regional" | "area" | "sub"))
+    {
+        return true;
+    }
     // "Stellenmarkt-direkt.de - Jobbörse, Stellenangebote": a board's heading after its domain.
     if let Some((first, _)) = text.split_once(" - ")
         && is_domain(&fold(first))

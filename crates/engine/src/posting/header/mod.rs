@@ -1155,6 +1155,12 @@ mod tests {
             company_from_text("We have several vacancies in the kitchen."),
             None
         );
+        // A labelled detail or an office of the employer is no name.
+        assert!(not_a_name("DEPARTMENT: Health"));
+        assert!(not_a_name("Kenya Country Office"));
+        assert!(not_a_name("Gaza Field Office"));
+        assert!(!not_a_name("Foreign Office"));
+        assert!(!not_a_name("Harbour Arts Trust"));
         // A sentence adverb is no name.
         assert!(!plausible_company("Currently"));
         assert!(!plausible_company("However"));
