@@ -308,11 +308,11 @@ fn report(name: &str, s: &Score) {
 struct Floors([f64; 5]);
 
 /// Training split: the measured level, rounded down.
-const TRAIN_FLOORS: Floors = Floors([89.0, 83.0, 90.0, 88.0, 90.0]);
+const TRAIN_FLOORS: Floors = Floors([89.0, 82.0, 89.0, 87.0, 90.0]);
 /// Holdout: the measured level, rounded down. The holdout was renewed on 2026-12-06 and grew on
 /// 2026-12-07 by 113 stored pages merged unread (see the corpus README's "Split"); like every
 /// unseen batch, they score lower than the rest.
-const HOLDOUT_FLOORS: Floors = Floors([79.0, 72.0, 79.0, 83.0, 85.0]);
+const HOLDOUT_FLOORS: Floors = Floors([78.0, 72.0, 80.0, 82.0, 85.0]);
 
 /// The missed targets; the holdout's are counted without naming files or values, so a failure
 /// does not show what the holdout contains.
