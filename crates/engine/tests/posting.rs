@@ -2432,6 +2432,21 @@ mod employers_named_in_passing {
     }
 
     #[test]
+    fn an_organisation_in_front_of_the_role_when_nothing_else_names_one() {
+        let text = "Hillcrest Food Co-op Store Manager\n\nThe store manager runs the shop \
+                    floor, orders stock from local farms and leads a team of nine.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.company.as_deref(), Some("Hillcrest Food Co-op"));
+        assert_eq!(parsed.title.as_deref(), Some("Store Manager"));
+        // A schooling level in front of the role is no employer.
+        let text = "Primary School Teacher\n\nThe teacher plans lessons for a class of \
+                    twenty-eight and works with the special needs coordinator.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.company, None);
+        assert_eq!(parsed.title.as_deref(), Some("Primary School Teacher"));
+    }
+
+    #[test]
     fn an_acronym_between_the_name_and_its_verb() {
         let text = "Returning Officer\n\nThe Coastal Elections Office [CEO] is seeking \
                     expressions of interest from people able to run a polling station for \

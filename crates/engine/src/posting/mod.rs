@@ -349,6 +349,13 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let company = company
         .filter(|name| !described_not_named(name, &folded))
         .map(|name| expand_acronym(name, &normalized));
+    // "Plainfield Food Co-op Store Manager" with no employer named elsewhere: the
+    // organisation in front of the role (tidy_title then takes it off the title).
+    let company = company.or_else(|| {
+        (!stock_phrase && !header::for_unnamed_client(&normalized))
+            .then(|| title.as_deref().and_then(header::organisation_before_role))
+            .flatten()
+    });
     let tidied = title
         .clone()
         .map(|title| title::tidy_title(title, company.as_deref(), location.as_deref()));

@@ -46,6 +46,17 @@ pub(super) const NOT_COMPANIES: &[&str] = &[
     "they",
     "he",
     "she",
+    // A board's or an employer's hiring banner where a name was expected.
+    "accepting applications",
+    "now accepting applications",
+    "now hiring",
+    "hiring now",
+    "we are hiring",
+    "we're hiring",
+    "apply today",
+    "job opening",
+    "job openings",
+    "open positions",
     // Sentence adverbs before a comma ("Currently, NFN is looking for").
     "currently",
     "presently",

@@ -1161,10 +1161,33 @@ mod tests {
         assert!(not_a_name("Gaza Field Office"));
         assert!(!not_a_name("Foreign Office"));
         assert!(!not_a_name("Harbour Arts Trust"));
+        // A hiring banner is no name.
+        assert!(!plausible_company("Accepting Applications"));
         // A sentence adverb is no name.
         assert!(!plausible_company("Currently"));
         assert!(!plausible_company("However"));
         assert!(plausible_company("Harbour Arts Trust"));
+    }
+
+    #[test]
+    fn an_organisation_in_front_of_the_role() {
+        assert_eq!(
+            organisation_before_role("Hillcrest Food Co-op Store Manager").as_deref(),
+            Some("Hillcrest Food Co-op")
+        );
+        assert_eq!(
+            organisation_before_role("St Anne's Parish Church Parish Administrator").as_deref(),
+            Some("St Anne's Parish Church")
+        );
+        for title in [
+            "Primary School Teacher",
+            "Senior College Lecturer",
+            "Micro Plus Trust Staff",
+            "Hospital Pharmacist",
+            "Harbour Arts Trust",
+        ] {
+            assert_eq!(organisation_before_role(title), None, "{title}");
+        }
     }
 
     #[test]

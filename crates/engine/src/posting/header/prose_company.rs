@@ -280,6 +280,52 @@ pub(crate) fn company_from_possessive(text: &str) -> Option<String> {
     best.map(|(_, name)| name)
 }
 
+static ORGANISATION_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z][\w'’.&-]*[ ]+){1,5}?(?:Church|Hospital|University|College|Council|Museum|Library|Co-op|Co-operative|Cooperative|Foundation|Trust|Society|Association|Clinic|Academy|Ltd|Limited|Inc|LLC)(?-u:\b)")
+        .expect("organisation-first regex is valid")
+});
+
+/// Words that open a role, not an organisation ("Senior School Teacher", "Head Librarian").
+const ROLE_OPENERS: &[&str] = &[
+    "senior",
+    "junior",
+    "lead",
+    "head",
+    "chief",
+    "assistant",
+    "deputy",
+    "principal",
+    "acting",
+    "interim",
+    "trainee",
+    "graduate",
+    "part",
+    "full",
+];
+
+/// "Parkway Gardens United Presbyterian Church Part Time Organist", "Plainfield Food Co-op
+/// Store Manager": an employer shaped like an organisation run into the front of the title,
+/// when nothing else names the employer. The rest must name a role; a schooling level ("Primary
+/// School Teacher") or a role's opening word ("Senior College Lecturer") is no employer.
+pub(crate) fn organisation_before_role(title: &str) -> Option<String> {
+    let found = ORGANISATION_FIRST.find(title)?;
+    let name = found.as_str().trim();
+    let rest = title[found.end()..].trim_start_matches([' ', '-', '–', ':', '|', ',']);
+    let first = fold(name.split_whitespace().next().unwrap_or_default());
+    let schooling = name
+        .rsplit_once(' ')
+        .is_some_and(|(level, _)| SCHOOLING_LEVELS.contains(&fold(level).as_str()));
+    let named = word_count(name) >= 2
+        && !ROLE_OPENERS.contains(&first.as_str())
+        && !schooling
+        && !has_role_word(name)
+        && plausible_company(name);
+    // "Micro Plus Trust Staff": one word after the name is more likely part of a programme's
+    // name than a role.
+    (named && rest.starts_with(char::is_uppercase) && word_count(rest) >= 2 && has_role_word(rest))
+        .then(|| name.to_string())
+}
+
 static COMPANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?m)(?:^|[.!?][ ]+|,[ ]+(?:the[ ]+)?){COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:[ ]+in[ ]+[A-Z][\w'’.-]*)?[ ]+(?:is[ ]+(?:a|an|the|building|creating|developing|among|one[ ]+of|on[ ]+a[ ]+mission)(?-u:\b)|was[ ]+founded(?-u:\b)|is[ ]+nestled(?-u:\b)|exists[ ]+to(?-u:\b)|(?:builds|helps|makes|runs|operates|designs|develops|creates|provides|offers|plans|connects|processes|powers|serves|sells|delivers|brings|turns|gives|lets|enables)(?-u:\b))"
