@@ -700,12 +700,12 @@ fn clean_title_text(line: &str) -> String {
         }
         text = head.trim().to_string();
     }
-    // "LEGAL MANAGER GRADE 13", "Project Officer (2 Positions)", "Legal Administrative Officer
-    // (MR-5)": a grade or a post count at the end.
+    // "LEGAL MANAGER GRADE 13", "Legal Administrative Officer (MR-5)": a grade at the end (a
+    // post count, "(2 Positions)", comes off every title in `title::tidy_title`).
     {
         static GRADE_OR_COUNT: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
-                r"(?:\s+(?i:grade\s+[a-z]?\d{1,2}[a-z]?|x\s?\d{1,3}|\(\s*\d{1,3}\s+(?:positions?|posts?|vacanc(?:y|ies)|openings?)\s*\))|\s*\([A-Z]{1,4}\d{0,2}\s?[-–]\s?[A-Z]{0,4}\d{1,2}\))$",
+                r"(?:\s+(?i:grade\s+[a-z]?\d{1,2}[a-z]?|x\s?\d{1,3})|\s*\([A-Z]{1,4}\d{0,2}\s?[-–]\s?[A-Z]{0,4}\d{1,2}\))$",
             )
             .expect("grade-or-count regex is valid")
         });
