@@ -332,6 +332,13 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
                     .then(|| header::company_from_possessive(&normalized))
                     .flatten()
             })
+            // "Plainfield Food Co-op Store Manager": the organisation in front of the role
+            // (tidy_title then takes it off the title).
+            .or_else(|| {
+                (!stock_phrase)
+                    .then(|| title.as_deref().and_then(header::organisation_before_role))
+                    .flatten()
+            })
     };
     // A labelled employer that is only an address or a date names nobody.
     let labelled_company = fields.company.clone().filter(|c| !header::not_a_name(c));
@@ -349,13 +356,6 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let company = company
         .filter(|name| !described_not_named(name, &folded))
         .map(|name| expand_acronym(name, &normalized));
-    // "Plainfield Food Co-op Store Manager" with no employer named elsewhere: the
-    // organisation in front of the role (tidy_title then takes it off the title).
-    let company = company.or_else(|| {
-        (!stock_phrase && !header::for_unnamed_client(&normalized))
-            .then(|| title.as_deref().and_then(header::organisation_before_role))
-            .flatten()
-    });
     let tidied = title
         .clone()
         .map(|title| title::tidy_title(title, company.as_deref(), location.as_deref()));

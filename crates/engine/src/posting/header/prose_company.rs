@@ -280,6 +280,10 @@ pub(crate) fn company_from_possessive(text: &str) -> Option<String> {
     best.map(|(_, name)| name)
 }
 
+/// An organisation's name at the start of a title. Narrower than `ORGANISATION_NAME`: "School",
+/// "Group", "Institute" and "Authority" also open roles ("School Social Worker", "Group Head"),
+/// so only words that do not are taken here (with `ORGANISATION_NAME` "Job Opening Information
+/// School Social Worker" named a company "Job Opening Information School").
 static ORGANISATION_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[A-Z][\w'’.&-]*[ ]+){1,5}?(?:Church|Hospital|University|College|Council|Museum|Library|Co-op|Co-operative|Cooperative|Foundation|Trust|Society|Association|Clinic|Academy|Ltd|Limited|Inc|LLC)(?-u:\b)")
         .expect("organisation-first regex is valid")

@@ -159,8 +159,8 @@ pub(super) const ORDINARY_WORD_CITIES: &[&str] = &["nice", "reading", "bath", "e
 /// resort when no label, header line or phrase states the place ("Applications to the office
 /// in town … Leipzig … Leipzig"). A city counts only when it ends its run of capitalised words
 /// ("Stadt Leipzig", "In Leeds"): "Boston Consulting Group" and "Charlotte Evans" are no place,
-/// and "New York" is not York. Countries and regions are not taken: a country named in passing (a nationality, a
-/// donor) says little about where the job is.
+/// and "New York" is not York. Countries and regions are not taken: a country named in passing
+/// (a nationality, a donor) says little about where the job is.
 pub(crate) fn city_named_most(text: &str) -> Option<String> {
     static CAPITALISED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?-u:\b)[A-Z][\w'’-]*(?:\.?[ ][A-Z][\w'’-]*)*")
@@ -175,20 +175,7 @@ pub(crate) fn city_named_most(text: &str) -> Option<String> {
                 .strip_suffix("’s")
                 .or(run.strip_suffix("'s"))
                 .unwrap_or(run);
-            let words: Vec<&str> = run.split(' ').collect();
-            // The city ends the run ("Stadt Leipzig", "1011 PN Amsterdam"); a longer known
-            // place that ends it the same way is no city of this name ("New York").
-            let Some(name) = (1..=words.len()).rev().find_map(|n| {
-                let suffix = words[words.len() - n..].join(" ");
-                if is_gazetteer_city(&suffix) {
-                    Some(Some(suffix))
-                } else {
-                    in_gazetteer(&suffix).then_some(None)
-                }
-            }) else {
-                continue;
-            };
-            let Some(name) = name else {
+            let Some(name) = city_ending(run) else {
                 continue;
             };
             if name.chars().count() < 3 || ORDINARY_WORD_CITIES.contains(&fold(&name).as_str()) {
@@ -205,4 +192,21 @@ pub(crate) fn city_named_most(text: &str) -> Option<String> {
         .into_iter()
         .find(|(_, count)| *count == most)
         .map(|(city, _)| city)
+}
+
+/// The gazetteer city that ends a run of capitalised words ("Stadt Leipzig", "1011 PN
+/// Amsterdam"), longest first; none when a longer known place ends it the same way ("New York"
+/// is no York).
+fn city_ending(run: &str) -> Option<String> {
+    let words: Vec<&str> = run.split(' ').collect();
+    for n in (1..=words.len()).rev() {
+        let suffix = words[words.len() - n..].join(" ");
+        if is_gazetteer_city(&suffix) {
+            return Some(suffix);
+        }
+        if in_gazetteer(&suffix) {
+            return None;
+        }
+    }
+    None
 }
