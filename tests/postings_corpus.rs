@@ -20,6 +20,7 @@ mod matching;
 use matching::{norm, title_matches};
 use std::path::Path;
 
+use jobwise::jobs::fetch::decode_page;
 use jobwise::jobs::import::{PageSource, read_job_page};
 use jobwise::jobs::model::{JobInput, SalaryPeriod, WorkArrangement};
 use serde::Deserialize;
@@ -140,7 +141,13 @@ fn score_split(dir: &Path) -> Score {
     let mut score = Score::default();
     for label in &labels {
         score.files += 1;
-        let raw = std::fs::read_to_string(dir.join(&label.file)).unwrap();
+        // Pages are decoded as the URL import decodes them (a few older ones are not UTF-8).
+        let bytes = std::fs::read(dir.join(&label.file)).unwrap();
+        let raw = if label.format == "html" {
+            decode_page(&bytes, None)
+        } else {
+            String::from_utf8(bytes).expect("text postings are UTF-8")
+        };
         let (parsed, source) = if label.format == "html" {
             let read = read_job_page(&raw);
             (read.parsed, Some(read.source))

@@ -1185,7 +1185,7 @@ fn resume_languages(profile: &Profile) -> Vec<Language> {
         .filter(|l| !l.name.trim().is_empty())
         .map(|l| Language {
             name: l.name.trim().to_owned(),
-            proficiency: capitalize(l.proficiency.as_str()),
+            proficiency: jobwise_engine::enhance::capitalize(l.proficiency.as_str()),
         })
         .collect()
 }
@@ -1200,14 +1200,6 @@ fn expired(expiry: Option<&str>, today: (i32, u8)) -> bool {
     expiry
         .and_then(parse_date)
         .is_some_and(|(y, m)| (y, m.unwrap_or(12)) < (today.0, today.1))
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// "Backend Engineer with 8+ years of experience in Rust, PostgreSQL and Kafka." plus the

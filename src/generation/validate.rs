@@ -1110,15 +1110,13 @@ fn validate_resume(input: &ValidationInput, facts: &Facts, resume: &Resume) -> V
         ));
     }
     issues.extend(readability(&lines, true));
-    ValidationReport {
-        ats_score: score(&checks),
-        keyword_coverage,
-        factuality_issues: factuality,
-        issues,
+    report(
+        input,
         checks,
-        uncovered_keywords: uncovered,
-        missing_keywords: input.compiled.missing_keywords.clone(),
-    }
+        issues,
+        factuality,
+        (keyword_coverage, uncovered),
+    )
 }
 
 /// All the text a resume shows (its lines, then entry names) and the profile items it cites
@@ -1299,6 +1297,24 @@ fn validate_letter(
     ];
     let mut issues = ats_issues(&checks);
     issues.extend(readability(&lines, false));
+    report(
+        input,
+        checks,
+        issues,
+        factuality,
+        (keyword_coverage, uncovered),
+    )
+}
+
+/// One document's report: the score from its checks, the findings, and the keyword coverage
+/// with the required keywords it does not show (the profile's gaps come from stage 2).
+fn report(
+    input: &ValidationInput,
+    checks: Vec<Check>,
+    issues: Vec<Issue>,
+    factuality: Vec<Issue>,
+    (keyword_coverage, uncovered): (f64, Vec<String>),
+) -> ValidationReport {
     ValidationReport {
         ats_score: score(&checks),
         keyword_coverage,

@@ -12,6 +12,10 @@
 //! - no proxy from the environment, a total time limit, a byte limit counted while streaming,
 //!   and HTML content types only.
 //!
+//! The page is decoded as a browser would ([`decode_page`]): a byte-order mark, then the
+//! `charset` of the Content-Type, then a `<meta charset>` near the top, then UTF-8 when the
+//! bytes are valid UTF-8 and Windows-1252 (the web's legacy default) when they are not.
+//!
 //! `JOBWISE_FETCH_ALLOW_PRIVATE=true` lifts the address rule (intranet job boards, tests).
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
@@ -52,7 +56,7 @@ pub enum FetchError {
 pub struct FetchedPage {
     /// The URL after redirects.
     pub final_url: Url,
-    /// The page, decoded as UTF-8 (invalid bytes replaced).
+    /// The page, decoded by its declared or sniffed encoding (see [`decode_page`]).
     pub html: String,
 }
 
@@ -354,12 +358,16 @@ fn too_large(settings: &FetchSettings) -> FetchError {
     ))
 }
 
-/// The body, streamed and counted against `max_bytes`, decoded as UTF-8 (invalid bytes
-/// replaced).
+/// The body, streamed and counted against `max_bytes`, decoded by [`decode_page`].
 async fn read_body(
     settings: &FetchSettings,
     mut response: reqwest::Response,
 ) -> Result<String, FetchError> {
+    let content_type = response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
     let mut body: Vec<u8> = Vec::new();
     loop {
         match response.chunk().await {
@@ -373,12 +381,119 @@ async fn read_body(
             Err(e) => return Err(describe(settings, &e)),
         }
     }
-    Ok(String::from_utf8_lossy(&body).into_owned())
+    Ok(decode_page(&body, content_type.as_deref()))
+}
+
+/// How far into a page a `<meta charset>` is looked for (the HTML standard's prescan length).
+const META_PRESCAN_BYTES: usize = 1024;
+
+/// A page's bytes as text, in the encoding a browser would use: the byte-order mark first, then
+/// the `charset` parameter of `content_type`, then a `<meta charset="…">` or `<meta
+/// http-equiv="Content-Type" content="…; charset=…">` in the first 1,024 bytes; with none of
+/// these, UTF-8 when the bytes are valid UTF-8 and Windows-1252 when they are not (older
+/// Latin-script sites that never say). Bytes the encoding cannot map become U+FFFD.
+pub fn decode_page(body: &[u8], content_type: Option<&str>) -> String {
+    let declared = content_type
+        .and_then(charset_parameter)
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+        .or_else(|| meta_charset(&body[..body.len().min(META_PRESCAN_BYTES)]));
+    let encoding = match declared {
+        Some(encoding) => encoding,
+        None if std::str::from_utf8(body).is_ok() => encoding_rs::UTF_8,
+        None => encoding_rs::WINDOWS_1252,
+    };
+    // `decode` honours a byte-order mark over the declared encoding, as browsers do.
+    let (text, _, _) = encoding.decode(body);
+    text.into_owned()
+}
+
+/// The value of a `charset=` parameter (`text/html; charset="ISO-8859-1"`).
+fn charset_parameter(content_type: &str) -> Option<String> {
+    content_type.split(';').skip(1).find_map(|parameter| {
+        let (name, value) = parameter.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches(['"', '\'']).to_string())
+    })
+}
+
+/// The encoding a `<meta>` tag in `head` declares. A page that declares UTF-16 in ASCII bytes
+/// is not UTF-16, so that reads as UTF-8 (as the HTML standard says).
+fn meta_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let lower: Vec<u8> = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(start) = find(&lower[from..], b"<meta").map(|i| i + from) {
+        let end = find(&lower[start..], b">").map_or(lower.len(), |i| i + start);
+        let tag = &lower[start..end];
+        if let Some(at) = find(tag, b"charset") {
+            let rest = &tag[at + b"charset".len()..];
+            let rest = rest.trim_ascii_start();
+            if let Some(value) = rest.strip_prefix(b"=") {
+                let value = value.trim_ascii_start();
+                let value = value
+                    .strip_prefix(b"\"")
+                    .or(value.strip_prefix(b"'"))
+                    .unwrap_or(value);
+                let label: Vec<u8> = value
+                    .iter()
+                    .copied()
+                    .take_while(|b| b.is_ascii_alphanumeric() || b"-_:.".contains(b))
+                    .collect();
+                if let Some(encoding) = encoding_rs::Encoding::for_label(&label) {
+                    let utf16 =
+                        encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE;
+                    return Some(if utf16 { encoding_rs::UTF_8 } else { encoding });
+                }
+            }
+        }
+        from = end;
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decodes_pages_by_their_declared_or_sniffed_encoding() {
+        // "Técnico de operación" in Windows-1252 / ISO-8859-1 bytes.
+        let latin = b"<p>T\xe9cnico de operaci\xf3n</p>";
+        let wanted = "<p>Técnico de operación</p>";
+        assert_eq!(
+            decode_page(latin, None),
+            wanted,
+            "no declaration, not UTF-8"
+        );
+        assert_eq!(
+            decode_page(latin, Some("text/html; charset=\"ISO-8859-1\"")),
+            wanted
+        );
+        let meta = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><p>T\xe9cnico</p>";
+        assert!(decode_page(meta, None).contains("Técnico"));
+        let meta = b"<meta charset='windows-1250'><p>Gda\xf1sk</p>";
+        assert!(decode_page(meta, None).contains("Gdańsk"));
+        // UTF-8 stays UTF-8, with or without a declaration; a BOM wins over a wrong header.
+        let utf8 = "<p>Técnico 技术员</p>".as_bytes();
+        assert_eq!(decode_page(utf8, None), "<p>Técnico 技术员</p>");
+        assert_eq!(
+            decode_page(utf8, Some("text/html; charset=utf-8")),
+            "<p>Técnico 技术员</p>"
+        );
+        let bom = [b"\xef\xbb\xbf".as_slice(), utf8].concat();
+        assert_eq!(
+            decode_page(&bom, Some("text/html; charset=iso-8859-1")),
+            "<p>Técnico 技术员</p>"
+        );
+        // A page claiming UTF-16 in ASCII bytes is read as UTF-8; an unknown label is ignored.
+        let claims = "<meta charset=\"utf-16\"><p>Técnico</p>".as_bytes();
+        assert!(decode_page(claims, None).contains("Técnico"));
+        assert!(decode_page(utf8, Some("text/html; charset=no-such")).contains("技术员"));
+    }
 
     fn ip(text: &str) -> IpAddr {
         text.parse().unwrap()

@@ -74,6 +74,14 @@ async fn page_server() -> SocketAddr {
             }),
         )
         .route(
+            // An older site's page in ISO-8859-1, saying so only in a <meta> tag.
+            "/latin1",
+            get(|| async {
+                let page: &[u8] = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body><h1>T\xe9cnico de Mantenimiento</h1><p>Empresa: Minera Andina S.A.</p><p>Lugar: Arequipa, Per\xfa</p><p>Buscamos un t\xe9cnico con experiencia en mantenimiento de equipos pesados para la operaci\xf3n de la mina, con turnos rotativos y disponibilidad para viajar.</p></body></html>";
+                ([(header::CONTENT_TYPE, "text/html")], page)
+            }),
+        )
+        .route(
             "/gone",
             get(|| async { (StatusCode::NOT_FOUND, "no such job") }),
         );
@@ -375,6 +383,16 @@ async fn urls_are_fetched_within_limits() {
     let text = import("/text-job".into()).await;
     assert_eq!(text.status, StatusCode::CREATED);
     assert_eq!(text.json()["source"], "html_text");
+
+    // A page in a legacy encoding is decoded by its declaration, not as broken UTF-8.
+    let latin = import("/latin1".into()).await;
+    assert_eq!(latin.status, StatusCode::CREATED);
+    let latin = latin.json();
+    assert_eq!(latin["title"], "Técnico de Mantenimiento", "{latin}");
+    assert!(
+        latin["description"].as_str().unwrap().contains("operación"),
+        "{latin}"
+    );
 
     // More than 3 redirects, an error answer, a time-out, a closed port: 502 fetch_failed.
     for path in ["/hop/4", "/gone", "/slow"] {

@@ -118,8 +118,8 @@ const STOP_WORDS: &[&str] = &[
     "across", "was", "were", "have", "has", "had", "team", "teams",
 ];
 
-/// The text with its first letter in upper case.
-pub(crate) fn capitalize(text: &str) -> String {
+/// The text with its first letter in upper case (the rest as it is).
+pub fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
