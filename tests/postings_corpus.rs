@@ -29,6 +29,8 @@ use serde::Deserialize;
 struct Label {
     file: String,
     format: String,
+    /// What a built page was built from; `None` for a page saved as published.
+    built_from: Option<String>,
     title: String,
     company: Option<String>,
     location: Option<String>,
@@ -114,6 +116,10 @@ struct Score {
     refusals: Vec<String>,
     json_ld_pages: usize,
     json_ld_misses: Vec<String>,
+    /// Saved real pages (not built) with JSON-LD whose title, company or place differ from the
+    /// labels. The labels follow the page's visible text, and a page's JSON-LD can contradict
+    /// it (an advertiser's address given as the job's place), so these are capped, not zero.
+    json_ld_saved_misses: Vec<String>,
     misses: Vec<String>,
     /// Per origin (the file name's prefix: `hn`, `nhs`, `ats`, `page`…) and format: files and
     /// misses of title, company and location, so a weak origin shows without naming files.
@@ -268,10 +274,27 @@ fn score_split(dir: &Path) -> Score {
             let location = input.location.as_deref().filter(|l| {
                 !(label.remote && label.location.is_none() && l.starts_with("Remote ("))
             });
+            // The place is JSON-LD's address joined as published ("Kalubowila, Western, LK");
+            // a saved real page is labelled from its visible text ("Kalubowila, Sri Lanka"),
+            // which may write the region and country differently, so there the place (its
+            // first part) must be the same; built pages must match whole.
+            let first = |place: &str| norm(place.split(',').next().unwrap_or(""));
+            let same_place = match (location, label.location.as_deref()) {
+                (Some(found), Some(truth)) => {
+                    norm(found) == norm(truth)
+                        || (label.built_from.is_none() && first(found) == first(truth))
+                }
+                (found, truth) => found.is_none() && truth.is_none(),
+            };
             let exact = norm(&input.title) == norm(&label.title)
                 && input.company.as_deref().map(norm) == label.company.as_deref().map(norm)
-                && location.map(norm) == label.location.as_deref().map(norm);
-            if !exact {
+                && same_place;
+            if !exact && label.built_from.is_none() {
+                score.json_ld_saved_misses.push(format!(
+                    "{}: found ({:?}, {:?}, {:?})",
+                    label.file, input.title, input.company, input.location
+                ));
+            } else if !exact {
                 score.json_ld_misses.push(format!(
                     "{}: found ({:?}, {:?}, {:?})",
                     label.file, input.title, input.company, input.location
@@ -284,7 +307,7 @@ fn score_split(dir: &Path) -> Score {
 
 fn report(name: &str, s: &Score) {
     println!(
-        "{name:<8} files {:>3} | title {:5.1}% | company {:5.1}% ({}) | company null {:5.1}% ({}) | location {:5.1}% ({}) | location null {:5.1}% ({}) | salary {:5.1}% ({}) | remote {:5.1}% | type {:5.1}% ({}) | refusals {} | json-ld pages {}, not exact {}",
+        "{name:<8} files {:>3} | title {:5.1}% | company {:5.1}% ({}) | company null {:5.1}% ({}) | location {:5.1}% ({}) | location null {:5.1}% ({}) | salary {:5.1}% ({}) | remote {:5.1}% | type {:5.1}% ({}) | refusals {} | json-ld pages {}, not exact {} (built) + {} (saved)",
         s.files,
         pct(s.title),
         pct(s.company),
@@ -303,6 +326,7 @@ fn report(name: &str, s: &Score) {
         s.refusals.len(),
         s.json_ld_pages,
         s.json_ld_misses.len(),
+        s.json_ld_saved_misses.len(),
     );
     for (origin, [files, title, company, location, fallback]) in &s.origins {
         println!(
@@ -312,14 +336,18 @@ fn report(name: &str, s: &Score) {
 }
 
 /// Minimum accuracy per field (title, company, company null, location, salary), in percent.
-struct Floors([f64; 5]);
+/// Per-field floors (title, company, company null, location, salary) and the number of saved
+/// pages whose JSON-LD may differ from their labels.
+struct Floors([f64; 5], usize);
 
 /// Training split: the measured level, rounded down.
-const TRAIN_FLOORS: Floors = Floors([89.0, 82.0, 89.0, 87.0, 90.0]);
+const TRAIN_FLOORS: Floors = Floors([89.0, 82.0, 89.0, 87.0, 90.0], 0);
 /// Holdout: the measured level, rounded down. The holdout was renewed on 2026-12-06 and grew on
 /// 2026-12-07 by 137 stored pages merged unread (see the corpus README's "Split"); like every
 /// unseen batch, they score lower than the rest.
-const HOLDOUT_FLOORS: Floors = Floors([78.0, 72.0, 80.0, 82.0, 85.0]);
+/// One saved page of the holdout (batch s11d) gives in its JSON-LD the advertiser's address as
+/// the job's place while its text names the workplace abroad, per the gatherer's note.
+const HOLDOUT_FLOORS: Floors = Floors([78.0, 72.0, 80.0, 82.0, 85.0], 1);
 
 /// The missed targets; the holdout's are counted without naming files or values, so a failure
 /// does not show what the holdout contains.
@@ -336,7 +364,19 @@ fn check_targets(name: &str, s: &Score, floors: &Floors, details: bool) -> Vec<S
     target("company null", pct(s.company_null), company_null);
     target("location", pct(s.location), location);
     target("salary", pct(s.salary), salary);
+    if s.json_ld_saved_misses.len() > floors.1 {
+        failures.push(format!(
+            "{name}: {} saved pages' JSON-LD differ from their labels (at most {})",
+            s.json_ld_saved_misses.len(),
+            floors.1
+        ));
+    }
     if details {
+        if s.json_ld_saved_misses.len() > floors.1 {
+            for miss in &s.json_ld_saved_misses {
+                failures.push(format!("{name}: saved page's JSON-LD: {miss}"));
+            }
+        }
         for refusal in &s.refusals {
             failures.push(format!("{name}: refused {refusal}"));
         }

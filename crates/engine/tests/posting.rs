@@ -2490,3 +2490,66 @@ mod places_named_in_passing {
         assert!(parsed.warnings.iter().all(|w| w.field != "location"));
     }
 }
+
+/// Postings written in other languages: their labels, role nouns, recruitment wording,
+/// organisation names, contract words and gender markers.
+#[test]
+fn postings_in_other_languages_are_read() {
+    let body = "Vous assurerez le suivi des analyses, la gestion des stocks de réactifs et la \
+                formation des équipes des centres de santé partenaires de la région.\n\n\
+                Profil recherché\n- Diplôme de technicien de laboratoire\n- Trois ans d'expérience\n";
+    let french = parse_posting(&format!(
+        "Santé Solidaire recrute un(e) Technicien(ne) de Laboratoire, Nouakchott, Mauritanie\n\n\
+         Type de contrat : CDD de 12 mois\n\n{body}"
+    ));
+    assert_eq!(
+        french.title.as_deref(),
+        Some("Technicien(ne) de Laboratoire")
+    );
+    assert_eq!(french.company.as_deref(), Some("Santé Solidaire"));
+    assert_eq!(french.job_type, Some(JobType::Contract));
+
+    // A profile table copied cell by cell: each label on a line, its value under it.
+    let stacked = parse_posting(&format!(
+        "PROFIL DE POSTE\n\nTITRE\n\nHUISSIER\n\nINSTITUTION\n\nCOUR DE JUSTICE\n\n\
+         LIEU D'AFFECTATION\n\nABUJA\n\n{body}"
+    ));
+    assert_eq!(stacked.title.as_deref(), Some("HUISSIER"));
+    assert_eq!(stacked.company.as_deref(), Some("COUR DE JUSTICE"));
+    assert_eq!(stacked.location.as_deref(), Some("ABUJA"));
+
+    // An unbracketed gender marker and the contract after it are not the role.
+    let marked = parse_posting(&format!(
+        "Architecte Infrastructure Cloud H/F - CDI\n\nLieu : Lyon\n\n{body}"
+    ));
+    assert_eq!(
+        marked.title.as_deref(),
+        Some("Architecte Infrastructure Cloud")
+    );
+    assert_eq!(marked.job_type, Some(JobType::FullTime));
+
+    // Spanish and Portuguese: an organisation named by its kind first, a "Vaga de" heading.
+    let spanish = parse_posting(
+        "Analista de Sistemas\n\nEl Banco Central de Honduras invita a profesionales a participar \
+         en el proceso de selección para el puesto de Analista de Sistemas, con jornada completa \
+         en la ciudad de Tegucigalpa. Requisitos: título universitario en informática y tres \
+         años de experiencia en bases de datos.\n",
+    );
+    assert_eq!(spanish.title.as_deref(), Some("Analista de Sistemas"));
+    assert_eq!(
+        spanish.company.as_deref(),
+        Some("Banco Central de Honduras")
+    );
+    assert_eq!(spanish.job_type, Some(JobType::FullTime));
+    let portuguese = parse_posting(
+        "Vaga de Analista de Dados\n\nEmpresa: Grupo Horizonte Logística\nLocal de trabalho: \
+         Belo Horizonte\n\nBuscamos profissional para construir painéis, modelar dados de \
+         entregas e apoiar as equipes de operação com análises semanais e indicadores.\n",
+    );
+    assert_eq!(portuguese.title.as_deref(), Some("Analista de Dados"));
+    assert_eq!(
+        portuguese.company.as_deref(),
+        Some("Grupo Horizonte Logística")
+    );
+    assert_eq!(portuguese.location.as_deref(), Some("Belo Horizonte"));
+}

@@ -26,6 +26,16 @@ fn without_gender_marker(title: &str) -> String {
         "(m/f/x)",
         "(m/w/x)",
         "(all genders)",
+        // French, Dutch and Polish forms.
+        "(h/f)",
+        "(f/h)",
+        "(h/f/x)",
+        "(f/h/x)",
+        "(m/v)",
+        "(m/v/x)",
+        "(v/m)",
+        "(k/m)",
+        "(m/k)",
     ] {
         if let Some(at) = out.to_lowercase().find(marker) {
             out.replace_range(at..at + marker.len(), "");

@@ -129,26 +129,43 @@ fn number_word(word: &str) -> Option<u8> {
     }
 }
 
-static INTERNSHIP_LOOSE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)(?-u:\b)(?:internship|intern)(?-u:\b)"));
+// The contract words of other languages: French (stagiaire, alternance, CDD, intérim, CDI,
+// temps plein/partiel), Spanish (prácticas, pasantía, temporal, tiempo completo/parcial),
+// Portuguese (estágio, temporário, tempo integral, meio período), Italian (tirocinio, tempo
+// determinato/pieno/parziale), German (Praktikum, befristet, Vollzeit, Teilzeit), Dutch
+// (tijdelijk, voltijd, deeltijd), Swedish (vikariat, heltid, deltid), Polish (staż, umowa
+// zlecenie, pełny etat), Indonesian (magang) and Turkish (stajyer, tam zamanlı).
+static INTERNSHIP_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)(?-u:\b)(?:internship|intern|stagiaire|alternance|alternant|pr[aá]cticas|pasant[ií]a|est[aá]gio|tirocinio|praktikum|praktikant|magang|stajyer)(?-u:\b)",
+    )
+});
 static INTERNSHIP_STRICT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)(?-u:\b)internship(?-u:\b)|(?-u:\b)intern\s+(?:role|position)(?-u:\b)")
+    regex(
+        r"(?i)(?-u:\b)internship(?-u:\b)|(?-u:\b)intern\s+(?:role|position)(?-u:\b)|(?-u:\b)(?:offre de stage|contrat d'alternance|contrato de pr[aá]cticas|vaga de est[aá]gio|praktikumsstelle)(?-u:\b)",
+    )
 });
 static FREELANCE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)(?-u:\b)freelance(?-u:\b)|(?-u:\b)freelancer(?-u:\b)"));
 static CONTRACT_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?-u:\b)contract(?:or)?(?-u:\b)|(?-u:\b)contract[- ]to[- ]hire(?-u:\b)|(?-u:\b)fixed[- ]term(?-u:\b)|(?-u:\b)temporary(?-u:\b)|(?-u:\b)casual(?-u:\b)|(?-u:\b)locum(?-u:\b)|(?-u:\b)maternity(?: leave)? cover(?-u:\b)|(?-u:\b)secondment(?-u:\b)|(?-u:\b)1099(?-u:\b)",
+        r"(?i)(?-u:\b)contract(?:or)?(?-u:\b)|(?-u:\b)contract[- ]to[- ]hire(?-u:\b)|(?-u:\b)fixed[- ]term(?-u:\b)|(?-u:\b)temporary(?-u:\b)|(?-u:\b)casual(?-u:\b)|(?-u:\b)locum(?-u:\b)|(?-u:\b)maternity(?: leave)? cover(?-u:\b)|(?-u:\b)secondment(?-u:\b)|(?-u:\b)1099(?-u:\b)|(?-u:\b)(?:cdd|int[eé]rim|temporaire|contrat [aà] dur[eé]e d[eé]termin[eé]e|contrato temporal|contrato por obra|plazo fijo|tempor[aá]rio|prazo determinado|tempo determinato|befristet|tijdelijk|vikariat|visstidsanst[aä]llning|umowa zlecenie)(?-u:\b)",
     )
 });
 static CONTRACT_STRICT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?-u:\b)contract[- ]to[- ]hire(?-u:\b)|(?-u:\b)contract\s+(?:role|position|basis|engagement|assignment|job|opportunity|gig)(?-u:\b)|(?-u:\b)(?:\d+|three|six|nine|twelve)[- ]months?\s+contract(?-u:\b)|\(contract\)|(?-u:\b)on\s+a\s+contract(?-u:\b)|(?-u:\b)as\s+an?\s+contractor(?-u:\b)|(?-u:\b)fixed[- ]term(?-u:\b)",
+        r"(?i)(?-u:\b)contract[- ]to[- ]hire(?-u:\b)|(?-u:\b)contract\s+(?:role|position|basis|engagement|assignment|job|opportunity|gig)(?-u:\b)|(?-u:\b)(?:\d+|three|six|nine|twelve)[- ]months?\s+contract(?-u:\b)|\(contract\)|(?-u:\b)on\s+a\s+contract(?-u:\b)|(?-u:\b)as\s+an?\s+contractor(?-u:\b)|(?-u:\b)fixed[- ]term(?-u:\b)|(?-u:\b)(?:cdd|contrat [aà] dur[eé]e d[eé]termin[eé]e|contrato temporal|contrato por obra|prazo determinado|tempo determinato|befristet(?:e[rn]?)? (?:stelle|vertrag|anstellung)|vikariat|visstidsanst[aä]llning)(?-u:\b)",
     )
 });
-static PART_TIME: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)(?-u:\b)part[- _]?time(?-u:\b)"));
+static PART_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)(?-u:\b)part[- _]?time(?-u:\b)|(?-u:\b)(?:temps partiel|tiempo parcial|medio tiempo|media jornada|meio per[ií]odo|tempo parziale|teilzeit|deeltijd|deltid|niepe[lł]ny etat|yar[iı] zamanl[iı])(?-u:\b)",
+    )
+});
 static FULL_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)(?-u:\b)full[- _]?time(?-u:\b)|(?-u:\b)fulltime(?-u:\b)|(?-u:\b)permanent(?-u:\b)")
+    regex(
+        r"(?i)(?-u:\b)full[- _]?time(?-u:\b)|(?-u:\b)fulltime(?-u:\b)|(?-u:\b)permanent(?-u:\b)|(?-u:\b)(?:cdi|temps plein|temps complet|tiempo completo|jornada completa|tempo integral|per[ií]odo integral|tempo pieno|vollzeit|voltijd|heltid|pe[lł]ny etat|tam zamanl[iı])(?-u:\b)",
+    )
 });
 
 /// Job type from a short, explicit source (field value, title, header

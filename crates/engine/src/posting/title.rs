@@ -23,6 +23,13 @@ static COUNT_ENDING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("count ending regex is valid")
 });
 
+/// A gender marker left at the end without brackets: "Architecte Infrastructure Azure H/F",
+/// "Verkäufer m/w/d" (a bracketed one is taken off when the header is read).
+static GENDER_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+\(?(?:[mfwdxhvk]\s*/\s*){1,3}[mfwdxhvk]\)?$")
+        .expect("gender ending regex is valid")
+});
+
 /// A board's search-engine ending: "… Job in Charlottesville", "… Vacancies 2026",
 /// "… Jobs".
 static BOARD_ENDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -49,6 +56,23 @@ static LEAD_VACANCY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("lead vacancy regex is valid")
 });
 
+/// A recruitment notice's wording before the role, in French, Spanish, Portuguese, Dutch,
+/// German and Polish: "Médecins du Monde recrute un Coordinateur de Projets", "Recrutement
+/// d'un(e) assistant(e) …", "Contratación de un/a Técnico/a …", "Vaga de Arquiteto(a)".
+static RECRUIT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:[^:;|]{2,80}?\s+)?(?:recrute|recrutent|contrata|zoekt|sucht|rekrutuje|poszukuje)|(?:avis de |annonce de |offre de |appel à candidatures? pour )?recrutement|contrataci[oó]n|convocatoria para|vaga de|vaga para|oferta de empleo:?|offre d'emploi:?)\s+(?:(?:d['’]\s*|de\s+|un\s*/\s*a|una?\s*/\s*una?|une?\s*/\s*une?|un\s*\(\s*e\s*\)|\(\s*e\s*\)|une|una|un|des|le|la|l['’]|um|uma|een|eine?n?|\d{1,3})\s+)*",
+    )
+    .expect("recruit lead regex is valid")
+});
+
+/// Where the post is based, run onto the role: "… communautaire, basé(e) à Ménaka", "…
+/// Officer, based in Juba", "… con sede en Quito".
+static BASED_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),?\s+(?:based|located|bas[ée]e?(?:\s*\(e\))?|basad[oa]|con sede|sediad[oa])\s+(?:in|à|a|en|em)\s+[^,;()]{2,60}$")
+        .expect("based ending regex is valid")
+});
+
 /// Contract words a board puts before the role ("Full time Sous Chef", "Part-Time Library
 /// Assistant"; the employment type is read from the text separately), and a button's "Apply
 /// for" run into it.
@@ -70,6 +94,8 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
         let next = without_ending(&current, &BOARD_ENDING)
             .or_else(|| without_ending(&current, &SECTION_ENDING))
             .or_else(|| without_ending(&current, &COUNT_ENDING))
+            .or_else(|| without_ending(&current, &GENDER_ENDING))
+            .or_else(|| without_ending(&current, &BASED_ENDING))
             .or_else(|| without_named_tail(&current, company, location));
         match next {
             Some(next)
@@ -156,10 +182,14 @@ fn without_ending(title: &str, ending: &Regex) -> Option<String> {
 /// The role after a notice's "… Vacancy for" heading or a "Government Post:" kind of label,
 /// when what follows names a role.
 fn without_vacancy_heading(title: &str) -> String {
-    match LEAD_VACANCY.find(title) {
-        Some(found) if has_role_word(&title[found.end()..]) => title[found.end()..].to_string(),
-        _ => title.to_string(),
+    for lead in [&*LEAD_VACANCY, &*RECRUIT_LEAD] {
+        if let Some(found) = lead.find(title)
+            && has_role_word(&title[found.end()..])
+        {
+            return title[found.end()..].to_string();
+        }
     }
+    title.to_string()
 }
 
 /// "Office Manager at Apex Forte Professionals" → "Office Manager" when the company is Apex

@@ -68,6 +68,13 @@ pub(super) const NOT_COMPANIES: &[&str] = &[
     "today",
     "now",
     "i",
+    // "Se contrata", "Wir suchen", "Nous recrutons": the pronouns of other languages.
+    "se",
+    "on",
+    "nous",
+    "notre",
+    "wir",
+    "wij",
     // A kind of organisation without its name (councils, hospitals, schools and the like are
     // in `not_a_name`'s generic names).
     "government",

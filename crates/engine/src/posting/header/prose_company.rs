@@ -1,16 +1,16 @@
-//! Employers named in prose and links: "Acme is hiring", "At Acme, we", "Join Acme", an
+//! Employers named in prose and links: "Acme is hiring" (or "Acme recrute", "Acme zoekt",
+//! "Acme contrata"), "At Acme, we", "Join Acme", an
 //! organisation's shape ("City of Arcata", "… Hospital"), a recruiter writing for an unnamed
 //! client, and a name confirmed by the posting's own link.
 
 use super::*;
 use crate::posting::lines::strip_bullet;
 
-pub(super) const COMPANY_NAME: &str =
-    r"([A-Z][\w&'’.-]*(?:[ ]+(?:[A-Z][\w&'’.-]*|&|of|and|de|du|des|for|the)){0,5})";
+pub(super) const COMPANY_NAME: &str = r"([A-Z][\w&'’.-]*(?:[ ]+(?:[A-Z][\w&'’.-]*|&|of|and|de|du|des|for|the|(?:la|le|les|del|da|do|dos|das|di|della|van|von|der|den|et|y)[ ]+[A-Z][\w&'’.-]*)){0,5})";
 
 static COMPANY_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b){COMPANY_NAME}(?:[ ]+[(\[][^)\]\n]{{1,40}}[)\]])?(?:,[^.;\n]{{3,160}}?,|[ ]+(?:situated|located|based)[ ]+in[^.;\n]{{3,80}}?,)?[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+|actively[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing|accepting applications|opens[ ]+an?[ ]+vacancy|invites[ ]+applications)(?-u:\b)"
+        r"(?-u:\b){COMPANY_NAME}(?:[ ]+[(\[][^)\]\n]{{1,40}}[)\]])?(?:,[^.;\n]{{3,160}}?,|[ ]+(?:situated|located|based)[ ]+in[^.;\n]{{3,80}}?,)?(?:[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+|actively[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing|accepting applications|opens[ ]+an?[ ]+vacancy|invites[ ]+applications)|[ ]+(?:recrute|recrutent|contrata|zoekt|sucht|rekrutuje|poszukuje))(?-u:\b)"
     ))
     .expect("is-hiring regex is valid")
 });
@@ -423,7 +423,7 @@ pub(crate) fn withdraw_tentative_company(header: &mut Header) {
 
 static ORGANISATION_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government|Parliament)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}(?:[ ]+(?:and|&)(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Legislature|Parliament|Nation|Church|Cathedral|Diocese|Society|Association|Library|Museum|Resort|Cooperative|Corporation|Secretariat|Embassy|Municipality|Kindergarten|Tribunal|Federation|Group|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))(?-u:\b)",
+        r"(?-u:\b)(?:(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government|Parliament)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}(?:[ ]+(?:and|&)(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:Ministère|Ministerio|Ministério|Ministerie|Ministero|Secretaría|Secretaria|Prefeitura(?:[ ]+Municipal)?|Mairie|Banco|Banque|Universidad|Université|Universidade|Università|Universiteit|Instituto|Fundación|Fundação|Fondation|Fondazione|Asociación|Associação|Agence|Agencia|Agência|Hôpital|Centre[ ]+Hospitalier|Complejo|Servicio|Serviço|Cámara|Câmara(?:[ ]+Municipal)?|Consejo|Conselho|Conseil|Dirección|Direção|Administración|Administração|Gobierno|Governo|Gouvernement|Fiscalía|Comisión|Comissão|Organización|Organização|Sociedad|Federación|Fédération|Provincie|Stichting|Vereniging|Spitalul)(?:[ ]+\p{Lu}[\w'’.-]*){0,2}[ ]+(?:de|del|de[ ]+la|de[ ]+l['’]|des|du|da|do|das|dos|di|della|van|voor|pour|para)[ ]+(?:l['’])?\p{Lu}[\w'’.-]*(?:[ ]+(?:(?:de|del|de[ ]+la|de[ ]+l['’]|des|du|da|do|das|dos|di|della|van|voor|en|y|et|e)[ ]+)?(?:l['’])?\p{Lu}[\w'’.-]*){0,5}|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Legislature|Parliament|Nation|Church|Cathedral|Diocese|Society|Association|Library|Museum|Resort|Cooperative|Corporation|Secretariat|Embassy|Municipality|Kindergarten|Tribunal|Federation|Group|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))(?-u:\b)",
     )
     .expect("organisation regex is valid")
 });

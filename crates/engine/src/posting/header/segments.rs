@@ -254,7 +254,7 @@ fn location_of_segment(segment: &str) -> Option<String> {
 }
 
 static GENDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?\s*(?:(?:[mfwdxh]|div)\s*/\s*){1,3}(?:[mfwdxh]|div)\s*\)?$|^\(?\s*all genders?\s*\)?$")
+    Regex::new(r"(?i)^\(?\s*(?:(?:[mfwdxhvk]|div)\s*/\s*){1,3}(?:[mfwdxhvk]|div)\s*\)?$|^\(?\s*all genders?\s*\)?$")
         .expect("gender regex is valid")
 });
 
