@@ -820,19 +820,31 @@ fn expand_acronym(name: String, text: &str) -> String {
     let marker = format!("({name})");
     for (at, _) in text.match_indices(&marker) {
         let mut taken: Vec<&str> = Vec::new();
+        // Each word's initial, or all of an upper-case word's letters ("BC Museums
+        // Association (BCMA)"), read from the end.
         let mut initials: Vec<char> = Vec::new();
         for word in text[..at].split_whitespace().rev() {
-            if initials.len() == letters.len() {
+            if initials.len() >= letters.len() {
                 break;
             }
-            if matches!(word, "of" | "and" | "for" | "the" | "&") && !initials.is_empty() {
+            // "Institute for Human Rights and Development in Africa (IHRDA)".
+            if matches!(
+                word,
+                "of" | "and" | "for" | "the" | "&" | "in" | "on" | "de" | "du" | "des" | "la"
+            ) && !initials.is_empty()
+            {
                 taken.push(word);
                 continue;
             }
-            let Some(first) = word.chars().next().filter(char::is_ascii_uppercase) else {
+            if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
                 break;
-            };
-            initials.push(first);
+            }
+            let capitals = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+            if capitals {
+                initials.extend(word.chars().rev());
+            } else {
+                initials.extend(word.chars().next());
+            }
             taken.push(word);
         }
         initials.reverse();
@@ -998,6 +1010,23 @@ fn detect_level(
 
 #[cfg(test)]
 mod tests {
+    use super::expand_acronym;
+
+    #[test]
+    fn acronyms_are_expanded_from_the_name_before_them() {
+        let text = "The Institute for Human Rights and Development in Africa (IHRDA) seeks a \
+                    lawyer. The BC Museums Association (BCMA) office is in Victoria.";
+        assert_eq!(
+            expand_acronym("IHRDA".into(), text),
+            "Institute for Human Rights and Development in Africa"
+        );
+        assert_eq!(
+            expand_acronym("BCMA".into(), text),
+            "BC Museums Association"
+        );
+        assert_eq!(expand_acronym("WFP".into(), text), "WFP");
+    }
+
     #[test]
     fn patterns_use_ascii_word_boundaries() {
         // See the module documentation: a Unicode word boundary slows every scan of real text.

@@ -13,7 +13,8 @@ use std::sync::LazyLock;
 
 /// A separator before a trailing part that may name the employer or the place.
 static TAIL_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:at|for|with|in|[-–—|@])\s+|\s*,\s+").expect("tail regex is valid")
+    Regex::new(r"(?i)\s+(?:at|for|with|in|en|à|em|[-–—|@])\s+|\s*,\s+")
+        .expect("tail regex is valid")
 });
 
 /// A post count after the role, whatever path the title came by: "Assistant Legal Officer
@@ -61,7 +62,7 @@ static LEAD_VACANCY: LazyLock<Regex> = LazyLock::new(|| {
 /// d'un(e) assistant(e) …", "Contratación de un/a Técnico/a …", "Vaga de Arquiteto(a)".
 static RECRUIT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:[^:;|]{2,80}?\s+)?(?:recrute|recrutent|contrata|zoekt|sucht|rekrutuje|poszukuje)|(?:avis de |annonce de |offre de |appel à candidatures? pour )?recrutement|contrataci[oó]n|convocatoria para|vaga de|vaga para|oferta de empleo:?|offre d'emploi:?)\s+(?:(?:d['’]\s*|de\s+|un\s*/\s*a|una?\s*/\s*una?|une?\s*/\s*une?|un\s*\(\s*e\s*\)|\(\s*e\s*\)|une|una|un|des|le|la|l['’]|um|uma|een|eine?n?|\d{1,3})\s+)*",
+        r"(?i)^(?:(?:[^:;|]{2,80}?\s+)?(?:recrute|recrutent|contrata|zoekt|sucht|rekrutuje|poszukuje)|(?:avis de |annonce de |offre de |appel à candidatures? pour )?recrutement|contrataci[oó]n|convocatoria para|vaga de|vaga para|oferta de empleo:?|offre d'emploi:?|(?:processo seletivo|concurso p[uú]blico|concurso|proceso de selecci[oó]n)(?:\s+[[:alpha:]]+){0,2}?\s+para|un\s*/\s*une|un\s*\(\s*e\s*\)|un\s*/\s*a)\s+(?:(?:d['’]\s*|de\s+|un\s*/\s*a|una?\s*/\s*una?|une?\s*/\s*une?|un\s*\(\s*e\s*\)|\(\s*e\s*\)|une|una|un|des|le|la|l['’]|um|uma|een|eine?n?|\d{1,3})\s+)*",
     )
     .expect("recruit lead regex is valid")
 });
@@ -208,7 +209,11 @@ fn without_named_tail(
     if head.is_empty() || tail.is_empty() || has_role_word(tail) {
         return None;
     }
-    let word = fold(separator.as_str().trim());
+    // "en Guinée", "à Dakar", "em Lisboa": the French, Spanish and Portuguese "in".
+    let word = match fold(separator.as_str().trim()).as_str() {
+        "en" | "à" | "em" => "in".to_string(),
+        other => other.to_string(),
+    };
     let tail_key = name_key(tail);
     let names_company = company.is_some_and(|company| {
         let company_key = name_key(company);

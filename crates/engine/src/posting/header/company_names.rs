@@ -214,6 +214,28 @@ pub(crate) fn not_a_name(text: &str) -> bool {
     if text.contains(": ") {
         return true;
     }
+    // "Read more about this company", "16 Min Read", "Direct solliciteren", "Legal Jobs",
+    // "Job Specifications", "Conditions of Service": a page's links, reading times, apply
+    // buttons (in several languages), a board's job category and a document's headings.
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let chrome = folded.starts_with("read more")
+        || words.ends_with(&["min", "read"])
+        || words.ends_with(&["minute", "read"])
+        || words.iter().any(|w| {
+            matches!(
+                *w,
+                "solliciteren" | "postuler" | "postular" | "candidatar" | "bewerben" | "apply"
+            )
+        })
+        || words
+            .last()
+            .is_some_and(|w| matches!(*w, "jobs" | "vacancies" | "careers" | "specifications"))
+        || folded.contains("conditions of service")
+        || folded.contains("terms of reference")
+        || folded.contains("job specification");
+    if chrome {
+        return true;
+    }
     // "Kenya Country Office", "Gaza Field Office": an office of the employer, not the employer.
     if let Some(head) = folded.strip_suffix(" office")
         && head

@@ -1161,6 +1161,17 @@ mod tests {
         assert!(not_a_name("Gaza Field Office"));
         assert!(!not_a_name("Foreign Office"));
         assert!(!not_a_name("Harbour Arts Trust"));
+        for chrome in [
+            "Read more about this company",
+            "16 Min Read",
+            "Direct solliciteren",
+            "Legal Jobs",
+            "Job Specifications",
+            "Conditions Of Service",
+        ] {
+            assert!(not_a_name(chrome), "{chrome}");
+        }
+        assert!(!not_a_name("Jobs for Humanity Foundation"));
         // A hiring banner is no name.
         assert!(!plausible_company("Accepting Applications"));
         // A sentence adverb is no name.
