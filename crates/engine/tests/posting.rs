@@ -2553,3 +2553,30 @@ fn postings_in_other_languages_are_read() {
     );
     assert_eq!(portuguese.location.as_deref(), Some("Belo Horizonte"));
 }
+
+/// "$" is the local money in the peso and real countries, and a peso amount large in dollars
+/// is still a month's pay; "R$" is the Brazilian real.
+#[test]
+fn local_pesos_and_reais_are_read_from_the_place() {
+    let chile = parse_posting(
+        "Técnico en Enfermería\n\nUbicación: Curicó, Chile\nSueldo: $410.000 líquidos\n\n\
+         Buscamos técnico en enfermería para turnos rotativos en un hogar de cuidado del adulto \
+         mayor, con experiencia en atención directa y manejo de fichas clínicas.\n",
+    );
+    assert_eq!(
+        chile.salary,
+        Some(Salary {
+            min: Some(410_000),
+            max: Some(410_000),
+            currency: "CLP".into(),
+            period: SalaryPeriod::Month,
+        })
+    );
+    let brazil = parse_posting(
+        "FARMACÊUTICO\n\nPrefeitura Municipal de Vitória\nVencimento: R$ 2.134,62\n\n\
+         Processo seletivo para contratação temporária de farmacêutico para as unidades de \
+         saúde do município, com carga horária de 30 horas semanais.\n",
+    );
+    let salary = brazil.salary.expect("a salary");
+    assert_eq!((salary.min, salary.currency.as_str()), (Some(2135), "BRL"));
+}

@@ -555,6 +555,34 @@ fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str, folded:
         ),
         ("SGD", &["singapore"]),
         ("HKD", &["hong kong"]),
+        // The peso and real countries, where "$" is the local money.
+        ("CLP", &["chile", "santiago de chile"]),
+        (
+            "COP",
+            &["colombia", "bogotá", "bogota", "medellín", "medellin"],
+        ),
+        ("ARS", &["argentina", "buenos aires"]),
+        (
+            "MXN",
+            &[
+                "mexico",
+                "méxico",
+                "cdmx",
+                "ciudad de méxico",
+                "mexico city",
+            ],
+        ),
+        ("BRL", &["brazil", "brasil", "são paulo", "rio de janeiro"]),
+        ("UYU", &["uruguay", "montevideo"]),
+        (
+            "DOP",
+            &[
+                "república dominicana",
+                "dominican republic",
+                "santo domingo",
+            ],
+        ),
+        ("JMD", &["jamaica"]),
     ];
     let parts: Vec<String> = location
         .split([',', '(', ')', ';', '|'])
@@ -569,12 +597,25 @@ fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str, folded:
             }))
     });
     match found {
-        Some((code, _)) => {
-            salary.currency = (*code).to_string();
-            salary
-        }
+        Some((code, _)) => with_local_currency(salary, code),
         None => dollars_from_text(salary, folded),
     }
+}
+
+/// The salary in `code` instead of US dollars. An amount read as a year's pay only because it
+/// was large in dollars ("$410.000" in Chile) is a month's pay where the local money says so.
+fn with_local_currency(mut salary: Salary, code: &str) -> Salary {
+    if let Some(amount) = salary.min.or(salary.max) {
+        let amount = amount as f64;
+        if salary.period == SalaryPeriod::Year
+            && salary::default_period(amount, "USD") == SalaryPeriod::Year
+            && salary::default_period(amount, code) == SalaryPeriod::Month
+        {
+            salary.period = SalaryPeriod::Month;
+        }
+    }
+    salary.currency = code.to_string();
+    salary
 }
 
 /// "Carebrain | Founding Engineer | San Francisco | 150-180k salary": a one-line header's pay in
@@ -737,6 +778,11 @@ fn dollars_from_text(mut salary: Salary, folded: &str) -> Salary {
         ("JMD", &["jamaica"]),
         ("HKD", &["hong kong"]),
         ("SGD", &["singapore"]),
+        ("CLP", &["chile"]),
+        ("COP", &["colombia"]),
+        ("ARS", &["argentina"]),
+        ("MXN", &["méxico"]),
+        ("BRL", &["brasil"]),
         ("USD", &["united states", "u.s.", ", usa", "401(k)", "401k"]),
     ];
     let signals: Vec<(&'static str, &[&str])> = SIGNALS
@@ -744,10 +790,10 @@ fn dollars_from_text(mut salary: Salary, folded: &str) -> Salary {
         .copied()
         .chain([("CAD", CANADIAN_CITIES)])
         .collect();
-    if let Some(code) = only_signalled(&signals, folded) {
-        salary.currency = code.to_string();
+    match only_signalled(&signals, folded) {
+        Some(code) => with_local_currency(salary, code),
+        None => salary,
     }
-    salary
 }
 
 /// "Berlin, Germany (Hybrid)" → "Berlin, Germany"; other values verbatim.

@@ -72,14 +72,15 @@ const ISO_CODES: &[&str] = &[
     "USD", "EUR", "GBP", "CAD", "AUD", "INR", "CHF", "SGD", "NZD", "JPY", "SEK", "NOK", "DKK",
     "PLN", "HKD", "ZAR", "KES", "NGN", "AED", "PKR", "UGX", "TZS", "ZMW", "MWK", "GHS", "RWF",
     "ETB", "BWP", "NAD", "LKR", "NPR", "BDT", "MYR", "IDR", "THB", "EGP", "MAD", "JMD", "TTD",
-    "FJD", "BRL", "MXN", "CZK", "HUF", "RON", "SAR", "QAR",
+    "FJD", "BRL", "MXN", "CZK", "HUF", "RON", "SAR", "QAR", "CLP", "COP", "ARS", "UYU", "DOP",
+    "GTQ", "HNL", "PYG", "XOF", "XAF", "MZN", "AOA", "GNF", "HTG", "TND",
 ];
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     let codes = ISO_CODES.join("|");
     Regex::new(&format!(
         r"(?x)
-        (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | \$ | € | £ | ₹ | ¥ | ₦ | (?-u:\b)Rs\.?
+        (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | R\$ | J\$ | \$ | € | £ | ₹ | ¥ | ₦ | (?-u:\b)Rs\.?
                | (?-u:\b)Kshs?\.? | (?-u:\b)KShs?\.?
                | (?-u:\b)(?:{codes})
                | (?-u:\b)R )?
@@ -468,7 +469,7 @@ fn round(value: f64) -> i64 {
     value.round() as i64
 }
 
-fn default_period(amount: f64, currency: &str) -> SalaryPeriod {
+pub(crate) fn default_period(amount: f64, currency: &str) -> SalaryPeriod {
     // Below what a year's pay in the currency can be, an amount with no period is a month's
     // ("Salarisniveau € 3.052,- tot € 4.297,-", "Rs. 44,900-1,42,400"); a month's pay is what
     // these places quote.
@@ -476,7 +477,10 @@ fn default_period(amount: f64, currency: &str) -> SalaryPeriod {
         "USD" | "EUR" | "GBP" | "CHF" | "CAD" | "AUD" | "NZD" | "SGD" => 10_000.0,
         "ZAR" => 100_000.0,
         "INR" | "LKR" | "PKR" | "NPR" => 200_000.0,
-        "KES" => 1_000_000.0,
+        "KES" | "JMD" => 1_000_000.0,
+        "BRL" => 40_000.0,
+        "MXN" | "UYU" | "DOP" | "HNL" | "GTQ" => 100_000.0,
+        "CLP" | "COP" | "ARS" | "PYG" | "XOF" | "XAF" | "GNF" => 10_000_000.0,
         _ => 0.0,
     };
     if amount < 500.0 {
@@ -646,6 +650,8 @@ pub(crate) fn currency_code(marker: &str) -> &'static str {
         "nz$" => "NZD",
         "s$" => "SGD",
         "hk$" => "HKD",
+        "r$" => "BRL",
+        "j$" => "JMD",
         "€" | "euro" | "euros" => "EUR",
         "£" | "pound" | "pounds" => "GBP",
         "₹" | "rs" => "INR",
