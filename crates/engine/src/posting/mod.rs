@@ -724,7 +724,7 @@ fn only_signalled(signals: &[(&'static str, &[&str])], folded: &str) -> Option<&
 /// The local dollar when no stated place decides it: words only one dollar country uses
 /// ("superannuation", "KiwiSaver", an address under `.gov.au`), when exactly one country's
 /// words appear.
-fn dollars_from_text(mut salary: Salary, folded: &str) -> Salary {
+fn dollars_from_text(salary: Salary, folded: &str) -> Salary {
     // Only words a posting for another country would not use: "US or Canada" and "remote in
     // Australia" say where applicants may live, not which dollar is paid.
     // US words are listed too: a US posting that also names another country stays in USD.
