@@ -2580,3 +2580,23 @@ fn local_pesos_and_reais_are_read_from_the_place() {
     let salary = brazil.salary.expect("a salary");
     assert_eq!((salary.min, salary.currency.as_str()), (Some(2135), "BRL"));
 }
+
+/// What stands where a place goes but names none is not a location.
+#[test]
+fn placeholders_and_roles_are_not_places() {
+    let body = "\n\nWe are a small team building tools for accountants. You will own our \
+                onboarding flows, talk to customers every week and ship improvements daily.\n";
+    for value in ["Worldwide", "One location", "Recruiting Coordinator"] {
+        let posting = parse_posting(&format!(
+            "Customer Onboarding Specialist\nLedgerly\nLocation: {value}{body}"
+        ));
+        assert_eq!(posting.location, None, "{value}");
+    }
+    let kept = parse_posting(&format!(
+        "Customer Onboarding Specialist\nLedgerly\nLocation: Customer Support Centre, Leeds{body}"
+    ));
+    assert_eq!(
+        kept.location.as_deref(),
+        Some("Customer Support Centre, Leeds")
+    );
+}

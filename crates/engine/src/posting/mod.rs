@@ -228,13 +228,15 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let location = fields
         .location
         .clone()
+        .filter(|place| !names_no_place(place))
         .or_else(|| {
             header
                 .location
                 .clone()
                 .filter(|place| place.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+                .filter(|place| !names_no_place(place))
         })
-        .or_else(|| location_from_text(&normalized))
+        .or_else(|| location_from_text(&normalized).filter(|place| !names_no_place(place)))
         .or_else(|| header::place_line_near_top(&lines));
     // "Enterprise Account Executive | DACH" over a "Munich" line, "Jobs in Germany" over
     // "• Berlin": a market region or a country gives way to the narrower place a line near the
@@ -794,6 +796,29 @@ fn dollars_from_text(salary: Salary, folded: &str) -> Salary {
         Some(code) => with_local_currency(salary, code),
         None => salary,
     }
+}
+
+/// "Worldwide", "One location", "Medewerker Terugvordering": what stands where a place goes but
+/// names none (an applicant's range, a board's placeholder, the role itself).
+fn names_no_place(value: &str) -> bool {
+    let folded = text::fold(value.trim().trim_end_matches('.'));
+    let placeholder = matches!(
+        folded.as_str(),
+        "worldwide"
+            | "anywhere"
+            | "global"
+            | "globally"
+            | "fully remote"
+            | "one location"
+            | "tbd"
+            | "tba"
+            | "n/a"
+    );
+    let known_place = value
+        .split([',', '(', ')', ';', '/', '|', '-'])
+        .any(|part| text::is_known_place(&text::fold(part.trim())));
+    // "IT - Technical Support C26086, Warwick": a department and a site, kept.
+    placeholder || (text::has_role_word(value) && !value.contains(',') && !known_place)
 }
 
 /// "Berlin, Germany (Hybrid)" → "Berlin, Germany"; other values verbatim.
