@@ -51,9 +51,10 @@ static SECTION_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "NGO Federation of Nepal (NFN) Vacancy for Provincial Coordination Officer", "Vacancy for
 /// the post of Accountant": a notice's heading before the role it advertises; "GOVERNMENT
-/// POST: Pharmacist", "New position: Night Nurse": a label for the post before a colon.
+/// POST: Pharmacist", "New position: Night Nurse", "POST 40/158: Deputy Director": a label
+/// for the post (with its reference number) before a colon.
 static LEAD_VACANCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:[^:;|]{0,80}\s)?(?:job\s+)?vacanc(?:y|ies)\s+(?:for|of)\s+(?:the\s+(?:post|position|role)s?\s+of\s+)?(?:an?\s+|the\s+)?|(?:[^:;|]{0,40}\s)?(?:post|position|vacancy|job|role|opening)\s*:\s+)")
+    Regex::new(r"(?i)^(?:(?:[^:;|]{0,80}\s)?(?:job\s+)?vacanc(?:y|ies)\s+(?:for|of)\s+(?:the\s+(?:post|position|role)s?\s+of\s+)?(?:an?\s+|the\s+)?|(?:[^:;|]{0,40}\s)?(?:post|position|vacancy|job|role|opening)(?:\s+(?:no\.?\s*)?[\w/.-]*\d[\w/.-]*)?\s*:\s+)")
         .expect("lead vacancy regex is valid")
 });
 
@@ -62,7 +63,7 @@ static LEAD_VACANCY: LazyLock<Regex> = LazyLock::new(|| {
 /// d'un(e) assistant(e) …", "Contratación de un/a Técnico/a …", "Vaga de Arquiteto(a)".
 static RECRUIT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:[^:;|]{2,80}?\s+)?(?:recrute|recrutent|contrata|zoekt|sucht|rekrutuje|poszukuje)|(?:avis de |annonce de |offre de |appel à candidatures? pour )?recrutement|contrataci[oó]n|convocatoria para|vaga de|vaga para|oferta de empleo:?|offre d'emploi:?|(?:processo seletivo|concurso p[uú]blico|concurso|proceso de selecci[oó]n)(?:\s+[[:alpha:]]+){0,2}?\s+para|un\s*/\s*une|un\s*\(\s*e\s*\)|un\s*/\s*a)\s+(?:(?:d['’]\s*|de\s+|un\s*/\s*a|una?\s*/\s*una?|une?\s*/\s*une?|un\s*\(\s*e\s*\)|\(\s*e\s*\)|une|una|un|des|le|la|l['’]|um|uma|een|eine?n?|\d{1,3})\s+)*",
+        r"(?i)^(?:(?:[^:;|]{2,80}?\s+)?(?:recrute|recrutent|contrata|zoekt|sucht|rekrutuje|poszukuje)|(?:avis de |annonce de |offre de |appel à candidatures? pour )?recrutement|contrataci[oó]n|convocatoria para|vaga de|vaga para|oferta de empleo:?|offre d'emploi:?|(?:processo seletivo|concurso p[uú]blico|concurso|proceso de selecci[oó]n)(?:\s+[[:alpha:]]+){0,2}?\s+para|un\s*/\s*une|un\s*\(\s*e\s*\)|un\s*/\s*a)\s+(?:(?:d['’]|l['’])\s*|(?:de|un\s*/\s*a|una?\s*/\s*una?|une?\s*/\s*une?|un\s*\(\s*e\s*\)|\(\s*e\s*\)|une|una|un|des|le|la|um|uma|een|eine?n?|\d{1,3})\s+)*",
     )
     .expect("recruit lead regex is valid")
 });
@@ -348,6 +349,43 @@ mod tests {
             tidy("Backend Engineer, Full-time", None, None),
             "Backend Engineer"
         );
+    }
+
+    #[test]
+    fn notice_wording_in_other_languages_goes() {
+        for (raw, want) in [
+            (
+                "POST 40/158: DEPUTY DIRECTOR: COMMUNICATIONS",
+                "DEPUTY DIRECTOR: COMMUNICATIONS",
+            ),
+            (
+                "Médecins du Monde recrute un Coordinateur de Projets",
+                "Coordinateur de Projets",
+            ),
+            (
+                "Recrutement d'un (e) assistant(e) comptable",
+                "assistant(e) comptable",
+            ),
+            (
+                "Vaga de Arquiteto(a) de Software",
+                "Arquiteto(a) de Software",
+            ),
+            (
+                "Contratación de un/a Técnico/a de campo",
+                "Técnico/a de campo",
+            ),
+            (
+                "Un /une Coordonnateur (trice) de projet en Guinée",
+                "Coordonnateur (trice) de projet",
+            ),
+            ("Architecte Cloud H/F - CDI", "Architecte Cloud"),
+            (
+                "Assistant(e) en mobilisation communautaire, basé(e) à Ménaka",
+                "Assistant(e) en mobilisation communautaire",
+            ),
+        ] {
+            assert_eq!(tidy(raw, None, None), want, "{raw}");
+        }
     }
 
     #[test]
