@@ -290,6 +290,56 @@ pub(crate) fn is_board_chrome(line: &str) -> bool {
         "get directions",
         "no results found",
         "copied!",
+        "sponsored",
+        // The same buttons and links in French, Spanish, Portuguese, German, Dutch and Italian.
+        "postuler",
+        "postuler maintenant",
+        "postuler à cette offre",
+        "espace membres",
+        "espace candidat",
+        "connexion",
+        "se connecter",
+        "inscription",
+        "accueil",
+        "offres d'emploi",
+        "rechercher",
+        "partager",
+        "imprimer",
+        "retour",
+        "postular",
+        "postularme",
+        "aplicar",
+        "inicio",
+        "iniciar sesión",
+        "registrarse",
+        "buscar",
+        "compartir",
+        "ofertas de empleo",
+        "empleos",
+        "candidatar-se",
+        "candidate-se",
+        "início",
+        "vagas",
+        "compartilhar",
+        "bewerben",
+        "jetzt bewerben",
+        "anmelden",
+        "startseite",
+        "suche",
+        "teilen",
+        "drucken",
+        "stellenangebote",
+        "solliciteren",
+        "direct solliciteren",
+        "inloggen",
+        "zoeken",
+        "delen",
+        "vacatures",
+        "candidati",
+        "candidati ora",
+        "accedi",
+        "condividi",
+        "offerte di lavoro",
     ];
     let folded = fold(strip_decorations(line.trim()))
         .trim_end_matches(['.', '!', ':'])
@@ -322,8 +372,20 @@ pub(crate) fn is_board_chrome(line: &str) -> bool {
             || folded.contains("yesterday")
             || folded.contains("just now"));
     // "Posted on Feb. 24, 2026" on a line of its own.
-    let dated = words <= 6
-        && (folded.starts_with("posted on ") || folded.starts_with("published on "))
+    let dated = words <= 7
+        && [
+            "posted on ",
+            "published on ",
+            "publié le ",
+            "mis en ligne le ",
+            "publicado el ",
+            "publicado em ",
+            "veröffentlicht am ",
+            "geplaatst op ",
+            "pubblicato il ",
+        ]
+        .iter()
+        .any(|lead| folded.starts_with(lead))
         && folded.chars().any(|c| c.is_ascii_digit());
     let applicants = words <= 8
         && (folded.contains("applicants") || folded.contains("clicked apply"))
@@ -1236,33 +1298,54 @@ pub(crate) fn has_role_word(text: &str) -> bool {
     words(text).iter().any(|w| is_role_word(w))
 }
 
+/// `ROLE_WORDS` as a set: every word of every candidate line is looked up.
+static ROLE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ROLE_WORDS.iter().copied().collect());
+
+/// Whether a word ends like a compound role noun; the endings in other scripts are only tried
+/// on words that are not ASCII.
+fn has_role_ending(word: &str) -> bool {
+    let ascii = word.is_ascii();
+    ROLE_ENDINGS
+        .iter()
+        .any(|ending| (ascii <= ending.is_ascii()) && word.ends_with(ending))
+}
+
 fn is_role_word(word: &str) -> bool {
     // "Engineers", "MLE's": the plural (or the plural written with an apostrophe).
     let singular = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix('s'))
         .unwrap_or(word);
-    if ROLE_WORDS.contains(&word)
-        || ROLE_WORDS.contains(&singular)
+    if ROLE_SET.contains(word)
+        || ROLE_SET.contains(singular)
         || (word.len() > 5 && (word.ends_with("ist") || word.ends_with("ician")))
-        || ROLE_ENDINGS.iter().any(|ending| word.ends_with(ending))
+        || has_role_ending(word)
     {
         return true;
     }
     // "Técnico", "Ingénieure", "Köksbiträde": the same word without its accents; "Lehrerin",
     // "Referentin": the German feminine of a role noun.
-    let plain = without_accents(word);
-    if plain != word
-        && (ROLE_WORDS.contains(&plain.as_str()) || ROLE_ENDINGS.iter().any(|e| plain.ends_with(e)))
+    let accented = !word.is_ascii();
+    let plain = if accented {
+        without_accents(word)
+    } else {
+        word.to_string()
+    };
+    if accented && (ROLE_SET.contains(plain.as_str()) || has_role_ending(&plain)) {
+        return true;
+    }
+    // "Ingénieure", "Consultante": the French feminine in -e.
+    if plain
+        .strip_suffix('e')
+        .is_some_and(|stem| stem.len() > 4 && ROLE_SET.contains(stem))
     {
         return true;
     }
     plain
         .strip_suffix("in")
         .filter(|stem| stem.len() > 4 && (stem.ends_with("er") || stem.ends_with("ent")))
-        .is_some_and(|stem| {
-            ROLE_WORDS.contains(&stem) || ROLE_ENDINGS.iter().any(|e| stem.ends_with(e))
-        })
+        .is_some_and(|stem| ROLE_SET.contains(stem) || has_role_ending(stem))
 }
 
 /// The word with Latin letters' accents taken off ("técnico" → "tecnico", "öğretmen" →
@@ -1510,6 +1593,40 @@ fn is_place_name(part: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn board_chrome_in_other_languages_is_known() {
+        for line in [
+            "Postuler",
+            "Espace membres",
+            "Iniciar sesión",
+            "Jetzt bewerben",
+            "Direct solliciteren",
+            "Publié le 10 mars 2020",
+            "Publicado el 3 de mayo de 2025",
+            "Sponsored",
+        ] {
+            assert!(is_board_chrome(line), "{line}");
+        }
+        assert!(!is_board_chrome("Chargé(e) de suivi évaluation"));
+    }
+
+    #[test]
+    fn role_nouns_of_other_languages_are_known() {
+        for title in [
+            "Técnico de Mantenimiento",
+            "Ingénieure process",
+            "Lehrerin für Mathematik",
+            "Vikarierande köksbiträde",
+            "Öğretmen",
+            "AutoCAD开发工程师",
+            "회계관리 담당자",
+        ] {
+            assert!(has_role_word(title), "{title}");
+        }
+        assert!(!has_role_word("Berlin"));
+        assert!(!has_role_word("Montagnes du Jura"));
+    }
 
     #[test]
     fn a_posting_date_run_onto_a_line_goes() {

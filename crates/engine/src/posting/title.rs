@@ -68,6 +68,11 @@ static RECRUIT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("recruit lead regex is valid")
 });
 
+/// A bracket that dates the post: "(start februari 2026)", "(Nafasi 10, Septemba 2025)".
+static DATED_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\((?:[^()]{0,40}\s)?(?:19|20)\d\d\)$").expect("dated ending regex is valid")
+});
+
 /// Where the post is based, run onto the role: "… communautaire, basé(e) à Ménaka", "…
 /// Officer, based in Juba", "… con sede en Quito".
 static BASED_ENDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -98,6 +103,7 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
             .or_else(|| without_ending(&current, &COUNT_ENDING))
             .or_else(|| without_ending(&current, &GENDER_ENDING))
             .or_else(|| without_ending(&current, &BASED_ENDING))
+            .or_else(|| without_ending(&current, &DATED_ENDING))
             .or_else(|| without_named_tail(&current, company, location));
         match next {
             Some(next)
@@ -379,6 +385,10 @@ mod tests {
                 "Coordonnateur (trice) de projet",
             ),
             ("Architecte Cloud H/F - CDI", "Architecte Cloud"),
+            (
+                "Recovery verpleegkundige (start februari 2026)",
+                "Recovery verpleegkundige",
+            ),
             (
                 "Assistant(e) en mobilisation communautaire, basé(e) à Ménaka",
                 "Assistant(e) en mobilisation communautaire",

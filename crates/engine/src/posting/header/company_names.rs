@@ -218,7 +218,13 @@ pub(crate) fn not_a_name(text: &str) -> bool {
     // "Job Specifications", "Conditions of Service": a page's links, reading times, apply
     // buttons (in several languages), a board's job category and a document's headings.
     let words: Vec<&str> = folded.split_whitespace().collect();
+    // "Verified Pay check_circle", "business_centerFull Time": an icon font's ligature names.
     let chrome = folded.starts_with("read more")
+        || text.contains('_')
+        || matches!(
+            folded.as_str(),
+            "sponsored" | "promoted" | "featured" | "verified"
+        )
         || words.ends_with(&["min", "read"])
         || words.ends_with(&["minute", "read"])
         || words.iter().any(|w| {

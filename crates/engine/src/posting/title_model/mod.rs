@@ -138,6 +138,19 @@ const NAV_WORDS: &[&str] = &[
     "newsletter",
     "subscribe",
     "privacy",
+    // French, Spanish, Portuguese, German, Dutch and Italian.
+    "accueil",
+    "connexion",
+    "espace membres",
+    "inicio",
+    "buscar",
+    "iniciar sesión",
+    "início",
+    "startseite",
+    "anmelden",
+    "inloggen",
+    "zoeken",
+    "accedi",
 ];
 
 fn score(features: &[f32; FEATURES]) -> f32 {
