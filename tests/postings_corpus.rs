@@ -340,15 +340,15 @@ fn report(name: &str, s: &Score) {
 struct Floors([f64; 5], usize);
 
 /// Training split: the measured level, rounded down.
-const TRAIN_FLOORS: Floors = Floors([87.0, 81.0, 84.0, 85.0, 87.0], 0);
+const TRAIN_FLOORS: Floors = Floors([86.0, 81.0, 83.0, 85.0, 88.0], 0);
 /// Holdout: the measured level, rounded down. The holdout was renewed on 2026-12-06 and grew on
-/// 2026-12-07 by 180 pages and records merged unread (see the corpus README's "Split"); like
+/// 2026-12-07 by 192 pages and records merged unread (see the corpus README's "Split"); like
 /// every unseen batch, they score lower than the rest. Both splits' floors were lowered on
-/// 2026-12-07 (session 11) when 129 postings in eleven languages, 21 of them saved real pages,
+/// 2026-12-07 (session 11) when 166 postings, most not in English and 21 of them saved pages,
 /// joined the corpus: the fields below are the levels measured after that session's work.
 /// One saved page of the holdout (batch s11d) gives in its JSON-LD the advertiser's address as
 /// the job's place while its text names the workplace abroad, per the gatherer's note.
-const HOLDOUT_FLOORS: Floors = Floors([78.0, 70.0, 80.0, 80.0, 84.0], 1);
+const HOLDOUT_FLOORS: Floors = Floors([77.0, 69.0, 80.0, 79.0, 83.0], 1);
 
 /// The missed targets; the holdout's are counted without naming files or values, so a failure
 /// does not show what the holdout contains.
