@@ -12,9 +12,10 @@
 //! - no proxy from the environment, a total time limit, a byte limit counted while streaming,
 //!   and HTML content types only.
 //!
-//! The page is decoded as a browser would ([`decode_page`]): a byte-order mark, then the
-//! `charset` of the Content-Type, then a `<meta charset>` near the top, then UTF-8 when the
-//! bytes are valid UTF-8 and Windows-1252 (the web's legacy default) when they are not.
+//! The page is decoded by the HTML standard's rules as far as they can be applied before
+//! parsing ([`decode_page`]): a byte-order mark, then the `charset` of the Content-Type, then a
+//! `<meta charset>` in the first 1,024 bytes; with no declaration, UTF-8 unless the bytes are
+//! mostly not UTF-8, then Windows-1252 (the web's legacy default).
 //!
 //! `JOBWISE_FETCH_ALLOW_PRIVATE=true` lifts the address rule (intranet job boards, tests).
 
@@ -387,11 +388,12 @@ async fn read_body(
 /// How far into a page a `<meta charset>` is looked for (the HTML standard's prescan length).
 const META_PRESCAN_BYTES: usize = 1024;
 
-/// A page's bytes as text, in the encoding a browser would use: the byte-order mark first, then
-/// the `charset` parameter of `content_type`, then a `<meta charset="…">` or `<meta
-/// http-equiv="Content-Type" content="…; charset=…">` in the first 1,024 bytes; with none of
-/// these, UTF-8 when the bytes are valid UTF-8 and Windows-1252 when they are not (older
-/// Latin-script sites that never say). Bytes the encoding cannot map become U+FFFD.
+/// A page's bytes as text: the byte-order mark first, then the `charset` parameter of
+/// `content_type`, then a `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…;
+/// charset=…">` in the first 1,024 bytes (the standard's prescan); with none of these, UTF-8
+/// unless the bytes are mostly not UTF-8, then Windows-1252 (older Latin-script sites that
+/// never say). A UTF-8 page with a stray byte stays UTF-8. Bytes the encoding cannot map
+/// become U+FFFD.
 pub fn decode_page(body: &[u8], content_type: Option<&str>) -> String {
     let declared = content_type
         .and_then(charset_parameter)
@@ -399,12 +401,23 @@ pub fn decode_page(body: &[u8], content_type: Option<&str>) -> String {
         .or_else(|| meta_charset(&body[..body.len().min(META_PRESCAN_BYTES)]));
     let encoding = match declared {
         Some(encoding) => encoding,
-        None if std::str::from_utf8(body).is_ok() => encoding_rs::UTF_8,
+        None if mostly_utf8(body) => encoding_rs::UTF_8,
         None => encoding_rs::WINDOWS_1252,
     };
     // `decode` honours a byte-order mark over the declared encoding, as browsers do.
     let (text, _, _) = encoding.decode(body);
     text.into_owned()
+}
+
+/// Whether bytes read as UTF-8 hold more well-formed non-ASCII characters than broken
+/// sequences (pure ASCII counts as UTF-8).
+fn mostly_utf8(body: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in body.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good >= bad
 }
 
 /// The value of a `charset=` parameter (`text/html; charset="ISO-8859-1"`).
@@ -493,6 +506,10 @@ mod tests {
         let claims = "<meta charset=\"utf-16\"><p>Técnico</p>".as_bytes();
         assert!(decode_page(claims, None).contains("Técnico"));
         assert!(decode_page(utf8, Some("text/html; charset=no-such")).contains("技术员"));
+        // A UTF-8 page with one stray byte keeps its UTF-8 text.
+        let stray = [utf8, b"\xff".as_slice(), "<p>Gdańsk</p>".as_bytes()].concat();
+        let read = decode_page(&stray, None);
+        assert!(read.contains("技术员") && read.contains("Gdańsk"), "{read}");
     }
 
     fn ip(text: &str) -> IpAddr {

@@ -2600,3 +2600,30 @@ fn placeholders_and_roles_are_not_places() {
         Some("Customer Support Centre, Leeds")
     );
 }
+
+/// English postings are not misread by the rules for other languages and currencies.
+#[test]
+fn rules_for_other_languages_leave_english_alone() {
+    let cop = parse_posting(
+        "Climate Policy Analyst\nGreen Futures Institute\nWashington, DC\n\nYou will brief our \
+         team on outcomes of COP28 and prepare notes for COP29 negotiations, working with \
+         partners across government and the private sector.\n",
+    );
+    assert_eq!(cop.salary, None);
+    let county = parse_posting(
+        "Eligibility Caseworker\nHealth and Family Services\nLocation: Cook County\n\nReview \
+         applications for benefits, interview applicants and keep case files accurate and up \
+         to date in line with state rules.\n",
+    );
+    assert_eq!(county.location.as_deref(), Some("Cook County"));
+    let annual = parse_posting(
+        "Gerente de Operaciones\n\nUbicación: Santiago, Chile\nRenta: $36.000.000 anuales\n\n\
+         Lideramos la operación logística de la empresa y buscamos un gerente con diez años de \
+         experiencia en cadenas de suministro y equipos grandes.\n",
+    );
+    let salary = annual.salary.expect("a salary");
+    assert_eq!(
+        (salary.currency.as_str(), salary.period),
+        ("CLP", SalaryPeriod::Year)
+    );
+}

@@ -134,7 +134,9 @@ fn number_word(word: &str) -> Option<u8> {
 // Portuguese (estágio, temporário, tempo integral, meio período), Italian (tirocinio, tempo
 // determinato/pieno/parziale), German (Praktikum, befristet, Vollzeit, Teilzeit), Dutch
 // (tijdelijk, voltijd, deeltijd), Swedish (vikariat, heltid, deltid), Polish (staż, umowa
-// zlecenie, pełny etat), Indonesian (magang) and Turkish (stajyer, tam zamanlı).
+// zlecenie, pełny etat), Indonesian (magang) and Turkish (stajyer, tam zamanlı). CDI and CDD
+// count only in a French phrase ("en CDI", "contrat CDD") or as the value itself ("CDD de 12
+// mois"): "CDI Specialist" is an American clinical-documentation role.
 static INTERNSHIP_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)(?-u:\b)(?:internship|intern|stagiaire|alternance|alternant|pr[aá]cticas|pasant[ií]a|est[aá]gio|tirocinio|praktikum|praktikant|magang|stajyer)(?-u:\b)",
@@ -149,22 +151,22 @@ static FREELANCE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)(?-u:\b)freelance(?-u:\b)|(?-u:\b)freelancer(?-u:\b)"));
 static CONTRACT_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?-u:\b)contract(?:or)?(?-u:\b)|(?-u:\b)contract[- ]to[- ]hire(?-u:\b)|(?-u:\b)fixed[- ]term(?-u:\b)|(?-u:\b)temporary(?-u:\b)|(?-u:\b)casual(?-u:\b)|(?-u:\b)locum(?-u:\b)|(?-u:\b)maternity(?: leave)? cover(?-u:\b)|(?-u:\b)secondment(?-u:\b)|(?-u:\b)1099(?-u:\b)|(?-u:\b)(?:cdd|int[eé]rim|temporaire|contrat [aà] dur[eé]e d[eé]termin[eé]e|contrato temporal|contrato por obra|plazo fijo|tempor[aá]rio|prazo determinado|tempo determinato|befristet|tijdelijk|vikariat|visstidsanst[aä]llning|umowa zlecenie)(?-u:\b)",
+        r"(?i)(?-u:\b)contract(?:or)?(?-u:\b)|(?-u:\b)contract[- ]to[- ]hire(?-u:\b)|(?-u:\b)fixed[- ]term(?-u:\b)|(?-u:\b)temporary(?-u:\b)|(?-u:\b)casual(?-u:\b)|(?-u:\b)locum(?-u:\b)|(?-u:\b)maternity(?: leave)? cover(?-u:\b)|(?-u:\b)secondment(?-u:\b)|(?-u:\b)1099(?-u:\b)|(?-u:\b)(?:(?:en|un|contrat)\s+cdd|int[eé]rim|temporaire|contrat [aà] dur[eé]e d[eé]termin[eé]e|contrato temporal|contrato por obra|plazo fijo|tempor[aá]rio|prazo determinado|tempo determinato|befristet|tijdelijk|vikariat|visstidsanst[aä]llning|umowa zlecenie)(?-u:\b)|^\s*cdd\s*(?:$|[-–(,;/]|de\s|à\s)",
     )
 });
 static CONTRACT_STRICT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?-u:\b)contract[- ]to[- ]hire(?-u:\b)|(?-u:\b)contract\s+(?:role|position|basis|engagement|assignment|job|opportunity|gig)(?-u:\b)|(?-u:\b)(?:\d+|three|six|nine|twelve)[- ]months?\s+contract(?-u:\b)|\(contract\)|(?-u:\b)on\s+a\s+contract(?-u:\b)|(?-u:\b)as\s+an?\s+contractor(?-u:\b)|(?-u:\b)fixed[- ]term(?-u:\b)|(?-u:\b)(?:cdd|contrat [aà] dur[eé]e d[eé]termin[eé]e|contrato temporal|contrato por obra|prazo determinado|tempo determinato|befristet(?:e[rn]?)? (?:stelle|vertrag|anstellung)|vikariat|visstidsanst[aä]llning)(?-u:\b)",
+        r"(?i)(?-u:\b)contract[- ]to[- ]hire(?-u:\b)|(?-u:\b)contract\s+(?:role|position|basis|engagement|assignment|job|opportunity|gig)(?-u:\b)|(?-u:\b)(?:\d+|three|six|nine|twelve)[- ]months?\s+contract(?-u:\b)|\(contract\)|(?-u:\b)on\s+a\s+contract(?-u:\b)|(?-u:\b)as\s+an?\s+contractor(?-u:\b)|(?-u:\b)fixed[- ]term(?-u:\b)|(?-u:\b)(?:(?:en|un|contrat)\s+cdd|contrat [aà] dur[eé]e d[eé]termin[eé]e|contrato temporal|contrato por obra|prazo determinado|tempo determinato|befristet(?:e[rn]?)? (?:stelle|vertrag|anstellung)|vikariat|visstidsanst[aä]llning)(?-u:\b)",
     )
 });
 static PART_TIME: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?-u:\b)part[- _]?time(?-u:\b)|(?-u:\b)(?:temps partiel|tiempo parcial|medio tiempo|media jornada|meio per[ií]odo|tempo parziale|teilzeit|deeltijd|deltid|niepe[lł]ny etat|yar[iı] zamanl[iı])(?-u:\b)",
+        r"(?i)(?-u:\b)part[- _]?time(?-u:\b)|(?-u:\b)(?:temps partiel|tiempo parcial|medio tiempo|media jornada|meio per[ií]odo|tempo parziale|teilzeit|deeltijd|deltid|niepe[lł]ny etat|yar[iı] zamanli)(?-u:\b)|(?-u:\b)yar[iı] zamanlı",
     )
 });
 static FULL_TIME: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?-u:\b)full[- _]?time(?-u:\b)|(?-u:\b)fulltime(?-u:\b)|(?-u:\b)permanent(?-u:\b)|(?-u:\b)(?:cdi|temps plein|temps complet|tiempo completo|jornada completa|tempo integral|per[ií]odo integral|tempo pieno|vollzeit|voltijd|heltid|pe[lł]ny etat|tam zamanl[iı])(?-u:\b)",
+        r"(?i)(?-u:\b)full[- _]?time(?-u:\b)|(?-u:\b)fulltime(?-u:\b)|(?-u:\b)permanent(?-u:\b)|(?-u:\b)(?:(?:en|un|contrat|poste en)\s+cdi|temps plein|temps complet|tiempo completo|jornada completa|tempo integral|per[ií]odo integral|tempo pieno|vollzeit|voltijd|heltid|pe[lł]ny etat|tam zamanli)(?-u:\b)|(?-u:\b)tam zamanlı|^\s*cdi\s*(?:$|[-–(,;/]|de\s|à\s)",
     )
 });
 
@@ -407,6 +409,25 @@ mod tests {
             Some(3)
         );
         assert_eq!(detect_hybrid_days("Hybrid"), None);
+    }
+
+    #[test]
+    fn job_type_cues_in_other_languages() {
+        for (text, want) in [
+            ("CDI", JobType::FullTime),
+            ("CDD de 12 mois", JobType::Contract),
+            ("Poste en CDI à temps plein", JobType::FullTime),
+            ("contrat à durée déterminée", JobType::Contract),
+            ("Vollzeit", JobType::FullTime),
+            ("tiempo parcial", JobType::PartTime),
+            ("Tam zamanlı", JobType::FullTime),
+            ("Yarı zamanlı", JobType::PartTime),
+            ("Stagiaire", JobType::Internship),
+        ] {
+            assert_eq!(detect_job_type_short(text), Some(want), "{text}");
+        }
+        assert_eq!(detect_job_type_short("CDI Specialist"), None);
+        assert_eq!(detect_job_type_text("Our CDI team reviews charts."), None);
     }
 
     #[test]

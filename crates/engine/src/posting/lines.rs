@@ -128,7 +128,6 @@ const STACKED_LABELS: &[&str] = &[
     "working pattern",
     "job title",
     "city",
-    "region",
     "place of work",
     "wage",
     "pay rate",
@@ -209,6 +208,11 @@ fn join_stacked_fields(lines: &mut [Line]) {
             }
             _ => continue,
         };
+        // "TITRE" ⏎ "INSTITUTION": an empty cell, the next label is no value.
+        let value_label = fold(strip_decorations(&value));
+        if STACKED_LABELS.contains(&value_label.trim_end_matches(':').trim()) {
+            continue;
+        }
         let value = &value;
         // "Duty Station" / "Salary:": the next line is another label, not the value.
         if word_count(value) > 15 || value.chars().count() > 150 || value.trim_end().ends_with(':')
@@ -555,7 +559,6 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
     ("duty station", FieldKey::Location),
     ("work site", FieldKey::Location),
     ("worksite", FieldKey::Location),
-    ("office location", FieldKey::Location),
     ("centre", FieldKey::Location),
     ("center", FieldKey::Location),
     ("job locations", FieldKey::Location),
@@ -949,6 +952,32 @@ mod tests {
 
     fn section_of(line: &str) -> Option<Section> {
         detect_heading(line).map(|h| h.section)
+    }
+
+    #[test]
+    fn every_stacked_label_is_a_field_label() {
+        for label in STACKED_LABELS {
+            assert!(
+                FIELD_KEYS.iter().any(|(key, _)| key == label),
+                "{label} is stacked but not a field label"
+            );
+        }
+    }
+
+    #[test]
+    fn a_label_under_a_label_is_no_value() {
+        let lines = classify_lines("TITRE\n\nINSTITUTION\n\nCOUR DE JUSTICE\n");
+        let fields: Vec<(FieldKey, String)> = lines
+            .iter()
+            .filter_map(|line| match &line.kind {
+                LineKind::Field { key, value } => Some((*key, value.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            vec![(FieldKey::Company, "COUR DE JUSTICE".to_string())]
+        );
     }
 
     #[test]

@@ -489,8 +489,9 @@ const CANADIAN_CITIES: &[&str] = &[
     "winnipeg",
 ];
 
-/// A bare "$" is the local dollar where the posting is in Canada, Australia, New Zealand,
-/// Singapore or Hong Kong, unless the text says US dollars.
+/// A bare "$" is the local money where the posting is in Canada, Australia, New Zealand,
+/// Singapore, Hong Kong, Jamaica or a peso or real country (Chile, Colombia, Argentina, Mexico,
+/// Brazil, Uruguay, the Dominican Republic), unless the text says US dollars.
 fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str, folded: &str) -> Salary {
     if salary.currency != "USD" {
         return salary;
@@ -599,15 +600,33 @@ fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str, folded:
             }))
     });
     match found {
-        Some((code, _)) => with_local_currency(salary, code),
+        Some((code, _)) => with_local_currency(salary, code, folded),
         None => dollars_from_text(salary, folded),
     }
 }
 
 /// The salary in `code` instead of US dollars. An amount read as a year's pay only because it
-/// was large in dollars ("$410.000" in Chile) is a month's pay where the local money says so.
-fn with_local_currency(mut salary: Salary, code: &str) -> Salary {
-    if let Some(amount) = salary.min.or(salary.max) {
+/// was large in dollars ("$410.000" in Chile) is a month's pay where the local money says so,
+/// unless the text states a yearly figure ("anual", "per annum").
+fn with_local_currency(mut salary: Salary, code: &str, folded: &str) -> Salary {
+    const YEARLY: &[&str] = &[
+        "anual",
+        "annual",
+        "per annum",
+        "p.a.",
+        "per year",
+        "a year",
+        "/year",
+        "al año",
+        "por año",
+        "ao ano",
+        "par an",
+        "brut annuel",
+    ];
+    let stated_yearly = YEARLY.iter().any(|w| folded.contains(w));
+    if let Some(amount) = salary.max.or(salary.min)
+        && !stated_yearly
+    {
         let amount = amount as f64;
         if salary.period == SalaryPeriod::Year
             && salary::default_period(amount, "USD") == SalaryPeriod::Year
@@ -780,11 +799,6 @@ fn dollars_from_text(salary: Salary, folded: &str) -> Salary {
         ("JMD", &["jamaica"]),
         ("HKD", &["hong kong"]),
         ("SGD", &["singapore"]),
-        ("CLP", &["chile"]),
-        ("COP", &["colombia"]),
-        ("ARS", &["argentina"]),
-        ("MXN", &["méxico"]),
-        ("BRL", &["brasil"]),
         ("USD", &["united states", "u.s.", ", usa", "401(k)", "401k"]),
     ];
     let signals: Vec<(&'static str, &[&str])> = SIGNALS
@@ -793,7 +807,7 @@ fn dollars_from_text(salary: Salary, folded: &str) -> Salary {
         .chain([("CAD", CANADIAN_CITIES)])
         .collect();
     match only_signalled(&signals, folded) {
-        Some(code) => with_local_currency(salary, code),
+        Some(code) => with_local_currency(salary, code, folded),
         None => salary,
     }
 }
@@ -817,8 +831,29 @@ fn names_no_place(value: &str) -> bool {
     let known_place = value
         .split([',', '(', ')', ';', '/', '|', '-'])
         .any(|part| text::is_known_place(&text::fold(part.trim())));
-    // "IT - Technical Support C26086, Warwick": a department and a site, kept.
-    placeholder || (text::has_role_word(value) && !value.contains(',') && !known_place)
+    // "IT - Technical Support C26086, Warwick": a department and a site, kept; "Cook County",
+    // "Mason City": a role noun in a place's name.
+    let place_kind = folded.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "county"
+                | "city"
+                | "town"
+                | "village"
+                | "district"
+                | "region"
+                | "province"
+                | "state"
+                | "island"
+                | "borough"
+                | "parish"
+                | "park"
+                | "township"
+                | "valley"
+        )
+    });
+    placeholder
+        || (text::has_role_word(value) && !value.contains(',') && !known_place && !place_kind)
 }
 
 /// "Berlin, Germany (Hybrid)" → "Berlin, Germany"; other values verbatim.
@@ -910,7 +945,9 @@ fn expand_acronym(name: String, text: &str) -> String {
             if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
                 break;
             }
-            let capitals = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+            // "BC" gives two letters; "AUTHORITY" in "KENYA REVENUE AUTHORITY (KRA)" gives one.
+            let capitals =
+                (2..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase());
             if capitals {
                 initials.extend(word.chars().rev());
             } else {
@@ -1096,6 +1133,13 @@ mod tests {
             "BC Museums Association"
         );
         assert_eq!(expand_acronym("WFP".into(), text), "WFP");
+        assert_eq!(
+            expand_acronym(
+                "KRA".into(),
+                "The KENYA REVENUE AUTHORITY (KRA) invites applications"
+            ),
+            "KENYA REVENUE AUTHORITY"
+        );
     }
 
     #[test]

@@ -67,13 +67,15 @@ struct Candidate {
 }
 
 /// The ISO 4217 codes read as written before or after an amount ("USD 60/hour", "UGX
-/// 86,951,739/= p.a"). Not PHP, which is more often the language ("PHP 8") than the peso.
+/// 86,951,739/= p.a"). Not PHP, which is more often the language ("PHP 8") than the peso, nor
+/// COP, ARS, DOP or AOA, which English text uses for other things ("COP28"); those pesos come
+/// from a "$" and the place.
 const ISO_CODES: &[&str] = &[
     "USD", "EUR", "GBP", "CAD", "AUD", "INR", "CHF", "SGD", "NZD", "JPY", "SEK", "NOK", "DKK",
     "PLN", "HKD", "ZAR", "KES", "NGN", "AED", "PKR", "UGX", "TZS", "ZMW", "MWK", "GHS", "RWF",
     "ETB", "BWP", "NAD", "LKR", "NPR", "BDT", "MYR", "IDR", "THB", "EGP", "MAD", "JMD", "TTD",
-    "FJD", "BRL", "MXN", "CZK", "HUF", "RON", "SAR", "QAR", "CLP", "COP", "ARS", "UYU", "DOP",
-    "GTQ", "HNL", "PYG", "XOF", "XAF", "MZN", "AOA", "GNF", "HTG", "TND",
+    "FJD", "BRL", "MXN", "CZK", "HUF", "RON", "SAR", "QAR", "CLP", "UYU", "GTQ", "HNL", "PYG",
+    "XOF", "XAF", "MZN", "GNF", "HTG", "TND",
 ];
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {

@@ -849,8 +849,6 @@ const ROLE_WORDS: &[&str] = &[
     "administrateur",
     "administratrice",
     "assistante",
-    "charge",
-    "chargee",
     "technicienne",
     "conseillere",
     "gestionnaire",
@@ -922,10 +920,13 @@ const ROLE_WORDS: &[&str] = &[
     "volontaire",
     "adjoint",
     "adjointe",
+    // Written with their accents only: "charge", "attache" and "medica" are English words.
+    "chargée",
+    "attaché",
+    "attachée",
+    "médica",
     "delegue",
     "deleguee",
-    "attache",
-    "attachee",
     "representant",
     "representante",
     // Spanish and Portuguese.
@@ -957,7 +958,6 @@ const ROLE_WORDS: &[&str] = &[
     "enfermeiro",
     "enfermeira",
     "medico",
-    "medica",
     "farmaceutico",
     "farmaceutica",
     "docente",
@@ -1043,7 +1043,6 @@ const ROLE_WORDS: &[&str] = &[
     "funzionaria",
     "dirigente",
     "operatore",
-    "operatrice",
     "collaboratore",
     "collaboratrice",
     "operaio",
@@ -1078,7 +1077,6 @@ const ROLE_WORDS: &[&str] = &[
     "elektriker",
     "elektroniker",
     "mechatroniker",
-    "koch",
     "kassierer",
     "buchhalter",
     "architekt",
@@ -1327,12 +1325,12 @@ fn is_role_word(word: &str) -> bool {
     // "Técnico", "Ingénieure", "Köksbiträde": the same word without its accents; "Lehrerin",
     // "Referentin": the German feminine of a role noun.
     let accented = !word.is_ascii();
-    let plain = if accented {
-        without_accents(word)
+    let plain: std::borrow::Cow<str> = if accented {
+        without_accents(word).into()
     } else {
-        word.to_string()
+        word.into()
     };
-    if accented && (ROLE_SET.contains(plain.as_str()) || has_role_ending(&plain)) {
+    if accented && (ROLE_SET.contains(&*plain) || has_role_ending(&plain)) {
         return true;
     }
     // "Ingénieure", "Consultante": the French feminine in -e.

@@ -6,7 +6,7 @@
 //! wrapping is taken off here.
 
 use super::attributes::{detect_arrangement, detect_job_type_short};
-use super::header::{first_role, is_attribute, organisation_shaped};
+use super::header::{GENDER_LETTER, first_role, is_attribute, organisation_shaped};
 use super::text::{collapse_ws, fold, has_role_word, is_known_place};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -27,8 +27,10 @@ static COUNT_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 /// A gender marker left at the end without brackets: "Architecte Infrastructure Azure H/F",
 /// "Verkäufer m/w/d" (a bracketed one is taken off when the header is read).
 static GENDER_ENDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+\(?(?:[mfwdxhvk]\s*/\s*){1,3}[mfwdxhvk]\)?$")
-        .expect("gender ending regex is valid")
+    Regex::new(&format!(
+        r"(?i)\s+\(?(?:{GENDER_LETTER}\s*/\s*){{1,3}}{GENDER_LETTER}\)?$"
+    ))
+    .expect("gender ending regex is valid")
 });
 
 /// A board's search-engine ending: "… Job in Charlottesville", "… Vacancies 2026",

@@ -70,7 +70,6 @@ pub(super) const NOT_COMPANIES: &[&str] = &[
     "i",
     // "Se contrata", "Wir suchen", "Nous recrutons": the pronouns of other languages.
     "se",
-    "on",
     "nous",
     "notre",
     "wir",
@@ -230,7 +229,7 @@ pub(crate) fn not_a_name(text: &str) -> bool {
         || words.iter().any(|w| {
             matches!(
                 *w,
-                "solliciteren" | "postuler" | "postular" | "candidatar" | "bewerben" | "apply"
+                "solliciteren" | "postuler" | "postular" | "candidatar" | "bewerben"
             )
         })
         || words

@@ -1172,6 +1172,9 @@ mod tests {
             assert!(not_a_name(chrome), "{chrome}");
         }
         assert!(!not_a_name("Jobs for Humanity Foundation"));
+        assert!(!not_a_name("Apply Digital"));
+        assert!(organisation_shaped("Ministère de la Santé"));
+        assert!(organisation_shaped("Banco del Pacífico"));
         // A hiring banner is no name.
         assert!(!plausible_company("Accepting Applications"));
         // A sentence adverb is no name.

@@ -6,7 +6,7 @@
 use super::*;
 use crate::posting::lines::strip_bullet;
 
-pub(super) const COMPANY_NAME: &str = r"([A-Z][\w&'’.-]*(?:[ ]+(?:[A-Z][\w&'’.-]*|&|of|and|de|du|des|for|the|(?:la|le|les|del|da|do|dos|das|di|della|van|von|der|den|et|y)[ ]+[A-Z][\w&'’.-]*)){0,5})";
+pub(super) const COMPANY_NAME: &str = r"([A-Z][\w&'’.-]*(?:[ ]+(?:(?:(?:la|le|les|del|da|do|dos|das|di|della|van|von|der|den|et|y)[ ]+)?[A-Z][\w&'’.-]*|&|of|and|de|du|des|for|the)){0,5})";
 
 static COMPANY_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -395,9 +395,13 @@ pub(crate) fn corroborated_company(guess: &str, stated: &[String]) -> bool {
 /// the shape of an organisation's name.
 pub(crate) fn organisation_shaped(text: &str) -> bool {
     let text = text.trim();
-    ORGANISATION_NAME
-        .find(text)
-        .is_some_and(|found| found.start() == 0 && found.end() == text.len())
+    [&*ORGANISATION_NAME, &*KIND_FIRST_NAME]
+        .iter()
+        .any(|shape| {
+            shape
+                .find(text)
+                .is_some_and(|found| found.start() == 0 && found.end() == text.len())
+        })
 }
 
 /// Drops a "Title - X" company guess that nothing confirms; X goes back into the title
@@ -421,12 +425,45 @@ pub(crate) fn withdraw_tentative_company(header: &mut Header) {
     header.company = at_company;
 }
 
+/// Organisations named by their kind first, as French, Spanish, Portuguese, Italian, Dutch and
+/// Romanian write them: "Banco Central de Bolivia", "Ministère de l'Éducation Nationale",
+/// "Prefeitura Municipal de Vitória". The name ends with its last capitalised word, which may end
+/// in an accented letter, so no ASCII word boundary follows it (the greedy word class ends it).
+/// Its words are Latin letters only: the Unicode word class made the lazy DFA rebuild its states
+/// on most postings.
+const KIND_FIRST_ORGANISATION: &str = r"(?:Ministère|Ministerio|Ministério|Ministerie|Ministero|Secretaría|Secretaria|Prefeitura(?:[ ]+Municipal)?|Mairie|Banco|Banque|Universidad|Université|Universidade|Università|Universiteit|Instituto|Fundación|Fundação|Fondation|Fondazione|Asociación|Associação|Agence|Agencia|Agência|Hôpital|Centre[ ]+Hospitalier|Complejo|Servicio|Serviço|Cámara|Câmara(?:[ ]+Municipal)?|Consejo|Conselho|Conseil|Dirección|Direção|Administración|Administração|Gobierno|Governo|Gouvernement|Fiscalía|Comisión|Comissão|Organización|Organização|Sociedad|Federación|Fédération|Provincie|Stichting|Vereniging|Spitalul)(?:[ ]+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ0-9'’.-]*){0,2}[ ]+(?:de|del|de[ ]+la|de[ ]+l['’]|des|du|da|do|das|dos|di|della|van|voor|pour|para)[ ]+(?:l['’])?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ0-9'’.-]*(?:[ ]+(?:(?:de|del|de[ ]+la|de[ ]+l['’]|des|du|da|do|das|dos|di|della|van|voor|en|y|et|e)[ ]+)?(?:l['’])?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ0-9'’.-]*){0,5}";
+
+/// The other shapes: "City of Arcata", "Gemeente Kaprijke", "… Hospital", "… Authority of …";
+/// each ends on an ASCII keyword or word, so an ASCII word boundary closes it.
+const ORGANISATION_SHAPES: &str = r"(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government|Parliament)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}(?:[ ]+(?:and|&)(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Legislature|Parliament|Nation|Church|Cathedral|Diocese|Society|Association|Library|Museum|Resort|Cooperative|Corporation|Secretariat|Embassy|Municipality|Kindergarten|Tribunal|Federation|Group|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc)";
+
 static ORGANISATION_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government|Parliament)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}(?:[ ]+(?:and|&)(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:Ministère|Ministerio|Ministério|Ministerie|Ministero|Secretaría|Secretaria|Prefeitura(?:[ ]+Municipal)?|Mairie|Banco|Banque|Universidad|Université|Universidade|Università|Universiteit|Instituto|Fundación|Fundação|Fondation|Fondazione|Asociación|Associação|Agence|Agencia|Agência|Hôpital|Centre[ ]+Hospitalier|Complejo|Servicio|Serviço|Cámara|Câmara(?:[ ]+Municipal)?|Consejo|Conselho|Conseil|Dirección|Direção|Administración|Administração|Gobierno|Governo|Gouvernement|Fiscalía|Comisión|Comissão|Organización|Organização|Sociedad|Federación|Fédération|Provincie|Stichting|Vereniging|Spitalul)(?:[ ]+\p{Lu}[\w'’.-]*){0,2}[ ]+(?:de|del|de[ ]+la|de[ ]+l['’]|des|du|da|do|das|dos|di|della|van|voor|pour|para)[ ]+(?:l['’])?\p{Lu}[\w'’.-]*(?:[ ]+(?:(?:de|del|de[ ]+la|de[ ]+l['’]|des|du|da|do|das|dos|di|della|van|voor|en|y|et|e)[ ]+)?(?:l['’])?\p{Lu}[\w'’.-]*){0,5}|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Legislature|Parliament|Nation|Church|Cathedral|Diocese|Society|Association|Library|Museum|Resort|Cooperative|Corporation|Secretariat|Embassy|Municipality|Kindergarten|Tribunal|Federation|Group|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc))(?-u:\b)",
-    )
-    .expect("organisation regex is valid")
+    Regex::new(&format!(r"(?-u:\b)(?:{ORGANISATION_SHAPES})(?-u:\b)"))
+        .expect("organisation regex is valid")
 });
+
+/// A regex of its own: it starts with literal words, so the regex crate skips ahead to them and
+/// English text costs almost nothing.
+static KIND_FIRST_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?-u:\b){KIND_FIRST_ORGANISATION}"))
+        .expect("kind-first organisation regex is valid")
+});
+
+/// Every organisation-shaped name in `text`, in text order (a kind-first name overlapping an
+/// earlier one is left out).
+fn organisation_names(text: &str) -> Vec<regex::Match<'_>> {
+    let mut found: Vec<regex::Match> = ORGANISATION_NAME.find_iter(text).collect();
+    for name in KIND_FIRST_NAME.find_iter(text) {
+        if !found
+            .iter()
+            .any(|f| f.start() < name.end() && name.start() < f.end())
+        {
+            found.push(name);
+        }
+    }
+    found.sort_by_key(regex::Match::start);
+    found
+}
 
 /// Words before "School" that name a level of schooling (an education requirement), folded.
 const SCHOOLING_LEVELS: &[&str] = &[
@@ -453,7 +490,7 @@ const SCHOOLING_LEVELS: &[&str] = &[
 /// nothing states the employer, so only shapes that cannot be a role or a place.
 pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
     let head: String = text.chars().take(2500).collect();
-    let matches: Vec<regex::Match> = ORGANISATION_NAME.find_iter(&head).collect();
+    let matches = organisation_names(&head);
     matches.iter().enumerate().find_map(|(at, found)| {
         // "a degree from a Recognised University", "issued by the Health Authority", "per
         // Department of Homeland Security rules", "insurance with Aviva Limited": an

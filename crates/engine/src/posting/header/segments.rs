@@ -253,9 +253,14 @@ fn location_of_segment(segment: &str) -> Option<String> {
     is_place(&tail).then_some(tail)
 }
 
+/// The letters of gender markers: m/w/d, m/f/x, h/f (French), m/v (Dutch), k/m (Polish).
+pub(crate) const GENDER_LETTER: &str = "[mfwdxhvk]";
+
 static GENDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?\s*(?:(?:[mfwdxhvk]|div)\s*/\s*){1,3}(?:[mfwdxhvk]|div)\s*\)?$|^\(?\s*all genders?\s*\)?$")
-        .expect("gender regex is valid")
+    Regex::new(&format!(
+        r"(?i)^\(?\s*(?:(?:{GENDER_LETTER}|div)\s*/\s*){{1,3}}(?:{GENDER_LETTER}|div)\s*\)?$|^\(?\s*all genders?\s*\)?$"
+    ))
+    .expect("gender regex is valid")
 });
 
 pub(crate) fn is_gender_marker(text: &str) -> bool {
