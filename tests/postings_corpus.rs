@@ -339,7 +339,9 @@ fn report(name: &str, s: &Score) {
 /// pages whose JSON-LD may differ from their labels.
 struct Floors([f64; 5], usize);
 
-/// Training split: the measured level, rounded down.
+/// Training split: the measured level, rounded down. Lowered in session 11 (title 89 → 86,
+/// company 82 → 81, company null 89 → 83, location 87 → 85, salary 90 → 88) when 111 postings
+/// from never-seen origins, most not in English, joined it.
 const TRAIN_FLOORS: Floors = Floors([86.0, 81.0, 83.0, 85.0, 88.0], 0);
 /// Holdout: the measured level, rounded down. The holdout was renewed on 2026-12-06 and grew on
 /// 2026-12-07 by 192 pages and records merged unread (see the corpus README's "Split"); like

@@ -116,33 +116,12 @@ fn ascii_part(text: &str) -> String {
     for c in text.chars() {
         let mapped = match c {
             'a'..='z' | 'A'..='Z' | '0'..='9' => Some(c),
-            'ä' | 'á' | 'à' | 'â' | 'ã' | 'å' | 'ą' => Some('a'),
-            'Ä' | 'Á' | 'À' | 'Â' | 'Ã' | 'Å' | 'Ą' => Some('A'),
-            'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ø' => Some('o'),
-            'Ö' | 'Ó' | 'Ò' | 'Ô' | 'Õ' | 'Ø' => Some('O'),
-            'ü' | 'ú' | 'ù' | 'û' => Some('u'),
-            'Ü' | 'Ú' | 'Ù' | 'Û' => Some('U'),
-            'é' | 'è' | 'ê' | 'ë' | 'ę' => Some('e'),
-            'É' | 'È' | 'Ê' | 'Ë' | 'Ę' => Some('E'),
-            'í' | 'ì' | 'î' | 'ï' | 'ı' => Some('i'),
-            'Í' | 'Ì' | 'Î' | 'Ï' | 'İ' => Some('I'),
-            'ç' | 'ć' | 'č' => Some('c'),
-            'Ç' | 'Ć' | 'Č' => Some('C'),
-            'ñ' | 'ń' => Some('n'),
-            'Ñ' | 'Ń' => Some('N'),
-            'ś' | 'š' | 'ş' => Some('s'),
-            'Ś' | 'Š' | 'Ş' => Some('S'),
-            'ź' | 'ż' | 'ž' => Some('z'),
-            'Ź' | 'Ż' | 'Ž' => Some('Z'),
-            'ł' => Some('l'),
-            'Ł' => Some('L'),
-            'ğ' => Some('g'),
-            'Ğ' => Some('G'),
             'ß' => {
                 out.push_str("ss");
                 None
             }
-            _ => Some('_'),
+            // "é" → "e", "Ł" → "L"; anything else becomes one "_".
+            _ => Some(jobwise_engine::latin_base(c).unwrap_or('_')),
         };
         if let Some(m) = mapped
             && !(m == '_' && (out.is_empty() || out.ends_with('_')))

@@ -43,4 +43,32 @@ pub use posting::{
 };
 pub use profile::Profile;
 pub use style::{StyleProfile, analyze_style};
+
+/// The ASCII letter an accented Latin letter is written on ("é" → "e", "Ł" → "L", "ş" → "s"),
+/// in either case; `None` for ASCII and for other characters. Shared by the posting parser
+/// (role nouns written with or without accents) and the service's file names.
+pub fn latin_base(c: char) -> Option<char> {
+    let lower = match c.to_lowercase().next().unwrap_or(c) {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ů' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ğ' => 'g',
+        'ş' | 'ś' | 'š' => 's',
+        'ł' => 'l',
+        'ż' | 'ź' | 'ž' => 'z',
+        'ř' => 'r',
+        _ if c == 'İ' => 'i',
+        _ => return None,
+    };
+    Some(if c.is_uppercase() {
+        lower.to_ascii_uppercase()
+    } else {
+        lower
+    })
+}
 pub use taxonomy::{Category, SkillEntry, SkillMatch, Taxonomy, TaxonomyError};

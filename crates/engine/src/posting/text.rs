@@ -1350,22 +1350,7 @@ fn is_role_word(word: &str) -> bool {
 /// "ogretmen"); other scripts are left as they are.
 fn without_accents(word: &str) -> String {
     word.chars()
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' => 'a',
-            'ç' | 'ć' | 'č' => 'c',
-            'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
-            'ì' | 'í' | 'î' | 'ï' | 'ı' => 'i',
-            'ñ' | 'ń' | 'ň' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' | 'ů' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'ğ' => 'g',
-            'ş' | 'ś' | 'š' => 's',
-            'ł' => 'l',
-            'ż' | 'ź' | 'ž' => 'z',
-            'ř' => 'r',
-            other => other,
-        })
+        .map(|c| crate::latin_base(c).unwrap_or(c))
         .collect()
 }
 
