@@ -340,17 +340,17 @@ fn report(name: &str, s: &Score) {
 struct Floors([f64; 5], usize);
 
 /// Training split: the measured level, rounded down. Lowered in session 11 (title 89 → 86,
-/// company 82 → 81, company null 89 → 83, location 87 → 85, salary 90 → 88) when 111 postings
+/// company 82 → 80, company null 89 → 82, location 87 → 84, salary 90 → 88) when 140 postings
 /// from never-seen origins, most not in English, joined it.
-const TRAIN_FLOORS: Floors = Floors([86.0, 81.0, 83.0, 85.0, 88.0], 0);
+const TRAIN_FLOORS: Floors = Floors([86.0, 80.0, 82.0, 84.0, 88.0], 0);
 /// Holdout: the measured level, rounded down. The holdout was renewed on 2026-12-06 and grew on
-/// 2026-12-07 by 192 pages and records merged unread (see the corpus README's "Split"); like
+/// 2026-12-07 by 207 pages and records merged unread (see the corpus README's "Split"); like
 /// every unseen batch, they score lower than the rest. Both splits' floors were lowered on
-/// 2026-12-07 (session 11) when 166 postings, most not in English and 21 of them saved pages,
+/// 2026-12-07 (session 11) when 210 postings, most not in English and 21 of them saved pages,
 /// joined the corpus: the fields below are the levels measured after that session's work.
 /// One saved page of the holdout (batch s11d) gives in its JSON-LD the advertiser's address as
 /// the job's place while its text names the workplace abroad, per the gatherer's note.
-const HOLDOUT_FLOORS: Floors = Floors([77.0, 69.0, 80.0, 79.0, 83.0], 1);
+const HOLDOUT_FLOORS: Floors = Floors([76.0, 68.0, 81.0, 78.0, 83.0], 1);
 
 /// The missed targets; the holdout's are counted without naming files or values, so a failure
 /// does not show what the holdout contains.
