@@ -2508,6 +2508,29 @@ fn postings_in_other_languages_are_read() {
     );
     assert_eq!(french.company.as_deref(), Some("Santé Solidaire"));
     assert_eq!(french.job_type, Some(JobType::Contract));
+    // "Vos missions" and "Profil recherché" open the duties and the requirements, as
+    // "Responsibilities" and "Requirements" would.
+    let sections = parse_posting(
+        "Chargé(e) de suivi évaluation\n\nLieu de travail : Dakar\n\nVos missions\n\
+         - Concevoir le plan de suivi des projets\n- Former les équipes de terrain\n\n\
+         Profil recherché\n- Master en statistique\n- Trois ans d'expérience en suivi de projets\n\n\
+         Avantages\n- Assurance maladie\n",
+    );
+    assert!(
+        has(&sections.responsibilities, "Former les équipes de terrain"),
+        "{:?}",
+        sections.responsibilities
+    );
+    assert!(
+        has(&sections.requirements, "Master en statistique"),
+        "{:?}",
+        sections.requirements
+    );
+    assert!(
+        has(&sections.benefits, "Assurance maladie"),
+        "{:?}",
+        sections.benefits
+    );
 
     // A profile table copied cell by cell: each label on a line, its value under it.
     let stacked = parse_posting(&format!(
