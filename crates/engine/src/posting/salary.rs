@@ -389,6 +389,19 @@ fn range_candidate(text: &str, tokens: &[Token], index: usize, last: usize) -> O
     } else {
         (high_value, low_value)
     };
+    // "$30-50,000": the thousands written once, on the upper bound.
+    let min = if low.multiplier == Multiplier::None
+        && min == low_value
+        && min.fract() == 0.0
+        && (1.0..1000.0).contains(&min)
+        && max >= 10_000.0
+        && min * 1000.0 <= max
+        && min * 2000.0 >= max
+    {
+        min * 1000.0
+    } else {
+        min
+    };
     let context = Context::around(text, tokens, index, last);
     if context.is_not_pay() {
         return None;
@@ -935,6 +948,14 @@ mod tests {
         assert_eq!(
             parse_salary("120-150k USD"),
             yearly(120_000, 150_000, "USD")
+        );
+        assert_eq!(
+            parse_salary("Salary range: $30-50,000 per year"),
+            yearly(30_000, 50_000, "USD")
+        );
+        assert_eq!(
+            parse_salary("$3-10,000 a month"),
+            salary(Some(3), Some(10_000), "USD", SalaryPeriod::Month)
         );
     }
 

@@ -240,7 +240,7 @@ fn without_named_tail(
                 .map(name_key)
                 .any(|part| !part.is_empty() && part == tail_key)
                 || name_key(location) == tail_key
-        }) || (word != "at" && is_known_place(&fold(tail))));
+        }) || (word != "at" && known_places(tail)));
     // "in" only ever introduces a place; "with" only a company. A short organisation-shaped
     // part after a dash is more often a unit ("Analyst - Risk Group") than the employer.
     let organisation = word != "in"
@@ -254,6 +254,17 @@ fn without_named_tail(
         _ => names_company || names_place || organisation || attribute,
     };
     cut.then(|| collapse_ws(head.trim_end_matches([',', '-', '–', '—', '|'])))
+}
+
+/// "Leeds", "Virginia or Maryland", "Lagos / Abuja": a known place, or known places joined by
+/// "or", "and", "&" or "/".
+fn known_places(text: &str) -> bool {
+    let folded = fold(text);
+    folded
+        .split(" or ")
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(['&', '/']))
+        .all(|part| is_known_place(part.trim()))
 }
 
 /// Folded, without punctuation and the legal forms a name is written with or without.
@@ -390,6 +401,10 @@ mod tests {
             (
                 "Recovery verpleegkundige (start februari 2026)",
                 "Recovery verpleegkundige",
+            ),
+            (
+                "Project Coordinator - Virginia or Maryland",
+                "Project Coordinator",
             ),
             (
                 "Assistant(e) en mobilisation communautaire, basé(e) à Ménaka",
