@@ -122,7 +122,7 @@ static NUMERIC_MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 static WORDS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[A-Za-z]+\.?|'\d{2}|\d+(?:st|nd|rd|th)?").expect("valid regex"));
 static ANY_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(19\d{2}|20\d{2})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(19\d{2}|20\d{2})(?-u:\b)").expect("valid regex"));
 
 /// True for `Present`, `Ongoing`, `current`, `now`, `to date`… (any case).
 pub fn is_present(text: &str) -> bool {
@@ -229,7 +229,7 @@ const MONTH_PATTERN: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)
 /// numeric dates, or a year alone.
 fn date_pattern() -> String {
     format!(
-        r"(?:{MONTH_PATTERN}\.?[\s\-]*(?:\d{{1,2}}(?:st|nd|rd|th)?,?[\s\-]+)?(?:'\d{{2}}|(?:19|20)\d{{2}})|(?:spring|summer|fall|autumn|winter)\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}},?\s+{MONTH_PATTERN}\b|\d{{1,2}}[/.](?:\d{{1,2}}[/.])?(?:19|20)\d{{2}}|(?:19|20)\d{{2}}[/.\-]\d{{1,2}}(?:[/.\-]\d{{1,2}})?|(?:19|20)\d{{2}})"
+        r"(?:{MONTH_PATTERN}\.?[\s\-]*(?:\d{{1,2}}(?:st|nd|rd|th)?,?[\s\-]+)?(?:'\d{{2}}|(?:19|20)\d{{2}})|(?:spring|summer|fall|autumn|winter)\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}},?\s+{MONTH_PATTERN}(?-u:\b)|\d{{1,2}}[/.](?:\d{{1,2}}[/.])?(?:19|20)\d{{2}}|(?:19|20)\d{{2}}[/.\-]\d{{1,2}}(?:[/.\-]\d{{1,2}})?|(?:19|20)\d{{2}})"
     )
 }
 
@@ -247,7 +247,7 @@ fn present_pattern() -> String {
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     let (date, present) = (date_pattern(), present_pattern());
     Regex::new(&format!(
-        r"(?i)\b(?P<start>{date})(?:\s*(?:-|–|—|‒|―|~|→|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*(?P<end>{date}|{present})\b)?|\b(?P<since>since|from)\s+(?P<since_date>{date})"
+        r"(?i)(?-u:\b)(?P<start>{date})(?:\s*(?:-|–|—|‒|―|~|→|(?-u:\b)to(?-u:\b)|(?-u:\b)until(?-u:\b)|(?-u:\b)till(?-u:\b)|(?-u:\b)through(?-u:\b)|(?-u:\b)thru(?-u:\b))\s*(?P<end>{date}|{present})(?-u:\b))?|(?-u:\b)(?P<since>since|from)\s+(?P<since_date>{date})"
     ))
     .expect("valid range regex")
 });

@@ -259,11 +259,11 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid phone regex")
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|io|dev|org|net|me|co|ai|app|tech|info|xyz|page|site|us|uk|de|fr|es|it|nl|ca|in|br|pt|se|ch|eu|ly|gg|sh|so|tv|blog|design|codes|studio)(?:/[^\s|,;]*)?")
+    Regex::new(r"(?i)(?-u:\b)(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|io|dev|org|net|me|co|ai|app|tech|info|xyz|page|site|us|uk|de|fr|es|it|nl|ca|in|br|pt|se|ch|eu|ly|gg|sh|so|tv|blog|design|codes|studio)(?:/[^\s|,;]*)?")
         .expect("valid url regex")
 });
 static GPA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:c?gpa|grade)\b[:\s]*([0-4](?:\.\d{1,2})?)(?:\s*/\s*4(?:\.0+)?)?")
+    Regex::new(r"(?i)(?-u:\b)(?:c?gpa|grade)(?-u:\b)[:\s]*([0-4](?:\.\d{1,2})?)(?:\s*/\s*4(?:\.0+)?)?")
         .expect("valid gpa regex")
 });
 
