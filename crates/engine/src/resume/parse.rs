@@ -263,8 +263,10 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid url regex")
 });
 static GPA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:c?gpa|grade)(?-u:\b)[:\s]*([0-4](?:\.\d{1,2})?)(?:\s*/\s*4(?:\.0+)?)?")
-        .expect("valid gpa regex")
+    Regex::new(
+        r"(?i)(?-u:\b)(?:c?gpa|grade)(?-u:\b)[:\s]*([0-4](?:\.\d{1,2})?)(?:\s*/\s*4(?:\.0+)?)?",
+    )
+    .expect("valid gpa regex")
 });
 
 fn digits(s: &str) -> usize {
