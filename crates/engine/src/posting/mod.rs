@@ -267,11 +267,14 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let title = title
         .map(|title| without_place_suffix(title, location.as_deref()))
         .map(|title| without_page_name_suffix(title, &lines));
-    let salary = first_some(&meta, parse_salary)
-        .or_else(|| parse_salary(&normalized))
-        .map(|salary| local_dollars(salary, stated_location.as_deref(), &normalized, &folded))
+    // Which money a bare "$" is, decided before the pay is read, so that a period the posting
+    // leaves unstated is the one that money is quoted per.
+    let dollar = local_dollar(stated_location.as_deref(), &normalized, &folded);
+    let read_pay = |text: &str| salary::parse_salary_in(text, dollar);
+    let salary = first_some(&meta, read_pay)
+        .or_else(|| read_pay(&normalized))
         .map(|salary| local_rupees(salary, &folded))
-        .or_else(|| header_thousands(&normalized, stated_location.as_deref(), &folded));
+        .or_else(|| header_thousands(&normalized, stated_location.as_deref(), dollar));
     // A recruitment agency writing for a client it does not name: the agency is not the
     // employer, so only a labelled `Company:` field names one.
     let stock_phrase = header::recruiting_to_fill(&normalized);
@@ -489,30 +492,26 @@ const CANADIAN_CITIES: &[&str] = &[
     "winnipeg",
 ];
 
-/// A bare "$" is the local money where the posting is in Canada, Australia, New Zealand,
-/// Singapore, Hong Kong, Jamaica or a peso or real country (Chile, Colombia, Argentina, Mexico,
-/// Brazil, Uruguay, the Dominican Republic), unless the text says US dollars.
-fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str, folded: &str) -> Salary {
-    if salary.currency != "USD" {
-        return salary;
-    }
+/// The money a bare "$" is: the local one where the posting is in Canada, Australia, New
+/// Zealand, Singapore, Hong Kong, Jamaica or a peso or real country (Chile, Colombia,
+/// Argentina, Mexico, Brazil, Uruguay, the Dominican Republic), US dollars otherwise or when the
+/// text says US dollars.
+fn local_dollar(location: Option<&str>, text: &str, folded: &str) -> &'static str {
     if folded.contains("usd") || folded.contains("us$") || folded.contains("us dollar") {
-        return salary;
+        return "USD";
     }
     // "Flin Flon, MB R8A 1V9", "Strathpine QLD 4500": a Canadian postal code or an Australian
     // state with its postcode says which dollar, in the place or anywhere in the text.
     for place in [location.unwrap_or(""), text] {
         if CANADIAN_POSTCODE.is_match(place) {
-            salary.currency = "CAD".to_string();
-            return salary;
+            return "CAD";
         }
         if AUSTRALIAN_POSTCODE.is_match(place) {
-            salary.currency = "AUD".to_string();
-            return salary;
+            return "AUD";
         }
     }
     let Some(location) = location else {
-        return dollars_from_text(salary, folded);
+        return dollars_from_text(folded);
     };
     const REGIONS: &[(&str, &[&str])] = &[
         (
@@ -600,50 +599,16 @@ fn local_dollars(mut salary: Salary, location: Option<&str>, text: &str, folded:
             }))
     });
     match found {
-        Some((code, _)) => with_local_currency(salary, code, folded),
-        None => dollars_from_text(salary, folded),
+        Some((code, _)) => code,
+        None => dollars_from_text(folded),
     }
-}
-
-/// The salary in `code` instead of US dollars. An amount read as a year's pay only because it
-/// was large in dollars ("$410.000" in Chile) is a month's pay where the local money says so,
-/// unless the text states a yearly figure ("anual", "per annum").
-fn with_local_currency(mut salary: Salary, code: &str, folded: &str) -> Salary {
-    const YEARLY: &[&str] = &[
-        "anual",
-        "annual",
-        "per annum",
-        "p.a.",
-        "per year",
-        "a year",
-        "/year",
-        "al año",
-        "por año",
-        "ao ano",
-        "par an",
-        "brut annuel",
-    ];
-    let stated_yearly = YEARLY.iter().any(|w| folded.contains(w));
-    if let Some(amount) = salary.max.or(salary.min)
-        && !stated_yearly
-    {
-        let amount = amount as f64;
-        if salary.period == SalaryPeriod::Year
-            && salary::default_period(amount, "USD") == SalaryPeriod::Year
-            && salary::default_period(amount, code) == SalaryPeriod::Month
-        {
-            salary.period = SalaryPeriod::Month;
-        }
-    }
-    salary.currency = code.to_string();
-    salary
 }
 
 /// "Carebrain | Founding Engineer | San Francisco | 150-180k salary": a one-line header's pay in
 /// thousands with no currency written. The currency is the one sign the text uses elsewhere
 /// ("$1.4M in ARR"), or, with none, US dollars where the place is in the US or not stated; pay
 /// in a European or other place with no sign stays unread.
-fn header_thousands(text: &str, location: Option<&str>, folded: &str) -> Option<Salary> {
+fn header_thousands(text: &str, location: Option<&str>, dollar: &'static str) -> Option<Salary> {
     let header = text.lines().find(|line| !line.trim().is_empty())?;
     if header.matches('|').count() < 2 {
         return None;
@@ -652,20 +617,19 @@ fn header_thousands(text: &str, location: Option<&str>, folded: &str) -> Option<
     let signs: Vec<&str> = ["$", "€", "£", "₹"]
         .into_iter()
         .filter(|sign| text.contains(sign))
-        .map(salary::currency_code)
+        .map(|sign| salary::marker_code(sign, dollar))
         .collect();
     let currency = match signs.as_slice() {
         [code] => *code,
-        [] if location.is_none_or(in_the_us) => "USD",
+        [] if location.is_none_or(in_the_us) => dollar,
         _ => return None,
     };
-    let salary = Salary {
+    Some(Salary {
         min: Some(min),
         max: Some(max),
         currency: currency.to_string(),
         period: SalaryPeriod::Year,
-    };
-    Some(local_dollars(salary, location, text, folded))
+    })
 }
 
 /// "San Francisco, CA", "NYC", "Remote (US)": a place written the US way.
@@ -745,7 +709,7 @@ fn only_signalled(signals: &[(&'static str, &[&str])], folded: &str) -> Option<&
 /// The local dollar when no stated place decides it: words only one dollar country uses
 /// ("superannuation", "KiwiSaver", an address under `.gov.au`), when exactly one country's
 /// words appear.
-fn dollars_from_text(salary: Salary, folded: &str) -> Salary {
+fn dollars_from_text(folded: &str) -> &'static str {
     // Only words a posting for another country would not use: "US or Canada" and "remote in
     // Australia" say where applicants may live, not which dollar is paid.
     // US words are listed too: a US posting that also names another country stays in USD.
@@ -806,10 +770,7 @@ fn dollars_from_text(salary: Salary, folded: &str) -> Salary {
         .copied()
         .chain([("CAD", CANADIAN_CITIES)])
         .collect();
-    match only_signalled(&signals, folded) {
-        Some(code) => with_local_currency(salary, code, folded),
-        None => salary,
-    }
+    only_signalled(&signals, folded).unwrap_or("USD")
 }
 
 /// "Worldwide", "One location", "Medewerker Terugvordering": what stands where a place goes but

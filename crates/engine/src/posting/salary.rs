@@ -190,9 +190,16 @@ const NOT_PAY_BEFORE: &[&str] = &[
 /// multiplier, or next to funding/budget/stipend wording, are discarded.
 /// Ties go to the earliest candidate.
 pub fn parse_salary(text: &str) -> Option<Salary> {
+    parse_salary_in(text, "USD")
+}
+
+/// `parse_salary` where a bare "$" (or "dollars") is the money `dollar` names: the posting's
+/// place decides it ("$410.000" in Chile is CLP), and a period left unstated is then the one
+/// that money's amounts are quoted per (a month's pay for pesos).
+pub(crate) fn parse_salary_in(text: &str, dollar: &'static str) -> Option<Salary> {
     let plain = without_scale_steps(text);
     let text = plain.as_ref();
-    let tokens = scan_tokens(text);
+    let tokens = scan_tokens(text, dollar);
     let mut best: Option<Candidate> = None;
     let mut index = 0;
     while index < tokens.len() {
@@ -311,7 +318,7 @@ pub(crate) fn bare_thousands(segment: &str) -> Option<(i64, i64)> {
     ((20..=900).contains(&min) && (min..=900).contains(&max)).then(|| (min * 1000, max * 1000))
 }
 
-fn scan_tokens(text: &str) -> Vec<Token> {
+fn scan_tokens(text: &str, dollar: &'static str) -> Vec<Token> {
     AMOUNT
         .captures_iter(text)
         .filter_map(|caps| {
@@ -321,8 +328,8 @@ fn scan_tokens(text: &str) -> Vec<Token> {
             let pre = caps
                 .name("pre")
                 .filter(|m| m.as_str() != "R" || value >= 100.0)
-                .map(|m| currency_code(m.as_str()));
-            let post = caps.name("post").map(|m| currency_code(m.as_str()));
+                .map(|m| marker_code(m.as_str(), dollar));
+            let post = caps.name("post").map(|m| marker_code(m.as_str(), dollar));
             let multiplier = caps
                 .name("mult")
                 .map_or(Multiplier::None, |m| multiplier_of(m.as_str()));
@@ -484,7 +491,7 @@ fn round(value: f64) -> i64 {
     value.round() as i64
 }
 
-pub(crate) fn default_period(amount: f64, currency: &str) -> SalaryPeriod {
+fn default_period(amount: f64, currency: &str) -> SalaryPeriod {
     // Below what a year's pay in the currency can be, an amount with no period is a month's
     // ("Salarisniveau € 3.052,- tot € 4.297,-", "Rs. 44,900-1,42,400"); a month's pay is what
     // these places quote.
@@ -655,6 +662,18 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
             .is_none_or(|c| !c.is_alphanumeric() || needle.ends_with(' '));
         before_ok && (after_ok || needle.len() > 4)
     })
+}
+
+/// The ISO code a currency marker stands for, a bare dollar being `dollar`.
+pub(crate) fn marker_code(marker: &str, dollar: &'static str) -> &'static str {
+    if matches!(
+        marker.to_lowercase().trim_end_matches('.'),
+        "$" | "dollar" | "dollars"
+    ) {
+        dollar
+    } else {
+        currency_code(marker)
+    }
 }
 
 /// The ISO code a currency marker stands for ("$" is US dollars until the place says otherwise).
