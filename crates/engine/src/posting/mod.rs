@@ -225,18 +225,19 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let years_experience = attributes::detect_years(&body.requirements, &years_context);
 
     // "22/10/2025" on a stacked line is a date, never a place.
+    let a_place = |place: &String| !names_no_place(place);
     let location = fields
         .location
         .clone()
-        .filter(|place| !names_no_place(place))
+        .filter(a_place)
         .or_else(|| {
             header
                 .location
                 .clone()
                 .filter(|place| place.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-                .filter(|place| !names_no_place(place))
+                .filter(a_place)
         })
-        .or_else(|| location_from_text(&normalized).filter(|place| !names_no_place(place)))
+        .or_else(|| location_from_text(&normalized).filter(a_place))
         .or_else(|| header::place_line_near_top(&lines));
     // "Enterprise Account Executive | DACH" over a "Munich" line, "Jobs in Germany" over
     // "• Berlin": a market region or a country gives way to the narrower place a line near the

@@ -1073,7 +1073,6 @@ const ROLE_WORDS: &[&str] = &[
     "stagista",
     "tirocinante",
     // German and Dutch (compounds are caught by `ROLE_ENDINGS`).
-    "techniker",
     "elektriker",
     "elektroniker",
     "mechatroniker",
@@ -1082,7 +1081,6 @@ const ROLE_WORDS: &[&str] = &[
     "architekt",
     "arzt",
     "apotheker",
-    "therapeut",
     "leraar",
     "jurist",
     "stagiair",
@@ -1096,7 +1094,6 @@ const ROLE_WORDS: &[&str] = &[
     "sjukskoterska",
     "underskoterska",
     "lakare",
-    "larare",
     "handlaggare",
     "ingenjor",
     "saljare",
