@@ -437,31 +437,33 @@ fn meta_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let mut from = 0;
     while let Some(start) = find(&lower[from..], b"<meta").map(|i| i + from) {
         let end = find(&lower[start..], b">").map_or(lower.len(), |i| i + start);
-        let tag = &lower[start..end];
-        if let Some(at) = find(tag, b"charset") {
-            let rest = &tag[at + b"charset".len()..];
-            let rest = rest.trim_ascii_start();
-            if let Some(value) = rest.strip_prefix(b"=") {
-                let value = value.trim_ascii_start();
-                let value = value
-                    .strip_prefix(b"\"")
-                    .or(value.strip_prefix(b"'"))
-                    .unwrap_or(value);
-                let label: Vec<u8> = value
-                    .iter()
-                    .copied()
-                    .take_while(|b| b.is_ascii_alphanumeric() || b"-_:.".contains(b))
-                    .collect();
-                if let Some(encoding) = encoding_rs::Encoding::for_label(&label) {
-                    let utf16 =
-                        encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE;
-                    return Some(if utf16 { encoding_rs::UTF_8 } else { encoding });
-                }
-            }
+        if let Some(encoding) = charset_label(&lower[start..end])
+            .and_then(|label| encoding_rs::Encoding::for_label(label))
+        {
+            let utf16 = encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE;
+            return Some(if utf16 { encoding_rs::UTF_8 } else { encoding });
         }
         from = end;
     }
     None
+}
+
+/// The label after `charset=` in one (lower-cased) `<meta …>` tag, quoted or not.
+fn charset_label(tag: &[u8]) -> Option<&[u8]> {
+    let at = find(tag, b"charset")?;
+    let value = tag[at + b"charset".len()..]
+        .trim_ascii_start()
+        .strip_prefix(b"=")?
+        .trim_ascii_start();
+    let value = value
+        .strip_prefix(b"\"")
+        .or(value.strip_prefix(b"'"))
+        .unwrap_or(value);
+    let len = value
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || b"-_:.".contains(b))
+        .count();
+    Some(&value[..len])
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
