@@ -437,8 +437,8 @@ fn meta_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let mut from = 0;
     while let Some(start) = find(&lower[from..], b"<meta").map(|i| i + from) {
         let end = find(&lower[start..], b">").map_or(lower.len(), |i| i + start);
-        if let Some(encoding) = charset_label(&lower[start..end])
-            .and_then(|label| encoding_rs::Encoding::for_label(label))
+        if let Some(encoding) =
+            charset_label(&lower[start..end]).and_then(encoding_rs::Encoding::for_label)
         {
             let utf16 = encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE;
             return Some(if utf16 { encoding_rs::UTF_8 } else { encoding });
