@@ -17,7 +17,7 @@ use serde_json::Value;
 use super::text::collapse_ws;
 use super::{
     JobType, ParseWarning, ParsedPosting, Salary, SalaryPeriod, WorkArrangement, attributes,
-    parse_posting,
+    parse_posting, title,
 };
 
 /// Every node of a page's structured data, flattened out of `@graph` arrays and plain arrays,
@@ -112,7 +112,7 @@ pub fn posting_from_schema_org(
     description_text: &str,
 ) -> Option<ParsedPosting> {
     let title = text_of(nodes, job.get("title")).or_else(|| text_of(nodes, job.get("name")))?;
-    let title = decode_entities(&title);
+    let title = title::without_gender_marker(&decode_entities(&title));
     // The description is parsed for its sections; the title goes first so the text parser's
     // title-dependent rules (level from title words) see it.
     let mut parsed = parse_posting(&format!("{title}\n\n{description_text}"));
@@ -133,11 +133,16 @@ pub fn posting_from_schema_org(
         .get("jobLocation")
         .map(|l| places(nodes, l))
         .unwrap_or_default();
-    if !places.is_empty() {
+    // A remote posting whose places are whole countries ("SK", "PT", … on a job open across
+    // the EU) states where applicants may live, as `applicantLocationRequirements` does.
+    let countries_only = remote && places.iter().all(|p| p.country_only);
+    let places: Vec<String> = places.into_iter().map(|p| p.text).collect();
+    if !places.is_empty() && !countries_only {
         parsed.location = Some(places.join("; "));
     } else if remote {
         // A remote posting states where applicants may live instead of an office.
-        parsed.location = applicant_region(nodes, job);
+        parsed.location = applicant_region(nodes, job)
+            .or_else(|| (!places.is_empty()).then(|| format!("Remote ({})", places.join(", "))));
     }
     if remote {
         parsed.work_arrangement = Some(WorkArrangement::Remote);
@@ -205,45 +210,68 @@ fn is_telecommute(job: &Value) -> bool {
     }
 }
 
+/// One `jobLocation` as text, and whether it names a country and nothing narrower.
+struct Place {
+    text: String,
+    country_only: bool,
+}
+
 /// "City, Region, Country" for each `Place`, in the order posted, without repeated parts.
-fn places(nodes: &SchemaNodes, value: &Value) -> Vec<String> {
-    let mut found: Vec<String> = Vec::new();
+fn places(nodes: &SchemaNodes, value: &Value) -> Vec<Place> {
+    let mut found: Vec<Place> = Vec::new();
     let items: Vec<&Value> = match nodes.resolve(value) {
         Value::Array(items) => items.iter().collect(),
         other => vec![other],
     };
     for item in items {
         let place = nodes.resolve(item);
-        let text = match place {
-            Value::String(s) => Some(collapse_ws(&decode_entities(s))),
+        let (text, country_only) = match place {
+            Value::String(s) => (Some(collapse_ws(&decode_entities(s))), false),
             Value::Object(o) => match o.get("address").map(|a| nodes.resolve(a)) {
-                Some(Value::String(s)) => Some(collapse_ws(&decode_entities(s))),
+                Some(Value::String(s)) => (Some(collapse_ws(&decode_entities(s))), false),
                 Some(address @ Value::Object(_)) => address_text(nodes, address),
-                _ => text_of(nodes, o.get("name")),
+                _ => (text_of(nodes, o.get("name")), false),
             },
-            _ => None,
+            _ => (None, false),
         };
         if let Some(text) = text.filter(|t| !t.is_empty())
-            && !found.contains(&text)
+            && !found.iter().any(|p| p.text == text)
         {
-            found.push(text);
+            found.push(Place { text, country_only });
         }
     }
     found
 }
 
-fn address_text(nodes: &SchemaNodes, address: &Value) -> Option<String> {
+/// The address's locality, region and country joined (the street line when it has none of
+/// them), and whether the country is all it names. A part with no letter or digit ("-" for a
+/// region the board leaves empty) is no part.
+fn address_text(nodes: &SchemaNodes, address: &Value) -> (Option<String>, bool) {
     let mut parts: Vec<String> = Vec::new();
+    let mut narrower = false;
     for key in ["addressLocality", "addressRegion", "addressCountry"] {
-        let Some(part) = text_of(nodes, address.get(key)).map(|p| decode_entities(&p)) else {
+        let Some(part) = text_of(nodes, address.get(key))
+            .map(|p| decode_entities(&p))
+            .filter(|p| p.chars().any(char::is_alphanumeric))
+        else {
             continue;
         };
         let duplicate = parts.iter().any(|p| p.eq_ignore_ascii_case(&part));
         if !duplicate {
+            narrower |= key != "addressCountry";
             parts.push(part);
         }
     }
-    (!parts.is_empty()).then(|| parts.join(", "))
+    if parts.is_empty() {
+        // SuccessFactors career sites write the whole place into the street line ("Bangalore,
+        // IN, 560066") and leave the other parts out.
+        let street = text_of(nodes, address.get("streetAddress"))
+            .map(|p| decode_entities(&p))
+            .filter(|p| p.chars().any(char::is_alphabetic));
+        return (street, false);
+    }
+    let country_only = !narrower;
+    (Some(parts.join(", ")), country_only)
 }
 
 /// "Remote (United States)" from `applicantLocationRequirements`; "Remote" alone is not a
@@ -479,6 +507,42 @@ mod tests {
             (s.min, s.max, s.period),
             (Some(60), Some(60), SalaryPeriod::Hour)
         );
+    }
+
+    #[test]
+    fn remote_countries_are_where_applicants_live_and_empty_parts_are_dropped() {
+        // A remote job "located" in each country it hires from (a board's EU-wide post).
+        let p = posting(vec![
+            json!({"@type": "JobPosting", "title": "DevOps Engineer",
+            "jobLocationType": "TELECOMMUTE",
+            "jobLocation": [
+                {"@type": "Place", "address": {"@type": "PostalAddress", "addressCountry": "SK"}},
+                {"@type": "Place", "address": {"@type": "PostalAddress", "addressCountry": "PT"}}]}),
+        ]);
+        assert_eq!(p.location.as_deref(), Some("Remote (SK, PT)"));
+        // An office job in one country keeps its country as the place.
+        let p = posting(vec![json!({"@type": "JobPosting", "title": "Clerk",
+            "jobLocation": {"address": {"addressCountry": "DE"}}})]);
+        assert_eq!(p.location.as_deref(), Some("DE"));
+        // A remote job with a city is still that city.
+        let p = posting(vec![json!({"@type": "JobPosting", "title": "Clerk",
+            "jobLocationType": "TELECOMMUTE",
+            "jobLocation": {"address": {"addressLocality": "Lyon", "addressCountry": "FR"}}})]);
+        assert_eq!(p.location.as_deref(), Some("Lyon, FR"));
+        // "-" for a region left empty, and a gender marker after the title.
+        let p = posting(vec![
+            json!({"@type": "JobPosting", "title": "Solution Engineer (M/F/X)",
+            "jobLocation": {"address": {"addressLocality": "Leipzig", "addressRegion": "-",
+                "addressCountry": "DE"}}}),
+        ]);
+        assert_eq!(p.location.as_deref(), Some("Leipzig, DE"));
+        assert_eq!(p.title.as_deref(), Some("Solution Engineer"));
+        // The whole place in the street line, as SuccessFactors career sites write it.
+        let p = posting(vec![
+            json!({"@type": "JobPosting", "title": "Developer Associate",
+            "jobLocation": {"address": {"streetAddress": "Bangalore, IN, 560066"}}}),
+        ]);
+        assert_eq!(p.location.as_deref(), Some("Bangalore, IN, 560066"));
     }
 
     #[test]
