@@ -86,7 +86,7 @@ fn from_json_ld(document: &Html) -> Option<ParsedPosting> {
                 .strip_prefix("<![CDATA[")
                 .and_then(|r| r.strip_suffix("]]>"))
                 .unwrap_or(raw);
-            serde_json::from_str(raw).ok()
+            json_block(raw)
         })
         .collect();
     if blocks.is_empty() {
@@ -100,6 +100,19 @@ fn from_json_ld(document: &Html) -> Option<ParsedPosting> {
         .map(fragment_text)
         .unwrap_or_default();
     posting_from_schema_org(&nodes, job, &description)
+}
+
+/// A JSON-LD block as JSON. Boards often leave raw line breaks and tabs inside the strings
+/// (a description pasted as is), which strict JSON refuses and search engines accept: such a
+/// block is read again with every control character as a space.
+fn json_block(raw: &str) -> Option<Value> {
+    serde_json::from_str(raw).ok().or_else(|| {
+        let spaced: String = raw
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        serde_json::from_str(&spaced).ok()
+    })
 }
 
 fn from_microdata(document: &Html) -> Option<ParsedPosting> {
@@ -348,6 +361,19 @@ mod tests {
             read.parsed.requirements,
             vec!["Payroll experience", "Excel"]
         );
+    }
+
+    #[test]
+    fn json_ld_with_raw_line_breaks_in_its_strings_is_still_read() {
+        // As a remote-jobs board publishes it: the description's line breaks left raw.
+        let page = "<html><head><script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\
+            \"title\":\"DevOps Engineer\",\"hiringOrganization\":{\"name\":\"Bluelight\"},\
+            \"description\":\"<p>Run clusters.</p>\n<p>Requirements</p>\n\t<ul><li>Kubernetes</li></ul>\"}\
+            </script></head><body><p>See more DevOps jobs</p></body></html>";
+        let read = read_job_page(page);
+        assert_eq!(read.source, PageSource::JsonLd);
+        assert_eq!(read.parsed.title.as_deref(), Some("DevOps Engineer"));
+        assert_eq!(read.parsed.company.as_deref(), Some("Bluelight"));
     }
 
     #[test]
