@@ -411,7 +411,21 @@ pub(crate) fn is_board_chrome(line: &str) -> bool {
         && folded
             .split(['>', '»', '›'])
             .all(|part| part.split_whitespace().count() <= 6);
-    posted_ago || dated || applicants || cookies || breadcrumb
+    // "/ Analyst" over "/ Kyiv": a breadcrumb laid out one crumb to a line.
+    let crumb_line = words <= 6 && folded.starts_with("/ ");
+    // "See more DevOps and Sysadmin jobs →", "View all jobs at Acme".
+    let more_jobs = words <= 8
+        && [
+            "see more ",
+            "see all ",
+            "view more ",
+            "view all ",
+            "browse more ",
+        ]
+        .iter()
+        .any(|lead| folded.starts_with(lead))
+        && (folded.ends_with(" jobs") || folded.contains(" jobs "));
+    posted_ago || dated || applicants || cookies || breadcrumb || crumb_line || more_jobs
 }
 
 /// Lower-cases and replaces typographic apostrophes/quotes, for matching only.
@@ -1589,6 +1603,24 @@ mod tests {
             assert!(is_board_chrome(line), "{line}");
         }
         assert!(!is_board_chrome("Chargé(e) de suivi évaluation"));
+    }
+
+    #[test]
+    fn crumbs_and_more_jobs_links_are_chrome() {
+        for line in [
+            "/ Analyst",
+            "/ Київ",
+            "See more DevOps and Sysadmin jobs→",
+            "View all jobs at Acme",
+        ] {
+            assert!(is_board_chrome(line), "{line}");
+        }
+        for line in [
+            "Analyst / Developer",
+            "Marketing and Sales / Jobs Coordinator",
+        ] {
+            assert!(!is_board_chrome(line), "{line}");
+        }
     }
 
     #[test]
