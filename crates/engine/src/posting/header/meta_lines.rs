@@ -76,6 +76,18 @@ pub(super) fn read_meta_lines(lines: &[Line], start: usize, header: &mut Header)
             header.consumed.push(index);
             continue;
         }
+        // "at World Food Programme": a board's line naming the employer under the title.
+        if first
+            && stacked.is_empty()
+            && (header.company.is_none() || header.tentative_company)
+            && let Some(name) = employer_after_at(text)
+        {
+            replace_tentative_company(&name, header);
+            header.consumed.push(index);
+            known_lines += 1;
+            first = false;
+            continue;
+        }
         if absorb_meta_line(text, first && stacked.is_empty(), header) {
             header.consumed.push(index);
             known_lines += 1;
@@ -113,6 +125,22 @@ pub(super) fn read_meta_lines(lines: &[Line], start: usize, header: &mut Header)
             .any(|line| mentions(&line.raw, name))
     });
     resolve_stacked_lines(&stacked, known_lines, recurs, header);
+}
+
+/// The name in an "at Chumbe Island Coral Park" or "@ Acme" line: capitalised words that are
+/// neither a place nor a role.
+fn employer_after_at(text: &str) -> Option<String> {
+    let cleaned = collapse_ws(text.trim());
+    let name = cleaned
+        .strip_prefix("at ")
+        .or_else(|| cleaned.strip_prefix("@ "))?
+        .trim();
+    let shaped = (1..=8).contains(&word_count(name))
+        && starts_uppercase(name)
+        && !ends_like_sentence(name)
+        && !name.contains(':');
+    (shaped && !is_place(name) && !has_role_word(name) && plausible_company(name))
+        .then(|| name.to_string())
 }
 
 /// Whether `lines[index]` repeats the title line just above the metadata (`start - 1`), with

@@ -1065,6 +1065,19 @@ mod tests {
     }
 
     #[test]
+    fn an_at_line_under_the_title_names_the_employer() {
+        let header = header_of(
+            "Assistant Island Manager\n\nat Chumbe Island Coral Park\nLocation Zanzibar, Tanzania\n\nDescription",
+        );
+        assert_eq!(header.company.as_deref(), Some("Chumbe Island Coral Park"));
+        // A place or a sentence after "at" names no employer.
+        for line in ["at London, UK", "at the heart of our team we value trust."] {
+            let header = header_of(&format!("Payroll Officer\n\n{line}\n\nWe pay people."));
+            assert_ne!(header.company.as_deref(), Some(&line[3..]), "{line}");
+        }
+    }
+
+    #[test]
     fn title_at_company_with_parenthetical() {
         let header = header_of("Product Designer at Lumio (Remote, EU) (m/f/d)");
         assert_eq!(header.title.as_deref(), Some("Product Designer"));
