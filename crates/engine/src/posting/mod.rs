@@ -354,7 +354,9 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
         {
             None
         } else {
-            read_company()
+            // A short name the text also writes in full ("Demos" and "Demos Project") is
+            // given in full; a labelled field is taken as written.
+            read_company().map(|name| names::fuller_name(name, &normalized))
         }
     });
     // "A Regional Queensland Council is seeking …": a name the text itself introduces with

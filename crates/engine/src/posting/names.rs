@@ -4,6 +4,7 @@
 //! a lot: the same capitalised name three times or more, never written in lower case, and at
 //! least once in a place only an organisation stands in ("work for X", "X's", "X is").
 
+use super::header::has_company_suffix;
 use super::text::{fold, has_role_word, is_place, whole_word_count};
 use regex::Regex;
 use std::collections::HashMap;
@@ -214,6 +215,184 @@ pub(crate) fn repeated_name(text: &str, title: Option<&str>) -> Option<String> {
         .map(|(name, _)| name)
 }
 
+/// Words an organisation's full name ends in beyond the legal and sector words
+/// (`has_company_suffix`): "Demos Project", "Durham Co-op Market", "BrainWing Innovations".
+const NAME_ENDINGS: &[&str] = &[
+    "project",
+    "projects",
+    "market",
+    "society",
+    "network",
+    "cooperative",
+    "cooperatives",
+    "co-op",
+    "association",
+    "centre",
+    "center",
+    "conservancy",
+    "museum",
+    "library",
+    "club",
+    "church",
+    "innovations",
+];
+
+/// Words before a name that start a sentence or a phrase, not the name.
+const LEADS: &[&str] = &[
+    "the", "at", "join", "about", "our", "with", "for", "from", "by", "in", "and", "to", "of", "a",
+    "an", "as", "on", "we", "why",
+];
+
+/// Local governments named "Town of Chester".
+const TOWN_KINDS: &[&str] = &[
+    "town",
+    "city",
+    "county",
+    "village",
+    "borough",
+    "municipality",
+    "district",
+    "shire",
+    "township",
+];
+
+/// The fuller form of a short company name that the text also writes: "Demos" as "Demos
+/// Project", "Co-op" as "Durham Co-op Market", "Chester" as "Town of Chester", "Norwegian
+/// University" as "Norwegian University of Science and Technology". The fuller form ends in
+/// an organisation word (or is a "Town of" name, or continues a name that already ends in one
+/// with "of …"); the one written most often wins, and the name stays as it is when there is
+/// none.
+pub(crate) fn fuller_name(name: String, text: &str) -> String {
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    if !(1..=3).contains(&name_words.len()) {
+        return name;
+    }
+    // Each word, and whether it starts a line: a name runs on to the next line only after a
+    // connector ("… of Science and ⏎ Technology").
+    let mut tokens: Vec<&str> = Vec::new();
+    let mut line_starts: Vec<bool> = Vec::new();
+    for line in text.lines() {
+        for (i, token) in line.split_whitespace().enumerate() {
+            tokens.push(token);
+            line_starts.push(i == 0);
+        }
+    }
+    let bare = |token: &str| {
+        token
+            .trim_end_matches([',', '.', ';', ':', ')', '!', '?'])
+            .len()
+            == token.len()
+    };
+    let capitalised = |token: &str| token.starts_with(|c: char| c.is_uppercase());
+    let ends_in_kind = |word: &str| {
+        let word = fold(word);
+        has_company_suffix(&word) || NAME_ENDINGS.contains(&word.as_str())
+    };
+    let name_ends_in_kind = ends_in_kind(name_words[name_words.len() - 1]);
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let n = name_words.len();
+    for start in 0..tokens.len().saturating_sub(n - 1) {
+        // The name's words, the last one allowed its punctuation.
+        let matches = (0..n).all(|i| {
+            let token = tokens[start + i];
+            let token = if i + 1 == n {
+                token
+                    .trim_end_matches([',', '.', ';', ':', ')', '!', '?', '\'', '’'])
+                    .trim_end_matches("’s")
+                    .trim_end_matches("'s")
+            } else {
+                token
+            };
+            token == name_words[i]
+        });
+        if !matches {
+            continue;
+        }
+        let end = start + n;
+        // Following words, while the name runs on: capitalised words, with "of", "and", "&"
+        // or "on" between them, up to a word that ends in punctuation.
+        let mut after: Vec<&str> = Vec::new();
+        if bare(tokens[end - 1]) {
+            for (at, token) in tokens.iter().enumerate().skip(end).take(5) {
+                let previous = tokens[at - 1];
+                if line_starts[at] && !matches!(previous, "of" | "and" | "&") {
+                    break;
+                }
+                let connector = matches!(*token, "of" | "and" | "&" | "on" | "for");
+                // "Finland-funded": a compound adjective after the name ends it.
+                let compound = token.contains('-')
+                    && token
+                        .rsplit('-')
+                        .next()
+                        .is_some_and(|part| part.starts_with(|c: char| c.is_lowercase()));
+                if compound
+                    || !(capitalised(token)
+                        || (connector && (!after.is_empty() || name_ends_in_kind)))
+                {
+                    break;
+                }
+                // "… Council of Zambia’s Code of Conduct": the possessive ends the name.
+                let possessive = token.ends_with("’s") || token.ends_with("'s");
+                after.push(token);
+                if !bare(token) || possessive {
+                    break;
+                }
+            }
+        }
+        let clean = |token: &str| {
+            token
+                .trim_end_matches([',', '.', ';', ':', ')', '!', '?'])
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_string()
+        };
+        // The longest run of the following words that ends in an organisation word (or, for
+        // a name already ending in one, any capitalised word after "of …").
+        let mut longer: Option<String> = None;
+        for k in (1..=after.len()).rev() {
+            let last = clean(after[k - 1]);
+            if !capitalised(&last) {
+                continue;
+            }
+            let continues = name_ends_in_kind && !capitalised(after[0]);
+            if ends_in_kind(&last) || continues {
+                let tail: Vec<String> = after[..k].iter().map(|t| clean(t)).collect();
+                longer = Some(format!("{name} {}", tail.join(" ")));
+                break;
+            }
+        }
+        // "Town of Chester"; "Durham Co-op Market" (a capitalised word before a name that
+        // runs on to an organisation word).
+        // Words before the name on its own line.
+        let before = |back: usize| {
+            let at = start.checked_sub(back)?;
+            (!line_starts[at + 1..=start].iter().any(|&s| s)).then(|| tokens[at])
+        };
+        if let (Some("of"), Some(kind)) = (before(1), before(2))
+            && TOWN_KINDS.contains(&fold(kind).as_str())
+            && capitalised(kind)
+        {
+            let core = longer.clone().unwrap_or_else(|| name.clone());
+            longer = Some(format!("{kind} of {core}"));
+        } else if let (Some(word), Some(found)) = (before(1), longer.as_ref())
+            && capitalised(word)
+            && bare(word)
+            && !LEADS.contains(&fold(word).as_str())
+            && !has_role_word(word)
+            && n == 1
+        {
+            longer = Some(format!("{word} {found}"));
+        }
+        if let Some(longer) = longer.filter(|l| !has_role_word(l) && !is_place(l)) {
+            *counts.entry(longer).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|(a, ca), (b, cb)| ca.cmp(cb).then(a.len().cmp(&b.len())))
+        .map_or(name, |(longer, _)| longer)
+}
+
 /// "Join the Sleep Fitness Movement", "Build the Team That Builds the Future", "HEY THERE": a
 /// heading that calls out to the reader, in a company line's place under the title.
 pub(crate) fn slogan_like(line: &str) -> bool {
@@ -233,7 +412,59 @@ pub(crate) fn slogan_like(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::repeated_name;
+    use super::{fuller_name, repeated_name};
+
+    #[test]
+    fn a_short_name_is_given_in_the_full_form_the_text_writes() {
+        let full = |name: &str, text: &str| fuller_name(name.to_string(), text);
+        assert_eq!(
+            full("Demos", "About Demos\n\nDemos Project partners with NGOs."),
+            "Demos Project"
+        );
+        assert_eq!(
+            full(
+                "Co-op",
+                "The Co-op is seeking a clerk for all Durham Co-op Market shoppers."
+            ),
+            "Durham Co-op Market"
+        );
+        assert_eq!(
+            full("Chester", "The Town of Chester seeks a driver."),
+            "Town of Chester"
+        );
+        assert_eq!(
+            full(
+                "Norwegian University",
+                "The Department of Chemistry, Norwegian University of Science and\nTechnology (NTNU), invites"
+            ),
+            "Norwegian University of Science and Technology"
+        );
+        assert_eq!(
+            full(
+                "Ya’axché",
+                "Communications Officer at Ya’axché\n\nYa’axché Conservation Trust\n"
+            ),
+            "Ya’axché Conservation Trust"
+        );
+        assert_eq!(
+            full(
+                "General Nursing Council",
+                "the General Nursing Council of Zambia’s Code of Conduct"
+            ),
+            "General Nursing Council of Zambia"
+        );
+        assert_eq!(
+            full(
+                "Research Council",
+                "a Research Council of Finland-funded project"
+            ),
+            "Research Council"
+        );
+        // Nothing fuller: the name stays; a sentence's next word is not part of the name.
+        assert_eq!(full("Acme", "Acme builds robots. Join Acme Today."), "Acme");
+        assert_eq!(full("Acme", "Acme Health Services"), "Acme Health Services");
+        assert_eq!(full("Stripe", "Stripe. Market leaders."), "Stripe");
+    }
 
     #[test]
     fn slogans_and_greetings_are_not_names() {

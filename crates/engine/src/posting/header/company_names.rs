@@ -382,7 +382,7 @@ pub(super) const COMPANY_SUFFIXES: &[&str] = &[
     "service",
 ];
 
-pub(super) fn has_company_suffix(name: &str) -> bool {
+pub(crate) fn has_company_suffix(name: &str) -> bool {
     let last = fold(name.split_whitespace().last().unwrap_or(""));
     COMPANY_SUFFIXES.contains(&last.trim_end_matches([',', ')']))
 }
