@@ -41,6 +41,13 @@ fn without_gender_marker(title: &str) -> String {
             out.replace_range(at..at + marker.len(), "");
         }
     }
+    // The same markers unbracketed at the end ("ASSISTANT ADMINISTRATIF H/F").
+    for marker in [" h/f", " f/h", " m/w/d", " m/f/d", " w/m/d", " m/v"] {
+        if out.to_lowercase().trim_end().ends_with(marker) {
+            let keep = out.trim_end().len() - marker.len();
+            out.truncate(keep);
+        }
+    }
     out
 }
 
