@@ -240,6 +240,13 @@ fn parse_field_without_colon(line: &str) -> Option<(FieldKey, String)> {
         "job locations",
         "job location",
         "location",
+        // "• Standplaats Den Haag", "Lieu de travail Dakar".
+        "standplaats",
+        "standort",
+        "arbeitsort",
+        "lieu de travail",
+        "ubicación",
+        "local de trabalho",
     ];
     let trimmed = line.trim();
     if word_count(trimmed) > 10 {
@@ -650,6 +657,14 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
 /// the value non-empty.
 fn parse_field(line: &str) -> Option<(FieldKey, String)> {
     let plain = strip_markdown(line);
+    // "| Location | Fairfield, California |": a two-cell table row is a label and its value.
+    if let Some((key, value)) = table_row(&plain) {
+        let key = fold(strip_decorations(key.trim_end_matches(':')));
+        return FIELD_KEYS
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, field)| (*field, collapse_ws(value)));
+    }
     let Some((key, value)) = plain.split_once(':') else {
         return parse_field_without_colon(&plain);
     };
@@ -664,6 +679,15 @@ fn parse_field(line: &str) -> Option<(FieldKey, String)> {
         .iter()
         .find(|(k, _)| *k == key)
         .map(|(_, field)| (*field, value))
+}
+
+/// The two cells of a Markdown or text table row, "| Key | Value |".
+fn table_row(line: &str) -> Option<(&str, &str)> {
+    let inner = line.trim().strip_prefix('|')?.trim_end();
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let (key, value) = inner.split_once('|')?;
+    let (key, value) = (key.trim(), value.trim());
+    (!key.is_empty() && !value.is_empty() && !value.contains('|')).then_some((key, value))
 }
 
 /// Exact heading texts (folded, without trailing ":").
@@ -1144,5 +1168,17 @@ mod tests {
         );
         assert_eq!(parse_field("Note: we sponsor visas"), None);
         assert_eq!(parse_field("Requirements:"), None);
+        // A two-cell table row; a row of more cells, or an unknown label, is no field.
+        assert_eq!(
+            parse_field("| Location | Fairfield, California |"),
+            Some((FieldKey::Location, "Fairfield, California".to_string()))
+        );
+        assert_eq!(parse_field("| Skill | Level | Years |"), None);
+        assert_eq!(parse_field("| Note | Visas sponsored |"), None);
+        // A label that lost its colon, in Dutch.
+        assert_eq!(
+            parse_field("Standplaats Den Haag"),
+            Some((FieldKey::Location, "Den Haag".to_string()))
+        );
     }
 }
