@@ -2609,12 +2609,22 @@ fn local_pesos_and_reais_are_read_from_the_place() {
 fn placeholders_and_roles_are_not_places() {
     let body = "\n\nWe are a small team building tools for accountants. You will own our \
                 onboarding flows, talk to customers every week and ship improvements daily.\n";
-    for value in ["Worldwide", "One location", "Recruiting Coordinator"] {
+    for value in [
+        "Worldwide",
+        "One location",
+        "Recruiting Coordinator",
+        "2026-03-10 23:59:00",
+    ] {
         let posting = parse_posting(&format!(
             "Customer Onboarding Specialist\nLedgerly\nLocation: {value}{body}"
         ));
         assert_eq!(posting.location, None, "{value}");
     }
+    // A stacked header's place line says "Worldwide".
+    let stacked = parse_posting(&format!(
+        "Freelance Copywriter\nCoalition Technologies\nWorldwide\n$20k -$35k{body}"
+    ));
+    assert_eq!(stacked.location, None);
     let kept = parse_posting(&format!(
         "Customer Onboarding Specialist\nLedgerly\nLocation: Customer Support Centre, Leeds{body}"
     ));

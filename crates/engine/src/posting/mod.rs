@@ -238,7 +238,7 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
                 .filter(a_place)
         })
         .or_else(|| location_from_text(&normalized).filter(a_place))
-        .or_else(|| header::place_line_near_top(&lines));
+        .or_else(|| header::place_line_near_top(&lines).filter(a_place));
     // "Enterprise Account Executive | DACH" over a "Munich" line, "Jobs in Germany" over
     // "• Berlin": a market region or a country gives way to the narrower place a line near the
     // top names.
@@ -816,7 +816,11 @@ fn names_no_place(value: &str) -> bool {
                 | "valley"
         )
     });
+    // "2026-03-10 23:59:00" under a "Job Location:" label: a date, in a table whose values
+    // slipped a row.
+    let no_letters = value.chars().filter(|c| c.is_alphabetic()).count() < 2;
     placeholder
+        || no_letters
         || (text::has_role_word(value) && !value.contains(',') && !known_place && !place_kind)
 }
 
