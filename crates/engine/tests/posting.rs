@@ -2660,3 +2660,19 @@ fn rules_for_other_languages_leave_english_alone() {
         ("CLP", SalaryPeriod::Year)
     );
 }
+
+/// An employer the posting describes without naming is no company: a platform writing "on
+/// behalf of a partner company", or a lodge placed "outside" a town.
+#[test]
+fn described_employers_are_not_named() {
+    let platform = parse_posting(
+        "Senior Data Engineer\nCompany: Jobgether (on behalf of a partner company)\nLocation: Lisbon, Portugal\n\n\
+         You will build batch and streaming pipelines for a fast-growing logistics business.\n",
+    );
+    assert_eq!(platform.company, None);
+    let lodge = parse_posting(
+        "Sous Chef\n\nA lodge outside Grahamstown is looking for a Sous Chef to join their team. \
+         Must have a minimum of 2 years' sous chef experience in a 4* property.\n",
+    );
+    assert_eq!(lodge.company, None);
+}

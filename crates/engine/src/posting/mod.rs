@@ -347,7 +347,12 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
             })
     };
     // A labelled employer that is only an address or a date names nobody.
-    let labelled_company = fields.company.clone().filter(|c| !header::not_a_name(c));
+    // "Company: Jobgether (on behalf of a partner company)": a platform writing for an
+    // employer it does not name.
+    let labelled_company = fields
+        .company
+        .clone()
+        .filter(|c| !header::not_a_name(c) && !text::fold(c).contains("on behalf of"));
     let company = labelled_company.or_else(|| {
         if header::for_unnamed_client(&normalized)
             || (stock_phrase && header::presents_recruiter(&normalized))

@@ -79,8 +79,9 @@ fn brand_before_place(text: &str, found: regex::Match) -> Option<String> {
     })
 }
 
-/// Whether the name found at `start` follows "in"/"at" ("A private nature reserve in Gansbaai
-/// is seeking": the place of an unnamed employer) or an indefinite article ("A Regional
+/// Whether the name found at `start` follows "in"/"at"/"outside"/"near" ("A private nature
+/// reserve in Gansbaai is seeking", "A lodge outside Grahamstown is looking for": the place of
+/// an unnamed employer) or an indefinite article ("A Regional
 /// Queensland Council is seeking": a kind of employer, not its name).
 fn unnamed_or_place(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end();
@@ -88,7 +89,10 @@ fn unnamed_or_place(text: &str, start: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    matches!(last, "in" | "at" | "a" | "an" | "A" | "An")
+    matches!(
+        last,
+        "in" | "at" | "a" | "an" | "A" | "An" | "outside" | "near"
+    )
 }
 
 /// Finds a company the text states: "Acme is hiring", "At Acme, we …",
