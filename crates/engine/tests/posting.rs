@@ -2676,3 +2676,20 @@ fn described_employers_are_not_named() {
     );
     assert_eq!(lodge.company, None);
 }
+
+/// A brand written in lower case on the company line counts when the text names it again.
+#[test]
+fn a_lower_case_brand_on_the_company_line() {
+    let p = parse_posting(
+        "Office Manager\nlemlist\nParis\n\nAbout us\n\nlemlist is the sales engagement platform \
+         that gives sales teams the unfair advantage they deserve.\n",
+    );
+    assert_eq!(p.company.as_deref(), Some("lemlist"));
+    assert_eq!(p.location.as_deref(), Some("Paris"));
+    // Named once only, a lower-case line is not taken for a name.
+    let once = parse_posting(
+        "Office Manager\nfriendly team\nParis\n\nAbout us\n\nWe are a sales engagement platform \
+         that gives sales teams the unfair advantage they deserve.\n",
+    );
+    assert_eq!(once.company, None);
+}

@@ -174,6 +174,9 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     if header.tentative_company
         && header.company.as_deref().is_some_and(|guess| {
             !header::corroborated_company(guess, &header::stated_companies(&normalized))
+                // "lemlist" on the company line and again in "lemlist is the …".
+                && !(header::lower_case_brand(guess)
+                    && names::spoken_of_as_organisation(&normalized, guess))
         })
     {
         header::withdraw_tentative_company(&mut header);

@@ -168,6 +168,25 @@ const COMMON: &[&str] = &[
     "sales",
 ];
 
+/// Whether the text speaks of `name` as an organisation somewhere: "lemlist is the …", "At
+/// voize, we", "join lemlist", "lemlist's".
+pub(crate) fn spoken_of_as_organisation(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let after = &text[at + name.len()..];
+        let before = text[..at].trim_end();
+        let tail_start = before.char_indices().rev().nth(20).map_or(0, |(i, _)| i);
+        let before = format!(" {}", fold(&before[tail_start..]));
+        let whole = !after.starts_with(|c: char| c.is_alphanumeric())
+            && !text[..at].ends_with(|c: char| c.is_alphanumeric());
+        whole
+            && (BEFORE_NAME
+                .iter()
+                .any(|word| before.ends_with(&format!(" {word}")))
+                || AFTER_NAME.iter().any(|word| after.starts_with(word))
+                || after.starts_with(", we"))
+    })
+}
+
 /// The name the text keeps returning to, as described in the module comment; `title` words
 /// and places are never it.
 pub(crate) fn repeated_name(text: &str, title: Option<&str>) -> Option<String> {
@@ -235,6 +254,12 @@ const NAME_ENDINGS: &[&str] = &[
     "club",
     "church",
     "innovations",
+];
+
+/// Legal forms, which a name is written with or without.
+const LEGAL_FORMS: &[&str] = &[
+    "inc", "llc", "ltd", "limited", "plc", "gmbh", "corp", "co", "ag", "sa", "bv", "nv", "pty",
+    "pvt", "llp", "lp", "sarl", "sas", "srl", "spa", "oy", "ab", "as",
 ];
 
 /// Words before a name that start a sentence or a phrase, not the name.
@@ -383,7 +408,12 @@ pub(crate) fn fuller_name(name: String, text: &str) -> String {
         {
             longer = Some(format!("{word} {found}"));
         }
-        if let Some(longer) = longer.filter(|l| !has_role_word(l) && !is_place(l)) {
+        // "Harbourline Trading Mall Ltd.": a legal form alone adds nothing to the name.
+        let only_legal_form =
+            after.len() == 1 && LEGAL_FORMS.contains(&fold(&clean(after[0])).trim_end_matches('.'));
+        if let Some(longer) =
+            longer.filter(|l| !has_role_word(l) && !is_place(l) && !only_legal_form)
+        {
             *counts.entry(longer).or_default() += 1;
         }
     }

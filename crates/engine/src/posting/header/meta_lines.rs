@@ -124,7 +124,14 @@ pub(super) fn read_meta_lines(lines: &[Line], start: usize, header: &mut Header)
             .iter()
             .any(|line| mentions(&line.raw, name))
     });
-    resolve_stacked_lines(&stacked, known_lines, recurs, header);
+    // A brand written in lower case must be spoken of as an organisation further down.
+    let brand = stacked.first().is_some_and(|(index, name)| {
+        lower_case_brand(name)
+            && lines[index + 1..]
+                .iter()
+                .any(|line| crate::posting::names::spoken_of_as_organisation(&line.raw, name))
+    });
+    resolve_stacked_lines(&stacked, known_lines, recurs, brand, header);
 }
 
 /// The name in an "at Chumbe Island Coral Park" or "@ Acme" line: capitalised words that are
@@ -200,12 +207,16 @@ fn resolve_stacked_lines(
     stacked: &[(usize, String)],
     known_lines: usize,
     recurs: bool,
+    brand: bool,
     header: &mut Header,
 ) {
     let Some((company_index, company)) = stacked.first() else {
         return;
     };
-    if !company_line(company) || (header.company.is_some() && !header.tentative_company) {
+    // "Office Manager ⏎ lemlist ⏎ Paris": a brand written in lower case counts when the text
+    // names it again.
+    let named = company_line(company) || brand;
+    if !named || (header.company.is_some() && !header.tentative_company) {
         return;
     }
     let strong = known_lines > 0 || has_company_suffix(company);
@@ -227,6 +238,18 @@ fn resolve_stacked_lines(
         header.location = Some(text.clone());
         header.consumed.push(*index);
     }
+}
+
+/// "lemlist", "voize": one word in lower case, the way some companies write their name, that
+/// is not a place (a role noun's ending is no sign here: "lemlist").
+pub(crate) fn lower_case_brand(text: &str) -> bool {
+    let word = text.trim();
+    (3..=30).contains(&word.chars().count())
+        && word.starts_with(|c: char| c.is_lowercase())
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+        && !is_place(word)
 }
 
 /// "Kigali, Rwanda Full time": a board's place and job type run together without a
