@@ -173,10 +173,11 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     // confirms X as an organisation: a team or specialty name is never the company.
     if header.tentative_company
         && header.company.as_deref().is_some_and(|guess| {
-            !header::corroborated_company(guess, &header::stated_companies(&normalized))
-                // "lemlist" on the company line and again in "lemlist is the …".
-                && !(header::lower_case_brand(guess)
-                    && names::spoken_of_as_organisation(&normalized, guess))
+            // "lemlist" on the company line and again in "lemlist is the …".
+            let lower_case_brand = header::lower_case_brand(guess)
+                && names::spoken_of_as_organisation(&normalized, guess);
+            !lower_case_brand
+                && !header::corroborated_company(guess, &header::stated_companies(&normalized))
         })
     {
         header::withdraw_tentative_company(&mut header);
