@@ -104,15 +104,38 @@ fn from_json_ld(document: &Html) -> Option<ParsedPosting> {
 
 /// A JSON-LD block as JSON. Boards often leave raw line breaks and tabs inside the strings
 /// (a description pasted as is), which strict JSON refuses and search engines accept: such a
-/// block is read again with every control character as a space.
+/// block is read again with those characters escaped, so the description keeps its lines.
 fn json_block(raw: &str) -> Option<Value> {
-    serde_json::from_str(raw).ok().or_else(|| {
-        let spaced: String = raw
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        serde_json::from_str(&spaced).ok()
-    })
+    serde_json::from_str(raw)
+        .ok()
+        .or_else(|| serde_json::from_str(&escape_controls_in_strings(raw)).ok())
+}
+
+/// `raw` with every control character inside a JSON string written as its escape.
+fn escape_controls_in_strings(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len() + 16);
+    let (mut in_string, mut escaped) = (false, false);
+    for c in raw.chars() {
+        if in_string && c.is_control() {
+            match c {
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                other => out.push_str(&format!("\\u{:04x}", u32::from(other))),
+            }
+            escaped = false;
+            continue;
+        }
+        out.push(c);
+        if escaped {
+            escaped = false;
+        } else if in_string && c == '\\' {
+            escaped = true;
+        } else if c == '"' {
+            in_string = !in_string;
+        }
+    }
+    out
 }
 
 fn from_microdata(document: &Html) -> Option<ParsedPosting> {
@@ -374,6 +397,12 @@ mod tests {
         assert_eq!(read.source, PageSource::JsonLd);
         assert_eq!(read.parsed.title.as_deref(), Some("DevOps Engineer"));
         assert_eq!(read.parsed.company.as_deref(), Some("Bluelight"));
+        assert_eq!(read.parsed.requirements, vec!["Kubernetes"]);
+        // Outside strings, control characters are layout and stay; inside, they are escaped.
+        assert_eq!(
+            escape_controls_in_strings("{\n\"a\": \"x\ny \\\" z\"}"),
+            "{\n\"a\": \"x\\ny \\\" z\"}"
+        );
     }
 
     #[test]

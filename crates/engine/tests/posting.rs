@@ -2670,6 +2670,11 @@ fn described_employers_are_not_named() {
          You will build batch and streaming pipelines for a fast-growing logistics business.\n",
     );
     assert_eq!(platform.company, None);
+    let agency = parse_posting(
+        "Senior Data Engineer\nCompany: Acme Staffing on behalf of Globex Ltd\nLocation: Lisbon, Portugal\n\n\
+         You will build batch and streaming pipelines for a fast-growing logistics business.\n",
+    );
+    assert_eq!(agency.company.as_deref(), Some("Globex Ltd"));
     let lodge = parse_posting(
         "Sous Chef\n\nA lodge outside Grahamstown is looking for a Sous Chef to join their team. \
          Must have a minimum of 2 years' sous chef experience in a 4* property.\n",

@@ -658,12 +658,17 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
 fn parse_field(line: &str) -> Option<(FieldKey, String)> {
     let plain = strip_markdown(line);
     // "| Location | Fairfield, California |": a two-cell table row is a label and its value.
+    // A table's header row ("| Job Title | Location |") names two labels and no value.
     if let Some((key, value)) = table_row(&plain) {
-        let key = fold(strip_decorations(key.trim_end_matches(':')));
+        let label = |text: &str| fold(strip_decorations(text.trim_end_matches(':')));
+        let (key, value_label) = (label(key), label(value));
+        if value.starts_with("//") || FIELD_KEYS.iter().any(|(k, _)| *k == value_label) {
+            return None;
+        }
         return FIELD_KEYS
             .iter()
             .find(|(k, _)| *k == key)
-            .map(|(_, field)| (*field, collapse_ws(value)));
+            .map(|(_, field)| (*field, cut_at_next_label(&collapse_ws(value))));
     }
     let Some((key, value)) = plain.split_once(':') else {
         return parse_field_without_colon(&plain);
@@ -1174,6 +1179,8 @@ mod tests {
             Some((FieldKey::Location, "Fairfield, California".to_string()))
         );
         assert_eq!(parse_field("| Skill | Level | Years |"), None);
+        assert_eq!(parse_field("| Job Title | Location |"), None);
+        assert_eq!(parse_field("| Location | Base Salary |"), None);
         assert_eq!(parse_field("| Note | Visas sponsored |"), None);
         // A label that lost its colon, in Dutch.
         assert_eq!(

@@ -234,13 +234,7 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
         .location
         .clone()
         .filter(a_place)
-        .or_else(|| {
-            header
-                .location
-                .clone()
-                .filter(|place| place.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-                .filter(a_place)
-        })
+        .or_else(|| header.location.clone().filter(a_place))
         .or_else(|| location_from_text(&normalized).filter(a_place))
         .or_else(|| header::place_line_near_top(&lines).filter(a_place));
     // "Enterprise Account Executive | DACH" over a "Munich" line, "Jobs in Germany" over
@@ -352,11 +346,18 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     };
     // A labelled employer that is only an address or a date names nobody.
     // "Company: Jobgether (on behalf of a partner company)": a platform writing for an
-    // employer it does not name.
+    // employer it does not name; "Acme Staffing on behalf of Globex Ltd" names the employer.
     let labelled_company = fields
         .company
         .clone()
-        .filter(|c| !header::not_a_name(c) && !text::fold(c).contains("on behalf of"));
+        .filter(|c| !header::not_a_name(c))
+        .and_then(|c| match c.find("on behalf of ") {
+            Some(at) => {
+                let client = c[at + "on behalf of ".len()..].trim_end_matches(')').trim();
+                header::plausible_company(client).then(|| client.to_string())
+            }
+            None => Some(c),
+        });
     let company = labelled_company.or_else(|| {
         if header::for_unnamed_client(&normalized)
             || (stock_phrase && header::presents_recruiter(&normalized))

@@ -3,6 +3,10 @@
 //! notes …", "Due to POAP's nascency …". The last resort of the company reading, so it asks for
 //! a lot: the same capitalised name three times or more, never written in lower case, and at
 //! least once in a place only an organisation stands in ("work for X", "X's", "X is").
+//!
+//! Also what the company reading asks of the text about a name it found elsewhere: its fuller
+//! form ("Demos" written "Demos Project"), and whether a lower-case brand is spoken of as an
+//! organisation.
 
 use super::header::has_company_suffix;
 use super::text::{fold, has_role_word, is_place, whole_word_count};
@@ -281,15 +285,36 @@ const TOWN_KINDS: &[&str] = &[
     "township",
 ];
 
+/// Lower-case words after a name that make it a part or a product of the organisation
+/// ("the Zappos Customer Service team").
+const PART_WORDS: &[&str] = &[
+    "team",
+    "teams",
+    "program",
+    "programme",
+    "platform",
+    "division",
+    "department",
+    "unit",
+    "product",
+    "products",
+    "app",
+    "group",
+    "function",
+    "org",
+];
+
 /// The fuller form of a short company name that the text also writes: "Demos" as "Demos
 /// Project", "Co-op" as "Durham Co-op Market", "Chester" as "Town of Chester", "Norwegian
 /// University" as "Norwegian University of Science and Technology". The fuller form ends in
-/// an organisation word (or is a "Town of" name, or continues a name that already ends in one
-/// with "of …"); the one written most often wins, and the name stays as it is when there is
-/// none.
+/// an organisation word, or continues a name that already ends in one with "of", "on" or
+/// "for", or is a "Town of" name. It replaces the name only when the text writes it at least
+/// as often as the short name alone, or on a line of its own, so one mention of a product or a
+/// team ("Apple Health Services") does not rename the company.
 pub(crate) fn fuller_name(name: String, text: &str) -> String {
     let name_words: Vec<&str> = name.split_whitespace().collect();
-    if !(1..=3).contains(&name_words.len()) {
+    let n = name_words.len();
+    if !(1..=3).contains(&n) || !text.contains(name_words[0]) {
         return name;
     }
     // Each word, and whether it starts a line: a name runs on to the next line only after a
@@ -302,20 +327,24 @@ pub(crate) fn fuller_name(name: String, text: &str) -> String {
             line_starts.push(i == 0);
         }
     }
-    let bare = |token: &str| {
+    let clean = |token: &str| {
         token
             .trim_end_matches([',', '.', ';', ':', ')', '!', '?'])
-            .len()
-            == token.len()
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .to_string()
     };
+    // A word that ends the name: punctuation after it, or a possessive.
+    let ends_name = |token: &str| clean(token).len() != token.len();
     let capitalised = |token: &str| token.starts_with(|c: char| c.is_uppercase());
     let ends_in_kind = |word: &str| {
         let word = fold(word);
         has_company_suffix(&word) || NAME_ENDINGS.contains(&word.as_str())
     };
-    let name_ends_in_kind = ends_in_kind(name_words[name_words.len() - 1]);
+    let name_ends_in_kind = ends_in_kind(name_words[n - 1]);
     let mut counts: HashMap<String, usize> = HashMap::new();
-    let n = name_words.len();
+    let mut short_uses = 0;
+    let mut towns: Vec<String> = Vec::new();
     for start in 0..tokens.len().saturating_sub(n - 1) {
         // The name's words, the last one allowed its punctuation.
         let matches = (0..n).all(|i| {
@@ -334,13 +363,12 @@ pub(crate) fn fuller_name(name: String, text: &str) -> String {
             continue;
         }
         let end = start + n;
-        // Following words, while the name runs on: capitalised words, with "of", "and", "&"
-        // or "on" between them, up to a word that ends in punctuation.
+        // Following words, while the name runs on: capitalised words, with "of", "and", "&",
+        // "on" or "for" between them, up to a word that ends the name.
         let mut after: Vec<&str> = Vec::new();
-        if bare(tokens[end - 1]) {
+        if !ends_name(tokens[end - 1]) {
             for (at, token) in tokens.iter().enumerate().skip(end).take(5) {
-                let previous = tokens[at - 1];
-                if line_starts[at] && !matches!(previous, "of" | "and" | "&") {
+                if line_starts[at] && !matches!(tokens[at - 1], "of" | "and" | "&") {
                     break;
                 }
                 let connector = matches!(*token, "of" | "and" | "&" | "on" | "for");
@@ -356,39 +384,38 @@ pub(crate) fn fuller_name(name: String, text: &str) -> String {
                 {
                     break;
                 }
-                // "… Council of Zambia’s Code of Conduct": the possessive ends the name.
-                let possessive = token.ends_with("’s") || token.ends_with("'s");
                 after.push(token);
-                if !bare(token) || possessive {
+                if ends_name(token) {
                     break;
                 }
             }
         }
-        let clean = |token: &str| {
-            token
-                .trim_end_matches([',', '.', ';', ':', ')', '!', '?'])
-                .trim_end_matches("’s")
-                .trim_end_matches("'s")
-                .to_string()
-        };
-        // The longest run of the following words that ends in an organisation word (or, for
-        // a name already ending in one, any capitalised word after "of …").
+        // "… University of Science and Technology": a name ending in an organisation word
+        // goes on with "of", "on" or "for".
+        let continues = name_ends_in_kind
+            && after
+                .first()
+                .is_some_and(|w| matches!(*w, "of" | "on" | "for"));
+        // The longest run of the following words that ends in an organisation word (or, for a
+        // name that continues, in any capitalised word), unless a team word follows it.
         let mut longer: Option<String> = None;
         for k in (1..=after.len()).rev() {
             let last = clean(after[k - 1]);
-            if !capitalised(&last) {
+            if !capitalised(&last) || !(ends_in_kind(&last) || continues) {
                 continue;
             }
-            let continues = name_ends_in_kind && !capitalised(after[0]);
-            if ends_in_kind(&last) || continues {
+            let part_of = !ends_name(after[k - 1])
+                && tokens
+                    .get(end + k)
+                    .is_some_and(|next| PART_WORDS.contains(&fold(next).as_str()));
+            let only_legal_form = k == 1 && LEGAL_FORMS.contains(&fold(&last).as_str());
+            if !part_of && !only_legal_form {
                 let tail: Vec<String> = after[..k].iter().map(|t| clean(t)).collect();
                 longer = Some(format!("{name} {}", tail.join(" ")));
-                break;
             }
+            break;
         }
-        // "Town of Chester"; "Durham Co-op Market" (a capitalised word before a name that
-        // runs on to an organisation word).
-        // Words before the name on its own line.
+        // Words before the name on its line.
         let before = |back: usize| {
             let at = start.checked_sub(back)?;
             (!line_starts[at + 1..=start].iter().any(|&s| s)).then(|| tokens[at])
@@ -397,29 +424,38 @@ pub(crate) fn fuller_name(name: String, text: &str) -> String {
             && TOWN_KINDS.contains(&fold(kind).as_str())
             && capitalised(kind)
         {
+            // "Town of Chester".
             let core = longer.clone().unwrap_or_else(|| name.clone());
-            longer = Some(format!("{kind} of {core}"));
-        } else if let (Some(word), Some(found)) = (before(1), longer.as_ref())
-            && capitalised(word)
-            && bare(word)
-            && !LEADS.contains(&fold(word).as_str())
-            && !has_role_word(word)
+            towns.push(format!("{kind} of {core}"));
+            continue;
+        }
+        // "all Durham Co-op Market shoppers": a capitalised word before a one-word name that
+        // runs on to an organisation word, when that word does not start a sentence.
+        if let (Some(word), Some(found)) = (before(1), longer.as_ref())
             && n == 1
+            && capitalised(word)
+            && !ends_name(word)
+            && before(2).is_some_and(|w| !w.ends_with(['.', '!', '?', ':']))
+            && ![LEADS, COMMON, BEFORE_NAME]
+                .iter()
+                .any(|list| list.contains(&fold(word).as_str()))
+            && !has_role_word(word)
         {
             longer = Some(format!("{word} {found}"));
         }
-        // "Harbourline Trading Mall Ltd.": a legal form alone adds nothing to the name.
-        let only_legal_form =
-            after.len() == 1 && LEGAL_FORMS.contains(&fold(&clean(after[0])).trim_end_matches('.'));
-        if let Some(longer) =
-            longer.filter(|l| !has_role_word(l) && !is_place(l) && !only_legal_form)
-        {
-            *counts.entry(longer).or_default() += 1;
+        match longer.filter(|l| !has_role_word(l) && !is_place(l)) {
+            Some(longer) => *counts.entry(longer).or_default() += 1,
+            None => short_uses += 1,
         }
     }
+    if let Some(town) = towns.into_iter().min() {
+        return town;
+    }
+    let own_line = |longer: &str| text.lines().any(|line| line.trim() == longer);
     counts
         .into_iter()
-        .max_by(|(a, ca), (b, cb)| ca.cmp(cb).then(a.len().cmp(&b.len())))
+        .filter(|(longer, count)| *count >= short_uses || own_line(longer))
+        .max_by(|(a, ca), (b, cb)| ca.cmp(cb).then(a.len().cmp(&b.len())).then(b.cmp(a)))
         .map_or(name, |(longer, _)| longer)
 }
 
@@ -494,6 +530,39 @@ mod tests {
         assert_eq!(full("Acme", "Acme builds robots. Join Acme Today."), "Acme");
         assert_eq!(full("Acme", "Acme Health Services"), "Acme Health Services");
         assert_eq!(full("Stripe", "Stripe. Market leaders."), "Stripe");
+        // A product or a team named once does not rename a company named more often.
+        assert_eq!(
+            full(
+                "Apple",
+                "Apple is hiring. Work on Apple Health Services with Apple engineers."
+            ),
+            "Apple"
+        );
+        assert_eq!(
+            full("Zappos", "Join the Zappos Customer Service team today."),
+            "Zappos"
+        );
+        assert_eq!(full("Apple", "Apple’s Health Services division"), "Apple");
+        // "and" joins two names, not one name's words.
+        assert_eq!(
+            full("Acme Foundation", "the Acme Foundation and Google fund it."),
+            "Acme Foundation"
+        );
+        // A sentence's first word is not part of the name.
+        assert_eq!(
+            full(
+                "Acme",
+                "Hello.\nWhen Acme Foundation was founded, it hired."
+            ),
+            "Acme Foundation"
+        );
+        assert_eq!(
+            full(
+                "Harbourline Trading Mall",
+                "Harbourline Trading Mall Ltd. runs a market."
+            ),
+            "Harbourline Trading Mall"
+        );
     }
 
     #[test]

@@ -264,10 +264,11 @@ fn address_text(nodes: &SchemaNodes, address: &Value) -> (Option<String>, bool) 
     }
     if parts.is_empty() {
         // SuccessFactors career sites write the whole place into the street line ("Bangalore,
-        // IN, 560066") and leave the other parts out.
+        // IN, 560066") and leave the other parts out; a street alone ("123 Main Street") is
+        // no place to give.
         let street = text_of(nodes, address.get("streetAddress"))
             .map(|p| decode_entities(&p))
-            .filter(|p| p.chars().any(char::is_alphabetic));
+            .filter(|p| p.contains(',') && p.chars().any(char::is_alphabetic));
         return (street, false);
     }
     let country_only = !narrower;
@@ -543,6 +544,11 @@ mod tests {
             "jobLocation": {"address": {"streetAddress": "Bangalore, IN, 560066"}}}),
         ]);
         assert_eq!(p.location.as_deref(), Some("Bangalore, IN, 560066"));
+        let p = posting(vec![
+            json!({"@type": "JobPosting", "title": "Developer Associate",
+            "jobLocation": {"address": {"streetAddress": "123 Main Street"}}}),
+        ]);
+        assert_ne!(p.location.as_deref(), Some("123 Main Street"));
     }
 
     #[test]

@@ -411,8 +411,14 @@ pub(crate) fn is_board_chrome(line: &str) -> bool {
         && folded
             .split(['>', '»', '›'])
             .all(|part| part.split_whitespace().count() <= 6);
-    // "/ Analyst" over "/ Kyiv": a breadcrumb laid out one crumb to a line.
-    let crumb_line = words <= 6 && folded.starts_with("/ ");
+    // "/ Analyst" over "/ Kyiv": a breadcrumb laid out one crumb to a line (a crumb is
+    // capitalised; "/ month" under an amount is the pay's period).
+    let crumb_line = words <= 6
+        && folded.starts_with("/ ")
+        && line
+            .trim()
+            .trim_start_matches(['/', ' '])
+            .starts_with(|c: char| c.is_uppercase());
     // "See more DevOps and Sysadmin jobs →", "View all jobs at Acme".
     let more_jobs = words <= 8
         && [
@@ -1615,9 +1621,11 @@ mod tests {
         ] {
             assert!(is_board_chrome(line), "{line}");
         }
+        // A pay period on the line under the amount is no crumb.
         for line in [
             "Analyst / Developer",
             "Marketing and Sales / Jobs Coordinator",
+            "/ month",
         ] {
             assert!(!is_board_chrome(line), "{line}");
         }

@@ -182,13 +182,13 @@ fn without_open_bracket(title: &str) -> String {
     head.to_string()
 }
 
-/// The title before `ending`, when it ends so and something is left.
 /// The title without a gender marker at its end ("Solution Engineer (M/F/X)"), for titles
 /// that come from structured data rather than through [`tidy_title`].
 pub(crate) fn without_gender_marker(title: &str) -> String {
     without_ending(title, &GENDER_ENDING).unwrap_or_else(|| title.to_string())
 }
 
+/// The title before `ending`, when it ends so and something is left.
 fn without_ending(title: &str, ending: &Regex) -> Option<String> {
     let found = ending.find(title)?;
     let head = title[..found.start()].trim();

@@ -140,7 +140,13 @@ fn employer_after_at(text: &str) -> Option<String> {
     let cleaned = collapse_ws(text.trim());
     let name = cleaned
         .strip_prefix("at ")
-        .or_else(|| cleaned.strip_prefix("@ "))?
+        .or_else(|| cleaned.strip_prefix("@ "))?;
+    // "at Acme · Remote", "at Acme (YC S21)", "at Acme, Berlin": the name ends at a separator.
+    let name = name
+        .split([',', '·', '|', '(', '•'])
+        .next()
+        .and_then(|head| head.split(" - ").next())
+        .unwrap_or(name)
         .trim();
     let shaped = (1..=8).contains(&word_count(name))
         && starts_uppercase(name)
