@@ -348,6 +348,17 @@ fn scan_tokens(text: &str, dollar: &'static str) -> Vec<Token> {
 /// and how many tokens it used.
 fn candidate_at(text: &str, tokens: &[Token], index: usize) -> (Option<Candidate>, usize) {
     let first = &tokens[index];
+    // "MPR 1 - £25,714 to UPR 3 - £41,604", "APS4 - $76,887 - $83,480": a pay grade's number
+    // before an amount is no bound of a range; the amounts after it may be one.
+    if let Some(second) = tokens.get(index + 1)
+        && first.currency.is_none()
+        && first.multiplier == Multiplier::None
+        && second.currency.is_some()
+        && first.value < 100.0
+        && second.value >= 1000.0
+    {
+        return (None, 1);
+    }
     if let Some(second) = tokens.get(index + 1)
         && RANGE_SEPARATOR.is_match(&text[first.end..second.start])
     {
@@ -798,6 +809,16 @@ mod tests {
             parse_salary("Step 1 Column 1: $60,928 - Step 30 Column VII: $128,902")
                 .map(|s| (s.min, s.max)),
             Some((Some(60_928), Some(128_902)))
+        );
+        // A pay grade's number before the amount is not the range's lower bound.
+        assert_eq!(
+            parse_salary("Salary: APS4 - $76,887 - $83,480 p.a.").map(|s| (s.min, s.max)),
+            Some((Some(76_887), Some(83_480)))
+        );
+        // "$5 - $50" with both amounts marked is a range however wide.
+        assert_eq!(
+            parse_salary("Tips: $5 - $150 per hour").map(|s| (s.min, s.max)),
+            Some((Some(5), Some(150)))
         );
         // One "2 x 12" is a shift pattern, not a scale.
         assert_eq!(
