@@ -2698,3 +2698,23 @@ fn a_lower_case_brand_on_the_company_line() {
     );
     assert_eq!(once.company, None);
 }
+
+/// A careers page's title names a region of several countries; the line under it says which
+/// country the remote job is open in. The "Back to Careers" link above is chrome.
+#[test]
+fn a_remote_country_line_narrows_a_world_region() {
+    let p = parse_posting(
+        "← Back to Careers\n\nCustomer Success Manager, APAC\n\nCustomer Success\n\n\
+         Remote (Australia)\n\nFull Time\n\nApply\n\nAbout Vercel:\n\n\
+         At Vercel, we believe that liberating the frontend unlocks creativity.\n",
+    );
+    assert_eq!(p.title.as_deref(), Some("Customer Success Manager"));
+    assert_eq!(p.company.as_deref(), Some("Vercel"));
+    assert_eq!(p.location.as_deref(), Some("Remote (Australia)"));
+    // A country stays the place when the remote line names a region.
+    let p = parse_posting(
+        "Account Executive, Germany\n\nSales\n\nRemote (Europe)\n\nFull Time\n\n\
+         We sell developer tools to companies across the region and need a closer.\n",
+    );
+    assert_eq!(p.location.as_deref(), Some("Germany"));
+}

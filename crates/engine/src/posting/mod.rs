@@ -243,6 +243,12 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let location = match location {
         Some(found) if text::is_broad_place(&found) => header::place_line_near_top(&lines)
             .filter(|line| !text::is_broad_place(line) && text::fold(line) != text::fold(&found))
+            // "Customer Success Manager, APAC" over "Remote (Australia)".
+            .or_else(|| {
+                text::is_world_region(&found)
+                    .then(|| header::remote_region_near_top(&lines))
+                    .flatten()
+            })
             .or(Some(found)),
         other => other,
     };

@@ -195,6 +195,9 @@ pub(crate) fn is_board_chrome(line: &str) -> bool {
         "sign in",
         "sign in to apply",
         "back to jobs",
+        "back to careers",
+        "back to all jobs",
+        "back to job search",
         "back to search results",
         "back to search",
         "view all jobs",
@@ -1438,6 +1441,20 @@ pub(crate) fn is_broad_place(name: &str) -> bool {
     BROAD_PLACES.contains(inner)
 }
 
+/// The gazetteer's regions of several countries ("EMEA", "APAC", "Europe"): its first block.
+static WORLD_REGIONS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| places_under(|heading| heading == "regions"));
+
+/// Whether a place is a region of several countries ("APAC", "Remote (Europe)").
+pub(crate) fn is_world_region(name: &str) -> bool {
+    let folded = fold(name.trim());
+    let inner = folded
+        .strip_prefix("remote (")
+        .and_then(|rest| rest.strip_suffix(')'))
+        .unwrap_or(&folded);
+    WORLD_REGIONS.contains(inner)
+}
+
 /// Whether a name as written is a city in the gazetteer (not a country, state or county).
 pub(crate) fn is_gazetteer_city(name: &str) -> bool {
     CITY_PLACES.contains(&fold(name.trim()))
@@ -1500,6 +1517,33 @@ pub(crate) fn is_place(text: &str) -> bool {
         && word_count(place) <= 3
     {
         return true;
+    }
+    // "Customer Success Manager, APAC": a role before a region is a title, not a place ("Cook
+    // County" and "Mason City" keep their role-like word).
+    let role_part = parts.iter().any(|p| {
+        has_role_word(p)
+            && !is_known_place(&fold(p))
+            && !fold(p).split_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "county"
+                        | "city"
+                        | "town"
+                        | "village"
+                        | "district"
+                        | "park"
+                        | "island"
+                        | "valley"
+                        | "heights"
+                        | "springs"
+                        | "beach"
+                        | "falls"
+                        | "township"
+                )
+            })
+    });
+    if role_part {
+        return false;
     }
     let known_part = parts.iter().any(|p| is_known_place(&fold(p)));
     let shaped_pair =

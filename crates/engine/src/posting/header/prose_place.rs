@@ -96,6 +96,24 @@ pub(crate) fn place_line_near_top(lines: &[Line]) -> Option<String> {
         })
 }
 
+/// "Remote (Australia)" on a line of its own near the top, naming a country or a city, not a
+/// region of several countries.
+pub(crate) fn remote_region_near_top(lines: &[Line]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|line| matches!(line.kind, LineKind::Text(_) | LineKind::Bullet(_)))
+        .take(8)
+        .find_map(|line| {
+            let text = collapse_ws(strip_decorations(line.raw.trim()));
+            let inner = fold(&text)
+                .strip_prefix("remote (")?
+                .strip_suffix(')')?
+                .to_string();
+            (is_known_place(&inner) && !crate::posting::text::is_world_region(&inner))
+                .then_some(text)
+        })
+}
+
 /// "Toronto, Ontario, Canada Mount Sinai Hospital (Toronto), Sinai Health Full time": a board's
 /// facts line that starts with the place, as "City, Region" of known places.
 fn leading_place_pair(line: &str) -> Option<String> {
