@@ -2718,3 +2718,14 @@ fn a_remote_country_line_narrows_a_world_region() {
     );
     assert_eq!(p.location.as_deref(), Some("Germany"));
 }
+
+/// "The Dental Hygienist is to provide …" under an organisation's name: the role the duties
+/// are written for is the title.
+#[test]
+fn the_role_a_duties_sentence_is_written_for() {
+    let p = parse_posting(
+        "Port Gamble S'Klallam Tribe\nThe Dental Hygienist is to provide dental hygiene services \
+         to Community Health Center patients.\nDuties Include:\nPerforms complete oral prophylaxis.\n",
+    );
+    assert_eq!(p.title.as_deref(), Some("Dental Hygienist"));
+}
