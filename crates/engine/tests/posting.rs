@@ -2729,3 +2729,16 @@ fn the_role_a_duties_sentence_is_written_for() {
     );
     assert_eq!(p.title.as_deref(), Some("Dental Hygienist"));
 }
+
+/// Legal forms of other countries mark a company line as a name: "Sdn Bhd" (Malaysia),
+/// "Pte Ltd" (Singapore), "Ltda" (Brazil, Colombia).
+#[test]
+fn legal_forms_of_other_countries_mark_a_company_line() {
+    for name in ["Acme Trading Sdn Bhd", "Acme Logistics Pte", "Acme Serviços Ltda"] {
+        let p = parse_posting(&format!(
+            "Accounts Executive\n{name}\n\nYou will manage collections for a portfolio of \
+             enterprise accounts and reconcile payments.\n"
+        ));
+        assert_eq!(p.company.as_deref(), Some(name), "{name}");
+    }
+}
