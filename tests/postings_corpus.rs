@@ -154,19 +154,22 @@ fn score_split(dir: &Path) -> Score {
         } else {
             String::from_utf8(bytes).expect("text postings are UTF-8")
         };
-        let (parsed, source) = if label.format == "html" {
+        // What the API falls back on for an empty description: the posting's text, or a
+        // page's readable text.
+        let (parsed, source, text) = if label.format == "html" {
             let read = read_job_page(&raw);
-            (read.parsed, Some(read.source))
+            (read.parsed, Some(read.source), read.text)
         } else {
-            (jobwise_engine::parse_posting(&raw), None)
+            (jobwise_engine::parse_posting(&raw), None, raw.clone())
         };
         let fallback_title = parsed.warnings.iter().any(|w| w.field == "title");
-        let Some((mut input, _warnings)) = JobInput::from_parsed(parsed) else {
+        let Some((mut input, mut warnings)) = JobInput::from_parsed(parsed) else {
             score.refusals.push(format!("{}: no title", label.file));
             continue;
         };
         if input.description.trim().is_empty() {
-            input.description = raw.clone();
+            input.description = text;
+            input.fit_to_limits(&mut warnings);
         }
         input.tidy();
         let problems = input.problems();
