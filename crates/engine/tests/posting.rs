@@ -2734,11 +2734,38 @@ fn the_role_a_duties_sentence_is_written_for() {
 /// "Pte Ltd" (Singapore), "Ltda" (Brazil, Colombia).
 #[test]
 fn legal_forms_of_other_countries_mark_a_company_line() {
-    for name in ["Acme Trading Sdn Bhd", "Acme Logistics Pte", "Acme Serviços Ltda"] {
+    for name in [
+        "Acme Trading Sdn Bhd",
+        "Acme Logistics Pte",
+        "Acme Serviços Ltda",
+    ] {
         let p = parse_posting(&format!(
             "Accounts Executive\n{name}\n\nYou will manage collections for a portfolio of \
              enterprise accounts and reconcile payments.\n"
         ));
         assert_eq!(p.company.as_deref(), Some(name), "{name}");
     }
+}
+
+/// "Brisbane QLD" (a city and its state without a comma) says the "$" is Australian; "Perth
+/// Amboy, NJ" stays American. LinkedIn's "with verification" badge is not part of the title.
+#[test]
+fn dollars_by_a_place_written_without_commas() {
+    let body =
+        "\n\nWe need friendly staff for weekend shifts at a busy venue in the city centre.\n";
+    let au = parse_posting(&format!(
+        "Bar staff wanted\nCHR Group\nBrisbane QLD\n$35 – $40 per hour{body}"
+    ));
+    assert_eq!(au.salary.map(|s| s.currency).as_deref(), Some("AUD"));
+    let us = parse_posting(&format!(
+        "Bar staff wanted\nCHR Group\nPerth Amboy, NJ\n$15 – $18 per hour{body}"
+    ));
+    assert_eq!(us.salary.map(|s| s.currency).as_deref(), Some("USD"));
+    let badge = parse_posting(&format!(
+        "Specialty Nurse Educator - Acute Care with verification\nHCA Healthcare\nRichmond, VA{body}"
+    ));
+    assert_eq!(
+        badge.title.as_deref(),
+        Some("Specialty Nurse Educator - Acute Care")
+    );
 }

@@ -605,10 +605,18 @@ fn local_dollar(location: Option<&str>, text: &str, folded: &str) -> &'static st
         ),
         ("JMD", &["jamaica"]),
     ];
-    let parts: Vec<String> = location
-        .split([',', '(', ')', ';', '|'])
-        .map(|p| text::fold(p.trim()))
-        .collect();
+    // The parts, and a city written with its state's code and no comma ("Brisbane QLD").
+    let mut parts: Vec<String> = Vec::new();
+    for part in location.split([',', '(', ')', ';', '|']).map(str::trim) {
+        parts.push(text::fold(part));
+        if let Some((city, code)) = part.rsplit_once(' ')
+            && (2..=3).contains(&code.len())
+            && code.chars().all(|c| c.is_ascii_uppercase())
+        {
+            parts.push(text::fold(city));
+            parts.push(text::fold(code));
+        }
+    }
     let found = REGIONS.iter().find(|(code, names)| {
         parts.iter().any(|p| {
             names.contains(&p.as_str()) || (*code == "CAD" && CANADIAN_CITIES.contains(&p.as_str()))

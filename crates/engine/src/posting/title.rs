@@ -42,6 +42,12 @@ static BOARD_ENDING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("board ending regex is valid")
 });
 
+/// LinkedIn's badge for a verified posting, copied with the title: "Specialty Nurse Educator -
+/// Acute Care with verification".
+static BADGE_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+with verification$").expect("badge ending regex is valid")
+});
+
 /// A page's section heading run onto the end of its title: "Lecturer (Computer Science) – Job
 /// Overview" (a posting date run onto a line is cut when the text is read, `text::normalize_input`).
 static SECTION_ENDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -100,7 +106,8 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
         .to_string();
     // At most a few wrappings are stacked ("… Vacancies 2026 – Parliament of Sri Lanka").
     for _ in 0..4 {
-        let next = without_ending(&current, &BOARD_ENDING)
+        let next = without_ending(&current, &BADGE_ENDING)
+            .or_else(|| without_ending(&current, &BOARD_ENDING))
             .or_else(|| without_ending(&current, &SECTION_ENDING))
             .or_else(|| without_ending(&current, &COUNT_ENDING))
             .or_else(|| without_ending(&current, &GENDER_ENDING))
