@@ -2769,3 +2769,23 @@ fn dollars_by_a_place_written_without_commas() {
         Some("Specialty Nurse Educator - Acute Care")
     );
 }
+
+/// A Hacker News header with no role in it: the role the text looks for, a short bracket and
+/// all ("a senior Python (backend or systems programming) engineer").
+#[test]
+fn a_bracket_inside_the_role_the_text_looks_for() {
+    let p = parse_posting(
+        "Iterative.ai (Series A) | REMOTE, WORLDWIDE | FULL-TIME | OPEN-SOURCE\n\n\
+         Developer tools for ML engineers.\n\n\
+         We are looking for a senior Python (backend or systems programming) engineer:\n\n- Build things\n",
+    );
+    assert_eq!(
+        p.title.as_deref(),
+        Some("senior Python (backend or systems programming) engineer")
+    );
+    // A bracket after the role is not taken into it.
+    let q = parse_posting(
+        "Acme | Remote | Full-Time\n\nWe are looking for a Backend Engineer (Rust) to join us.\n",
+    );
+    assert_eq!(q.title.as_deref(), Some("Backend Engineer"));
+}

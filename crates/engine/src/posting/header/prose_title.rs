@@ -155,14 +155,37 @@ fn title_words_after(rest: &str) -> Option<String> {
     // The title ends with its line.
     let rest = rest.split('\n').next().unwrap_or(rest);
     let raw_words: Vec<&str> = rest.split_whitespace().take(12).collect();
+    let mut resume_at = 0;
     for (at, raw_word) in raw_words.iter().copied().enumerate() {
+        if at < resume_at {
+            continue;
+        }
         // A capitalised word soon after: the lowercase words before it are adjectives
         // ("an outstanding, experienced Sous Chef"), not part of a lowercase title
         // ("a founding product engineer").
         let capital_follows =
             raw_word.ends_with(',') || raw_words.get(at + 1).is_some_and(|w| starts_uppercase(w));
         if raw_word.starts_with('(') {
-            break;
+            // "a senior Python (backend or systems programming) engineer": a short bracket
+            // inside the title, before its role word.
+            let close = raw_words[at..]
+                .iter()
+                .take(6)
+                .position(|w| w.trim_end_matches([',', '.', ':', ';']).ends_with(')'))
+                .map(|offset| at + offset);
+            let inside = close.filter(|&close| {
+                !words.is_empty()
+                    && !has_role_word(&words.join(" "))
+                    && raw_words.get(close + 1).is_some_and(|next| {
+                        has_role_word(next.trim_end_matches([',', '.', ':', ';', '!', '?']))
+                    })
+            });
+            let Some(close) = inside else {
+                break;
+            };
+            words.extend(raw_words[at..=close].iter().map(|w| w.to_string()));
+            resume_at = close + 1;
+            continue;
         }
         let word = raw_word.trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
         let folded = fold(word);
