@@ -529,7 +529,8 @@ pub(crate) fn ends_like_sentence(text: &str) -> bool {
     // "Maple Foods Inc." ends with an abbreviation, not a sentence.
     const ABBREVIATIONS: &[&str] = &[
         "inc.", "ltd.", "co.", "corp.", "llc.", "plc.", "s.a.", "b.v.", "n.v.", "pty.", "jr.",
-        "u.s.", "u.k.", "d.c.",
+        "u.s.", "u.k.", "d.c.", "bhd.", "pte.", "ltda.", "s.r.l.", "s.p.a.", "s.r.o.", "a.s.",
+        "d.o.o.", "a.ş.", "tic.", "san.",
     ];
     let last = fold(trimmed.rsplit(' ').next().unwrap_or(""));
     trimmed.ends_with(['.', '!', '?']) && !ABBREVIATIONS.contains(&last.as_str())

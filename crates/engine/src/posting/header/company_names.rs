@@ -366,6 +366,9 @@ pub(super) const COMPANY_SUFFIXES: &[&str] = &[
     "a.s.",
     "d.o.o.",
     "kg",
+    // Turkey.
+    "a.ş.",
+    "a.ş",
     "llp",
     "lp",
     "pvt",
