@@ -2738,6 +2738,9 @@ fn legal_forms_of_other_countries_mark_a_company_line() {
         "Acme Trading Sdn Bhd",
         "Acme Logistics Pte",
         "Acme Serviços Ltda",
+        // The abbreviation's full stop ends no sentence.
+        "Experian Sdn. Bhd.",
+        "Skamar Gayrimenkul A.Ş",
     ] {
         let p = parse_posting(&format!(
             "Accounts Executive\n{name}\n\nYou will manage collections for a portfolio of \
