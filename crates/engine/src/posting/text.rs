@@ -7,9 +7,10 @@ use std::sync::LazyLock;
 /// "Accounts Officer 266 views0 applications": a board's counters run into the title line.
 fn without_counters(line: &str) -> &str {
     // "31 views", and "Stellenbosch, South Africa Posted on 21/01/2026", "Executive Director
-    // Posted Sep 09", "… posted an hour ago": a posting date run onto the end of a line.
+    // Posted Sep 09", "Minot, United States Posted: March 13, 2024", "… posted an hour ago": a
+    // posting date run onto the end of a line.
     static COUNTERS: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?i)\s*\d+\s*views?\s*\d*\s*(?:applications?|applicants?)?\s*$|\s+posted\s+(?:on\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|(?:\d+|an?)\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago|today|yesterday)\s*$")
+        regex::Regex::new(r"(?i)\s*\d+\s*views?\s*\d*\s*(?:applications?|applicants?)?\s*$|\s+posted:?\s+(?:on\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:,?\s+\d{4})?|(?:\d+|an?)\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago|today|yesterday)\s*$")
             .expect("counters regex is valid")
     });
     match COUNTERS.find(line) {
@@ -1710,6 +1711,11 @@ mod tests {
                 "Accounts Officer 266 views0 applications",
                 "Accounts Officer",
             ),
+            (
+                "Minot, United States Posted: March 13, 2024",
+                "Minot, United States",
+            ),
+            ("Kuala Lumpur Posted on 13 Feb 2017", "Kuala Lumpur"),
             // "Posted" must be followed by a date, and something must be left.
             ("Posted Content Moderator", "Posted Content Moderator"),
             ("Posted today", "Posted today"),
