@@ -821,25 +821,7 @@ fn names_no_place(value: &str) -> bool {
         .any(|part| text::is_known_place(&text::fold(part.trim())));
     // "IT - Technical Support C26086, Warwick": a department and a site, kept; "Cook County",
     // "Mason City": a role noun in a place's name.
-    let place_kind = folded.split_whitespace().any(|w| {
-        matches!(
-            w,
-            "county"
-                | "city"
-                | "town"
-                | "village"
-                | "district"
-                | "region"
-                | "province"
-                | "state"
-                | "island"
-                | "borough"
-                | "parish"
-                | "park"
-                | "township"
-                | "valley"
-        )
-    });
+    let place_kind = text::has_place_kind_word(value);
     // "2026-03-10 23:59:00" under a "Job Location:" label: a date, in a table whose values
     // slipped a row.
     let no_letters = value.chars().filter(|c| c.is_alphabetic()).count() < 2;

@@ -1435,12 +1435,16 @@ static BROAD_PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// Whether a place is a country or a region of several ("Germany", "DACH", "Benelux",
 /// "Remote (Europe)"), not a city or a state.
 pub(crate) fn is_broad_place(name: &str) -> bool {
+    BROAD_PLACES.contains(&without_remote_brackets(name))
+}
+
+/// The folded place, without the "Remote (…)" it may be written in.
+fn without_remote_brackets(name: &str) -> String {
     let folded = fold(name.trim());
-    let inner = folded
+    folded
         .strip_prefix("remote (")
         .and_then(|rest| rest.strip_suffix(')'))
-        .unwrap_or(&folded);
-    BROAD_PLACES.contains(inner)
+        .map_or_else(|| folded.clone(), str::to_string)
 }
 
 /// The gazetteer's regions of several countries ("EMEA", "APAC", "Europe"): its first block.
@@ -1449,17 +1453,40 @@ static WORLD_REGIONS: LazyLock<HashSet<String>> =
 
 /// Whether a place is a region of several countries ("APAC", "Remote (Europe)").
 pub(crate) fn is_world_region(name: &str) -> bool {
-    let folded = fold(name.trim());
-    let inner = folded
-        .strip_prefix("remote (")
-        .and_then(|rest| rest.strip_suffix(')'))
-        .unwrap_or(&folded);
-    WORLD_REGIONS.contains(inner)
+    WORLD_REGIONS.contains(&without_remote_brackets(name))
 }
 
 /// Whether a name as written is a city in the gazetteer (not a country, state or county).
 pub(crate) fn is_gazetteer_city(name: &str) -> bool {
     CITY_PLACES.contains(&fold(name.trim()))
+}
+
+/// Whether a name holds a word for a kind of place ("Cook County", "Mason City", "Sun Valley"),
+/// which keeps a role-like word in it ("cook", "mason") from making it a role.
+pub(crate) fn has_place_kind_word(name: &str) -> bool {
+    fold(name).split_whitespace().any(|w| {
+        matches!(
+            w,
+            "county"
+                | "city"
+                | "town"
+                | "village"
+                | "district"
+                | "region"
+                | "province"
+                | "state"
+                | "island"
+                | "borough"
+                | "parish"
+                | "park"
+                | "township"
+                | "valley"
+                | "heights"
+                | "springs"
+                | "beach"
+                | "falls"
+        )
+    })
 }
 
 /// Whether the text names a place: a known city/country/region, a
@@ -1522,28 +1549,9 @@ pub(crate) fn is_place(text: &str) -> bool {
     }
     // "Customer Success Manager, APAC": a role before a region is a title, not a place ("Cook
     // County" and "Mason City" keep their role-like word).
-    let role_part = parts.iter().any(|p| {
-        has_role_word(p)
-            && !is_known_place(&fold(p))
-            && !fold(p).split_whitespace().any(|w| {
-                matches!(
-                    w,
-                    "county"
-                        | "city"
-                        | "town"
-                        | "village"
-                        | "district"
-                        | "park"
-                        | "island"
-                        | "valley"
-                        | "heights"
-                        | "springs"
-                        | "beach"
-                        | "falls"
-                        | "township"
-                )
-            })
-    });
+    let role_part = parts
+        .iter()
+        .any(|p| has_role_word(p) && !is_known_place(&fold(p)) && !has_place_kind_word(p));
     if role_part {
         return false;
     }
