@@ -2792,3 +2792,15 @@ fn a_bracket_inside_the_role_the_text_looks_for() {
     );
     assert_eq!(q.title.as_deref(), Some("Backend Engineer"));
 }
+
+/// Text copied from a Markdown rendering keeps its escapes: "Tree Care Coordinator \| SE
+/// Denver" is a title and its place.
+#[test]
+fn markdown_escaped_pipes_are_separators() {
+    let p = parse_posting(
+        "Tree Care Coordinator \\| SE Denver\n\n**Company:** The Davey Tree Expert Company\n\n\
+         You will coordinate our crews and schedule pruning and removals across the metro area.\n",
+    );
+    assert_eq!(p.title.as_deref(), Some("Tree Care Coordinator"));
+    assert_eq!(p.company.as_deref(), Some("The Davey Tree Expert Company"));
+}
