@@ -433,6 +433,21 @@ pub(crate) fn is_board_chrome(line: &str) -> bool {
         && folded
             .split(['>', '»', '›'])
             .all(|part| part.split_whitespace().count() <= 6);
+    // "This job is no longer available.", "Sorry, this job is now closed": a closed posting's
+    // banner.
+    let closed = words <= 10
+        && [
+            "this job is no longer",
+            "sorry, this job",
+            "this job has expired",
+            "this job has closed",
+            "this vacancy has closed",
+            "this vacancy is now closed",
+            "this position has been filled",
+            "this position is no longer",
+        ]
+        .iter()
+        .any(|lead| folded.starts_with(lead));
     // "/ Analyst" over "/ Kyiv": a breadcrumb laid out one crumb to a line (a crumb is
     // capitalised; "/ month" under an amount is the pay's period).
     let crumb_line = words <= 6
@@ -453,7 +468,7 @@ pub(crate) fn is_board_chrome(line: &str) -> bool {
         .iter()
         .any(|lead| folded.starts_with(lead))
         && (folded.ends_with(" jobs") || folded.contains(" jobs "));
-    posted_ago || dated || applicants || cookies || breadcrumb || crumb_line || more_jobs
+    posted_ago || dated || applicants || cookies || breadcrumb || crumb_line || more_jobs || closed
 }
 
 /// Lower-cases and replaces typographic apostrophes/quotes, for matching only.
@@ -1686,6 +1701,8 @@ mod tests {
     #[test]
     fn crumbs_and_more_jobs_links_are_chrome() {
         for line in [
+            "This job is no longer available.",
+            "Sorry, this job is now closed",
             "/ Analyst",
             "/ Київ",
             "See more DevOps and Sysadmin jobs→",
