@@ -160,7 +160,7 @@ fn score_split(dir: &Path) -> Score {
             let read = read_job_page(&raw);
             (read.parsed, Some(read.source), read.text)
         } else {
-            (jobwise_engine::parse_posting(&raw), None, raw.clone())
+            (jobwise_engine::parse_posting(&raw), None, raw.trim().to_string())
         };
         let fallback_title = parsed.warnings.iter().any(|w| w.field == "title");
         let Some((mut input, mut warnings)) = JobInput::from_parsed(parsed) else {
@@ -338,8 +338,8 @@ fn report(name: &str, s: &Score) {
     }
 }
 
-/// Per-field floors in percent (title, company, company null, location, salary) and the number of saved
-/// pages whose JSON-LD may differ from their labels.
+/// Per-field floors in percent (title, company, company null, location, salary) and the number
+/// of saved pages whose JSON-LD may differ from their labels.
 struct Floors([f64; 5], usize);
 
 /// Training split: the measured level, rounded down. Lowered in session 11 (title 89 → 86,
@@ -359,8 +359,9 @@ const TRAIN_FLOORS: Floors = Floors([85.0, 80.0, 82.0, 84.0, 87.0], 1);
 /// gatherer of batch s12c noted such differences on its pages (an agency named as the hiring
 /// organisation where the text names no client, a company address as the place of a remote
 /// job), as did the gatherer of batch s12f (a short name in the text where the JSON-LD gives
-/// the legal name); the holdout's five of them are not read. The number is a floor like the
-/// fields': JSON-LD import itself is held exact by the built pages and the unit tests.
+/// the legal name); the holdout's six (the s11d page and five of these batches) are not read.
+/// The number is a ceiling, held like the fields' floors: JSON-LD import itself is held exact by
+/// the built pages and the unit tests.
 const HOLDOUT_FLOORS: Floors = Floors([76.0, 68.0, 78.0, 76.0, 83.0], 6);
 
 /// The missed targets; the holdout's are counted without naming files or values, so a failure

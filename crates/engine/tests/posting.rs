@@ -2760,10 +2760,16 @@ fn dollars_by_a_place_written_without_commas() {
         "Bar staff wanted\nCHR Group\nBrisbane QLD\n$35 – $40 per hour{body}"
     ));
     assert_eq!(au.salary.map(|s| s.currency).as_deref(), Some("AUD"));
-    let us = parse_posting(&format!(
-        "Bar staff wanted\nCHR Group\nPerth Amboy, NJ\n$15 – $18 per hour{body}"
-    ));
-    assert_eq!(us.salary.map(|s| s.currency).as_deref(), Some("USD"));
+    for place in ["Perth Amboy, NJ", "Melbourne FL", "Brisbane CA"] {
+        let us = parse_posting(&format!(
+            "Bar staff wanted\nCHR Group\n{place}\n$15 – $18 per hour{body}"
+        ));
+        assert_eq!(
+            us.salary.map(|s| s.currency).as_deref(),
+            Some("USD"),
+            "{place}"
+        );
+    }
     let badge = parse_posting(&format!(
         "Specialty Nurse Educator - Acute Care with verification\nHCA Healthcare\nRichmond, VA{body}"
     ));
@@ -2803,4 +2809,28 @@ fn markdown_escaped_pipes_are_separators() {
     );
     assert_eq!(p.title.as_deref(), Some("Tree Care Coordinator"));
     assert_eq!(p.company.as_deref(), Some("The Davey Tree Expert Company"));
+}
+
+/// What the purpose of a role is for is not its name: "The Purpose of the Staff Nurse is to …".
+#[test]
+fn a_purpose_sentence_names_no_title() {
+    let p = parse_posting(
+        "Northfield Care Group\nThe Purpose of the Staff Nurse is to provide safe care to the \
+         residents of our homes.\nDuties Include:\nAdminister medication.\n",
+    );
+    assert_ne!(p.title.as_deref(), Some("Purpose of the Staff Nurse"));
+}
+
+/// A role before a country is a title; role-like words in real places are places.
+#[test]
+fn role_like_words_in_places() {
+    let body =
+        "\n\nWe need friendly staff for weekend shifts at a busy venue in the city centre.\n";
+    for place in ["Mentor, OH", "Head Office, Birmingham", "Cook County, IL"] {
+        let p = parse_posting(&format!("Bar Supervisor\nNorthfield Inns\n{place}{body}"));
+        assert_eq!(p.location.as_deref(), Some(place), "{place}");
+    }
+    // "Day Spa" ends a title line; it is no legal form (SpA is).
+    let spa = parse_posting(&format!("Massage Therapist - Day Spa\nLeeds, UK{body}"));
+    assert_ne!(spa.company.as_deref(), Some("Massage Therapist - Day Spa"));
 }

@@ -605,13 +605,17 @@ fn local_dollar(location: Option<&str>, text: &str, folded: &str) -> &'static st
         ),
         ("JMD", &["jamaica"]),
     ];
-    // The parts, and a city written with its state's code and no comma ("Brisbane QLD").
+    // The parts, and a city written with its Australian or Canadian state's code and no comma
+    // ("Brisbane QLD"; "Melbourne FL" stays one part).
     let mut parts: Vec<String> = Vec::new();
     for part in location.split([',', '(', ')', ';', '|']).map(str::trim) {
         parts.push(text::fold(part));
         if let Some((city, code)) = part.rsplit_once(' ')
-            && (2..=3).contains(&code.len())
-            && code.chars().all(|c| c.is_ascii_uppercase())
+            && [
+                "QLD", "NSW", "VIC", "TAS", "ACT", "ON", "BC", "AB", "QC", "MB", "SK", "NS", "NB",
+                "NL", "PE",
+            ]
+            .contains(&code)
         {
             parts.push(text::fold(city));
             parts.push(text::fold(code));

@@ -348,14 +348,15 @@ fn scan_tokens(text: &str, dollar: &'static str) -> Vec<Token> {
 /// and how many tokens it used.
 fn candidate_at(text: &str, tokens: &[Token], index: usize) -> (Option<Candidate>, usize) {
     let first = &tokens[index];
-    // "MPR 1 - £25,714 to UPR 3 - £41,604", "APS4 - $76,887 - $83,480": a pay grade's number
-    // before an amount is no bound of a range; the amounts after it may be one.
+    // "APS4 - $76,887 - $83,480": a pay grade's number before an amount is no bound of a range;
+    // the amounts after it may be one. Not "45 - £55,000", the thousands written once.
     if let Some(second) = tokens.get(index + 1)
         && first.currency.is_none()
         && first.multiplier == Multiplier::None
         && second.currency.is_some()
         && first.value < 100.0
         && second.value >= 1000.0
+        && !(first.value * 1000.0 <= second.value && second.value <= first.value * 2000.0)
     {
         return (None, 1);
     }
@@ -814,6 +815,10 @@ mod tests {
         assert_eq!(
             parse_salary("Salary: APS4 - $76,887 - $83,480 p.a.").map(|s| (s.min, s.max)),
             Some((Some(76_887), Some(83_480)))
+        );
+        assert_eq!(
+            parse_salary("Salary: 45 - £55,000 per annum").map(|s| (s.min, s.max)),
+            Some((Some(45_000), Some(55_000)))
         );
         // "$5 - $50" with both amounts marked is a range however wide.
         assert_eq!(

@@ -14,6 +14,21 @@ fn without_counters(line: &str) -> &str {
             .expect("counters regex is valid")
     });
     match COUNTERS.find(line) {
+        // "Date Posted: March 13, 2024": a label and its value, not a date run onto a line.
+        Some(found)
+            if found.as_str().contains(':')
+                && line[..found.start()]
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| {
+                        matches!(
+                            fold(w).as_str(),
+                            "date" | "job" | "originally" | "first" | "last" | "when"
+                        )
+                    }) =>
+        {
+            line
+        }
         Some(found) if found.start() > 0 => &line[..found.start()],
         _ => line,
     }
@@ -1439,8 +1454,11 @@ fn places_under(wanted: impl Fn(&str) -> bool) -> HashSet<String> {
     for line in include_str!("places.txt").lines().map(str::trim) {
         if let Some(comment) = line.strip_prefix('#') {
             let comment = comment.trim();
-            // The file's own description at the top is not a heading.
-            if !(comment.starts_with("Place names") || comment.starts_with("One name")) {
+            // The file's own description at the top is not a heading; "# regions (…)" is the
+            // heading "regions".
+            if comment.starts_with("regions") {
+                taking = wanted("regions");
+            } else if !(comment.starts_with("Place names") || comment.starts_with("One name")) {
                 taking = wanted(comment);
             }
         } else if taking && !line.is_empty() {
@@ -1472,7 +1490,7 @@ pub(crate) fn is_broad_place(name: &str) -> bool {
 }
 
 /// The folded place, without the "Remote (…)" it may be written in.
-fn without_remote_brackets(name: &str) -> String {
+pub(crate) fn without_remote_brackets(name: &str) -> String {
     let folded = fold(name.trim());
     folded
         .strip_prefix("remote (")
@@ -1480,7 +1498,8 @@ fn without_remote_brackets(name: &str) -> String {
         .map_or_else(|| folded.clone(), str::to_string)
 }
 
-/// The gazetteer's regions of several countries ("EMEA", "APAC", "Europe"): its first block.
+/// The gazetteer's regions of several countries ("EMEA", "APAC", "Europe"): its "# regions"
+/// block.
 static WORLD_REGIONS: LazyLock<HashSet<String>> =
     LazyLock::new(|| places_under(|heading| heading == "regions"));
 
@@ -1497,29 +1516,44 @@ pub(crate) fn is_gazetteer_city(name: &str) -> bool {
 /// Whether a name holds a word for a kind of place ("Cook County", "Mason City", "Sun Valley"),
 /// which keeps a role-like word in it ("cook", "mason") from making it a role.
 pub(crate) fn has_place_kind_word(name: &str) -> bool {
-    fold(name).split_whitespace().any(|w| {
-        matches!(
-            w,
-            "county"
-                | "city"
-                | "town"
-                | "village"
-                | "district"
-                | "region"
-                | "province"
-                | "state"
-                | "island"
-                | "borough"
-                | "parish"
-                | "park"
-                | "township"
-                | "valley"
-                | "heights"
-                | "springs"
-                | "beach"
-                | "falls"
-        )
-    })
+    fold(name).split_whitespace().any(is_place_kind_word)
+}
+
+/// Whether a name ends in a word for a kind of place ("Cook County"; not "District Manager").
+fn ends_in_place_kind_word(name: &str) -> bool {
+    fold(name)
+        .split_whitespace()
+        .last()
+        .is_some_and(is_place_kind_word)
+}
+
+fn is_place_kind_word(word: &str) -> bool {
+    matches!(
+        word,
+        "county"
+            | "city"
+            | "town"
+            | "village"
+            | "district"
+            | "region"
+            | "province"
+            | "state"
+            | "island"
+            | "borough"
+            | "parish"
+            | "park"
+            | "township"
+            | "valley"
+            | "heights"
+            | "springs"
+            | "beach"
+            | "falls"
+            | "islands"
+            | "bay"
+            | "point"
+            | "mount"
+            | "lake"
+    )
 }
 
 /// Whether the text names a place: a known city/country/region, a
@@ -1582,10 +1616,13 @@ pub(crate) fn is_place(text: &str) -> bool {
     }
     // "Customer Success Manager, APAC": a role before a region is a title, not a place ("Cook
     // County" and "Mason City" keep their role-like word).
+    // "Customer Success Manager, APAC", "Account Executive, Germany": a role before a country
+    // or a region is a title; "Mentor, OH", "Head Office, Birmingham", "Cook County, IL" are
+    // places.
     let role_part = parts
         .iter()
-        .any(|p| has_role_word(p) && !is_known_place(&fold(p)) && !has_place_kind_word(p));
-    if role_part {
+        .any(|p| has_role_word(p) && !is_known_place(&fold(p)) && !ends_in_place_kind_word(p));
+    if role_part && parts.iter().skip(1).any(|p| is_broad_place(p)) {
         return false;
     }
     let known_part = parts.iter().any(|p| is_known_place(&fold(p)));
@@ -1699,6 +1736,18 @@ mod tests {
     }
 
     #[test]
+    fn world_regions_are_regions_of_several_countries() {
+        for region in ["APAC", "EMEA", "Remote (Europe)"] {
+            assert!(is_world_region(region), "{region}");
+        }
+        for place in ["US", "UK", "Germany", "Remote (Australia)"] {
+            assert!(!is_world_region(place), "{place}");
+        }
+        assert!(!is_place("Account Executive, Germany"));
+        assert!(is_place("Mentor, OH"));
+    }
+
+    #[test]
     fn crumbs_and_more_jobs_links_are_chrome() {
         for line in [
             "This job is no longer available.",
@@ -1759,6 +1808,7 @@ mod tests {
                 "Minot, United States",
             ),
             ("Kuala Lumpur Posted on 13 Feb 2017", "Kuala Lumpur"),
+            ("Date Posted: March 13, 2024", "Date Posted: March 13, 2024"),
             // "Posted" must be followed by a date, and something must be left.
             ("Posted Content Moderator", "Posted Content Moderator"),
             ("Posted today", "Posted today"),

@@ -341,34 +341,7 @@ pub(super) const COMPANY_SUFFIXES: &[&str] = &[
     "group",
     "holdings",
     "pty",
-    // Malaysia, Singapore, Indonesia, Latin America, Europe.
-    "bhd",
-    "bhd.",
     "berhad",
-    "pte",
-    "pte.",
-    "tbk",
-    "ltda",
-    "ltda.",
-    "srl",
-    "s.r.l.",
-    "sarl",
-    "sas",
-    "spa",
-    "s.p.a.",
-    "oy",
-    "oyj",
-    "asa",
-    "a/s",
-    "aps",
-    "kft",
-    "s.r.o.",
-    "a.s.",
-    "d.o.o.",
-    "kg",
-    // Turkey.
-    "a.ş.",
-    "a.ş",
     "llp",
     "lp",
     "pvt",
@@ -410,9 +383,19 @@ pub(super) const COMPANY_SUFFIXES: &[&str] = &[
     "service",
 ];
 
+/// Legal forms of Malaysia, Singapore, Indonesia, Latin America, Turkey and Europe, matched as
+/// written: "Spa", "Kg" or "Sas" in another case is a word ("Day Spa"), not a legal form.
+const CASED_LEGAL_FORMS: &[&str] = &[
+    "Bhd", "Bhd.", "BHD", "Pte", "Pte.", "PTE", "Tbk", "Tbk.", "Ltda", "Ltda.", "LTDA", "SRL",
+    "S.R.L.", "Srl", "SARL", "S.A.R.L.", "SAS", "S.A.S.", "SpA", "S.p.A.", "Oy", "Oyj", "ASA",
+    "A/S", "ApS", "Kft", "Kft.", "s.r.o.", "a.s.", "d.o.o.", "KG", "A.Ş.", "A.Ş", "AŞ",
+];
+
 pub(crate) fn has_company_suffix(name: &str) -> bool {
-    let last = fold(name.split_whitespace().last().unwrap_or(""));
+    let raw = name.split_whitespace().last().unwrap_or("");
+    let last = fold(raw);
     COMPANY_SUFFIXES.contains(&last.trim_end_matches([',', ')']))
+        || CASED_LEGAL_FORMS.contains(&raw.trim_end_matches([',', ')']))
 }
 
 /// A company name on a line of its own: capitalised, not a role, up to ten words.

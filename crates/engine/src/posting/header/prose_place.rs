@@ -3,6 +3,7 @@
 //! last resort, the city the text names most.
 
 use super::*;
+use crate::posting::text::{is_world_region, without_remote_brackets};
 use crate::posting::{in_gazetteer, is_gazetteer_city};
 
 const PLACE_NAME: &str =
@@ -105,12 +106,11 @@ pub(crate) fn remote_region_near_top(lines: &[Line]) -> Option<String> {
         .take(8)
         .find_map(|line| {
             let text = collapse_ws(strip_decorations(line.raw.trim()));
-            let inner = fold(&text)
-                .strip_prefix("remote (")?
-                .strip_suffix(')')?
-                .to_string();
-            (is_known_place(&inner) && !crate::posting::text::is_world_region(&inner))
-                .then_some(text)
+            let inner = without_remote_brackets(&text);
+            (fold(&text).starts_with("remote (")
+                && is_known_place(&inner)
+                && !is_world_region(&inner))
+            .then_some(text)
         })
 }
 

@@ -118,7 +118,15 @@ pub(crate) fn title_from_text(text: &str) -> Option<String> {
     let subject = TITLE_SUBJECT.captures_iter(text).find_map(|caps| {
         let found = caps.get(1)?;
         let title = found.as_str().trim().to_string();
-        has_role_word(&title).then_some((found.start(), title))
+        // "The Purpose of the Staff Nurse is to …", "Our Sales Goal is to …": what the role is
+        // for, not its name.
+        let about_the_role = title.split_whitespace().next().is_some_and(|first| {
+            matches!(
+                fold(first).as_str(),
+                "purpose" | "aim" | "goal" | "objective" | "mission" | "role" | "our" | "main"
+            )
+        });
+        (has_role_word(&title) && !about_the_role).then_some((found.start(), title))
     });
     let subject_lower = TITLE_SUBJECT_LOWER.captures_iter(text).find_map(|caps| {
         let found = caps.get(1)?;
