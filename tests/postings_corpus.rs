@@ -345,8 +345,9 @@ struct Floors([f64; 5], usize);
 /// Training split: the measured level, rounded down. Lowered in session 11 (title 89 → 86,
 /// company 82 → 79, company null 89 → 82, location 87 → 84, salary 90 → 88) when 140 postings
 /// from never-seen origins, most not in English, joined it, and in session 12 (title 86 → 85,
-/// salary 88 → 87; company 79 → 80 raised) when 95 more joined. One saved page of batch s12c (a remote-jobs board) gives the company's
-/// own address as the JSON-LD `jobLocation` of a job its text says is open in the USA only.
+/// salary 88 → 87; company 79 → 80 raised) when 95 more joined. One saved page of batch s12c
+/// (a remote-jobs board) gives the company's own address as the JSON-LD `jobLocation` of a job
+/// its text says is open in the USA only.
 const TRAIN_FLOORS: Floors = Floors([85.0, 80.0, 82.0, 84.0, 87.0], 1);
 /// Holdout: the measured level, rounded down. The holdout was renewed on 2026-12-06 and grew on
 /// 2026-12-07 by 207 pages and records merged unread (see the corpus README's "Split"); like
