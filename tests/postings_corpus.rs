@@ -160,7 +160,11 @@ fn score_split(dir: &Path) -> Score {
             let read = read_job_page(&raw);
             (read.parsed, Some(read.source), read.text)
         } else {
-            (jobwise_engine::parse_posting(&raw), None, raw.trim().to_string())
+            (
+                jobwise_engine::parse_posting(&raw),
+                None,
+                raw.trim().to_string(),
+            )
         };
         let fallback_title = parsed.warnings.iter().any(|w| w.field == "title");
         let Some((mut input, mut warnings)) = JobInput::from_parsed(parsed) else {
