@@ -20,7 +20,8 @@ use crate::http::json::{apply_merge_patch, parse_json, require_json_content_type
 use crate::http::parse_path_id;
 use crate::http::{AuthUser, Pagination};
 
-/// Longest pasted posting accepted.
+/// Longest pasted posting read; a longer paste (a whole page with its menus and footers, up to
+/// the body limit) is read up to here, at a line break, with a warning.
 const MAX_PASTED_CHARS: usize = 50_000;
 /// Pasted text at least this long always creates a job (with warnings where the parser
 /// guessed); shorter text needs a recognisable title.
@@ -76,14 +77,31 @@ fn input_from_body(body: &Value) -> AppResult<(JobInput, Vec<ParseWarning>)> {
             return Err(AppError::invalid_field("text", "must not be empty"));
         }
         let length = text.chars().count();
-        if length > MAX_PASTED_CHARS {
-            return Err(AppError::invalid_field(
-                "text",
-                format!("must be at most {MAX_PASTED_CHARS} characters"),
-            ));
-        }
+        let (text, cut) = match text.char_indices().nth(MAX_PASTED_CHARS) {
+            Some((end, _)) => {
+                // The last line break in the second half of what is kept, else the limit.
+                let head = &text[..end];
+                let head = head
+                    .rfind('\n')
+                    .filter(|&at| at > end / 2)
+                    .map_or(head, |at| &head[..at]);
+                let warning = ParseWarning::new(
+                    "text",
+                    format!(
+                        "the pasted text has {length} characters; only the first \
+                         {MAX_PASTED_CHARS} (up to a line break) were read"
+                    ),
+                );
+                (head, Some(warning))
+            }
+            None => (text, None),
+        };
         let parsed = jobwise_engine::parse_posting(text);
-        return posting_input(parsed, text.trim(), "text");
+        let (input, mut warnings) = posting_input(parsed, text.trim(), "text")?;
+        if let Some(cut) = cut {
+            warnings.insert(0, cut);
+        }
+        return Ok((input, warnings));
     }
     let bytes = serde_json::to_vec(body).map_err(anyhow::Error::from)?;
     Ok((validated(parse_json::<JobInput>(&bytes)?)?, Vec::new()))

@@ -242,6 +242,26 @@ async fn create_structured_and_pasted_jobs() {
     assert_eq!(pasted["requirements"].as_array().unwrap().len(), 2);
     assert_eq!(pasted["preferred"], json!(["dbt"]));
 
+    // A whole page pasted, longer than the 50,000 characters read: a job, and a warning.
+    let long = format!(
+        "Warehouse Operative\nNorthgate Logistics\nLeeds, UK\n\nPick and pack orders.\n\n{}",
+        "Our site runs three shifts and ships orders across the north of England.\n".repeat(900)
+    );
+    assert!(long.chars().count() > 60_000);
+    let long = app
+        .post("/api/v1/jobs", json!({"text": long}), Some(&token))
+        .await;
+    assert_eq!(
+        long.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&long.body)
+    );
+    let long = long.json();
+    assert_eq!(long["title"], "Warehouse Operative");
+    assert_eq!(long["parse_warnings"][0]["field"], "text");
+    assert!(long["description"].as_str().unwrap().chars().count() <= 50_000);
+
     let no_title = app
         .post(
             "/api/v1/jobs",
@@ -270,7 +290,7 @@ async fn create_structured_and_pasted_jobs() {
         .get("/api/v1/jobs?source=user", Some(&token))
         .await
         .json();
-    assert_eq!(mine["pagination"]["total"], 2);
+    assert_eq!(mine["pagination"]["total"], 3);
     let other = app.access_token("other-paste@example.com").await;
     let theirs = app
         .get("/api/v1/jobs?source=user", Some(&other))
