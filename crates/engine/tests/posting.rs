@@ -2792,6 +2792,12 @@ fn a_bracket_inside_the_role_the_text_looks_for() {
         p.title.as_deref(),
         Some("senior Python (backend or systems programming) engineer")
     );
+    // Two adjectives joined by "and" before the role are not part of it.
+    let r = parse_posting(
+        "Acme | SaaS | Remote\n\nWe are looking for curious and motivated full-stack or back-end \
+         engineers to help build our MVP.\n",
+    );
+    assert_eq!(r.title.as_deref(), Some("full-stack or back-end engineers"));
     // A bracket after the role is not taken into it.
     let q = parse_posting(
         "Acme | Remote | Full-Time\n\nWe are looking for a Backend Engineer (Rust) to join us.\n",

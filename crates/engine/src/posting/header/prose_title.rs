@@ -163,7 +163,25 @@ fn title_words_after(rest: &str) -> Option<String> {
     // The title ends with its line.
     let rest = rest.split('\n').next().unwrap_or(rest);
     let raw_words: Vec<&str> = rest.split_whitespace().take(12).collect();
+    // "curious and motivated full-stack or back-end engineers": two adjectives joined by "and"
+    // before the role.
+    let plain_lower = |w: &str| {
+        w.chars().all(|c| c.is_lowercase() || c == '-')
+            && !has_role_word(w)
+            && !TITLE_STOPS.contains(&fold(w).as_str())
+    };
     let mut resume_at = 0;
+    if raw_words.len() > 3
+        && raw_words[1] == "and"
+        && plain_lower(raw_words[0].trim_end_matches(','))
+        && plain_lower(raw_words[2])
+        && raw_words[3..]
+            .iter()
+            .take(5)
+            .any(|w| has_role_word(w.trim_end_matches([',', '.', ';', ':', '!', '?'])))
+    {
+        resume_at = 3;
+    }
     for (at, raw_word) in raw_words.iter().copied().enumerate() {
         if at < resume_at {
             continue;
