@@ -2840,3 +2840,16 @@ fn role_like_words_in_places() {
     let spa = parse_posting(&format!("Massage Therapist - Day Spa\nLeeds, UK{body}"));
     assert_ne!(spa.company.as_deref(), Some("Massage Therapist - Day Spa"));
 }
+
+/// A Hacker News header whose only non-fact part is the company's aside: the role listed with
+/// its link is the title.
+#[test]
+fn an_aside_is_no_title_and_a_role_with_its_link_is() {
+    let p = parse_posting(
+        "Project Healthy Minds (startupy mental health nonprofit) | Full-time | NYC | 5d/week in-office\n\n\
+         We're looking for someone to lead our small-but-growing engineering team.\n\n\
+         - Lead Engineer: https://jobs.lever.co/project-healthy-minds/5f1128c7\n",
+    );
+    assert_eq!(p.title.as_deref(), Some("Lead Engineer"));
+    assert_eq!(p.company.as_deref(), Some("Project Healthy Minds"));
+}

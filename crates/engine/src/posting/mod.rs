@@ -383,6 +383,20 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let tidied = title
         .clone()
         .map(|title| title::tidy_title(title, company.as_deref(), location.as_deref()));
+    // "Project Healthy Minds (startupy mental health nonprofit)" less its company: an aside is
+    // no title; a role the posting lists or names in its text is.
+    let tidied = match tidied {
+        Some(aside)
+            if aside.starts_with('(') && aside.ends_with(')') && !text::has_role_word(&aside) =>
+        {
+            header::title_from_role_list(&lines)
+                .or_else(|| header::role_with_link(&lines))
+                .or_else(|| title_from_text(&normalized))
+                .filter(|role| text::has_role_word(role))
+                .or(Some(aside))
+        }
+        other => other,
+    };
     ParsedPosting {
         company,
         location,

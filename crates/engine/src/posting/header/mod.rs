@@ -930,6 +930,21 @@ pub(crate) fn read_lines_under(lines: &[Line], title: &str, header: &mut Header)
     header.meta.extend(found.meta);
 }
 
+/// "- Lead Engineer: https://jobs.lever.co/…": the first role listed with its link.
+pub(crate) fn role_with_link(lines: &[Line]) -> Option<String> {
+    lines.iter().find_map(|line| {
+        let (LineKind::Bullet(text) | LineKind::Text(text)) = &line.kind else {
+            return None;
+        };
+        let (role, rest) = text.split_once(": ")?;
+        let role = collapse_ws(strip_decorations(&strip_markdown(role)));
+        (rest.trim_start().starts_with("http")
+            && (1..=8).contains(&word_count(&role))
+            && has_role_word(&role))
+        .then_some(role)
+    })
+}
+
 /// "Open Roles:" ⏎ "Member of the Technical Staff, AI Harness (Full-time, …) - https://…": when
 /// the header names no role, the first item of the posting's list of open roles is the title.
 pub(crate) fn title_from_role_list(lines: &[Line]) -> Option<String> {
