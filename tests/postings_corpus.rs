@@ -1,9 +1,10 @@
 //! Accuracy of the posting parser and the page importer on real postings nobody here wrote
 //! (`tests/corpus/postings`, see its README for sources and licences).
 //!
-//! Every file goes through the same path as the API: text through `parse_posting`, pages
-//! through `read_job_page`, then `JobInput::from_parsed` (the limits fitting) and the job
-//! validation, so a "refusal" here is a 422 there. The report prints per-field accuracy for the
+//! Every file goes through the routes' own functions: text through
+//! `jobs::handlers::job_from_text` (what `POST /jobs {"text"}` runs), pages through
+//! `read_job_page` and `posting_input` (what `POST /jobs/import` runs: parse, fit to the limits,
+//! validate), so a "refusal" here is a 422 there. The report prints per-field accuracy for the
 //! training split and for the holdout, which is never read while tuning: only its totals (also
 //! per origin, as counts) are printed.
 //!
@@ -21,8 +22,9 @@ use matching::{norm, title_matches};
 use std::path::Path;
 
 use jobwise::jobs::fetch::decode_page;
+use jobwise::jobs::handlers::{job_from_text, posting_input};
 use jobwise::jobs::import::{PageSource, read_job_page};
-use jobwise::jobs::model::{JobInput, SalaryPeriod, WorkArrangement};
+use jobwise::jobs::model::{SalaryPeriod, WorkArrangement};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -154,32 +156,29 @@ fn score_split(dir: &Path) -> Score {
         } else {
             String::from_utf8(bytes).expect("text postings are UTF-8")
         };
-        // What the API falls back on for an empty description: the posting's text, or a
-        // page's readable text.
-        let (parsed, source, text) = if label.format == "html" {
+        // The routes' own functions: `POST /jobs {"text"}` and `POST /jobs/import`.
+        let (made, source, fallback_title) = if label.format == "html" {
             let read = read_job_page(&raw);
-            (read.parsed, Some(read.source), read.text)
-        } else {
+            let guessed = read.parsed.warnings.iter().any(|w| w.field == "title");
             (
-                jobwise_engine::parse_posting(&raw),
-                None,
-                raw.trim().to_string(),
+                posting_input(read.parsed, &read.text, "html"),
+                Some(read.source),
+                guessed,
             )
+        } else {
+            let made = job_from_text(&raw);
+            let guessed = made
+                .as_ref()
+                .is_ok_and(|(_, warnings)| warnings.iter().any(|w| w.field == "title"));
+            (made, None, guessed)
         };
-        let fallback_title = parsed.warnings.iter().any(|w| w.field == "title");
-        let Some((mut input, mut warnings)) = JobInput::from_parsed(parsed) else {
-            score.refusals.push(format!("{}: no title", label.file));
-            continue;
+        let input = match made {
+            Ok((input, _)) => input,
+            Err(refused) => {
+                score.refusals.push(format!("{}: {refused:?}", label.file));
+                continue;
+            }
         };
-        if input.description.trim().is_empty() {
-            input.description = text;
-            input.fit_to_limits(&mut warnings);
-        }
-        input.tidy();
-        let problems = input.problems();
-        if !problems.is_empty() {
-            score.refusals.push(format!("{}: {problems:?}", label.file));
-        }
         let mut miss = |field: &str, found: String, truth: String| {
             score.misses.push(format!(
                 "{} {field}: found {found:?}, truth {truth:?}",

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::fetch::{FetchError, fetch_page};
 use super::import::{PageSource, read_job_page};
-use super::model::{ImportedJob, Job, JobInput, JobSource, ParseWarning};
+use super::model::{ALWAYS_ACCEPTED_CHARS, ImportedJob, Job, JobInput, JobSource, ParseWarning};
 use super::search::{JobList, JobQuery, search};
 use super::store::{self, Provenance};
 use crate::app::AppState;
@@ -23,9 +23,6 @@ use crate::http::{AuthUser, Pagination};
 /// Longest pasted posting read; a longer paste (a whole page with its menus and footers, up to
 /// the body limit) is read up to here, at a line break, with a warning.
 const MAX_PASTED_CHARS: usize = 50_000;
-/// Pasted text at least this long always creates a job (with warnings where the parser
-/// guessed); shorter text needs a recognisable title.
-const ALWAYS_ACCEPTED_CHARS: usize = 200;
 
 fn validated(mut input: JobInput) -> AppResult<JobInput> {
     input.tidy();
@@ -40,8 +37,8 @@ fn validated(mut input: JobInput) -> AppResult<JobInput> {
 /// A job from a parsed posting (pasted text or an imported page), never refused when the text
 /// is long enough: the parser's guesses and cuts become warnings. Text under
 /// [`ALWAYS_ACCEPTED_CHARS`] in which no title was found is a 422 on `field`. An empty
-/// description is the whole text.
-fn posting_input(
+/// description is the whole text. The import route and the corpus test call it too.
+pub fn posting_input(
     parsed: jobwise_engine::ParsedPosting,
     text: &str,
     field: &str,
@@ -67,41 +64,47 @@ fn posting_input(
     Ok((validated(input)?, warnings))
 }
 
+/// A job from pasted text, as `POST /jobs {"text"}` makes it: empty text is a 422 on `text`;
+/// text over [`MAX_PASTED_CHARS`] is read up to a line break before that, with a warning.
+pub fn job_from_text(text: &str) -> AppResult<(JobInput, Vec<ParseWarning>)> {
+    if text.trim().is_empty() {
+        return Err(AppError::invalid_field("text", "must not be empty"));
+    }
+    let (text, cut) = match text.char_indices().nth(MAX_PASTED_CHARS) {
+        Some((end, _)) => {
+            // The last line break in the second half of what is kept, else the limit.
+            let head = &text[..end];
+            let head = head
+                .rfind('\n')
+                .filter(|&at| at > end / 2)
+                .map_or(head, |at| &head[..at]);
+            let warning = ParseWarning::new(
+                "text",
+                format!(
+                    "the pasted text has {} characters; only the first {MAX_PASTED_CHARS} (up \
+                     to a line break) were read",
+                    text.chars().count()
+                ),
+            );
+            (head, Some(warning))
+        }
+        None => (text, None),
+    };
+    let parsed = jobwise_engine::parse_posting(text);
+    let (input, mut warnings) = posting_input(parsed, text.trim(), "text")?;
+    if let Some(cut) = cut {
+        warnings.insert(0, cut);
+    }
+    Ok((input, warnings))
+}
+
 /// Reads a create body: `{"text": "<pasted posting>"}` is parsed; anything else is structured.
 fn input_from_body(body: &Value) -> AppResult<(JobInput, Vec<ParseWarning>)> {
     if let Some(text) = body.get("text").filter(|_| body.get("title").is_none()) {
         let Some(text) = text.as_str() else {
             return Err(AppError::invalid_field("text", "must be a string"));
         };
-        if text.trim().is_empty() {
-            return Err(AppError::invalid_field("text", "must not be empty"));
-        }
-        let length = text.chars().count();
-        let (text, cut) = match text.char_indices().nth(MAX_PASTED_CHARS) {
-            Some((end, _)) => {
-                // The last line break in the second half of what is kept, else the limit.
-                let head = &text[..end];
-                let head = head
-                    .rfind('\n')
-                    .filter(|&at| at > end / 2)
-                    .map_or(head, |at| &head[..at]);
-                let warning = ParseWarning::new(
-                    "text",
-                    format!(
-                        "the pasted text has {length} characters; only the first \
-                         {MAX_PASTED_CHARS} (up to a line break) were read"
-                    ),
-                );
-                (head, Some(warning))
-            }
-            None => (text, None),
-        };
-        let parsed = jobwise_engine::parse_posting(text);
-        let (input, mut warnings) = posting_input(parsed, text.trim(), "text")?;
-        if let Some(cut) = cut {
-            warnings.insert(0, cut);
-        }
-        return Ok((input, warnings));
+        return job_from_text(text);
     }
     let bytes = serde_json::to_vec(body).map_err(anyhow::Error::from)?;
     Ok((validated(parse_json::<JobInput>(&bytes)?)?, Vec::new()))

@@ -12,6 +12,7 @@
 //! The HTML is parsed by html5ever (through `scraper`); nothing here uses regular expressions
 //! on markup.
 
+use super::model::ALWAYS_ACCEPTED_CHARS;
 use jobwise_engine::{ParsedPosting, SchemaNodes, parse_posting, posting_from_schema_org};
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::{Map, Value};
@@ -62,8 +63,22 @@ pub fn read_job_page(html: &str) -> PageReading {
             text,
         };
     }
+    let parsed = parse_posting(&text);
+    // No title, in text too short to be accepted without one: the posting sits where chrome is
+    // expected (a dialog, a form, an aside), so the whole page is read, chrome and all.
+    let untitled = parsed.title.is_none() || parsed.warnings.iter().any(|w| w.field == "title");
+    if untitled && text.chars().count() < ALWAYS_ACCEPTED_CHARS {
+        let whole = element_text(document.root_element(), true);
+        if whole.chars().count() > text.chars().count() {
+            return PageReading {
+                parsed: parse_posting(&whole),
+                source: PageSource::HtmlText,
+                text: whole,
+            };
+        }
+    }
     PageReading {
-        parsed: parse_posting(&text),
+        parsed,
         source: PageSource::HtmlText,
         text,
     }
@@ -190,7 +205,7 @@ fn collect_properties(
             };
             for prop in props.split_whitespace() {
                 if prop == "description" && !nested && description.is_empty() {
-                    *description = element_text(child);
+                    *description = element_text(child, false);
                 }
                 match object.get_mut(prop) {
                     Some(Value::Array(list)) => list.push(value.clone()),
@@ -238,7 +253,7 @@ pub fn fragment_text(html: &str) -> String {
         return decoded;
     }
     let fragment = Html::parse_fragment(&decoded);
-    element_text(fragment.root_element())
+    element_text(fragment.root_element(), false)
 }
 
 /// Elements whose content is never posting text.
@@ -288,13 +303,13 @@ fn readable_text(document: &Html) -> String {
         .iter()
         .find_map(|css| document.select(&selector(css)).next())
         .unwrap_or_else(|| document.root_element());
-    element_text(root)
+    element_text(root, false)
 }
 
 /// Text of an element with block elements on their own lines and list items as `- ` bullets.
-fn element_text(element: ElementRef<'_>) -> String {
+fn element_text(element: ElementRef<'_>, keep_chrome: bool) -> String {
     let mut out = String::new();
-    walk(element, &mut out, 0);
+    walk(element, &mut out, 0, keep_chrome);
     let lines: Vec<String> = out.lines().map(collapse).collect();
     // At most one blank line in a row.
     let mut text = String::new();
@@ -314,6 +329,16 @@ fn element_text(element: ElementRef<'_>) -> String {
     text.trim().to_string()
 }
 
+/// Whether a `<form>` holds the page's content: ASP.NET pages (Kenexa BrassRing, many public
+/// recruitment systems) wrap the whole body in one form, around the page's heading or its
+/// layout table. A search box, an apply form or a sign-in or "e-mail this job" dialog, with
+/// inputs, labels and a paragraph of small print, is chrome.
+fn wraps_content(form: ElementRef<'_>) -> bool {
+    form.select(&selector("h1, h2, table, article, main"))
+        .next()
+        .is_some()
+}
+
 fn is_hidden(element: ElementRef<'_>) -> bool {
     let e = element.value();
     e.attr("hidden").is_some()
@@ -323,7 +348,14 @@ fn is_hidden(element: ElementRef<'_>) -> bool {
         || (e.name() == "header" && element.select(&selector("nav, ul")).next().is_some())
 }
 
-fn walk(element: ElementRef<'_>, out: &mut String, depth: usize) {
+/// Elements whose content is never text a reader sees.
+const NEVER_TEXT: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "head", "title",
+];
+
+/// Appends the text under `element`; `keep_chrome` keeps navigation, forms, footers and hidden
+/// parts, leaving out only what is never read (`NEVER_TEXT`).
+fn walk(element: ElementRef<'_>, out: &mut String, depth: usize, keep_chrome: bool) {
     if depth > 256 {
         return;
     }
@@ -335,7 +367,14 @@ fn walk(element: ElementRef<'_>, out: &mut String, depth: usize) {
                     continue;
                 };
                 let name = e.name();
-                if SKIPPED.contains(&name) || is_hidden(child) {
+                let skipped = if keep_chrome {
+                    NEVER_TEXT.contains(&name)
+                } else if name == "form" {
+                    !wraps_content(child)
+                } else {
+                    SKIPPED.contains(&name) || is_hidden(child)
+                };
+                if skipped {
                     continue;
                 }
                 let block = BLOCKS.contains(&name);
@@ -351,7 +390,7 @@ fn walk(element: ElementRef<'_>, out: &mut String, depth: usize) {
                 if matches!(name, "td" | "th") {
                     out.push(' ');
                 }
-                walk(child, out, depth + 1);
+                walk(child, out, depth + 1, keep_chrome);
                 if block {
                     out.push('\n');
                 }
@@ -402,6 +441,50 @@ mod tests {
         assert_eq!(
             escape_controls_in_strings("{\n\"a\": \"x\ny \\\" z\"}"),
             "{\n\"a\": \"x\\ny \\\" z\"}"
+        );
+    }
+
+    #[test]
+    fn a_form_wrapping_the_whole_page_is_read_and_a_search_form_is_not() {
+        let page = r#"<html><body><form id="aspnetForm" method="post">
+            <input type="hidden" name="__VIEWSTATE" value="x">
+            <h1>Senior Maintenance Manager II</h1>
+            <table><tr><td>Location</td><td>Seattle, Washington</td></tr></table>
+            <p>Archstone is looking for a maintenance manager to run the repair team of a large
+            apartment community and keep every building safe and in good order.</p>
+            </form>
+            <form action="/search"><label>Search jobs</label><input name="q"></form>
+            <form action="/share"><h3>E-mail this job</h3><p>We process the address you
+            enter to send the offer.</p><input name="to"></form>
+            </body></html>"#;
+        let read = read_job_page(page);
+        assert!(
+            read.text.contains("Senior Maintenance Manager II"),
+            "{}",
+            read.text
+        );
+        assert!(read.text.contains("Seattle, Washington"), "{}", read.text);
+        assert!(!read.text.contains("Search jobs"), "{}", read.text);
+        assert!(!read.text.contains("E-mail this job"), "{}", read.text);
+    }
+
+    #[test]
+    fn a_page_whose_posting_sits_in_chrome_is_read_whole() {
+        // A board that puts the whole posting in an aside next to a main column with no title.
+        let page = r#"<html><body><main><p>Welcome</p></main>
+            <aside><h2>Night Shift Security Officer</h2><p>Northgate Logistics is hiring a
+            security officer for its Leeds warehouse. You will patrol the site, check deliveries
+            and keep the logbook; we train you, pay weekly and provide the uniform.</p></aside>
+            </body></html>"#;
+        let read = read_job_page(page);
+        assert!(
+            read.text.contains("Night Shift Security Officer"),
+            "{}",
+            read.text
+        );
+        assert_eq!(
+            read.parsed.title.as_deref(),
+            Some("Night Shift Security Officer")
         );
     }
 

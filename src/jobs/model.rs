@@ -276,6 +276,9 @@ fn calendar_date(value: &str) -> Option<time::Date> {
 
 /// Longest description (the same as the longest pasted posting).
 pub const MAX_DESCRIPTION_CHARS: usize = 50_000;
+/// Posting text at least this long always creates a job (with warnings where the parser
+/// guessed); shorter text needs a recognisable title.
+pub const ALWAYS_ACCEPTED_CHARS: usize = 200;
 /// Most items in each list (responsibilities, requirements, preferred, benefits).
 pub const MAX_LIST_ITEMS: usize = 50;
 /// Longest list item.

@@ -503,3 +503,40 @@ async fn private_and_special_addresses_are_refused() {
         .json();
     assert_eq!(mine["pagination"]["total"], 0, "{mine}");
 }
+
+/// Real pages put their posting where chrome usually is: an ASP.NET page wraps its whole body
+/// in one `<form>`, another board leaves the main column empty and the posting in an aside.
+/// Both are imported, not refused.
+#[tokio::test]
+async fn pages_whose_posting_sits_in_a_form_or_an_aside_are_imported() {
+    let app = TestApp::new().await;
+    let token = app.access_token("import-form@example.com").await;
+    let form_page = r#"<html><body><form id="aspnetForm" method="post">
+        <input type="hidden" name="__VIEWSTATE" value="x">
+        <table><tr><td><h1>Senior Maintenance Manager II</h1></td></tr>
+        <tr><td>Location</td><td>Seattle, Washington</td></tr></table>
+        <p>Archstone is looking for a maintenance manager to run the repair team of a large
+        apartment community and keep every building safe and in good order.</p>
+        </form></body></html>"#;
+    let aside_page = r#"<html><body><main><p>Welcome</p></main>
+        <aside><h2>Night Shift Security Officer</h2><p>Northgate Logistics is hiring a security
+        officer for its Leeds warehouse. You will patrol the site, check deliveries and keep the
+        logbook; we train you, pay weekly and provide the uniform.</p></aside></body></html>"#;
+    for (page, title) in [
+        (form_page, "Senior Maintenance Manager II"),
+        (aside_page, "Night Shift Security Officer"),
+    ] {
+        let created = app
+            .post("/api/v1/jobs/import", json!({"html": page}), Some(&token))
+            .await;
+        assert_eq!(
+            created.status,
+            StatusCode::CREATED,
+            "{}",
+            String::from_utf8_lossy(&created.body)
+        );
+        let job = created.json();
+        assert_eq!(job["source"], "html_text");
+        assert_eq!(job["title"], title);
+    }
+}
