@@ -264,10 +264,7 @@ fn parse_field_without_colon(line: &str) -> Option<(FieldKey, String)> {
         {
             return None;
         }
-        FIELD_KEYS
-            .iter()
-            .find(|(k, _)| k == label)
-            .map(|(_, key)| (*key, value.to_string()))
+        field_key(label).map(|key| (key, value.to_string()))
     })
 }
 
@@ -657,33 +654,31 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
 /// the value non-empty.
 fn parse_field(line: &str) -> Option<(FieldKey, String)> {
     let plain = strip_markdown(line);
-    // "| Location | Fairfield, California |": a two-cell table row is a label and its value.
-    // A table's header row ("| Job Title | Location |") names two labels and no value.
-    if let Some((key, value)) = table_row(&plain) {
-        let label = |text: &str| fold(strip_decorations(text.trim_end_matches(':')));
-        let (key, value_label) = (label(key), label(value));
-        if value.starts_with("//") || FIELD_KEYS.iter().any(|(k, _)| *k == value_label) {
-            return None;
-        }
-        return FIELD_KEYS
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, field)| (*field, cut_at_next_label(&collapse_ws(value))));
-    }
-    let Some((key, value)) = plain.split_once(':') else {
-        return parse_field_without_colon(&plain);
+    let label = |text: &str| fold(strip_decorations(text.trim().trim_end_matches(':')));
+    // "| Location | Fairfield, California |": a two-cell table row is a label and its value;
+    // a table's header row ("| Job Title | Location |") names two labels and no value.
+    let (key, value) = match table_row(&plain) {
+        Some((_, value)) if field_key(&label(value)).is_some() => return None,
+        Some(cells) => cells,
+        None => match plain.split_once(':') {
+            Some(pair) => pair,
+            None => return parse_field_without_colon(&plain),
+        },
     };
     // "Company : Mildura Rural City Council": a space before the colon.
-    let key = fold(strip_decorations(key.trim()));
     let value = collapse_ws(value.trim());
     if value.is_empty() || value.starts_with("//") {
         return None;
     }
-    let value = cut_at_next_label(&value);
+    field_key(&label(key)).map(|field| (field, cut_at_next_label(&value)))
+}
+
+/// The field a (folded) label names.
+fn field_key(label: &str) -> Option<FieldKey> {
     FIELD_KEYS
         .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, field)| (*field, value))
+        .find(|(key, _)| *key == label)
+        .map(|(_, field)| *field)
 }
 
 /// The two cells of a Markdown or text table row, "| Key | Value |".

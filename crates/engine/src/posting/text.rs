@@ -1446,19 +1446,15 @@ pub(crate) fn in_gazetteer(name: &str) -> bool {
     is_known_place(&fold(name.trim()))
 }
 
-/// The gazetteer's names under the `#` headings that `wanted` accepts; the lines before the
-/// first heading count as the heading "regions".
+/// The gazetteer's names under the `#` headings that `wanted` accepts.
 fn places_under(wanted: impl Fn(&str) -> bool) -> HashSet<String> {
-    let mut taking = wanted("regions");
+    let mut taking = false;
     let mut out = HashSet::new();
     for line in include_str!("places.txt").lines().map(str::trim) {
         if let Some(comment) = line.strip_prefix('#') {
             let comment = comment.trim();
-            // The file's own description at the top is not a heading; "# regions (…)" is the
-            // heading "regions".
-            if comment.starts_with("regions") {
-                taking = wanted("regions");
-            } else if !(comment.starts_with("Place names") || comment.starts_with("One name")) {
+            // The file's own description at the top is not a heading.
+            if !(comment.starts_with("Place names") || comment.starts_with("One name")) {
                 taking = wanted(comment);
             }
         } else if taking && !line.is_empty() {
@@ -1614,8 +1610,6 @@ pub(crate) fn is_place(text: &str) -> bool {
     {
         return true;
     }
-    // "Customer Success Manager, APAC": a role before a region is a title, not a place ("Cook
-    // County" and "Mason City" keep their role-like word).
     // "Customer Success Manager, APAC", "Account Executive, Germany": a role before a country
     // or a region is a title; "Mentor, OH", "Head Office, Birmingham", "Cook County, IL" are
     // places.
