@@ -8,7 +8,7 @@
 //! form ("Demos" written "Demos Project"), and whether a lower-case brand is spoken of as an
 //! organisation.
 
-use super::header::has_company_suffix;
+use super::header::{has_company_suffix, is_legal_form};
 use super::text::{fold, has_role_word, is_place, whole_word_count};
 use regex::Regex;
 use std::collections::HashMap;
@@ -260,12 +260,6 @@ const NAME_ENDINGS: &[&str] = &[
     "innovations",
 ];
 
-/// Legal forms, which a name is written with or without.
-const LEGAL_FORMS: &[&str] = &[
-    "inc", "llc", "ltd", "limited", "plc", "gmbh", "corp", "co", "ag", "sa", "bv", "nv", "pty",
-    "pvt", "llp", "lp", "sarl", "sas", "srl", "spa", "oy", "ab", "as",
-];
-
 /// Words before a name that start a sentence or a phrase, not the name.
 const LEADS: &[&str] = &[
     "the", "at", "join", "about", "our", "with", "for", "from", "by", "in", "and", "to", "of", "a",
@@ -408,7 +402,7 @@ pub(crate) fn fuller_name(name: String, text: &str) -> String {
                 && tokens
                     .get(end + k)
                     .is_some_and(|next| PART_WORDS.contains(&fold(next).as_str()));
-            let only_legal_form = k == 1 && LEGAL_FORMS.contains(&fold(&last).as_str());
+            let only_legal_form = k == 1 && is_legal_form(&last);
             if !part_of && !only_legal_form {
                 let tail: Vec<String> = after[..k].iter().map(|t| clean(t)).collect();
                 longer = Some(format!("{name} {}", tail.join(" ")));

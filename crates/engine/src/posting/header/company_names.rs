@@ -316,35 +316,44 @@ pub(crate) fn plausible_company(text: &str) -> bool {
         && parse_salary(trimmed).is_none()
 }
 
-/// Legal-form and sector words that mark a line as an organisation's name.
-pub(super) const COMPANY_SUFFIXES: &[&str] = &[
+/// Legal forms, folded and without their full stop ("Inc.", "Ltd", "GmbH", "B.V.").
+const LEGAL_FORMS: &[&str] = &[
     "inc",
-    "inc.",
     "llc",
     "ltd",
-    "ltd.",
     "limited",
     "plc",
     "gmbh",
     "ag",
     "se",
     "sa",
-    "s.a.",
+    "s.a",
     "bv",
-    "b.v.",
+    "b.v",
     "nv",
     "corp",
-    "corp.",
     "corporation",
-    "co.",
-    "company",
-    "group",
-    "holdings",
+    "co",
     "pty",
     "berhad",
     "llp",
     "lp",
     "pvt",
+];
+
+/// Legal forms of Malaysia, Singapore, Indonesia, Latin America, Turkey and Europe, matched as
+/// written: "Spa", "Kg" or "Sas" in another case is a word ("Day Spa"), not a legal form.
+const CASED_LEGAL_FORMS: &[&str] = &[
+    "Bhd", "Bhd.", "BHD", "Pte", "Pte.", "PTE", "Tbk", "Tbk.", "Ltda", "Ltda.", "LTDA", "SRL",
+    "S.R.L.", "Srl", "SARL", "S.A.R.L.", "SAS", "S.A.S.", "SpA", "S.p.A.", "Oy", "Oyj", "ASA",
+    "A/S", "ApS", "Kft", "Kft.", "s.r.o.", "a.s.", "d.o.o.", "KG", "A.Ş.", "A.Ş", "AŞ",
+];
+
+/// Sector and kind words that end an organisation's name ("… Trust", "… Labs", "… Hospital").
+const ORGANISATION_WORDS: &[&str] = &[
+    "company",
+    "group",
+    "holdings",
     "private",
     "trust",
     "foundation",
@@ -383,19 +392,16 @@ pub(super) const COMPANY_SUFFIXES: &[&str] = &[
     "service",
 ];
 
-/// Legal forms of Malaysia, Singapore, Indonesia, Latin America, Turkey and Europe, matched as
-/// written: "Spa", "Kg" or "Sas" in another case is a word ("Day Spa"), not a legal form.
-const CASED_LEGAL_FORMS: &[&str] = &[
-    "Bhd", "Bhd.", "BHD", "Pte", "Pte.", "PTE", "Tbk", "Tbk.", "Ltda", "Ltda.", "LTDA", "SRL",
-    "S.R.L.", "Srl", "SARL", "S.A.R.L.", "SAS", "S.A.S.", "SpA", "S.p.A.", "Oy", "Oyj", "ASA",
-    "A/S", "ApS", "Kft", "Kft.", "s.r.o.", "a.s.", "d.o.o.", "KG", "A.Ş.", "A.Ş", "AŞ",
-];
+/// Whether a word is a company's legal form ("Inc.", "GmbH", "Sdn. Bhd." ends in one).
+pub(crate) fn is_legal_form(word: &str) -> bool {
+    let raw = word.trim_end_matches([',', ')']);
+    LEGAL_FORMS.contains(&fold(raw).trim_end_matches('.')) || CASED_LEGAL_FORMS.contains(&raw)
+}
 
+/// Whether a name ends in a legal form or a word only organisations end in.
 pub(crate) fn has_company_suffix(name: &str) -> bool {
-    let raw = name.split_whitespace().last().unwrap_or("");
-    let last = fold(raw);
-    COMPANY_SUFFIXES.contains(&last.trim_end_matches([',', ')']))
-        || CASED_LEGAL_FORMS.contains(&raw.trim_end_matches([',', ')']))
+    let last = name.split_whitespace().last().unwrap_or("");
+    is_legal_form(last) || ORGANISATION_WORDS.contains(&fold(last).trim_end_matches([',', ')']))
 }
 
 /// A company name on a line of its own: capitalised, not a role, up to ten words.

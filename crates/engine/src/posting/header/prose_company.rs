@@ -53,8 +53,7 @@ const AT_COMPANY_CONTEXT: &[&str] = &[
 /// after a name and a comma, is the site of that name; the name is the organisation. A legal
 /// form found there ("Harbour Foods, Inc. is hiring") ends the name before it.
 fn brand_before_place(text: &str, found: regex::Match) -> Option<String> {
-    let legal_form = word_count(found.as_str()) == 1
-        && COMPANY_SUFFIXES.contains(&fold(found.as_str()).as_str());
+    let legal_form = word_count(found.as_str()) == 1 && has_company_suffix(found.as_str());
     // A known place, or one word that is no legal form ("Sanya").
     let site = is_place(found.as_str()) || (word_count(found.as_str()) == 1 && !legal_form);
     if !site && !legal_form {
