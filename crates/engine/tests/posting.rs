@@ -2841,8 +2841,8 @@ fn role_like_words_in_places() {
     assert_ne!(spa.company.as_deref(), Some("Massage Therapist - Day Spa"));
 }
 
-/// A Hacker News header whose only non-fact part is the company's aside: the role listed with
-/// its link is the title.
+/// A Hacker News header that names no role: the role listed with its link is the title, not
+/// the company's aside.
 #[test]
 fn an_aside_is_no_title_and_a_role_with_its_link_is() {
     let p = parse_posting(

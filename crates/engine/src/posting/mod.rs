@@ -195,6 +195,8 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     };
     let title = title
         .or_else(|| header::title_from_role_list(&lines))
+        // "- Lead Engineer: https://jobs.lever.co/…": a role listed with its link.
+        .or_else(|| header::role_with_link(&lines))
         .or_else(|| title_from_text(&normalized))
         .or_else(|| {
             // A short line naming a role is the likeliest title; failing that, the role the
@@ -383,20 +385,6 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let tidied = title
         .clone()
         .map(|title| title::tidy_title(title, company.as_deref(), location.as_deref()));
-    // "Project Healthy Minds (startupy mental health nonprofit)" less its company: an aside is
-    // no title; a role the posting lists or names in its text is.
-    let tidied = match tidied {
-        Some(aside)
-            if aside.starts_with('(') && aside.ends_with(')') && !text::has_role_word(&aside) =>
-        {
-            header::title_from_role_list(&lines)
-                .or_else(|| header::role_with_link(&lines))
-                .or_else(|| title_from_text(&normalized))
-                .filter(|role| text::has_role_word(role))
-                .or(Some(aside))
-        }
-        other => other,
-    };
     ParsedPosting {
         company,
         location,
