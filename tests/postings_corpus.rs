@@ -345,28 +345,19 @@ fn report(name: &str, s: &Score) {
 /// of saved pages whose JSON-LD may differ from their labels.
 struct Floors([f64; 5], usize);
 
-/// Training split: the measured level, rounded down. Lowered in session 11 (title 89 → 86,
-/// company 82 → 79, company null 89 → 82, location 87 → 84, salary 90 → 88) when 140 postings
-/// from never-seen origins, most not in English, joined it, and in session 12 (salary 88 → 87)
-/// when 95 more joined; company (79 → 81) and location (84 → 85) were raised at its end. One saved page of batch s12c
-/// (a remote-jobs board) gives the company's own address as the JSON-LD `jobLocation` of a job
-/// its text says is open in the USA only.
-const TRAIN_FLOORS: Floors = Floors([86.0, 81.0, 82.0, 85.0, 87.0], 1);
-/// Holdout: the measured level, rounded down. The holdout was renewed on 2026-12-06 and grew on
-/// 2026-12-07 by 207 pages and records merged unread (see the corpus README's "Split"); like
-/// every unseen batch, they score lower than the rest. Both splits' floors were lowered on
-/// 2026-12-07 (session 11) when 210 postings, most not in English and 21 of them saved pages,
-/// joined the corpus, and again in session 12 (company null 81 → 79, location 78 → 76) when 46
-/// more joined the holdout unread; salary (83 → 84) was raised at its end.
-/// Saved pages' JSON-LD may contradict the visible text the labels follow: one page of batch
-/// s11d gives the advertiser's address where its text names the workplace abroad, and the
-/// gatherer of batch s12c noted such differences on its pages (an agency named as the hiring
-/// organisation where the text names no client, a company address as the place of a remote
-/// job), as did the gatherer of batch s12f (a short name in the text where the JSON-LD gives
-/// the legal name); the holdout's six (the s11d page and five of these batches) are not read.
-/// The number is a ceiling, held like the fields' floors: JSON-LD import itself is held exact by
-/// the built pages and the unit tests.
-const HOLDOUT_FLOORS: Floors = Floors([76.0, 68.0, 79.0, 76.0, 84.0], 6);
+/// Training split: the measured level, rounded down. The floors are lowered when postings from
+/// origins never seen join the corpus (they score lower until rules that fit them are written)
+/// and raised as the parser improves; the corpus README's "Split" keeps the history. One saved
+/// page of batch s12c (a remote-jobs board) gives the company's own address as the JSON-LD
+/// `jobLocation` of a job its text says is open in the USA only.
+const TRAIN_FLOORS: Floors = Floors([85.0, 80.0, 82.0, 85.0, 86.0], 1);
+/// Holdout: the measured level, rounded down, held the same way. Saved pages' JSON-LD may
+/// contradict the visible text the labels follow (an agency named as the hiring organisation
+/// where the text names no client, a company address as the place of a remote job, a legal name
+/// where the text uses a short one): the gatherers of batches s11d, s12c and s12f noted such
+/// pages, and six are in the holdout, which is not read. The number is a ceiling, held like the
+/// fields' floors: JSON-LD import itself is held exact by the built pages and the unit tests.
+const HOLDOUT_FLOORS: Floors = Floors([76.0, 67.0, 80.0, 76.0, 83.0], 6);
 
 /// The missed targets; the holdout's are counted without naming files or values, so a failure
 /// does not show what the holdout contains.
