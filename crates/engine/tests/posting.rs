@@ -2853,3 +2853,60 @@ fn an_aside_is_no_title_and_a_role_with_its_link_is() {
     assert_eq!(p.title.as_deref(), Some("Lead Engineer"));
     assert_eq!(p.company.as_deref(), Some("Project Healthy Minds"));
 }
+
+mod stacked_lines_that_name_no_employer {
+    use jobwise_engine::{Salary, SalaryPeriod, parse_posting};
+
+    #[test]
+    fn a_schedule_or_pay_line_is_not_the_company() {
+        let text = "An Taisce is seeking a\n\nEU LIFE Project Coordinator\n\nPart time - 3 days \
+                    per week - 8 month contract\n\nReporting to - CEO\n\nThe coordinator runs \
+                    the project's reporting and its partner meetings across Ireland.\n";
+        assert_eq!(parse_posting(text).company.as_deref(), Some("An Taisce"));
+        let text = "Senior Android Application Developer (Native)\nKabul\n؋90000 - ؋110000 \
+                    monthly\nFixed-term\n\nBuild and ship our Android apps with the product \
+                    team, review code and mentor two junior developers.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.company, None);
+        assert_eq!(
+            parsed.salary,
+            Some(Salary {
+                min: Some(90_000),
+                max: Some(110_000),
+                currency: "AFN".to_string(),
+                period: SalaryPeriod::Month,
+            })
+        );
+    }
+
+    #[test]
+    fn the_end_of_one_sentence_and_the_start_of_the_next_are_no_name() {
+        let text = "SLAM Engineer\n\nYou would be researching SLAM algorithms that leverage \
+                    low-cost cameras and IMU. We are looking for engineers who are leaders by \
+                    nature and can deliver robust software.\n";
+        assert_eq!(parse_posting(text).company, None);
+    }
+
+    #[test]
+    fn an_arrangement_under_a_location_label_gives_way_to_the_place_line() {
+        let text = "Payment Systems Specialist\nPoint West Credit Union\nPortland, OR\nWORK \
+                    LOCATION: On-site (Hybrid may be reviewed after 6-month review in \
+                    position)\n\nPerforms a variety of duties to ensure the payment systems of \
+                    the credit union run smoothly.\n";
+        assert_eq!(
+            parse_posting(text).location.as_deref(),
+            Some("Portland, OR")
+        );
+    }
+
+    #[test]
+    fn markdown_escapes_escaped_twice_by_a_scraper() {
+        let text = "Sales Representative\n\nPay: ₦300,000\\\\.00 \\\\- ₦400,000\\\\.00 per \
+                    month\n\nVisit retailers in Lagos and grow the accounts you are given.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(
+            parsed.salary.map(|s| (s.min, s.max, s.period)),
+            Some((Some(300_000), Some(400_000), SalaryPeriod::Month))
+        );
+    }
+}

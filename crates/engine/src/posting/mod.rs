@@ -806,8 +806,9 @@ fn dollars_from_text(folded: &str) -> &'static str {
     only_signalled(&signals, folded).unwrap_or("USD")
 }
 
-/// "Worldwide", "One location", "Medewerker Terugvordering": what stands where a place goes but
-/// names none (an applicant's range, a board's placeholder, the role itself).
+/// "Worldwide", "One location", "On-site", "Medewerker Terugvordering": what stands where a place
+/// goes but names none (an applicant's range, a board's placeholder, the arrangement, the role
+/// itself).
 fn names_no_place(value: &str) -> bool {
     let folded = text::fold(value.trim().trim_end_matches('.'));
     let placeholder = matches!(
@@ -821,6 +822,13 @@ fn names_no_place(value: &str) -> bool {
             | "tbd"
             | "tba"
             | "n/a"
+            // "WORK LOCATION: On-site (Hybrid may be reviewed …)": the arrangement, no place.
+            | "on-site"
+            | "onsite"
+            | "on site"
+            | "in office"
+            | "in-office"
+            | "hybrid"
     );
     let known_place = value
         .split([',', '(', ')', ';', '/', '|', '-'])

@@ -75,14 +75,14 @@ const ISO_CODES: &[&str] = &[
     "PLN", "HKD", "ZAR", "KES", "NGN", "AED", "PKR", "UGX", "TZS", "ZMW", "MWK", "GHS", "RWF",
     "ETB", "BWP", "NAD", "LKR", "NPR", "BDT", "MYR", "IDR", "THB", "EGP", "MAD", "JMD", "TTD",
     "FJD", "BRL", "MXN", "CZK", "HUF", "RON", "SAR", "QAR", "CLP", "UYU", "GTQ", "HNL", "PYG",
-    "XOF", "XAF", "MZN", "GNF", "HTG", "TND",
+    "XOF", "XAF", "MZN", "GNF", "HTG", "TND", "AFN",
 ];
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     let codes = ISO_CODES.join("|");
     Regex::new(&format!(
         r"(?x)
-        (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | R\$ | J\$ | \$ | € | £ | ₹ | ¥ | ₦ | (?-u:\b)Rs\.?
+        (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | R\$ | J\$ | \$ | € | £ | ₹ | ¥ | ₦ | ؋ | (?-u:\b)Rs\.?
                | (?-u:\b)Kshs?\.? | (?-u:\b)KShs?\.?
                | (?-u:\b)(?:{codes})
                | (?-u:\b)R )?
@@ -90,7 +90,8 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         (?P<num> \d{{1,3}}(?:[\u{{20}}\u{{a0}}\u{{202f}}]\d{{3}})+(?:[.,]\d{{1,2}}|(?-u:\b)) | \d[\d.,]*\d | \d )
         (?: \s? (?P<mult> [kK] | [mM](?:n|illion)? | [bB](?:n|illion)? | [tT](?:n|rillion)? | LPA | (?i:lpa|lakhs?|lacs?|lakh) | L ) (?-u:\b) )?
         (?: \s? (?P<post> (?-u:\b)(?:{codes})(?-u:\b)
-                        | (?-u:\b)K[Ss][Hh][Ss]?(?-u:\b) | € | £ | (?-u:\b)(?i:euros?|dollars?|pounds?)(?-u:\b) ) )?
+                        | (?-u:\b)K[Ss][Hh][Ss]?(?-u:\b) | € | £ | (?-u:\b)(?i:euros?|dollars?|pounds?)(?-u:\b)
+                        | (?-u:\b)(?:eur|usd|gbp|chf|pln|sek|nok|dkk)(?-u:\b) ) )?
         ",
     ))
     .expect("amount regex is valid")
@@ -333,11 +334,14 @@ fn scan_tokens(text: &str, dollar: &'static str) -> Vec<Token> {
             let multiplier = caps
                 .name("mult")
                 .map_or(Multiplier::None, |m| multiplier_of(m.as_str()));
+            // "3-4 Lacs PA", "12 LPA": only rupees are counted in lakhs (not a bare "L").
+            let lakh_word = multiplier == Multiplier::Lakh
+                && caps.name("mult").is_some_and(|m| m.as_str().len() > 1);
             Some(Token {
                 start: whole.start(),
                 end: whole.end(),
                 value,
-                currency: post.or(pre),
+                currency: post.or(pre).or(lakh_word.then_some("INR")),
                 multiplier,
             })
         })
@@ -705,6 +709,7 @@ pub(crate) fn currency_code(marker: &str) -> &'static str {
         "r" => "ZAR",
         "ksh" | "kshs" => "KES",
         "₦" => "NGN",
+        "؋" => "AFN",
         // The ISO codes themselves; "$", "dollar" and "US$" are read as US dollars until the
         // place or the text says otherwise.
         other => ISO_CODES
@@ -934,6 +939,29 @@ mod tests {
         assert_eq!(found.currency, "KES");
         let found = parse_salary("Pay: ₦250,000 monthly").unwrap();
         assert_eq!(found.currency, "NGN");
+    }
+
+    #[test]
+    fn lakhs_afghanis_and_lower_case_codes() {
+        // Only rupees are counted in lakhs, so the word says the currency.
+        assert_eq!(
+            parse_salary("Salary: 3-4 Lacs PA"),
+            salary(Some(300_000), Some(400_000), "INR", SalaryPeriod::Year)
+        );
+        assert_eq!(
+            parse_salary("CTC: 6 - 8 Lakhs per annum"),
+            salary(Some(600_000), Some(800_000), "INR", SalaryPeriod::Year)
+        );
+        // A bare "L" is no currency.
+        assert_eq!(parse_salary("Tank: 5L"), None);
+        assert_eq!(
+            parse_salary("؋90000 - ؋110000 monthly"),
+            salary(Some(90_000), Some(110_000), "AFN", SalaryPeriod::Month)
+        );
+        assert_eq!(
+            parse_salary("Salary: 3,043 - 4,565 eur gross monthly"),
+            salary(Some(3_043), Some(4_565), "EUR", SalaryPeriod::Month)
+        );
     }
 
     #[test]

@@ -90,41 +90,55 @@ fn split_glued_heading(line: &str) -> Vec<&str> {
         .unwrap_or_else(|| vec![line])
 }
 
-/// "60\\.000€ - 75\\.000€", "Full\\-time": a board's Markdown escapes, copied with the text.
+/// "60\\.000€ - 75\\.000€", "Full\\-time": a board's Markdown escapes, copied with the text; also
+/// escapes escaped once more by a scraper's CSV ("₦300,000\\\\.00 \\\\- ₦400,000").
 fn without_markdown_escapes(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let escaped = c == '\\'
-            && chars.peek().is_some_and(|next| {
-                matches!(
-                    next,
-                    '.' | '-'
-                        | '*'
-                        | '_'
-                        | '#'
-                        | '+'
-                        | '!'
-                        | '('
-                        | ')'
-                        | '['
-                        | ']'
-                        | '&'
-                        | '|'
-                        | '`'
-                        | '{'
-                        | '}'
-                        | '<'
-                        | '>'
-                        | '~'
-                        | '$'
-                )
-            });
-        if !escaped {
-            out.push(c);
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '\\' {
+            let run = chars[i..].iter().take_while(|&&c| c == '\\').count();
+            if run <= 2
+                && chars
+                    .get(i + run)
+                    .copied()
+                    .is_some_and(is_markdown_escapable)
+            {
+                i += run;
+                continue;
+            }
         }
+        out.push(chars[i]);
+        i += 1;
     }
     out
+}
+
+/// Punctuation that Markdown writers escape with a backslash.
+fn is_markdown_escapable(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '-'
+            | '*'
+            | '_'
+            | '#'
+            | '+'
+            | '!'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '&'
+            | '|'
+            | '`'
+            | '{'
+            | '}'
+            | '<'
+            | '>'
+            | '~'
+            | '$'
+    )
 }
 
 /// Normalises line endings and invisible characters so later stages can work

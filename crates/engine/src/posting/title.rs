@@ -81,6 +81,13 @@ static DATED_ENDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*\((?:[^()]{0,40}\s)?(?:19|20)\d\d\)$").expect("dated ending regex is valid")
 });
 
+/// The hours of the post after the role: "Parish Administrator - 32 hrs / week", "Care
+/// Assistant (30 hours)", "Cleaner, 20 hours per week".
+static HOURS_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:[-–—|,]\s*|\(\s*)\d{1,2}(?:[.,]\d{1,2})?\s*(?:hrs?|hours?)\.?(?:\s*(?:(?:/|per|a)\s*(?:week|wk|w)\.?|p/w|pw))?\s*\)?$")
+        .expect("hours ending regex is valid")
+});
+
 /// Where the post is based, run onto the role: "… communautaire, basé(e) à Ménaka", "…
 /// Officer, based in Juba", "… con sede en Quito".
 static BASED_ENDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -112,6 +119,7 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
             .or_else(|| without_ending(&current, &COUNT_ENDING))
             .or_else(|| without_ending(&current, &GENDER_ENDING))
             .or_else(|| without_ending(&current, &BASED_ENDING))
+            .or_else(|| without_ending(&current, &HOURS_ENDING))
             .or_else(|| without_ending(&current, &DATED_ENDING))
             .or_else(|| without_named_tail(&current, company, location));
         match next {
@@ -380,6 +388,22 @@ mod tests {
         assert_eq!(
             tidy("Backend Engineer, Full-time", None, None),
             "Backend Engineer"
+        );
+        for (title, role) in [
+            (
+                "Parish Administrator - 32 hrs / week",
+                "Parish Administrator",
+            ),
+            ("Care Assistant (30 hours)", "Care Assistant"),
+            ("Cleaner, 20 hours per week", "Cleaner"),
+            ("Receptionist - 37.5 hrs pw", "Receptionist"),
+        ] {
+            assert_eq!(tidy(title, None, None), role);
+        }
+        // Not a number that belongs to the role.
+        assert_eq!(
+            tidy("24 Hour Support Worker", None, None),
+            "24 Hour Support Worker"
         );
     }
 

@@ -162,6 +162,35 @@ pub(crate) fn not_a_name(text: &str) -> bool {
     {
         return true;
     }
+    // "3 days per week", "40 hours per week": a schedule on a stacked line (not "24 Hour
+    // Fitness").
+    if text.starts_with(|c: char| c.is_ascii_digit())
+        && folded.split_whitespace().any(|w| w == "per")
+        && folded
+            .split_whitespace()
+            .any(|w| matches!(w, "day" | "days" | "hour" | "hours" | "week" | "weeks"))
+    {
+        return true;
+    }
+    // "؋90000 - ؋110000 monthly", "$55,000": pay on a stacked line.
+    let chars: Vec<char> = text.chars().collect();
+    let pay = chars.windows(3).any(|w| {
+        matches!(
+            w[0],
+            '$' | '€' | '£' | '¥' | '₹' | '₦' | '؋' | '₱' | '₩' | '₺'
+        ) && (w[1].is_ascii_digit() || (w[1] == ' ' && w[2].is_ascii_digit()))
+    });
+    if pay {
+        return true;
+    }
+    // "IMU. We": a sentence's end and the next one's subject, not a name.
+    if folded.split(". ").skip(1).any(|rest| {
+        rest.split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "we" | "our" | "they" | "you" | "this" | "it" | "i"))
+    }) {
+        return true;
+    }
     // "FMCG", "SaaS": a sector, not a name; "PSAC Bargaining Unit Position": a description of
     // the post.
     if matches!(
@@ -199,6 +228,13 @@ pub(crate) fn not_a_name(text: &str) -> bool {
             | "benefits"
             | "about"
             | "about us"
+            | "about the company"
+            | "about company"
+            | "about the employer"
+            | "about the organisation"
+            | "about the organization"
+            | "company overview"
+            | "company description"
             | "apply"
             | "share"
             | "id"

@@ -1212,6 +1212,20 @@ mod tests {
         }
         assert!(!not_a_name("Jobs for Humanity Foundation"));
         assert!(!not_a_name("Apply Digital"));
+        // A schedule, pay, a heading or two sentences' edges on a stacked line is no name.
+        for line in [
+            "3 days per week",
+            "40 hours per week",
+            "؋90000 - ؋110000 monthly",
+            "€ 20,400",
+            "About the Company:",
+            "IMU. We",
+        ] {
+            assert!(not_a_name(line), "{line}");
+        }
+        assert!(!not_a_name("24 Hour Fitness"));
+        assert!(!not_a_name("Sawara Solutions Pvt. Ltd."));
+        assert!(!not_a_name("Ke$ha Touring"));
         assert!(organisation_shaped("Ministère de la Santé"));
         assert!(organisation_shaped("Banco del Pacífico"));
         // A hiring banner is no name.
