@@ -303,7 +303,24 @@ fn readable_text(document: &Html) -> String {
         .iter()
         .find_map(|css| document.select(&selector(css)).next())
         .unwrap_or_else(|| document.root_element());
-    element_text(root, false)
+    let text = element_text(root, false);
+    // A theme that prints the post's heading in a page header above its `article`: the page's
+    // one `h1`, when the text does not already hold it, leads the text.
+    let h1 = selector("h1");
+    let mut headings = document.select(&h1);
+    if let (Some(heading), None) = (headings.next(), headings.next())
+        && !root.select(&h1).any(|inner| inner.id() == heading.id())
+        && !heading
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(is_hidden)
+    {
+        let heading = collapse(&element_text(heading, false));
+        if !heading.is_empty() && !text.contains(&heading) {
+            return format!("{heading}\n\n{text}");
+        }
+    }
+    text
 }
 
 /// Text of an element with block elements on their own lines and list items as `- ` bullets.
@@ -527,5 +544,27 @@ mod tests {
         assert!(read.text.starts_with("Senior Accountant"));
         assert_eq!(read.parsed.title.as_deref(), Some("Senior Accountant"));
         assert!(read.parsed.requirements.contains(&"CPA".to_string()));
+    }
+
+    #[test]
+    fn the_page_heading_above_the_article_leads_the_text() {
+        let page = r#"<html><body><div id="page-header"><h1><span>Sales and Marketing
+            Manager</span></h1></div>
+            <article><p>Full Time</p><p>MJD is growing and to keep up our momentum we are looking
+            for a B2B agency sales &amp; marketing manager to work out of our San Diego office.</p>
+            <p>Sales and marketing work hand-in-hand at MJD.</p></article></body></html>"#;
+        let read = read_job_page(page);
+        assert!(read.text.starts_with("Sales and Marketing Manager\n"));
+        assert_eq!(
+            read.parsed.title.as_deref(),
+            Some("Sales and Marketing Manager")
+        );
+        // A heading the text already holds is not repeated.
+        let page = r#"<html><body><header><h1>Frontend Developer</h1></header>
+            <main><p>Frontend Developer | Brno</p><p>We build web applications for banks and
+            insurers and need a developer who knows Vue.js and TypeScript well.</p></main>
+            </body></html>"#;
+        let read = read_job_page(page);
+        assert!(read.text.starts_with("Frontend Developer | Brno"));
     }
 }
