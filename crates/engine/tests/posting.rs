@@ -2910,3 +2910,36 @@ mod stacked_lines_that_name_no_employer {
         );
     }
 }
+
+mod headlines_and_prose_titles {
+    use jobwise_engine::parse_posting;
+
+    #[test]
+    fn a_role_and_its_gender_marker_lead_a_headline() {
+        let text = "Kfz-Mechatroniker (m/w/d) für unser Fleet-Servicecenter in Neuwied gesucht!\n\
+                    Roos Fleetservice GmbH\nNeuwied\n\nBei Roos Fleetservice GmbH sind wir mehr \
+                    als nur ein Dienstleister im Bereich Fuhrparkmanagement.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.title.as_deref(), Some("Kfz-Mechatroniker"));
+        assert_eq!(parsed.company.as_deref(), Some("Roos Fleetservice GmbH"));
+        // A specialty after the marker belongs to the role.
+        let text = "Teacher (M/F/D) for Estonian language - Secondary cycle\nEuropean School \
+                    Luxembourg\n\nYou will teach Estonian to secondary pupils.\n";
+        assert_eq!(
+            parse_posting(text).title.as_deref(),
+            Some("Teacher (M/F/D) for Estonian language - Secondary cycle")
+        );
+    }
+
+    #[test]
+    fn join_a_named_team_as_a_role() {
+        let text = "Be a part of a fast-paced culture in a startup-like environment inside one of \
+                    the most successful organizations in Québec.\nJoin BRP's central Data & \
+                    Analytics team (DNA) as an AI Product Owner and bring your analytical skills \
+                    to our dynamic team.\n";
+        assert_eq!(
+            parse_posting(text).title.as_deref(),
+            Some("AI Product Owner")
+        );
+    }
+}

@@ -234,6 +234,9 @@ pub(crate) fn find_title_line(lines: &[Line]) -> Option<(usize, Option<usize>)> 
 /// "Technical Product Marketer at Inferless.com - You will be taking care of …": a first line
 /// that runs on into the description after a dash; its head is the title line.
 fn leading_title_clause(line: &str) -> Option<&str> {
+    if let Some(head) = role_before_gender_marker(line) {
+        return Some(head);
+    }
     if word_count(line) <= 12 {
         return None;
     }
@@ -247,6 +250,29 @@ fn leading_title_clause(line: &str) -> Option<&str> {
         && (rest.contains(". ") || rest.trim_end().ends_with(['.', '!', '?']));
     (prose && word_count(head) <= 10 && has_role_word(head) && looks_like_title(head))
         .then_some(head)
+}
+
+/// "Kfz-Mechatroniker (m/w/d) für unser Fleet-Servicecenter in Neuwied gesucht!": a role and its
+/// gender marker, with the rest of the headline after it; the role and the marker are the title
+/// line.
+fn role_before_gender_marker(line: &str) -> Option<&str> {
+    let open = line.find('(')?;
+    let close = open + line[open..].find(')')?;
+    let after = line[close + 1..].trim();
+    // The rest is the headline's sentence ("… gesucht!"), not a specialty that belongs to the
+    // role ("Teacher (M/F/D) for Estonian language - Secondary cycle").
+    let headline = after.ends_with(['!', '.']) && word_count(after) >= 3;
+    if !headline || !is_gender_marker(&line[open..=close]) {
+        return None;
+    }
+    let head = line[..open].trim();
+    let lowercase_words = head
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .filter(|w| !TITLE_CONNECTORS.contains(w))
+        .count();
+    (!head.is_empty() && word_count(head) <= 8 && lowercase_words <= 1)
+        .then(|| line[..=close].trim())
 }
 
 /// "February 19, 2025", "19/02/2025", "2025-02-19": a line that is only a date.
