@@ -2900,6 +2900,24 @@ mod stacked_lines_that_name_no_employer {
     }
 
     #[test]
+    fn indeed_in_person_work_location_is_no_place() {
+        let text = "Patient Care Coordinator\nSpecialty1 Partners\nSacramento, CA, US\n\nSchedule \
+                    patients and keep the front desk running for our dental office.\n\nWork \
+                    Location: In person\n";
+        assert_eq!(
+            parse_posting(text).location.as_deref(),
+            Some("Sacramento, CA, US")
+        );
+    }
+
+    #[test]
+    fn a_location_name_label_is_not_a_label_and_its_value() {
+        let text = "Senior Maintenance Manager II\n\nLocation Name Archstone Belltown\n\n\
+                    Market Seattle\n\nKeep the community's buildings in good repair.\n";
+        assert_eq!(parse_posting(text).location.as_deref(), Some("Seattle"));
+    }
+
+    #[test]
     fn markdown_escapes_escaped_twice_by_a_scraper() {
         let text = "Sales Representative\n\nPay: ₦300,000\\\\.00 \\\\- ₦400,000\\\\.00 per \
                     month\n\nVisit retailers in Lagos and grow the accounts you are given.\n";

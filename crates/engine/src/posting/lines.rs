@@ -256,9 +256,10 @@ fn parse_field_without_colon(line: &str) -> Option<(FieldKey, String)> {
     LABELS.iter().find_map(|label| {
         let rest = folded.strip_prefix(label)?.strip_prefix(' ')?;
         let value = trimmed[trimmed.len() - rest.len()..].trim();
-        // "LOCATION OF POSITION": a longer label, not a label and its value.
+        // "LOCATION OF POSITION", "Location Name Archstone Belltown": a longer label, not a
+        // label and its value.
         if !value.starts_with(|c: char| c.is_uppercase())
-            || ["of ", "for ", "and ", "type", "details"]
+            || ["of ", "for ", "and ", "type", "details", "name"]
                 .iter()
                 .any(|w| rest.starts_with(w))
         {

@@ -828,6 +828,8 @@ fn names_no_place(value: &str) -> bool {
             | "on site"
             | "in office"
             | "in-office"
+            | "in person"
+            | "in-person"
             | "hybrid"
     );
     let known_place = value
