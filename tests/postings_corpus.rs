@@ -357,7 +357,7 @@ const TRAIN_FLOORS: Floors = Floors([85.0, 80.0, 82.0, 85.0, 86.0], 1);
 /// where the text uses a short one): the gatherers of batches s11d, s12c and s12f noted such
 /// pages, and six are in the holdout, which is not read. The number is a ceiling, held like the
 /// fields' floors: JSON-LD import itself is held exact by the built pages and the unit tests.
-const HOLDOUT_FLOORS: Floors = Floors([76.0, 67.0, 80.0, 76.0, 83.0], 6);
+const HOLDOUT_FLOORS: Floors = Floors([76.0, 68.0, 79.0, 77.0, 83.0], 6);
 
 /// The missed targets; the holdout's are counted without naming files or values, so a failure
 /// does not show what the holdout contains.

@@ -2415,6 +2415,31 @@ mod employers_named_in_passing {
     use jobwise_engine::parse_posting;
 
     #[test]
+    fn at_a_name_and_its_short_form_we() {
+        let text = "Abortion Care RN\n\nAt Planned Parenthood North Central States (PPNCS), we \
+                    believe all people deserve the right to make decisions about their bodies.\n\n\
+                    You will care for patients in our clinics.\n";
+        assert_eq!(
+            parse_posting(text).company.as_deref(),
+            Some("Planned Parenthood North Central States")
+        );
+    }
+
+    #[test]
+    fn an_organisation_introducing_itself_a_few_paragraphs_down() {
+        let text = "Junior Marine Project Officer\n\nThe officer supports the marine team's \
+                    fieldwork.\n\nShe or he reports to the programme lead.\n\nThe post is based \
+                    in Tunis.\n\nApplications close on 30 May.\n\nWWF is one of the world's \
+                    leading conservation organisations, working in more than 100 countries.\n";
+        assert_eq!(parse_posting(text).company.as_deref(), Some("WWF"));
+        // "There is a …" introduces nobody.
+        let text = "Research Fellow\n\nCambridge\n\nApplications close soon.\n\nThe fellow \
+                    joins a small group.\n\nThe post is for two years.\n\nThere is a strong \
+                    tradition of research in the college.\n";
+        assert_eq!(parse_posting(text).company, None);
+    }
+
+    #[test]
     fn an_organisation_owning_something_is_the_last_resort() {
         let text = "Finance Assistant\n\nResponsibilities\n\n- Keep the books in line with \
                     Tideway Relief’s financial rules.\n- Prepare the monthly reports for the \

@@ -326,7 +326,7 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
                 // follow a short unit or site line.
                 body.description
                     .split("\n\n")
-                    .take(3)
+                    .take(6)
                     .find_map(company_from_subject)
             })
             .or_else(|| {

@@ -35,6 +35,8 @@ pub(super) const NOT_COMPANIES: &[&str] = &[
     "company",
     "this",
     "it",
+    "there",
+    "here",
     "apply now",
     "urgent",
     "new",

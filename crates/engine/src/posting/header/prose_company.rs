@@ -16,7 +16,7 @@ static COMPANY_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COMPANY_AT_WE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)(?:^[ \t]*(?:[•*-][ ]*)?|[.!?][ ]+)At[ ]+{COMPANY_NAME},[ ]+(?:we|our)(?-u:\b)"
+        r"(?m)(?:^[ \t]*(?:[•*-][ ]*)?|[.!?][ ]+)At[ ]+{COMPANY_NAME}(?:[ ]+\([^)\n]{{1,20}}\))?,[ ]+(?:we|our|you)(?-u:\b)"
     ))
     .expect("at-we regex is valid")
 });
