@@ -81,6 +81,13 @@ static DATED_ENDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*\((?:[^()]{0,40}\s)?(?:19|20)\d\d\)$").expect("dated ending regex is valid")
 });
 
+/// The next field of a copied header run onto the role: "Statistical Science Associate Director
+/// – Late Oncology Location: Cambridge or".
+static LABEL_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:Location|LOCATION|Salary|SALARY|Closing [Dd]ate|Job [Tt]ype|Contract [Tt]ype|Reference|Ref\.?)\s*:(?:\s.*)?$")
+        .expect("label ending regex is valid")
+});
+
 /// The hours of the post after the role: "Parish Administrator - 32 hrs / week", "Care
 /// Assistant (30 hours)", "Cleaner, 20 hours per week".
 static HOURS_ENDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -113,7 +120,8 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
         .to_string();
     // At most a few wrappings are stacked ("… Vacancies 2026 – Parliament of Sri Lanka").
     for _ in 0..4 {
-        let next = without_ending(&current, &BADGE_ENDING)
+        let next = without_ending(&current, &LABEL_ENDING)
+            .or_else(|| without_ending(&current, &BADGE_ENDING))
             .or_else(|| without_ending(&current, &BOARD_ENDING))
             .or_else(|| without_ending(&current, &SECTION_ENDING))
             .or_else(|| without_ending(&current, &COUNT_ENDING))
@@ -170,16 +178,33 @@ fn without_leading_company(title: &str, company: Option<&str>) -> String {
     }
 }
 
-/// "(1099 Contract) Nonprofit Salesforce Consultant": a leading bracket that states the
-/// contract or the arrangement is an aside to the role.
+/// "(1099 Contract) Nonprofit Salesforce Consultant", "JavaScript Developer ( Corp to Corp )":
+/// a leading or closing bracket that states the contract or the arrangement is an aside to the
+/// role.
 fn without_asides(title: &str) -> String {
+    let states_terms = |inner: &str| {
+        detect_job_type_short(inner).is_some()
+            || detect_arrangement(inner).is_some()
+            || matches!(
+                fold(inner.trim()).as_str(),
+                "corp to corp" | "corp-to-corp" | "c2c" | "w2" | "1099" | "ft" | "pt"
+            )
+    };
     let mut current = title.trim();
     if let Some(rest) = current.strip_prefix('(')
         && let Some((inner, after)) = rest.split_once(')')
-        && (detect_job_type_short(inner).is_some() || detect_arrangement(inner).is_some())
+        && states_terms(inner)
         && has_role_word(after)
     {
         current = after.trim();
+    }
+    if let Some(head) = current.strip_suffix(')')
+        && let Some((head, inner)) = head.rsplit_once('(')
+        && !inner.contains('(')
+        && states_terms(inner)
+        && has_role_word(head)
+    {
+        current = head.trim();
     }
     current.to_string()
 }
@@ -400,6 +425,30 @@ mod tests {
         ] {
             assert_eq!(tidy(title, None, None), role);
         }
+        for (title, role) in [
+            (
+                "JavaScript Developer ( Corp to Corp )",
+                "JavaScript Developer",
+            ),
+            ("Registered Nurse (Full Time)", "Registered Nurse"),
+            ("Remote Nurse (FT)", "Remote Nurse"),
+        ] {
+            assert_eq!(tidy(title, None, None), role);
+        }
+        assert_eq!(
+            tidy(
+                "Statistical Science Associate Director (Principal level) – Late Oncology \
+                 Location: Cambridge or",
+                None,
+                None
+            ),
+            "Statistical Science Associate Director (Principal level) – Late Oncology"
+        );
+        // A bracket that names the specialty stays.
+        assert_eq!(
+            tidy("Research Assistant (Forest Ecology)", None, None),
+            "Research Assistant (Forest Ecology)"
+        );
         // Not a number that belongs to the role.
         assert_eq!(
             tidy("24 Hour Support Worker", None, None),
