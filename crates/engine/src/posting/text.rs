@@ -403,6 +403,10 @@ pub(crate) fn is_board_chrome(line: &str) -> bool {
         return true;
     }
     let words = folded.split_whitespace().count();
+    // "Skip to Job Description", "Skip to navigation": a screen reader's link.
+    if words <= 5 && folded.starts_with("skip to ") {
+        return true;
+    }
     // An image's alt text naming the job ("Logo for Primary School Teacher"); a logo naming
     // an organisation is read for the company.
     let job_logo = words <= 10
@@ -1737,6 +1741,7 @@ mod tests {
             "Publié le 10 mars 2020",
             "Publicado el 3 de mayo de 2025",
             "Sponsored",
+            "Skip to Job Description",
         ] {
             assert!(is_board_chrome(line), "{line}");
         }
