@@ -98,7 +98,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RANGE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[,.]-|/-|/=)?\s*(?:-|–|—|~|to|and|through|thru|until|till|bis|tot|à|a|hasta|até|[-–—,]?\s*max(?:imum)?\s*:?)\s*$")
+    Regex::new(r"(?i)^\s*(?:(?:/\s*|per\s+)(?:yr|year|hr|hour|mo|month|annum)\.?\s*)?(?:[,.]-|/-|/=)?\s*(?:-|–|—|~|to|and|through|thru|until|till|bis|tot|à|a|hasta|até|[-–—,]?\s*max(?:imum)?\s*:?)\s*$")
         .expect("range regex is valid")
 });
 
@@ -586,8 +586,10 @@ impl<'a> Context<'a> {
             .min()
             .map_or(after_head.as_str(), |cut| &after_head[..cut]);
         let before_tail: String = tail_chars(&self.before, 40);
-        NOT_PAY_AFTER.iter().any(|w| contains_word(after_head, w))
-            || NOT_PAY_BEFORE.iter().any(|w| before_tail.contains(w))
+        // "$4,595/Monthly (Budgeted Hiring Salary: …)": the budgeted salary is the pay.
+        NOT_PAY_AFTER.iter().any(|w| {
+            contains_word(after_head, w) && !(*w == "budget" && after_head.contains("budgeted"))
+        }) || NOT_PAY_BEFORE.iter().any(|w| before_tail.contains(w))
     }
 
     /// A salary word in the amount's sentence counts fully; elsewhere on its line (a paragraph
@@ -939,6 +941,26 @@ mod tests {
         assert_eq!(found.currency, "KES");
         let found = parse_salary("Pay: ₦250,000 monthly").unwrap();
         assert_eq!(found.currency, "NGN");
+    }
+
+    #[test]
+    fn a_period_after_each_bound() {
+        assert_eq!(
+            parse_salary("Salary: $75,000.00/yr - $85,000.00/yr"),
+            yearly(75_000, 85_000, "USD")
+        );
+        assert_eq!(
+            parse_salary("Pay: $20.00/hr - $25.00/hr"),
+            salary(Some(20), Some(25), "USD", SalaryPeriod::Hour)
+        );
+        assert_eq!(
+            parse_salary(
+                "Salary Range: $4,595 - $6,694/Monthly (Budgeted Hiring Salary: $4,595/Monthly)"
+            ),
+            salary(Some(4_595), Some(6_694), "USD", SalaryPeriod::Month)
+        );
+        // A budget is still not pay.
+        assert_eq!(parse_salary("A travel budget of $2,000 per year"), None);
     }
 
     #[test]
