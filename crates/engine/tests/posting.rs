@@ -2975,6 +2975,23 @@ mod headlines_and_prose_titles {
     }
 
     #[test]
+    fn a_france_travail_header() {
+        let text = "CAP petite enfance (H/F)\nPIROUETTE\n92 - ANTONY\nMensuel de 1790.00 Euros \
+                    sur 12 mois\nCDI · Temps plein\n\nVous accueillez les enfants de la crèche \
+                    et accompagnez leur journée.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.title.as_deref(), Some("CAP petite enfance"));
+        assert_eq!(parsed.company.as_deref(), Some("PIROUETTE"));
+        assert_eq!(parsed.location.as_deref(), Some("92 - ANTONY"));
+        let text = "Chef de l'atelier maçonnerie (H/F)\nCOMMUNE DE VERSAILLES\n78 - VERSAILLES\n\
+                    Contrat à durée déterminée - 12 Mois\n\nEncadrement du personnel et \
+                    évaluation des agents.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.company.as_deref(), Some("COMMUNE DE VERSAILLES"));
+        assert_eq!(parsed.location.as_deref(), Some("78 - VERSAILLES"));
+    }
+
+    #[test]
     fn join_a_named_team_as_a_role() {
         let text = "Be a part of a fast-paced culture in a startup-like environment inside one of \
                     the most successful organizations in Québec.\nJoin BRP's central Data & \

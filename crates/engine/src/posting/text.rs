@@ -1572,13 +1572,25 @@ fn is_place_kind_word(word: &str) -> bool {
 
 /// Whether the text names a place: a known city/country/region, a
 /// "City, Region" pair, or "Remote (…)".
+/// "92 - ANTONY", "75 - PARIS 08", "57 - Metz", "2A - AJACCIO": France Travail's way of writing
+/// the place, a département's number and the commune.
+fn is_french_department_and_commune(text: &str) -> bool {
+    static DEPARTMENT_COMMUNE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6]) - \p{Lu}[\p{L}'’ -]{1,40}(?: \d{2})?$",
+        )
+        .expect("department regex is valid")
+    });
+    DEPARTMENT_COMMUNE.is_match(text)
+}
+
 pub(crate) fn is_place(text: &str) -> bool {
     let trimmed = text.trim();
     if trimmed.is_empty() || trimmed.len() > 60 {
         return false;
     }
     let folded = fold(trimmed);
-    if is_known_place(&folded) {
+    if is_known_place(&folded) || is_french_department_and_commune(trimmed) {
         return true;
     }
     // "Central London", "SW London", "Greater Manchester": a known place with the part of it.

@@ -503,7 +503,8 @@ pub(crate) fn looks_like_title(line: &str) -> bool {
     ) {
         return false;
     }
-    // "Inhouse SAP HCM Key User (m/w/d)": only a job title carries a gender marker.
+    // "Inhouse SAP HCM Key User (m/w/d)", "CAP petite enfance (H/F)": only a job title
+    // carries a gender marker, and French titles are written in lower case.
     if let Some(open) = cleaned.rfind('(')
         && cleaned.ends_with(')')
         && is_gender_marker(&cleaned[open..])
@@ -513,7 +514,7 @@ pub(crate) fn looks_like_title(line: &str) -> bool {
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
             .filter(|w| !TITLE_CONNECTORS.contains(w))
             .count()
-            <= 1
+            <= 3
     {
         return true;
     }
