@@ -2992,6 +2992,21 @@ mod headlines_and_prose_titles {
     }
 
     #[test]
+    fn an_hh_ru_header_in_cyrillic() {
+        let text = "Junior Data Scientist (Python, ML) / Дата-сайентист\nRubbles\nМосква\n80000 - \
+                    100000 RUR (За месяц)\nПолная занятость\n\nМы ищем дата-сайентиста в команду \
+                    машинного обучения.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.location.as_deref(), Some("Москва"));
+        let salary = parsed.salary.expect("the pay line is read");
+        assert_eq!(
+            (salary.min, salary.max, salary.currency.as_str()),
+            (Some(80_000), Some(100_000), "RUB")
+        );
+        assert_eq!(salary.period, jobwise_engine::SalaryPeriod::Month);
+    }
+
+    #[test]
     fn join_a_named_team_as_a_role() {
         let text = "Be a part of a fast-paced culture in a startup-like environment inside one of \
                     the most successful organizations in Québec.\nJoin BRP's central Data & \

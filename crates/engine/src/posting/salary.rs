@@ -75,14 +75,14 @@ const ISO_CODES: &[&str] = &[
     "PLN", "HKD", "ZAR", "KES", "NGN", "AED", "PKR", "UGX", "TZS", "ZMW", "MWK", "GHS", "RWF",
     "ETB", "BWP", "NAD", "LKR", "NPR", "BDT", "MYR", "IDR", "THB", "EGP", "MAD", "JMD", "TTD",
     "FJD", "BRL", "MXN", "CZK", "HUF", "RON", "SAR", "QAR", "CLP", "UYU", "GTQ", "HNL", "PYG",
-    "XOF", "XAF", "MZN", "GNF", "HTG", "TND", "AFN",
+    "XOF", "XAF", "MZN", "GNF", "HTG", "TND", "AFN", "RUB", "RUR", "UAH", "KZT",
 ];
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     let codes = ISO_CODES.join("|");
     Regex::new(&format!(
         r"(?x)
-        (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | R\$ | J\$ | \$ | € | £ | ₹ | ¥ | ₦ | ؋ | (?-u:\b)Rs\.?
+        (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | R\$ | J\$ | \$ | € | £ | ₹ | ¥ | ₦ | ؋ | ₽ | ₴ | (?-u:\b)Rs\.?
                | (?-u:\b)Kshs?\.? | (?-u:\b)KShs?\.?
                | (?-u:\b)(?:{codes})
                | (?-u:\b)R )?
@@ -90,7 +90,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         (?P<num> \d{{1,3}}(?:[\u{{20}}\u{{a0}}\u{{202f}}]\d{{3}})+(?:[.,]\d{{1,2}}|(?-u:\b)) | \d[\d.,]*\d | \d )
         (?: \s? (?P<mult> [kK] | [mM](?:n|illion)? | [bB](?:n|illion)? | [tT](?:n|rillion)? | LPA | (?i:lpa|lakhs?|lacs?|lakh) | L ) (?-u:\b) )?
         (?: \s? (?P<post> (?-u:\b)(?:{codes})(?-u:\b)
-                        | (?-u:\b)K[Ss][Hh][Ss]?(?-u:\b) | € | £ | (?-u:\b)(?i:euros?|dollars?|pounds?)(?-u:\b)
+                        | (?-u:\b)K[Ss][Hh][Ss]?(?-u:\b) | € | £ | ₽ | ₴ | (?-u:\b)(?i:euros?|dollars?|pounds?)(?-u:\b)
                         | (?-u:\b)(?:eur|usd|gbp|chf|pln|sek|nok|dkk)(?-u:\b) ) )?
         ",
     ))
@@ -104,7 +104,7 @@ static RANGE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 
 static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:(?-u:\b)per\s+|/\s*|(?-u:\b)an?\s+|(?-u:\b)each\s+|(?-u:\b)pro\s+|(?-u:\b)par\s+|(?-u:\b)por\s+|(?-u:\b)al\s+)(hour|hr|h|day|month|mo|year|yr|annum|uur|stunde|heure|hora|maand|monat|mois|mes|jaar|jahr|an|año|ano)(?-u:\b)|(?-u:\b)(hourly|daily|monthly|annually|yearly|annual|pcm|p\.a\.?)|(?-i:(?-u:\b)(pm|p\.m\.))(?:[\s,;)]|$)",
+        r"(?i)(?:(?-u:\b)per\s+|/\s*|(?-u:\b)an?\s+|(?-u:\b)each\s+|(?-u:\b)pro\s+|(?-u:\b)par\s+|(?-u:\b)por\s+|(?-u:\b)al\s+)(hour|hr|h|day|month|mo|year|yr|annum|uur|stunde|heure|hora|maand|monat|mois|mes|jaar|jahr|an|año|ano)(?-u:\b)|(?-u:\b)(hourly|daily|monthly|annually|yearly|annual|pcm|p\.a\.?)|(?-i:(?-u:\b)(pm|p\.m\.))(?:[\s,;)]|$)|(?:за|в|на)\s+(месяц|час|год|місяць|годину|рік)",
     )
     .expect("period regex is valid")
 });
@@ -611,7 +611,8 @@ impl<'a> Context<'a> {
             let word = caps
                 .get(1)
                 .or_else(|| caps.get(2))
-                .or_else(|| caps.get(3))?
+                .or_else(|| caps.get(3))
+                .or_else(|| caps.get(4))?
                 .as_str()
                 .to_lowercase();
             period_from_word(&word)
@@ -648,14 +649,15 @@ impl<'a> Context<'a> {
 
 fn period_from_word(word: &str) -> Option<SalaryPeriod> {
     let period = match word.trim() {
-        "hour" | "hr" | "h" | "hourly" | "per hour" | "uur" | "stunde" | "heure" | "hora" => {
-            SalaryPeriod::Hour
-        }
+        "hour" | "hr" | "h" | "hourly" | "per hour" | "uur" | "stunde" | "heure" | "hora"
+        | "час" | "годину" => SalaryPeriod::Hour,
         "day" | "daily" | "day rate" | "daily rate" => SalaryPeriod::Day,
         "month" | "mo" | "monthly" | "pcm" | "per month" | "pm" | "p.m." | "maand" | "monat"
-        | "mois" | "mes" => SalaryPeriod::Month,
+        | "mois" | "mes" | "месяц" | "місяць" => SalaryPeriod::Month,
         "year" | "yr" | "annum" | "annually" | "yearly" | "annual" | "p.a." | "p.a"
-        | "per year" | "jaar" | "jahr" | "an" | "año" | "ano" => SalaryPeriod::Year,
+        | "per year" | "jaar" | "jahr" | "an" | "año" | "ano" | "год" | "рік" => {
+            SalaryPeriod::Year
+        }
         _ => return None,
     };
     Some(period)
@@ -712,6 +714,8 @@ pub(crate) fn currency_code(marker: &str) -> &'static str {
         "ksh" | "kshs" => "KES",
         "₦" => "NGN",
         "؋" => "AFN",
+        "₽" | "rur" => "RUB",
+        "₴" => "UAH",
         // The ISO codes themselves; "$", "dollar" and "US$" are read as US dollars until the
         // place or the text says otherwise.
         other => ISO_CODES
@@ -941,6 +945,22 @@ mod tests {
         assert_eq!(found.currency, "KES");
         let found = parse_salary("Pay: ₦250,000 monthly").unwrap();
         assert_eq!(found.currency, "NGN");
+    }
+
+    #[test]
+    fn roubles_and_hryvnias_and_their_periods() {
+        assert_eq!(
+            parse_salary("Salary: 80000 - 100000 RUR (За месяц)"),
+            salary(Some(80_000), Some(100_000), "RUB", SalaryPeriod::Month)
+        );
+        assert_eq!(
+            parse_salary("Зарплата: 120 000 ₽ в месяц"),
+            salary(Some(120_000), Some(120_000), "RUB", SalaryPeriod::Month)
+        );
+        assert_eq!(
+            parse_salary("Зарплата: 30000 ₴ на місяць"),
+            salary(Some(30_000), Some(30_000), "UAH", SalaryPeriod::Month)
+        );
     }
 
     #[test]

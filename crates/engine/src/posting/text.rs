@@ -263,6 +263,8 @@ pub(crate) fn is_board_chrome(line: &str) -> bool {
         "be an early applicant",
         "skip to main content",
         "skip to content",
+        "top of page",
+        "back to top",
         "menu",
         "close",
         "new",
@@ -1754,6 +1756,7 @@ mod tests {
             "Publicado el 3 de mayo de 2025",
             "Sponsored",
             "Skip to Job Description",
+            "top of page",
         ] {
             assert!(is_board_chrome(line), "{line}");
         }

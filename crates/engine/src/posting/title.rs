@@ -13,14 +13,14 @@ use std::sync::LazyLock;
 
 /// A separator before a trailing part that may name the employer or the place.
 static TAIL_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:at|for|with|in|en|à|em|[-–—|@])\s+|\s*,\s+")
+    Regex::new(r"(?i)\s+(?:at|for|with|in|en|à|em|sur|[-–—|@])\s+|\s*,\s+")
         .expect("tail regex is valid")
 });
 
 /// A post count after the role, whatever path the title came by: "Assistant Legal Officer
 /// (2 Positions)".
 static COUNT_ENDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*\(\s*\d{1,3}\s+(?:positions?|posts?|vacanc(?:y|ies)|openings?)\s*\)$")
+    Regex::new(r"(?i)\s*\(\s*\d{1,3}\s+(?:positions?|posts?|vacanc(?:y|ies)|openings?|postes?|plazas?|vagas?|puestos?|stellen)\s*\)$")
         .expect("count ending regex is valid")
 });
 
@@ -264,9 +264,10 @@ fn without_named_tail(
     if head.is_empty() || tail.is_empty() || has_role_word(tail) {
         return None;
     }
-    // "en Guinée", "à Dakar", "em Lisboa": the French, Spanish and Portuguese "in".
+    // "en Guinée", "à Dakar", "em Lisboa", "sur Casablanca": the French, Spanish and Portuguese
+    // "in".
     let word = match fold(separator.as_str().trim()).as_str() {
-        "en" | "à" | "em" => "in".to_string(),
+        "en" | "à" | "em" | "sur" => "in".to_string(),
         other => other.to_string(),
     };
     let tail_key = name_key(tail);
@@ -657,6 +658,14 @@ mod tests {
             "ASSISTANT LEGAL OFFICER"
         );
         assert_eq!(tidy("Staff Nurse (3 posts)", None, None), "Staff Nurse");
+        assert_eq!(
+            tidy("Educateurs du Préscolaire (807 Postes)", None, None),
+            "Educateurs du Préscolaire"
+        );
+        assert_eq!(
+            tidy("Chefs de Produits sur Casablanca", None, None),
+            "Chefs de Produits"
+        );
         assert_eq!(tidy("Engineer (2 years)", None, None), "Engineer (2 years)");
         // A label for the post before a colon.
         assert_eq!(
