@@ -3007,6 +3007,22 @@ mod headlines_and_prose_titles {
     }
 
     #[test]
+    fn a_brazilian_city_and_state_under_the_company() {
+        let text = "Vendedor PJ\nLOPES FLORIANOPOLIS\nFlorianópolis-SC\n\nEstamos em busca de um \
+                    profissional talentoso para se juntar à nossa equipe.\nRegime: PJ\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.company.as_deref(), Some("LOPES FLORIANOPOLIS"));
+        assert_eq!(parsed.location.as_deref(), Some("Florianópolis-SC"));
+    }
+
+    #[test]
+    fn a_place_after_a_german_in_is_no_employer() {
+        let text = "Friseur/in (M/W/D)\n\nVollzeit\n\nUnser renommiertes Friseurunternehmen in \
+                    Freiburg im Breisgau (Güterbahnhof) sucht Verstärkung für unser Team.\n";
+        assert_eq!(parse_posting(text).company, None);
+    }
+
+    #[test]
     fn join_a_named_team_as_a_role() {
         let text = "Be a part of a fast-paced culture in a startup-like environment inside one of \
                     the most successful organizations in Québec.\nJoin BRP's central Data & \

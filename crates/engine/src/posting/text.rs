@@ -1586,13 +1586,30 @@ fn is_french_department_and_commune(text: &str) -> bool {
     DEPARTMENT_COMMUNE.is_match(text)
 }
 
+/// "Florianópolis-SC", "Vitória - ES", "Itapuã do Oeste – RO", "São Paulo/SP": a Brazilian city
+/// and its state's code, when the city part names no role ("Vendedor - SP" is a role and a
+/// state).
+fn is_brazilian_city_and_state(text: &str) -> bool {
+    static CITY_STATE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^(\p{Lu}[\p{L}'’ ]{1,40}?)\s?[-–/]\s?(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)$")
+            .expect("city-state regex is valid")
+    });
+    CITY_STATE
+        .captures(text)
+        .and_then(|caps| caps.get(1))
+        .is_some_and(|city| !has_role_word(city.as_str()) && word_count(city.as_str()) <= 5)
+}
+
 pub(crate) fn is_place(text: &str) -> bool {
     let trimmed = text.trim();
     if trimmed.is_empty() || trimmed.len() > 60 {
         return false;
     }
     let folded = fold(trimmed);
-    if is_known_place(&folded) || is_french_department_and_commune(trimmed) {
+    if is_known_place(&folded)
+        || is_french_department_and_commune(trimmed)
+        || is_brazilian_city_and_state(trimmed)
+    {
         return true;
     }
     // "Central London", "SW London", "Greater Manchester": a known place with the part of it.

@@ -78,7 +78,8 @@ fn brand_before_place(text: &str, found: regex::Match) -> Option<String> {
     })
 }
 
-/// Whether the name found at `start` follows "in"/"at"/"outside"/"near" ("A private nature
+/// Whether the name found at `start` follows "in"/"at"/"outside"/"near" or their equivalents in
+/// other languages ("A private nature
 /// reserve in Gansbaai is seeking", "A lodge outside Grahamstown is looking for": the place of
 /// an unnamed employer) or an indefinite article ("A Regional
 /// Queensland Council is seeking": a kind of employer, not its name).
@@ -88,9 +89,27 @@ fn unnamed_or_place(text: &str, start: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
+    // "Unser Friseurunternehmen in Freiburg im Breisgau sucht": the German, Dutch, French,
+    // Spanish and Portuguese "in" and "near" too.
     matches!(
         last,
-        "in" | "at" | "a" | "an" | "A" | "An" | "outside" | "near"
+        "in" | "at"
+            | "a"
+            | "an"
+            | "A"
+            | "An"
+            | "outside"
+            | "near"
+            | "im"
+            | "bei"
+            | "nahe"
+            | "te"
+            | "à"
+            | "en"
+            | "em"
+            | "no"
+            | "na"
+            | "près"
     )
 }
 
