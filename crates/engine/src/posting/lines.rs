@@ -973,7 +973,45 @@ const CONTAINS_HEADINGS: &[(&str, Section)] = &[
 ];
 
 /// "About …" headings that do not name the company.
-const GENERIC_ABOUT: &[&str] = &["us", "you", "me", "this", "the", "our", "your", "it"];
+const GENERIC_ABOUT: &[&str] = &[
+    "us",
+    "you",
+    "me",
+    "this",
+    "the",
+    "our",
+    "your",
+    "it",
+    "nous",
+    "nosotros",
+    "nós",
+    "nos",
+    "uns",
+    "el",
+    "la",
+    "le",
+    "les",
+    "l'entreprise",
+    "die",
+    "der",
+    "das",
+    "organização",
+    "organización",
+    "organisation",
+    "organization",
+    "empresa",
+    "entreprise",
+    "vaga",
+    "poste",
+    "puesto",
+    "unternehmen",
+    "stelle",
+    "company",
+    "role",
+    "job",
+    "position",
+    "team",
+];
 
 /// Recognises a heading line and the section it opens.
 pub(crate) fn detect_heading(line: &str) -> Option<Heading> {
@@ -1040,14 +1078,33 @@ pub(crate) fn vocabulary_section(folded: &str, words: usize, marked: bool) -> Op
     None
 }
 
-/// "About Acme" → About section naming the company "Acme".
-fn about_company_heading(core: &str, folded: &str, words: usize) -> Option<Heading> {
-    let rest = core
-        .strip_prefix("About ")
-        .or_else(|| core.strip_prefix("ABOUT "))?;
-    let first_word = folded.split_whitespace().nth(1)?;
+/// "About Acme", "À propos de Solidarités International", "Sobre o GASPORTO" → About section
+/// naming the company.
+fn about_company_heading(core: &str, _folded: &str, words: usize) -> Option<Heading> {
+    const LEADS: &[&str] = &[
+        "About ",
+        "ABOUT ",
+        "À propos de ",
+        "A propos de ",
+        "À PROPOS DE ",
+        "Sobre o ",
+        "Sobre a ",
+        "SOBRE O ",
+        "SOBRE A ",
+        "Acerca de ",
+        "Über ",
+    ];
+    let (lead, rest) = LEADS
+        .iter()
+        .find_map(|lead| core.strip_prefix(lead).map(|rest| (*lead, rest)))?;
+    let first_word = fold(rest).split_whitespace().next()?.to_string();
     let named = rest.chars().next().is_some_and(char::is_uppercase);
-    if GENERIC_ABOUT.contains(&first_word) || words > 5 || !named || ends_like_sentence(core) {
+    let lead_words = word_count(lead);
+    if GENERIC_ABOUT.contains(&first_word.as_str())
+        || words > 4 + lead_words
+        || !named
+        || ends_like_sentence(core)
+    {
         return None;
     }
     let mut found = heading(Section::About, true);
@@ -1151,6 +1208,19 @@ mod tests {
     fn about_heading_names_company() {
         let heading = detect_heading("About Fernweh Travel").expect("heading");
         assert_eq!(heading.company.as_deref(), Some("Fernweh Travel"));
+        for (line, company) in [
+            (
+                "À propos de Solidarités International (SI)",
+                "Solidarités International (SI)",
+            ),
+            ("Sobre o GASPORTO", "GASPORTO"),
+        ] {
+            let heading = detect_heading(line).expect("heading");
+            assert_eq!(heading.company.as_deref(), Some(company), "{line}");
+        }
+        for line in ["SOBRE A ORGANIZAÇÃO:", "À propos de nous", "Über uns"] {
+            assert_eq!(detect_heading(line).and_then(|h| h.company), None, "{line}");
+        }
         assert_eq!(
             detect_heading("About you").map(|h| h.section),
             Some(Section::Requirements)
