@@ -310,10 +310,13 @@ fn readable_text(document: &Html) -> String {
     let mut headings = document.select(&h1);
     if let (Some(heading), None) = (headings.next(), headings.next())
         && !root.select(&h1).any(|inner| inner.id() == heading.id())
+        && !is_hidden(heading)
         && !heading
             .ancestors()
             .filter_map(ElementRef::wrap)
             .any(is_hidden)
+        // A site's logo or its link home is no post's heading.
+        && heading.select(&selector("img, a[href='/']")).next().is_none()
     {
         let heading = collapse(&element_text(heading, false));
         if !heading.is_empty() && !text.contains(&heading) {
@@ -559,6 +562,12 @@ mod tests {
             read.parsed.title.as_deref(),
             Some("Sales and Marketing Manager")
         );
+        // A logo heading is not the post's.
+        let page = r#"<html><body><header><h1><a href="/"><img src="logo.png" alt="Acme"></a></h1>
+            </header><main><p>Frontend Developer</p><p>We build web applications for banks and
+            insurers and need a developer who knows Vue.js and TypeScript well.</p></main>
+            </body></html>"#;
+        assert!(read_job_page(page).text.starts_with("Frontend Developer"));
         // A heading the text already holds is not repeated.
         let page = r#"<html><body><header><h1>Frontend Developer</h1></header>
             <main><p>Frontend Developer | Brno</p><p>We build web applications for banks and

@@ -3032,5 +3032,19 @@ mod headlines_and_prose_titles {
             parse_posting(text).title.as_deref(),
             Some("AI Product Owner")
         );
+        // An unnamed "company" is no team, and "grow as a leader" names no role.
+        let text = "Why work with us\n\nJoin a company where you can grow as a leader.\n\nWe \
+                    sell garden furniture across the region.\n";
+        assert_ne!(parse_posting(text).title.as_deref(), Some("leader"));
+    }
+
+    #[test]
+    fn a_hiring_sentence_with_a_gender_marker_is_not_the_title_line() {
+        let text = "Wir suchen eine Pflegefachkraft (m/w/d)\n\nPflegefachkraft (m/w/d)\n\n\
+                    Klinikum Nord\n\nSie versorgen unsere Patientinnen und Patienten.\n";
+        assert_eq!(
+            parse_posting(text).title.as_deref(),
+            Some("Pflegefachkraft")
+        );
     }
 }

@@ -694,13 +694,14 @@ fn in_the_us(location: &str) -> bool {
         })
 }
 
-/// "Rs." is read as Indian rupees unless the text names exactly one other rupee country (Sri
-/// Lanka, Pakistan, Nepal, Mauritius) and nothing Indian (`₹`, INR, lakhs, India).
+/// "Rs." and lakhs are read as Indian rupees unless the text names exactly one other rupee
+/// country (Sri Lanka, Pakistan, Nepal, Mauritius) and nothing Indian (`₹`, INR, LPA, India):
+/// Pakistan counts pay in lakhs too.
 fn local_rupees(mut salary: Salary, folded: &str) -> Salary {
     if salary.currency != "INR" {
         return salary;
     }
-    let indian = ["₹", "inr", "lpa", "lakh", "india"]
+    let indian = ["₹", "inr", "lpa", "india"]
         .iter()
         .any(|w| folded.contains(w));
     if indian {

@@ -98,13 +98,13 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RANGE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:/\s*|per\s+)(?:yr|year|hr|hour|mo|month|annum)\.?\s*)?(?:[,.]-|/-|/=)?\s*(?:-|–|—|~|to|and|through|thru|until|till|bis|tot|à|a|hasta|até|[-–—,]?\s*max(?:imum)?\s*:?)\s*$")
+    Regex::new(r"(?i)^\s*(?:(?:/\s*|per\s+)(?:yr|year|hr|hour|mo|month|annum)\.?\s*(?:-|–|—|~|to)|(?:[,.]-|/-|/=)?\s*(?:-|–|—|~|to|and|through|thru|until|till|bis|tot|à|a|hasta|até|[-–—,]?\s*max(?:imum)?\s*:?))\s*$")
         .expect("range regex is valid")
 });
 
 static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:(?-u:\b)per\s+|/\s*|(?-u:\b)an?\s+|(?-u:\b)each\s+|(?-u:\b)pro\s+|(?-u:\b)par\s+|(?-u:\b)por\s+|(?-u:\b)al\s+)(hour|hr|h|day|month|mo|year|yr|annum|uur|stunde|heure|hora|maand|monat|mois|mes|jaar|jahr|an|año|ano)(?-u:\b)|(?-u:\b)(hourly|daily|monthly|annually|yearly|annual|pcm|p\.a\.?)|(?-i:(?-u:\b)(pm|p\.m\.))(?:[\s,;)]|$)|(?:за|в|на)\s+(месяц|час|год|місяць|годину|рік)",
+        r"(?i)(?:(?-u:\b)per\s+|/\s*|(?-u:\b)an?\s+|(?-u:\b)each\s+|(?-u:\b)pro\s+|(?-u:\b)par\s+|(?-u:\b)por\s+|(?-u:\b)al\s+)(hour|hr|h|day|month|mo|year|yr|annum|uur|stunde|heure|hora|maand|monat|mois|mes|jaar|jahr|an|año|ano)(?-u:\b)|(?-u:\b)(hourly|daily|monthly|annually|yearly|annual|pcm|p\.a\.?)|(?-i:(?-u:\b)(pm|p\.m\.))(?:[\s,;)]|$)|(?:^|[^\p{L}])(?:за|в|на)\s+(месяц|час|год|місяць|годину|рік)(?:[^\p{L}]|$)",
     )
     .expect("period regex is valid")
 });
@@ -319,6 +319,27 @@ pub(crate) fn bare_thousands(segment: &str) -> Option<(i64, i64)> {
     ((20..=900).contains(&min) && (min..=900).contains(&max)).then(|| (min * 1000, max * 1000))
 }
 
+/// Whether the line around `start..end` speaks of pay: a salary word, "LPA", "CTC" or a yearly
+/// or monthly period.
+fn line_speaks_of_pay(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let line = text[line_start..line_end].to_lowercase();
+    SALARY_WORDS.iter().any(|w| contains_word(&line, w))
+        || [
+            "lpa",
+            "ctc",
+            "p.a",
+            "pa",
+            "per annum",
+            "per month",
+            "monthly",
+            "annum",
+        ]
+        .iter()
+        .any(|w| contains_word(&line, w))
+}
+
 fn scan_tokens(text: &str, dollar: &'static str) -> Vec<Token> {
     AMOUNT
         .captures_iter(text)
@@ -334,9 +355,11 @@ fn scan_tokens(text: &str, dollar: &'static str) -> Vec<Token> {
             let multiplier = caps
                 .name("mult")
                 .map_or(Multiplier::None, |m| multiplier_of(m.as_str()));
-            // "3-4 Lacs PA", "12 LPA": only rupees are counted in lakhs (not a bare "L").
+            // "Salary: 3-4 Lacs PA", "12 LPA": only rupees are counted in lakhs (not a bare
+            // "L"), when the line speaks of pay ("trusted by 50 lakh farmers" is a count).
             let lakh_word = multiplier == Multiplier::Lakh
-                && caps.name("mult").is_some_and(|m| m.as_str().len() > 1);
+                && caps.name("mult").is_some_and(|m| m.as_str().len() > 1)
+                && line_speaks_of_pay(text, whole.start(), whole.end());
             Some(Token {
                 start: whole.start(),
                 end: whole.end(),
@@ -587,9 +610,13 @@ impl<'a> Context<'a> {
             .map_or(after_head.as_str(), |cut| &after_head[..cut]);
         let before_tail: String = tail_chars(&self.before, 40);
         // "$4,595/Monthly (Budgeted Hiring Salary: …)": the budgeted salary is the pay.
-        NOT_PAY_AFTER.iter().any(|w| {
-            contains_word(after_head, w) && !(*w == "budget" && after_head.contains("budgeted"))
-        }) || NOT_PAY_BEFORE.iter().any(|w| before_tail.contains(w))
+        let budgeted_pay = ["budgeted salary", "budgeted hiring salary", "budgeted pay"]
+            .iter()
+            .any(|w| after_head.contains(w));
+        NOT_PAY_AFTER
+            .iter()
+            .any(|w| contains_word(after_head, w) && !(*w == "budget" && budgeted_pay))
+            || NOT_PAY_BEFORE.iter().any(|w| before_tail.contains(w))
     }
 
     /// A salary word in the amount's sentence counts fully; elsewhere on its line (a paragraph
@@ -961,6 +988,11 @@ mod tests {
             parse_salary("Зарплата: 30000 ₴ на місяць"),
             salary(Some(30_000), Some(30_000), "UAH", SalaryPeriod::Month)
         );
+        // "в часовом поясе" (in the time zone) is no hourly rate.
+        assert_ne!(
+            parse_salary("Зарплата: 120 000 ₽, работа в часовом поясе МСК").map(|s| s.period),
+            Some(SalaryPeriod::Hour)
+        );
     }
 
     #[test]
@@ -979,8 +1011,13 @@ mod tests {
             ),
             salary(Some(4_595), Some(6_694), "USD", SalaryPeriod::Month)
         );
-        // A budget is still not pay.
+        // A budget is still not pay, and a period does not join an amount to a bonus.
         assert_eq!(parse_salary("A travel budget of $2,000 per year"), None);
+        assert_eq!(parse_salary("$3,000 budgeted per year for training"), None);
+        assert_eq!(
+            parse_salary("Pay: $22/hr and $1,500 sign-on bonus"),
+            salary(Some(22), Some(22), "USD", SalaryPeriod::Hour)
+        );
     }
 
     #[test]
@@ -994,8 +1031,9 @@ mod tests {
             parse_salary("CTC: 6 - 8 Lakhs per annum"),
             salary(Some(600_000), Some(800_000), "INR", SalaryPeriod::Year)
         );
-        // A bare "L" is no currency.
+        // A bare "L" is no currency, and lakhs that are no pay are a count.
         assert_eq!(parse_salary("Tank: 5L"), None);
+        assert_eq!(parse_salary("Trusted by 50 lakh farmers"), None);
         assert_eq!(
             parse_salary("؋90000 - ؋110000 monthly"),
             salary(Some(90_000), Some(110_000), "AFN", SalaryPeriod::Month)

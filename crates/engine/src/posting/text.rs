@@ -99,15 +99,17 @@ fn without_markdown_escapes(text: &str) -> String {
     while i < chars.len() {
         if chars[i] == '\\' {
             let run = chars[i..].iter().take_while(|&&c| c == '\\').count();
-            if run <= 2
+            // One escape, or one escaped again; a longer run is kept as written.
+            let escape = run <= 2
                 && chars
                     .get(i + run)
                     .copied()
-                    .is_some_and(is_markdown_escapable)
-            {
-                i += run;
-                continue;
+                    .is_some_and(is_markdown_escapable);
+            if !escape {
+                out.extend(&chars[i..i + run]);
             }
+            i += run;
+            continue;
         }
         out.push(chars[i]);
         i += 1;
@@ -1574,12 +1576,12 @@ fn is_place_kind_word(word: &str) -> bool {
 
 /// Whether the text names a place: a known city/country/region, a
 /// "City, Region" pair, or "Remote (…)".
-/// "92 - ANTONY", "75 - PARIS 08", "57 - Metz", "2A - AJACCIO": France Travail's way of writing
-/// the place, a département's number and the commune.
+/// "92 - ANTONY", "75 - PARIS 08", "2A - AJACCIO": France Travail's way of writing the place, a
+/// département's number and the commune in capitals (not "12 - Month Contract").
 fn is_french_department_and_commune(text: &str) -> bool {
     static DEPARTMENT_COMMUNE: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(
-            r"^(?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6]) - \p{Lu}[\p{L}'’ -]{1,40}(?: \d{2})?$",
+            r"^(?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6]) - \p{Lu}[\p{Lu}'’ -]{1,40}(?: \d{2})?$",
         )
         .expect("department regex is valid")
     });
@@ -1778,6 +1780,25 @@ mod tests {
             assert!(is_board_chrome(line), "{line}");
         }
         assert!(!is_board_chrome("Chargé(e) de suivi évaluation"));
+    }
+
+    #[test]
+    fn french_and_brazilian_place_lines() {
+        for place in [
+            "92 - ANTONY",
+            "75 - PARIS 08",
+            "Florianópolis-SC",
+            "Vitória - ES",
+        ] {
+            assert!(is_place(place), "{place}");
+        }
+        for not_place in [
+            "12 - Month Contract",
+            "40 - Hours per week",
+            "Vendedor - SP",
+        ] {
+            assert!(!is_place(not_place), "{not_place}");
+        }
     }
 
     #[test]

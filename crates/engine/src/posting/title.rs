@@ -91,7 +91,7 @@ static LABEL_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 /// The hours of the post after the role: "Parish Administrator - 32 hrs / week", "Care
 /// Assistant (30 hours)", "Cleaner, 20 hours per week".
 static HOURS_ENDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:[-–—|,]\s*|\(\s*)\d{1,2}(?:[.,]\d{1,2})?\s*(?:hrs?|hours?)\.?(?:\s*(?:(?:/|per|a)\s*(?:week|wk|w)\.?|p/w|pw))?\s*\)?$")
+    Regex::new(r"(?i)(?:\s*[-–—|,]\s*\d{1,2}(?:[.,]\d{1,2})?\s*(?:hrs?|hours?)\.?(?:\s*(?:(?:/|per|a)\s*(?:week|wk|w)\.?|p/w|pw))?|\s*\(\s*\d{1,2}(?:[.,]\d{1,2})?\s*(?:hrs?|hours?)\.?(?:\s*(?:(?:/|per|a)\s*(?:week|wk|w)\.?|p/w|pw))?\s*\))$")
         .expect("hours ending regex is valid")
 });
 
@@ -182,26 +182,47 @@ fn without_leading_company(title: &str, company: Option<&str>) -> String {
 /// a leading or closing bracket that states the contract or the arrangement is an aside to the
 /// role.
 fn without_asides(title: &str) -> String {
-    let states_terms = |inner: &str| {
-        detect_job_type_short(inner).is_some()
-            || detect_arrangement(inner).is_some()
-            || matches!(
-                fold(inner.trim()).as_str(),
-                "corp to corp" | "corp-to-corp" | "c2c" | "w2" | "1099" | "ft" | "pt"
-            )
-    };
     let mut current = title.trim();
     if let Some(rest) = current.strip_prefix('(')
         && let Some((inner, after)) = rest.split_once(')')
-        && states_terms(inner)
+        && (detect_job_type_short(inner).is_some() || detect_arrangement(inner).is_some())
         && has_role_word(after)
     {
         current = after.trim();
     }
+    // At the end only a bracket that holds nothing but terms: "Software Engineer (Remote
+    // Sensing)" and "Solicitor (Contract Law)" keep their specialty.
     if let Some(head) = current.strip_suffix(')')
         && let Some((head, inner)) = head.rsplit_once('(')
-        && !inner.contains('(')
-        && states_terms(inner)
+        && inner.split(['/', ',']).all(|term| {
+            matches!(
+                fold(term.trim()).as_str(),
+                "full time"
+                    | "full-time"
+                    | "fulltime"
+                    | "part time"
+                    | "part-time"
+                    | "remote"
+                    | "hybrid"
+                    | "on-site"
+                    | "onsite"
+                    | "contract"
+                    | "temporary"
+                    | "temp"
+                    | "permanent"
+                    | "fixed term"
+                    | "fixed-term"
+                    | "casual"
+                    | "locum"
+                    | "corp to corp"
+                    | "corp-to-corp"
+                    | "c2c"
+                    | "w2"
+                    | "1099"
+                    | "ft"
+                    | "pt"
+            )
+        })
         && has_role_word(head)
     {
         current = head.trim();
@@ -446,10 +467,15 @@ mod tests {
             "Statistical Science Associate Director (Principal level) – Late Oncology"
         );
         // A bracket that names the specialty stays.
-        assert_eq!(
-            tidy("Research Assistant (Forest Ecology)", None, None),
-            "Research Assistant (Forest Ecology)"
-        );
+        for title in [
+            "Research Assistant (Forest Ecology)",
+            "Software Engineer (Remote Sensing)",
+            "Solicitor (Contract Law)",
+            "Cloud Architect (Hybrid Cloud)",
+            "Care Worker (Days, 30 hours)",
+        ] {
+            assert_eq!(tidy(title, None, None), title);
+        }
         // Not a number that belongs to the role.
         assert_eq!(
             tidy("24 Hour Support Worker", None, None),

@@ -36,7 +36,6 @@ pub(super) const NOT_COMPANIES: &[&str] = &[
     "this",
     "it",
     "there",
-    "here",
     "apply now",
     "urgent",
     "new",
@@ -174,13 +173,17 @@ pub(crate) fn not_a_name(text: &str) -> bool {
     {
         return true;
     }
-    // "؋90000 - ؋110000 monthly", "$55,000": pay on a stacked line.
+    // "؋90000 - ؋110000 monthly", "$55,000", "3.000 € brutto": pay on a stacked line.
+    let sign = |c: char| {
+        matches!(
+            c,
+            '$' | '€' | '£' | '¥' | '₹' | '₦' | '؋' | '₱' | '₩' | '₺' | '₽' | '₴'
+        )
+    };
     let chars: Vec<char> = text.chars().collect();
     let pay = chars.windows(3).any(|w| {
-        matches!(
-            w[0],
-            '$' | '€' | '£' | '¥' | '₹' | '₦' | '؋' | '₱' | '₩' | '₺'
-        ) && (w[1].is_ascii_digit() || (w[1] == ' ' && w[2].is_ascii_digit()))
+        (sign(w[0]) && (w[1].is_ascii_digit() || (w[1] == ' ' && w[2].is_ascii_digit())))
+            || (w[0].is_ascii_digit() && (sign(w[1]) || (w[1] == ' ' && sign(w[2]))))
     });
     if pay {
         return true;

@@ -504,8 +504,32 @@ pub(crate) fn looks_like_title(line: &str) -> bool {
         return false;
     }
     // "Inhouse SAP HCM Key User (m/w/d)", "CAP petite enfance (H/F)": only a job title
-    // carries a gender marker, and French titles are written in lower case.
+    // carries a gender marker, and French titles are written in lower case; "Wir suchen eine
+    // Pflegefachkraft (m/w/d)" is a hiring sentence.
+    let hiring_sentence = cleaned.split_whitespace().take(3).any(|w| {
+        matches!(
+            fold(w).as_str(),
+            "wir"
+                | "ich"
+                | "we"
+                | "we're"
+                | "nous"
+                | "on"
+                | "nosotros"
+                | "buscamos"
+                | "recrutons"
+                | "recherchons"
+                | "recrute"
+                | "suchen"
+                | "sucht"
+                | "rejoignez"
+                | "join"
+                | "zoeken"
+                | "zoekt"
+        )
+    });
     if let Some(open) = cleaned.rfind('(')
+        && !hiring_sentence
         && cleaned.ends_with(')')
         && is_gender_marker(&cleaned[open..])
         && word_count(&cleaned[..open]) <= 10
@@ -1245,6 +1269,7 @@ mod tests {
             "40 hours per week",
             "؋90000 - ؋110000 monthly",
             "€ 20,400",
+            "3.000 € brutto",
             "About the Company:",
             "IMU. We",
         ] {
