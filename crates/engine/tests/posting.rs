@@ -2943,6 +2943,25 @@ mod stacked_lines_that_name_no_employer {
     }
 
     #[test]
+    fn a_glassdoor_rating_line_between_company_and_place() {
+        let text = "Research Scientist\nRochester Regional Health\n3.3\nRochester, NY\n$38K-$84K \
+                    (Glassdoor est.)\n\nSUMMARY\n\nRuns studies in the hospital's research \
+                    unit.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.company.as_deref(), Some("Rochester Regional Health"));
+        assert_eq!(parsed.location.as_deref(), Some("Rochester, NY"));
+    }
+
+    #[test]
+    fn a_placeholder_place_with_a_trailing_comma_and_a_company_that_seeks() {
+        let text = "Job title: Community Manager\nLocation: Global,\n\nHarbour Labs seeks a \
+                    community manager to grow our network of researchers.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.location, None);
+        assert_eq!(parsed.company.as_deref(), Some("Harbour Labs"));
+    }
+
+    #[test]
     fn markdown_escapes_escaped_twice_by_a_scraper() {
         let text = "Sales Representative\n\nPay: ₦300,000\\\\.00 \\\\- ₦400,000\\\\.00 per \
                     month\n\nVisit retailers in Lagos and grow the accounts you are given.\n";

@@ -811,7 +811,7 @@ fn dollars_from_text(folded: &str) -> &'static str {
 /// goes but names none (an applicant's range, a board's placeholder, the arrangement, the role
 /// itself).
 fn names_no_place(value: &str) -> bool {
-    let folded = text::fold(value.trim().trim_end_matches('.'));
+    let folded = text::fold(value.trim().trim_end_matches(['.', ',', ';']));
     let placeholder = matches!(
         folded.as_str(),
         "worldwide"

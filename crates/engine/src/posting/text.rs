@@ -407,6 +407,14 @@ pub(crate) fn is_board_chrome(line: &str) -> bool {
         return true;
     }
     let words = folded.split_whitespace().count();
+    // "3.3", "4.2 ★": a board's rating of the employer, on a line of its own.
+    let rating = folded.trim_end_matches(['★', '☆', ' ']).as_bytes();
+    if let [whole, b'.', tenth] = rating
+        && (b'1'..=b'5').contains(whole)
+        && tenth.is_ascii_digit()
+    {
+        return true;
+    }
     // "Skip to Job Description", "Skip to navigation": a screen reader's link.
     if words <= 5 && folded.starts_with("skip to ") {
         return true;
@@ -1776,6 +1784,8 @@ mod tests {
             "Sponsored",
             "Skip to Job Description",
             "top of page",
+            "3.3",
+            "4.2 ★",
         ] {
             assert!(is_board_chrome(line), "{line}");
         }

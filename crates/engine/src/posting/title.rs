@@ -103,10 +103,10 @@ static BASED_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Contract words a board puts before the role ("Full time Sous Chef", "Part-Time Library
-/// Assistant"; the employment type is read from the text separately), and a button's "Apply
-/// for" run into it.
+/// Assistant"; the employment type is read from the text separately), a button's "Apply
+/// for" run into it, and a hiring lead ("Hiring our next Community Manager").
 static LEAD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:full[- ]?time|part[- ]?time|permanent|casual|apply (?:now )?for(?: the)?)\s*[-–:]?\s+")
+    Regex::new(r"(?i)^(?:full[- ]?time|part[- ]?time|permanent|casual|apply (?:now )?for(?: the)?|(?:now )?hiring(?: (?:our|an?|the))?(?: (?:next|new|first))?)\s*[-–:]?\s+")
         .expect("lead words regex is valid")
 });
 
@@ -465,6 +465,10 @@ mod tests {
                 None
             ),
             "Statistical Science Associate Director (Principal level) – Late Oncology"
+        );
+        assert_eq!(
+            tidy("Hiring our next Community Manager", None, None),
+            "Community Manager"
         );
         // A bracket that names the specialty stays.
         for title in [
