@@ -2943,6 +2943,15 @@ mod stacked_lines_that_name_no_employer {
     }
 
     #[test]
+    fn a_contract_line_under_the_company_is_no_place() {
+        let text = "Project Engineer\nHarbour Works Ltd\n12 - Month Contract\n\nYou will plan \
+                    the works on the new quay.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.company.as_deref(), Some("Harbour Works Ltd"));
+        assert_eq!(parsed.location, None);
+    }
+
+    #[test]
     fn a_glassdoor_rating_line_between_company_and_place() {
         let text = "Research Scientist\nRochester Regional Health\n3.3\nRochester, NY\n$38K-$84K \
                     (Glassdoor est.)\n\nSUMMARY\n\nRuns studies in the hospital's research \

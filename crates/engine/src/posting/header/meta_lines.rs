@@ -193,7 +193,9 @@ pub(crate) fn company_from_logo(lines: &[Line]) -> Option<String> {
 /// "GLOUCESTER", "Various Locations"): capitalised words, at most eight.
 fn place_line(text: &str) -> bool {
     is_place(text)
-        || (word_count(text) <= 8
+        // "12 - Month Contract", "Full Time": the contract, not the place.
+        || (!is_attribute(text)
+            && word_count(text) <= 8
             && text.split_whitespace().all(|w| {
                 w.chars()
                     .next()
