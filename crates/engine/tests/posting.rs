@@ -2943,6 +2943,21 @@ mod stacked_lines_that_name_no_employer {
     }
 
     #[test]
+    fn a_labelled_company_the_text_also_calls_a_kind_of_employer() {
+        let text = "Lecturer (Computer Science)\n\nThe posts are full-time teaching positions \
+                    offered in a Government Post Graduate College located in Sialkot.\n\nField \
+                    Details\nCompany Name Government Post Graduate College\nExperience 0–3 Years\n";
+        assert_eq!(
+            parse_posting(text).company.as_deref(),
+            Some("Government Post Graduate College")
+        );
+        // A description in the label is still no name.
+        let text = "Staff Nurse\n\nCompany: Leading Private Hospital\n\nJoin a Leading Private \
+                    Hospital in the city centre as a staff nurse on the surgical ward.\n";
+        assert_eq!(parse_posting(text).company, None);
+    }
+
+    #[test]
     fn a_contract_line_under_the_company_is_no_place() {
         let text = "Project Engineer\nHarbour Works Ltd\n12 - Month Contract\n\nYou will plan \
                     the works on the new quay.\n";

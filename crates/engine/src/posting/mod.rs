@@ -366,6 +366,7 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
             }
             None => Some(c),
         });
+    let labelled = labelled_company.is_some();
     let company = labelled_company.or_else(|| {
         if header::for_unnamed_client(&normalized)
             || (stock_phrase && header::presents_recruiter(&normalized))
@@ -378,9 +379,12 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
         }
     });
     // "A Regional Queensland Council is seeking …": a name the text itself introduces with
-    // "a" describes an employer it does not name.
+    // "a" describes an employer it does not name, unless a label names it ("Company Name
+    // Government Post Graduate College" over "… offered in a Government Post Graduate College").
     let company = company
-        .filter(|name| !described_not_named(name, &folded))
+        .filter(|name| {
+            (labelled && header::plausible_company(name)) || !described_not_named(name, &folded)
+        })
         .map(|name| expand_acronym(name, &normalized));
     let tidied = title
         .clone()
