@@ -173,19 +173,9 @@ pub(crate) fn not_a_name(text: &str) -> bool {
     {
         return true;
     }
-    // "؋90000 - ؋110000 monthly", "$55,000", "3.000 € brutto": pay on a stacked line.
-    let sign = |c: char| {
-        matches!(
-            c,
-            '$' | '€' | '£' | '¥' | '₹' | '₦' | '؋' | '₱' | '₩' | '₺' | '₽' | '₴'
-        )
-    };
-    let chars: Vec<char> = text.chars().collect();
-    let pay = chars.windows(3).any(|w| {
-        (sign(w[0]) && (w[1].is_ascii_digit() || (w[1] == ' ' && w[2].is_ascii_digit())))
-            || (w[0].is_ascii_digit() && (sign(w[1]) || (w[1] == ' ' && sign(w[2]))))
-    });
-    if pay {
+    // "؋90000 - ؋110000 monthly", "$55,000", "3.000 € brutto": pay on a stacked line, as the
+    // salary reader reads it.
+    if parse_salary(text).is_some() {
         return true;
     }
     // "IMU. We": a sentence's end and the next one's subject, not a name.
