@@ -1030,7 +1030,7 @@ pub(crate) fn detect_heading(line: &str) -> Option<Heading> {
     if let Some(section) = vocabulary_section(&folded, words, marked) {
         return Some(heading(section, true));
     }
-    if let Some(found) = about_company_heading(&core, &folded, words) {
+    if let Some(found) = about_company_heading(&core, words) {
         return Some(found);
     }
     if let Some(found) = inline_heading(&plain) {
@@ -1080,7 +1080,7 @@ pub(crate) fn vocabulary_section(folded: &str, words: usize, marked: bool) -> Op
 
 /// "About Acme", "À propos de Solidarités International", "Sobre o GASPORTO" → About section
 /// naming the company.
-fn about_company_heading(core: &str, _folded: &str, words: usize) -> Option<Heading> {
+fn about_company_heading(core: &str, words: usize) -> Option<Heading> {
     const LEADS: &[&str] = &[
         "About ",
         "ABOUT ",

@@ -319,11 +319,17 @@ pub(crate) fn bare_thousands(segment: &str) -> Option<(i64, i64)> {
     ((20..=900).contains(&min) && (min..=900).contains(&max)).then(|| (min * 1000, max * 1000))
 }
 
+/// Where the line holding `start..end` starts and ends.
+fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    (line_start, line_end)
+}
+
 /// Whether the line around `start..end` speaks of pay: a salary word, "LPA", "CTC" or a yearly
 /// or monthly period.
 fn line_speaks_of_pay(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let (line_start, line_end) = line_bounds(text, start, end);
     let line = text[line_start..line_end].to_lowercase();
     SALARY_WORDS.iter().any(|w| contains_word(&line, w))
         || [
@@ -575,8 +581,7 @@ impl<'a> Context<'a> {
     fn around(text: &'a str, tokens: &[Token], first: usize, last: usize) -> Self {
         let start = tokens[first].start;
         let end = tokens[last].end;
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let (line_start, line_end) = line_bounds(text, start, end);
         let previous_end = first
             .checked_sub(1)
             .map_or(line_start, |p| tokens[p].end.clamp(line_start, start));

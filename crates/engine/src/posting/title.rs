@@ -91,8 +91,20 @@ static LABEL_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 /// The hours of the post after the role: "Parish Administrator - 32 hrs / week", "Care
 /// Assistant (30 hours)", "Cleaner, 20 hours per week".
 static HOURS_ENDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\s*[-–—|,]\s*\d{1,2}(?:[.,]\d{1,2})?\s*(?:hrs?|hours?)\.?(?:\s*(?:(?:/|per|a)\s*(?:week|wk|w)\.?|p/w|pw))?|\s*\(\s*\d{1,2}(?:[.,]\d{1,2})?\s*(?:hrs?|hours?)\.?(?:\s*(?:(?:/|per|a)\s*(?:week|wk|w)\.?|p/w|pw))?\s*\))$")
-        .expect("hours ending regex is valid")
+    let hours = r"\d{1,2}(?:[.,]\d{1,2})?\s*(?:hrs?|hours?)\.?(?:\s*(?:(?:/|per|a)\s*(?:week|wk|w)\.?|p/w|pw))?";
+    Regex::new(&format!(
+        r"(?i)(?:\s*[-–—|,]\s*{hours}|\s*\(\s*{hours}\s*\))$"
+    ))
+    .expect("hours ending regex is valid")
+});
+
+/// A closing bracket that holds nothing but the contract's or the arrangement's terms:
+/// "JavaScript Developer ( Corp to Corp )", "Remote Nurse (FT)", "Analyst (Full Time /
+/// Remote)"; not "(Remote Sensing)" or "(Contract Law)", a specialty.
+static TERMS_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    let term = r"(?:full[- ]?time|part[- ]?time|remote|hybrid|on-?site|contract|temporary|temp|permanent|fixed[- ]term|casual|locum|corp[- ]to[- ]corp|c2c|w2|1099|ft|pt)";
+    Regex::new(&format!(r"(?i)\s*\(\s*{term}(?:\s*[/,]\s*{term})*\s*\)$"))
+        .expect("terms ending regex is valid")
 });
 
 /// Where the post is based, run onto the role: "… communautaire, basé(e) à Ménaka", "…
@@ -128,6 +140,7 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
             .or_else(|| without_ending(&current, &GENDER_ENDING))
             .or_else(|| without_ending(&current, &BASED_ENDING))
             .or_else(|| without_ending(&current, &HOURS_ENDING))
+            .or_else(|| without_ending(&current, &TERMS_ENDING))
             .or_else(|| without_ending(&current, &DATED_ENDING))
             .or_else(|| without_named_tail(&current, company, location));
         match next {
@@ -178,9 +191,8 @@ fn without_leading_company(title: &str, company: Option<&str>) -> String {
     }
 }
 
-/// "(1099 Contract) Nonprofit Salesforce Consultant", "JavaScript Developer ( Corp to Corp )":
-/// a leading or closing bracket that states the contract or the arrangement is an aside to the
-/// role.
+/// "(1099 Contract) Nonprofit Salesforce Consultant": a leading bracket that states the
+/// contract or the arrangement is an aside to the role (a closing one is `TERMS_ENDING`).
 fn without_asides(title: &str) -> String {
     let mut current = title.trim();
     if let Some(rest) = current.strip_prefix('(')
@@ -189,43 +201,6 @@ fn without_asides(title: &str) -> String {
         && has_role_word(after)
     {
         current = after.trim();
-    }
-    // At the end only a bracket that holds nothing but terms: "Software Engineer (Remote
-    // Sensing)" and "Solicitor (Contract Law)" keep their specialty.
-    if let Some(head) = current.strip_suffix(')')
-        && let Some((head, inner)) = head.rsplit_once('(')
-        && inner.split(['/', ',']).all(|term| {
-            matches!(
-                fold(term.trim()).as_str(),
-                "full time"
-                    | "full-time"
-                    | "fulltime"
-                    | "part time"
-                    | "part-time"
-                    | "remote"
-                    | "hybrid"
-                    | "on-site"
-                    | "onsite"
-                    | "contract"
-                    | "temporary"
-                    | "temp"
-                    | "permanent"
-                    | "fixed term"
-                    | "fixed-term"
-                    | "casual"
-                    | "locum"
-                    | "corp to corp"
-                    | "corp-to-corp"
-                    | "c2c"
-                    | "w2"
-                    | "1099"
-                    | "ft"
-                    | "pt"
-            )
-        })
-        && has_role_word(head)
-    {
-        current = head.trim();
     }
     current.to_string()
 }
@@ -454,6 +429,7 @@ mod tests {
             ),
             ("Registered Nurse (Full Time)", "Registered Nurse"),
             ("Remote Nurse (FT)", "Remote Nurse"),
+            ("Data Analyst (Full Time / Remote)", "Data Analyst"),
         ] {
             assert_eq!(tidy(title, None, None), role);
         }

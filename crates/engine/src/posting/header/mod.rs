@@ -266,13 +266,17 @@ fn role_before_gender_marker(line: &str) -> Option<&str> {
         return None;
     }
     let head = line[..open].trim();
-    let lowercase_words = head
-        .split_whitespace()
+    (!head.is_empty() && word_count(head) <= 8 && lower_case_words(head) <= 1)
+        .then(|| line[..=close].trim())
+}
+
+/// How many words of a title candidate start in lower case, not counting connectors ("of",
+/// "and", "-"): a title capitalises its words, a sentence does not.
+fn lower_case_words(text: &str) -> usize {
+    text.split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .filter(|w| !TITLE_CONNECTORS.contains(w))
-        .count();
-    (!head.is_empty() && word_count(head) <= 8 && lowercase_words <= 1)
-        .then(|| line[..=close].trim())
+        .count()
 }
 
 /// "February 19, 2025", "19/02/2025", "2025-02-19": a line that is only a date.
@@ -533,24 +537,14 @@ pub(crate) fn looks_like_title(line: &str) -> bool {
         && cleaned.ends_with(')')
         && is_gender_marker(&cleaned[open..])
         && word_count(&cleaned[..open]) <= 10
-        && cleaned[..open]
-            .split_whitespace()
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .filter(|w| !TITLE_CONNECTORS.contains(w))
-            .count()
-            <= 3
+        && lower_case_words(&cleaned[..open]) <= 3
     {
         return true;
     }
     let segments = split_segments(&cleaned);
     segments.iter().any(|segment| {
         let core = strip_parentheticals_text(segment);
-        let lowercase_words = core
-            .split_whitespace()
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .filter(|w| !TITLE_CONNECTORS.contains(w))
-            .count();
-        has_role_word(&core) && word_count(&core) <= 10 && lowercase_words <= 2
+        has_role_word(&core) && word_count(&core) <= 10 && lower_case_words(&core) <= 2
     })
 }
 
