@@ -310,10 +310,8 @@ fn readable_text(document: &Html) -> String {
     let mut headings = document.select(&h1);
     if let (Some(heading), None) = (headings.next(), headings.next())
         && !root.select(&h1).any(|inner| inner.id() == heading.id())
-        && !is_hidden(heading)
-        && !heading
-            .ancestors()
-            .filter_map(ElementRef::wrap)
+        && !std::iter::once(heading)
+            .chain(heading.ancestors().filter_map(ElementRef::wrap))
             .any(is_hidden)
         // A site's logo or its link home is no post's heading.
         && heading.select(&selector("img, a[href='/']")).next().is_none()
@@ -562,12 +560,20 @@ mod tests {
             read.parsed.title.as_deref(),
             Some("Sales and Marketing Manager")
         );
-        // A logo heading is not the post's.
-        let page = r#"<html><body><header><h1><a href="/"><img src="logo.png" alt="Acme"></a></h1>
-            </header><main><p>Frontend Developer</p><p>We build web applications for banks and
-            insurers and need a developer who knows Vue.js and TypeScript well.</p></main>
-            </body></html>"#;
-        assert!(read_job_page(page).text.starts_with("Frontend Developer"));
+        // A site's link home or a hidden heading is not the post's.
+        for heading in [
+            r#"<h1><a href="/">Acme Careers</a></h1>"#,
+            r#"<h1><img src="logo.png" alt="Acme">Acme Careers</h1>"#,
+            "<h1 hidden>Acme Careers</h1>",
+        ] {
+            let page = format!(
+                "<html><body><div>{heading}</div><main><p>Frontend Developer</p><p>We build web \
+                 applications for banks and insurers and need a developer who knows Vue.js and \
+                 TypeScript well.</p></main></body></html>"
+            );
+            let read = read_job_page(&page);
+            assert!(read.text.starts_with("Frontend Developer"), "{heading}");
+        }
         // A heading the text already holds is not repeated.
         let page = r#"<html><body><header><h1>Frontend Developer</h1></header>
             <main><p>Frontend Developer | Brno</p><p>We build web applications for banks and
