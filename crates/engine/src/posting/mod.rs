@@ -30,7 +30,7 @@ pub mod title_model;
 
 pub use salary::{Salary, SalaryPeriod, parse_salary};
 pub use schema_org::{SchemaNodes, decode_entities, posting_from_schema_org};
-pub(crate) use text::{in_gazetteer, is_gazetteer_city};
+pub(crate) use text::{in_gazetteer, is_gazetteer_city, is_listed_city};
 
 use header::{
     Header, company_from_subject, company_from_text, header_from_title_text, location_from_text,

@@ -1454,12 +1454,22 @@ fn without_accents(word: &str) -> String {
         .collect()
 }
 
+/// The gazetteer's two files: `places.txt`, written by hand (regions, countries, states and the
+/// cities met in postings), and `world_places.txt`, written by `scripts/build_gazetteer.py`
+/// from GeoNames (towns of 15,000 people or more and first-level divisions of every country).
+const GAZETTEER: [&str; 2] = [include_str!("places.txt"), include_str!("world_places.txt")];
+
+/// The gazetteer's lines, both files, with their `#` headings.
+fn gazetteer_lines() -> impl Iterator<Item = &'static str> {
+    GAZETTEER
+        .iter()
+        .flat_map(|file| file.lines().map(str::trim))
+}
+
 /// Countries, regions, states, provinces, counties and cities recognised as locations
-/// (`places.txt`, folded).
+/// (the gazetteer, folded).
 static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    include_str!("places.txt")
-        .lines()
-        .map(str::trim)
+    gazetteer_lines()
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
         .map(fold)
         .collect()
@@ -1480,13 +1490,11 @@ pub(crate) fn in_gazetteer(name: &str) -> bool {
 fn places_under(wanted: impl Fn(&str) -> bool) -> HashSet<String> {
     let mut taking = false;
     let mut out = HashSet::new();
-    for line in include_str!("places.txt").lines().map(str::trim) {
+    for line in gazetteer_lines() {
         if let Some(comment) = line.strip_prefix('#') {
-            let comment = comment.trim();
-            // The file's own description at the top is not a heading.
-            if !(comment.starts_with("Place names") || comment.starts_with("One name")) {
-                taking = wanted(comment);
-            }
+            // Every comment ends the block before it; the files' descriptions at their tops are
+            // never wanted headings.
+            taking = wanted(comment.trim());
         } else if taking && !line.is_empty() {
             out.insert(fold(line));
         }
@@ -1494,12 +1502,17 @@ fn places_under(wanted: impl Fn(&str) -> bool) -> HashSet<String> {
     out
 }
 
-/// The gazetteer's cities only (the lines under its `# cities…` / `# more cities` comments).
+/// The gazetteer's cities only (the lines under its `# cities…`, `# more cities` and
+/// `# world towns` comments).
 static CITY_PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    places_under(|heading| heading.starts_with("cities") || heading.starts_with("more cities"))
+    places_under(|heading| {
+        heading.starts_with("cities")
+            || heading.starts_with("more cities")
+            || heading.starts_with("world towns")
+    })
 });
 
-/// The gazetteer's regions and countries: its first block (before any heading), and the lines
+/// The gazetteer's regions and countries: its `# regions` block, and the lines
 /// under `# countries` / `# more countries…`.
 static BROAD_PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     places_under(|heading| {
@@ -1537,6 +1550,18 @@ pub(crate) fn is_world_region(name: &str) -> bool {
 /// Whether a name as written is a city in the gazetteer (not a country, state or county).
 pub(crate) fn is_gazetteer_city(name: &str) -> bool {
     CITY_PLACES.contains(&fold(name.trim()))
+}
+
+/// The hand-written list's cities only (`places.txt`), without GeoNames' towns.
+static LISTED_CITY_PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    places_under(|heading| heading.starts_with("cities") || heading.starts_with("more cities"))
+});
+
+/// Whether a name as written is a city of the hand-written list: the cities met in postings,
+/// checked to be no common name. A city guessed from prose alone must be one of them, since
+/// GeoNames' towns include many surnames and brands ("Hamilton", "Goodyear").
+pub(crate) fn is_listed_city(name: &str) -> bool {
+    LISTED_CITY_PLACES.contains(&fold(name.trim()))
 }
 
 /// Whether a name holds a word for a kind of place ("Cook County", "Mason City", "Sun Valley"),
@@ -1790,6 +1815,26 @@ mod tests {
             assert!(is_board_chrome(line), "{line}");
         }
         assert!(!is_board_chrome("Chargé(e) de suivi évaluation"));
+    }
+
+    #[test]
+    fn towns_of_the_world_gazetteer_are_places_but_english_words_are_not() {
+        for place in [
+            "Bracknell",
+            "Mbabane",
+            "Guadalajara, Jalisco",
+            "Torquay",
+            "Nakuru",
+            "Gauteng",
+        ] {
+            assert!(is_place(place), "{place}");
+        }
+        assert!(is_gazetteer_city("Bicester"));
+        assert!(!is_broad_place("Gauteng"));
+        // Towns named like English words stay out of the generated list.
+        for word in ["Mobile", "Split", "Deal", "Police", "Orange"] {
+            assert!(!is_place(word), "{word}");
+        }
     }
 
     #[test]

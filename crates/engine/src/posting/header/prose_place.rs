@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::posting::text::{is_world_region, without_remote_brackets};
-use crate::posting::{in_gazetteer, is_gazetteer_city};
+use crate::posting::{in_gazetteer, is_listed_city};
 
 const PLACE_NAME: &str =
     r"([A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){0,2}(?:,[ ]*[A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){0,2})?)";
@@ -173,11 +173,11 @@ fn trim_place(place: &str) -> String {
 /// state), folded. Every entry is a gazetteer city (a test checks), so none of them is dead.
 pub(super) const ORDINARY_WORD_CITIES: &[&str] = &["nice", "reading", "bath", "essen", "victoria"];
 
-/// The city the text names most often (then first), from the gazetteer's cities only: a last
-/// resort when no label, header line or phrase states the place ("Applications to the office
-/// in town … Leipzig … Leipzig"). A city counts only when it ends its run of capitalised words
-/// ("Stadt Leipzig", "In Leeds"): "Boston Consulting Group" and "Charlotte Evans" are no place,
-/// and "New York" is not York. Countries and regions are not taken: a country named in passing
+/// The city the text names most often (then first), from the hand-written list's cities only
+/// (`is_listed_city`, not GeoNames' towns): a last resort when no label, header line or phrase
+/// states the place ("Applications to the office in town … Leipzig … Leipzig"). A city counts
+/// only when it ends its run of capitalised words ("Stadt Leipzig", "In Leeds"): "Boston
+/// Consulting Group" and "Charlotte Evans" are no place, and "New York" is not York. Countries and regions are not taken: a country named in passing
 /// (a nationality, a donor) says little about where the job is.
 pub(crate) fn city_named_most(text: &str) -> Option<String> {
     static CAPITALISED: LazyLock<Regex> = LazyLock::new(|| {
@@ -212,14 +212,14 @@ pub(crate) fn city_named_most(text: &str) -> Option<String> {
         .map(|(city, _)| city)
 }
 
-/// The gazetteer city that ends a run of capitalised words ("Stadt Leipzig", "1011 PN
+/// The listed city that ends a run of capitalised words ("Stadt Leipzig", "1011 PN
 /// Amsterdam"), longest first; none when a longer known place ends it the same way ("New York"
 /// is no York).
 fn city_ending(run: &str) -> Option<String> {
     let words: Vec<&str> = run.split(' ').collect();
     for n in (1..=words.len()).rev() {
         let suffix = words[words.len() - n..].join(" ");
-        if is_gazetteer_city(&suffix) {
+        if is_listed_city(&suffix) {
             return Some(suffix);
         }
         if in_gazetteer(&suffix) {
