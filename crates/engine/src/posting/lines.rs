@@ -172,6 +172,36 @@ const STACKED_LABELS: &[&str] = &[
     "standort",
     "arbeitsort",
     "gehalt",
+    "stilling",
+    "arbejdssted",
+    "arbeidssted",
+    "должность",
+    "компания",
+    "работодатель",
+    "город",
+    "место работы",
+    "зарплата",
+    "посада",
+    "місто",
+    "職種",
+    "勤務地",
+    "給与",
+    "雇用形態",
+    "会社名",
+    "직무",
+    "모집분야",
+    "근무지",
+    "근무지역",
+    "급여",
+    "회사명",
+    "职位名称",
+    "公司名称",
+    "工作地点",
+    "薪资",
+    "職位名稱",
+    "公司名稱",
+    "工作地點",
+    "薪資",
 ];
 
 /// Turns a stacked label and the short line under it into one `Key: value` field.
@@ -184,7 +214,7 @@ fn join_stacked_fields(lines: &mut [Line]) {
             LineKind::Bullet(text) if word_count(text) <= 3 => fold(strip_decorations(text)),
             _ => continue,
         };
-        let label = label.trim_end_matches(':').trim().to_string();
+        let label = label.trim_end_matches([':', '：']).trim().to_string();
         // "… from a recognised" ⏎ "institution;": the end of a wrapped sentence, not a label.
         let ends_sentence = lines[index].raw.trim_end().ends_with([';', ',', '.']);
         if ends_sentence || !STACKED_LABELS.contains(&label.as_str()) {
@@ -403,6 +433,38 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
     ("posisi", FieldKey::Title),
     ("jabatan", FieldKey::Title),
     ("pozisyon", FieldKey::Title),
+    // Italian, Danish, Norwegian, Finnish, Czech, Hungarian, Vietnamese, Russian, Ukrainian,
+    // Arabic, Japanese, Korean and Chinese labels (as boards in those languages write them).
+    ("ruolo", FieldKey::Title),
+    ("stilling", FieldKey::Title),
+    ("stillingstittel", FieldKey::Title),
+    ("stillingsbetegnelse", FieldKey::Title),
+    ("tehtävänimike", FieldKey::Title),
+    ("pozice", FieldKey::Title),
+    ("pracovní pozice", FieldKey::Title),
+    ("munkakör", FieldKey::Title),
+    ("vị trí", FieldKey::Title),
+    ("vị trí tuyển dụng", FieldKey::Title),
+    ("chức danh", FieldKey::Title),
+    ("должность", FieldKey::Title),
+    ("вакансия", FieldKey::Title),
+    ("посада", FieldKey::Title),
+    ("вакансія", FieldKey::Title),
+    ("المسمى الوظيفي", FieldKey::Title),
+    ("الوظيفة", FieldKey::Title),
+    ("職種", FieldKey::Title),
+    ("募集職種", FieldKey::Title),
+    ("직무", FieldKey::Title),
+    ("모집직종", FieldKey::Title),
+    ("모집분야", FieldKey::Title),
+    ("채용직무", FieldKey::Title),
+    ("职位名称", FieldKey::Title),
+    ("岗位名称", FieldKey::Title),
+    ("招聘职位", FieldKey::Title),
+    ("职位", FieldKey::Title),
+    ("岗位", FieldKey::Title),
+    ("職位名稱", FieldKey::Title),
+    ("職缺名稱", FieldKey::Title),
     ("entreprise", FieldKey::Company),
     ("société", FieldKey::Company),
     ("organisme", FieldKey::Company),
@@ -426,6 +488,31 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
     ("pracodawca", FieldKey::Company),
     ("perusahaan", FieldKey::Company),
     ("şirket", FieldKey::Company),
+    ("arbejdsgiver", FieldKey::Company),
+    ("arbeidsgiver", FieldKey::Company),
+    ("virksomhed", FieldKey::Company),
+    ("työnantaja", FieldKey::Company),
+    ("zaměstnavatel", FieldKey::Company),
+    ("společnost", FieldKey::Company),
+    ("munkáltató", FieldKey::Company),
+    ("công ty", FieldKey::Company),
+    ("tên công ty", FieldKey::Company),
+    ("компания", FieldKey::Company),
+    ("работодатель", FieldKey::Company),
+    ("организация", FieldKey::Company),
+    ("компанія", FieldKey::Company),
+    ("роботодавець", FieldKey::Company),
+    ("الشركة", FieldKey::Company),
+    ("اسم الشركة", FieldKey::Company),
+    ("会社名", FieldKey::Company),
+    ("企業名", FieldKey::Company),
+    ("社名", FieldKey::Company),
+    ("회사명", FieldKey::Company),
+    ("기업명", FieldKey::Company),
+    ("公司名称", FieldKey::Company),
+    ("招聘单位", FieldKey::Company),
+    ("用人单位", FieldKey::Company),
+    ("公司名稱", FieldKey::Company),
     ("localisation", FieldKey::Location),
     ("lieu du poste", FieldKey::Location),
     ("ville", FieldKey::Location),
@@ -458,6 +545,39 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
     ("lokasi", FieldKey::Location),
     ("penempatan", FieldKey::Location),
     ("konum", FieldKey::Location),
+    ("şehir", FieldKey::Location),
+    ("çalışma yeri", FieldKey::Location),
+    ("arbejdssted", FieldKey::Location),
+    ("arbeidssted", FieldKey::Location),
+    ("arbetsort", FieldKey::Location),
+    ("sijainti", FieldKey::Location),
+    ("paikkakunta", FieldKey::Location),
+    ("místo výkonu práce", FieldKey::Location),
+    ("místo pracoviště", FieldKey::Location),
+    ("lokalita", FieldKey::Location),
+    ("munkavégzés helye", FieldKey::Location),
+    ("địa điểm", FieldKey::Location),
+    ("địa điểm làm việc", FieldKey::Location),
+    ("nơi làm việc", FieldKey::Location),
+    ("город", FieldKey::Location),
+    ("место работы", FieldKey::Location),
+    ("местоположение", FieldKey::Location),
+    ("місто", FieldKey::Location),
+    ("місце роботи", FieldKey::Location),
+    ("الموقع", FieldKey::Location),
+    ("مكان العمل", FieldKey::Location),
+    ("المدينة", FieldKey::Location),
+    ("勤務地", FieldKey::Location),
+    ("勤務先", FieldKey::Location),
+    ("就業場所", FieldKey::Location),
+    ("근무지", FieldKey::Location),
+    ("근무지역", FieldKey::Location),
+    ("근무 지역", FieldKey::Location),
+    ("근무장소", FieldKey::Location),
+    ("工作地点", FieldKey::Location),
+    ("上班地点", FieldKey::Location),
+    ("工作地點", FieldKey::Location),
+    ("上班地點", FieldKey::Location),
     ("salaire", FieldKey::Attribute),
     ("salaire annuel", FieldKey::Attribute),
     ("rémunération", FieldKey::Attribute),
@@ -488,6 +608,36 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
     ("rodzaj umowy", FieldKey::Attribute),
     ("gaji", FieldKey::Attribute),
     ("maaş", FieldKey::Attribute),
+    ("stipendio", FieldKey::Attribute),
+    ("ral", FieldKey::Attribute),
+    ("contratto", FieldKey::Attribute),
+    ("løn", FieldKey::Attribute),
+    ("lønn", FieldKey::Attribute),
+    ("palkka", FieldKey::Attribute),
+    ("mzda", FieldKey::Attribute),
+    ("fizetés", FieldKey::Attribute),
+    ("mức lương", FieldKey::Attribute),
+    ("зарплата", FieldKey::Attribute),
+    ("заработная плата", FieldKey::Attribute),
+    ("оклад", FieldKey::Attribute),
+    ("тип занятости", FieldKey::Attribute),
+    ("занятость", FieldKey::Attribute),
+    ("заробітна плата", FieldKey::Attribute),
+    ("الراتب", FieldKey::Attribute),
+    ("نوع الوظيفة", FieldKey::Attribute),
+    ("給与", FieldKey::Attribute),
+    ("給料", FieldKey::Attribute),
+    ("雇用形態", FieldKey::Attribute),
+    ("급여", FieldKey::Attribute),
+    ("연봉", FieldKey::Attribute),
+    ("고용형태", FieldKey::Attribute),
+    ("근무형태", FieldKey::Attribute),
+    ("薪资", FieldKey::Attribute),
+    ("薪酬", FieldKey::Attribute),
+    ("工资", FieldKey::Attribute),
+    ("月薪", FieldKey::Attribute),
+    ("薪資", FieldKey::Attribute),
+    ("工作待遇", FieldKey::Attribute),
     ("date limite", FieldKey::Other),
     ("date limite de dépôt", FieldKey::Other),
     ("date limite pour postuler", FieldKey::Other),
@@ -661,7 +811,12 @@ fn parse_field(line: &str) -> Option<(FieldKey, String)> {
     let (key, value) = match table_row(&plain) {
         Some((_, value)) if field_key(&label(value)).is_some() => return None,
         Some(cells) => cells,
-        None => match plain.split_once(':') {
+        // "勤務地：東京都港区": a full-width colon; "【勤務地】東京都港区": a label in lenticular
+        // brackets.
+        None => match plain
+            .split_once([':', '：'])
+            .or_else(|| bracketed_label(&plain))
+        {
             Some(pair) => pair,
             None => return parse_field_without_colon(&plain),
         },
@@ -672,6 +827,11 @@ fn parse_field(line: &str) -> Option<(FieldKey, String)> {
         return None;
     }
     field_key(&label(key)).map(|field| (field, cut_at_next_label(&value)))
+}
+
+/// "【給与】月給25万円": a label in lenticular brackets at the start of the line, and the rest.
+fn bracketed_label(line: &str) -> Option<(&str, &str)> {
+    line.trim_start().strip_prefix('【')?.split_once('】')
 }
 
 /// The field a (folded) label names.
@@ -1252,6 +1412,46 @@ mod tests {
         assert_eq!(
             parse_field("Standplaats Den Haag"),
             Some((FieldKey::Location, "Den Haag".to_string()))
+        );
+    }
+
+    #[test]
+    fn labels_in_east_asian_and_cyrillic_scripts() {
+        let field = |key, value: &str| Some((key, value.to_string()));
+        // A full-width colon, and a label in lenticular brackets.
+        assert_eq!(
+            parse_field("勤務地：東京都港区"),
+            field(FieldKey::Location, "東京都港区")
+        );
+        assert_eq!(
+            parse_field("【会社名】株式会社サンプル"),
+            field(FieldKey::Company, "株式会社サンプル")
+        );
+        assert_eq!(
+            parse_field("근무지역: 서울"),
+            field(FieldKey::Location, "서울")
+        );
+        assert_eq!(
+            parse_field("职位名称：数据分析师"),
+            field(FieldKey::Title, "数据分析师")
+        );
+        assert_eq!(
+            parse_field("Работодатель: ООО Ромашка"),
+            field(FieldKey::Company, "ООО Ромашка")
+        );
+        assert_eq!(
+            parse_field("Arbeidssted: Bergen"),
+            field(FieldKey::Location, "Bergen")
+        );
+        // A bracket that is no label is no field.
+        assert_eq!(parse_field("【急募】営業スタッフ"), None);
+        // Label over value, as Korean and Japanese pages print them.
+        let lines = classify_lines("근무지\n서울 강남구\n\n給与\n月給25万円");
+        assert!(
+            matches!(&lines[0].kind, LineKind::Field { key: FieldKey::Location, value } if value == "서울 강남구")
+        );
+        assert!(
+            matches!(&lines[3].kind, LineKind::Field { key: FieldKey::Attribute, value } if value == "月給25万円")
         );
     }
 }
