@@ -213,7 +213,124 @@ pub(crate) fn parse_salary_in(text: &str, dollar: &'static str) -> Option<Salary
             }
         }
     }
-    best.map(|b| b.salary)
+    best.map(|b| b.salary).or_else(|| east_asian_salary(text))
+}
+
+/// "月給25万円～30万円", "年収400万円〜600万円", "時給1,200円", "연봉 3,000만원 ~ 4,000만원",
+/// "月薪8000-12000元": pay written in Japanese, Korean or Chinese, where the currency follows the
+/// amount (円, 원, 元) and 万, 萬 or 만 count ten thousands. Only a line that speaks of pay
+/// (給, 薪, 급여, 연봉 …) is read, so a company's capital ("資本金3,000万円") is not pay.
+fn east_asian_salary(text: &str) -> Option<Salary> {
+    static PAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?P<lo>\d[\d,]*(?:\.\d+)?)\s*(?P<lom>万|萬|만|千|천)?\s*(?P<locur>円|元|원|圓)?\s*(?:[~～〜\-–－至到]\s*(?P<hi>\d[\d,]*(?:\.\d+)?)\s*(?P<him>万|萬|만|千|천)?\s*(?P<hicur>円|元|원|圓))?",
+        )
+        .expect("east Asian pay regex is valid")
+    });
+    const PAY_WORDS: &[&str] = &[
+        "給", "薪", "収入", "報酬", "报酬", "工资", "待遇", "급여", "연봉", "월급", "시급", "임금",
+        "보수",
+    ];
+    if !text.contains(['円', '元', '원', '圓']) {
+        return None;
+    }
+    text.lines()
+        .filter(|line| PAY_WORDS.iter().any(|word| line.contains(word)))
+        .find_map(|line| {
+            PAY.captures_iter(line).find_map(|caps| {
+                let currency = caps.name("hicur").or_else(|| caps.name("locur"))?.as_str();
+                let amount = |number: &str, multiplier: Option<regex::Match>| {
+                    let value: f64 = number.replace(',', "").parse().ok()?;
+                    let scale = match multiplier.map(|m| m.as_str()) {
+                        Some("万" | "萬" | "만") => 10_000.0,
+                        Some("千" | "천") => 1_000.0,
+                        _ => 1.0,
+                    };
+                    Some(value * scale)
+                };
+                let hi_multiplier = caps.name("him");
+                let mut min = amount(&caps["lo"], caps.name("lom").or(hi_multiplier))?;
+                let max = match caps.name("hi") {
+                    Some(hi) => amount(hi.as_str(), hi_multiplier)?,
+                    None => min,
+                };
+                // "25～30万円": the lower bound shares the upper one's 万 only when it is written
+                // without its own and is small beside it.
+                if caps.name("lom").is_none() && caps.name("hi").is_some() && min > max {
+                    min = amount(&caps["lo"], None)?;
+                }
+                if min <= 0.0 || min > max {
+                    return None;
+                }
+                let code = match currency {
+                    "円" => "JPY",
+                    "원" => "KRW",
+                    _ if text.contains(['台', '臺']) || text.contains("NT$") => "TWD",
+                    _ => "CNY",
+                };
+                let before = &line[..caps.get(0).map_or(0, |m| m.start())];
+                let after = &line[caps.get(0).map_or(0, |m| m.end())..];
+                let period = east_asian_period(before, after, code, max)?;
+                Some(Salary {
+                    min: Some(round(min)),
+                    max: Some(round(max)),
+                    currency: code.to_string(),
+                    period,
+                })
+            })
+        })
+}
+
+/// The period of an East Asian amount: a word just before it ("月給", "年収", "時給", "연봉",
+/// "月薪") or a "/月" after it, else what amounts of its size are quoted per. `None` for an
+/// amount too small to be pay at all.
+fn east_asian_period(before: &str, after: &str, code: &str, max: f64) -> Option<SalaryPeriod> {
+    let near: String = before
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let head: String = after.chars().take(4).collect();
+    let has = |words: &[&str]| words.iter().any(|w| near.contains(w) || head.contains(w));
+    if has(&["時給", "时薪", "時薪", "시급", "/時", "/时", "/h"]) {
+        return Some(SalaryPeriod::Hour);
+    }
+    if has(&["日給", "日薪", "일급", "/日"]) {
+        return Some(SalaryPeriod::Day);
+    }
+    if has(&[
+        "月給",
+        "月収",
+        "月薪",
+        "月工资",
+        "월급",
+        "/月",
+        "/월",
+        "每月",
+    ]) {
+        return Some(SalaryPeriod::Month);
+    }
+    if has(&["年収", "年俸", "年薪", "연봉", "/年", "/년"]) {
+        return Some(SalaryPeriod::Year);
+    }
+    // Japanese and Korean pay is quoted per hour, month or year by size; Chinese pay per month.
+    let (hourly_below, monthly_below) = match code {
+        "JPY" => (10_000.0, 1_000_000.0),
+        "KRW" => (100_000.0, 10_000_000.0),
+        _ => (500.0, 200_000.0),
+    };
+    if max < hourly_below / 20.0 {
+        None
+    } else if max < hourly_below {
+        Some(SalaryPeriod::Hour)
+    } else if max < monthly_below {
+        Some(SalaryPeriod::Month)
+    } else {
+        Some(SalaryPeriod::Year)
+    }
 }
 
 /// A public-service salary scale read as its bottom and top: "Ksh. 90,200 x 3,220 – 93,420 x
@@ -834,6 +951,47 @@ mod tests {
 
     fn yearly(min: i64, max: i64, currency: &str) -> Option<Salary> {
         salary(Some(min), Some(max), currency, SalaryPeriod::Year)
+    }
+
+    #[test]
+    fn japanese_korean_and_chinese_pay() {
+        use SalaryPeriod::{Hour, Month, Year};
+        let cases = [
+            (
+                "給与：月給25万円～30万円",
+                Some((250_000, 300_000, "JPY", Month)),
+            ),
+            (
+                "【給与】年収400万円〜600万円（経験による）",
+                Some((4_000_000, 6_000_000, "JPY", Year)),
+            ),
+            ("時給1,200円以上", Some((1_200, 1_200, "JPY", Hour))),
+            (
+                "급여: 연봉 3,000만원 ~ 4,000만원",
+                Some((30_000_000, 40_000_000, "KRW", Year)),
+            ),
+            ("급여 시급 10,030원", Some((10_030, 10_030, "KRW", Hour))),
+            (
+                "薪资：月薪8000-12000元",
+                Some((8_000, 12_000, "CNY", Month)),
+            ),
+            (
+                "工作待遇：月薪 40,000~60,000元\n工作地點：台北市",
+                Some((40_000, 60_000, "TWD", Month)),
+            ),
+            (
+                "薪资 200000円～30万円",
+                Some((200_000, 300_000, "JPY", Month)),
+            ),
+            // A company's capital and a price are not pay.
+            ("資本金3,000万円", None),
+            ("交通費 1,000円", None),
+        ];
+        for (text, expected) in cases {
+            let expected = expected
+                .and_then(|(min, max, code, period)| salary(Some(min), Some(max), code, period));
+            assert_eq!(parse_salary(text), expected, "{text}");
+        }
     }
 
     #[test]
