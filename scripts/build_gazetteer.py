@@ -81,6 +81,19 @@ def usable(name, common):
     return True
 
 
+def dominant(sizes):
+    """The country whose town of a name is at least three times any other country's, if any."""
+    ranked = sorted(sizes.items(), key=lambda kv: -kv[1])
+    if len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def tab_country(country):
+    """A tab and the country code, or nothing when no one country is meant."""
+    return "\t" + country if country else ""
+
+
 def main():
     if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
@@ -88,6 +101,7 @@ def main():
     out_path = sys.argv[3] if len(sys.argv) == 4 else "crates/engine/src/posting/world_places.txt"
     common = lower_case_words()
 
+    # name as written, lower case -> (name, {country: largest population of a town so named})
     towns = {}
     towns_per_country = {}
     with open(cities_path, encoding="utf-8") as handle:
@@ -95,10 +109,12 @@ def main():
             cols = row.rstrip("\n").split("\t")
             if len(cols) < 15 or cols[6] != "P" or int(cols[14] or 0) < MIN_POPULATION:
                 continue
-            towns_per_country[cols[8]] = towns_per_country.get(cols[8], 0) + 1
+            country, population = cols[8], int(cols[14])
+            towns_per_country[country] = towns_per_country.get(country, 0) + 1
             for name in {cols[1], cols[2]}:
                 if usable(name, common):
-                    towns.setdefault(fold(name), name)
+                    _, sizes = towns.setdefault(name.lower(), (name, {}))
+                    sizes[country] = max(sizes.get(country, 0), population)
 
     divisions = {}
     with open(admin_path, encoding="utf-8") as handle:
@@ -112,7 +128,8 @@ def main():
             for name in {cols[1], cols[2]}:
                 generic = all(w in GENERIC_DIVISION_WORDS for w in fold(name).split())
                 if usable(name, common) and not generic:
-                    divisions.setdefault(fold(name), name)
+                    _, countries = divisions.setdefault(name.lower(), (name, set()))
+                    countries.add(country)
 
     with open(out_path, "w", encoding="utf-8") as out:
         out.write(
@@ -121,14 +138,19 @@ def main():
             "# (cities15000.txt) and states, provinces and regions (admin1CodesASCII.txt).\n"
             "# Written by scripts/build_gazetteer.py; names that read as English words on their own\n"
             "# line are left out. Do not edit by hand: add hand-checked names to places.txt.\n"
+            "# After a tab, the country the name stands for: the only one, or the one whose town of\n"
+            "# that name is at least three times the size of any other's.\n"
         )
         out.write("# world towns (GeoNames)\n")
         for key in sorted(towns):
-            out.write(towns[key] + "\n")
+            name, sizes = towns[key]
+            out.write(name + tab_country(dominant(sizes)) + "\n")
         out.write("# world divisions (GeoNames)\n")
         for key in sorted(divisions):
             if key not in towns:
-                out.write(divisions[key] + "\n")
+                name, countries = divisions[key]
+                only = next(iter(countries)) if len(countries) == 1 else None
+                out.write(name + tab_country(only) + "\n")
     print(f"{len(towns)} towns, {len(set(divisions) - set(towns))} more divisions -> {out_path}")
 
 

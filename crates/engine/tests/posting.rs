@@ -936,6 +936,45 @@ mod real_world_headers {
     }
 
     #[test]
+    fn a_town_of_one_dollar_country_says_which_dollar() {
+        let currency = |text: &str| parse_posting(text).salary.map(|s| s.currency);
+        // Jamaica's Kingston is many times the size of any other.
+        assert_eq!(
+            currency(
+                "Accounting Clerk\nAcme Holdings\nKingston\n\nSalary: $1,984,305 - $2,668,670 \
+                 per annum\n\nWe keep the books.\n"
+            ),
+            Some("JMD".to_string())
+        );
+        assert_eq!(
+            currency(
+                "Outdoor Worker\nAcme Parks\nBallarat\n\nSalary: $68,913 - $71,979 per annum\n\n\
+                 We look after the parks.\n"
+            ),
+            Some("AUD".to_string())
+        );
+        // A place written the US way stays in US dollars, whatever town it shares a name with.
+        assert_eq!(
+            currency(
+                "Maintenance Worker\nAcme Works\nLocation: Victoria, MN\n\nPay: $24.70 - $37.05 \
+                 per hour\n\nWe fix the roads.\n"
+            ),
+            Some("USD".to_string())
+        );
+    }
+
+    #[test]
+    fn kroner_follow_the_country_the_text_names() {
+        let p = parse_posting(
+            "Butikkmedarbeider\nAcme Sport AS\nOslo\n\nLønn: 35 000 kr per måned. Vi holder til \
+             i Oslo sentrum.\n",
+        );
+        let salary = p.salary.expect("the pay is read");
+        assert_eq!(salary.currency, "NOK");
+        assert_eq!(salary.min, Some(35_000));
+    }
+
+    #[test]
     fn header_role_comes_from_the_text_when_the_header_names_none() {
         let p = parse_posting(
             "Bound | https://www.bound.co/ | London, UK | Full Time | Onsite / Remote\n\n\

@@ -281,6 +281,7 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     let salary = first_some(&meta, read_pay)
         .or_else(|| read_pay(&normalized))
         .map(|salary| local_rupees(salary, &folded))
+        .map(|salary| local_kroner(salary, &folded))
         .or_else(|| header_thousands(&normalized, stated_location.as_deref(), dollar));
     // A recruitment agency writing for a client it does not name: the agency is not the
     // employer, so only a labelled `Company:` field names one.
@@ -627,6 +628,33 @@ fn local_dollar(location: Option<&str>, text: &str, folded: &str) -> &'static st
             parts.push(text::fold(code));
         }
     }
+    // "Ballarat", "Kingston", "Puente Alto, Santiago": a town the generated gazetteer places in one
+    // dollar country; not where the place is written the US way ("Victoria, MN").
+    let by_town = || {
+        if in_the_us(location) {
+            return None;
+        }
+        parts.iter().find_map(|part| {
+            let code = match text::place_country(part)? {
+                "CA" => "CAD",
+                "AU" => "AUD",
+                "NZ" => "NZD",
+                "SG" => "SGD",
+                "HK" => "HKD",
+                "JM" => "JMD",
+                "CL" => "CLP",
+                "CO" => "COP",
+                "AR" => "ARS",
+                "MX" => "MXN",
+                "UY" => "UYU",
+                "DO" => "DOP",
+                "TT" => "TTD",
+                "FJ" => "FJD",
+                _ => return None,
+            };
+            Some(code)
+        })
+    };
     let found = REGIONS.iter().find(|(code, names)| {
         parts.iter().any(|p| {
             names.contains(&p.as_str()) || (*code == "CAD" && CANADIAN_CITIES.contains(&p.as_str()))
@@ -637,7 +665,8 @@ fn local_dollar(location: Option<&str>, text: &str, folded: &str) -> &'static st
     });
     match found {
         Some((code, _)) => code,
-        None => dollars_from_text(folded),
+        // The text's words first: a town's name is weaker evidence than "superannuation".
+        None => dollars_signalled(folded).or_else(by_town).unwrap_or("USD"),
     }
 }
 
@@ -733,6 +762,61 @@ fn local_rupees(mut salary: Salary, folded: &str) -> Salary {
     salary
 }
 
+/// "kr" is read as Swedish kronor unless the text names no SEK and exactly one other krone
+/// country (Norway, Denmark, Iceland) by its name, its capital or its web domain.
+fn local_kroner(mut salary: Salary, folded: &str) -> Salary {
+    if salary.currency != "SEK" || folded.contains("sek") {
+        return salary;
+    }
+    const SIGNALS: &[(&str, &[&str])] = &[
+        (
+            "NOK",
+            &[
+                "norge",
+                "norway",
+                "oslo",
+                "bergen",
+                "trondheim",
+                ".no/",
+                "norsk",
+            ],
+        ),
+        (
+            "DKK",
+            &[
+                "danmark",
+                "denmark",
+                "københavn",
+                "kobenhavn",
+                "copenhagen",
+                "aarhus",
+                ".dk/",
+                "dansk",
+            ],
+        ),
+        (
+            "ISK",
+            &["ísland", "iceland", "reykjavík", "reykjavik", ".is/"],
+        ),
+        (
+            "SEK",
+            &[
+                "sverige",
+                "sweden",
+                "stockholm",
+                "göteborg",
+                "malmö",
+                ".se/",
+                "svensk",
+            ],
+        ),
+    ];
+    if let Some(code) = only_signalled(SIGNALS, folded) {
+        salary.currency = code.to_string();
+    }
+    salary
+}
+
 /// The one currency whose words the (folded) text uses, when exactly one currency's do.
 fn only_signalled(signals: &[(&'static str, &[&str])], folded: &str) -> Option<&'static str> {
     let mut found = signals
@@ -748,6 +832,11 @@ fn only_signalled(signals: &[(&'static str, &[&str])], folded: &str) -> Option<&
 /// ("superannuation", "KiwiSaver", an address under `.gov.au`), when exactly one country's
 /// words appear.
 fn dollars_from_text(folded: &str) -> &'static str {
+    dollars_signalled(folded).unwrap_or("USD")
+}
+
+/// The dollar the text's words point to, if exactly one country's words appear.
+fn dollars_signalled(folded: &str) -> Option<&'static str> {
     // Only words a posting for another country would not use: "US or Canada" and "remote in
     // Australia" say where applicants may live, not which dollar is paid.
     // US words are listed too: a US posting that also names another country stays in USD.
@@ -808,7 +897,7 @@ fn dollars_from_text(folded: &str) -> &'static str {
         .copied()
         .chain([("CAD", CANADIAN_CITIES)])
         .collect();
-    only_signalled(&signals, folded).unwrap_or("USD")
+    only_signalled(&signals, folded)
 }
 
 /// "Worldwide", "One location", "On-site", "Medewerker Terugvordering": what stands where a place

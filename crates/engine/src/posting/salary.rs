@@ -75,14 +75,20 @@ const ISO_CODES: &[&str] = &[
     "PLN", "HKD", "ZAR", "KES", "NGN", "AED", "PKR", "UGX", "TZS", "ZMW", "MWK", "GHS", "RWF",
     "ETB", "BWP", "NAD", "LKR", "NPR", "BDT", "MYR", "IDR", "THB", "EGP", "MAD", "JMD", "TTD",
     "FJD", "BRL", "MXN", "CZK", "HUF", "RON", "SAR", "QAR", "CLP", "UYU", "GTQ", "HNL", "PYG",
-    "XOF", "XAF", "MZN", "GNF", "HTG", "TND", "AFN", "RUB", "RUR", "UAH", "KZT",
+    "XOF", "XAF", "MZN", "GNF", "HTG", "TND", "AFN", "RUB", "RUR", "UAH", "KZT", "TRY", "ILS",
+    "KRW", "VND", "PEN", "BGN", "HRK", "RSD", "ISK", "CNY", "RMB", "TWD", "BHD", "KWD", "OMR",
+    "JOD", "LBP", "IQD", "DZD", "XPF", "MUR", "SCR", "MVR", "KHR", "LAK", "MMK", "MNT", "AZN",
+    "BYN", "MDL", "MKD", "UZS", "KGS", "CRC", "VES", "PAB", "NIO", "BZD", "BBD", "BSD", "XCD",
+    "AWG", "SRD", "GYD", "SLL", "SLE", "LRD", "GMD", "CVE", "SZL", "LSL", "SDG", "SSP", "DJF",
+    "KMF", "MGA", "BIF", "CDF", "STN", "XDR", "BND", "PGK", "SBD", "WST", "VUV",
 ];
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     let codes = ISO_CODES.join("|");
     Regex::new(&format!(
         r"(?x)
-        (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | R\$ | J\$ | \$ | € | £ | ₹ | ¥ | ₦ | ؋ | ₽ | ₴ | (?-u:\b)Rs\.?
+        (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | R\$ | J\$ | N\$ | \$ | € | £ | ₹ | ¥ | ₦ | ؋ | ₽ | ₴
+               | ₱ | ₩ | ₪ | ₺ | ₡ | ₲ | GH₵ | ₵ | (?-u:\b)RM | (?-u:\b)Rp\.? | (?-u:\b)Rs\.?
                | (?-u:\b)Kshs?\.? | (?-u:\b)KShs?\.?
                | (?-u:\b)(?:{codes})
                | (?-u:\b)R )?
@@ -90,7 +96,9 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         (?P<num> \d{{1,3}}(?:[\u{{20}}\u{{a0}}\u{{202f}}]\d{{3}})+(?:[.,]\d{{1,2}}|(?-u:\b)) | \d[\d.,]*\d | \d )
         (?: \s? (?P<mult> [kK] | [mM](?:n|illion)? | [bB](?:n|illion)? | [tT](?:n|rillion)? | LPA | (?i:lpa|lakhs?|lacs?|lakh) | L ) (?-u:\b) )?
         (?: \s? (?P<post> (?-u:\b)(?:{codes})(?-u:\b)
-                        | (?-u:\b)K[Ss][Hh][Ss]?(?-u:\b) | € | £ | ₽ | ₴ | (?-u:\b)(?i:euros?|dollars?|pounds?)(?-u:\b)
+                        | (?-u:\b)K[Ss][Hh][Ss]?(?-u:\b) | € | £ | ₽ | ₴ | ₺ | ₫
+                        | zł | Kč | лв\.? | (?-u:\b)(?:kr|Ft|lei|TL)(?-u:\b)\.?
+                        | (?-u:\b)(?i:euros?|dollars?|pounds?)(?-u:\b)
                         | (?-u:\b)(?:eur|usd|gbp|chf|pln|sek|nok|dkk)(?-u:\b) ) )?
         ",
     ))
@@ -474,9 +482,17 @@ fn scan_tokens(text: &str, dollar: &'static str) -> Vec<Token> {
                 .name("pre")
                 .filter(|m| m.as_str() != "R" || value >= 100.0)
                 .map(|m| marker_code(m.as_str(), dollar));
-            let post = caps.name("post").map(|m| marker_code(m.as_str(), dollar));
+            // "45 000 Kč": the koruna's sign, whose "K" the multiplier took for thousands.
+            let koruna = caps.name("mult").filter(|m| {
+                m.as_str().eq_ignore_ascii_case("k") && text[m.end()..].starts_with('č')
+            });
+            let post = match koruna {
+                Some(_) => Some("CZK"),
+                None => caps.name("post").map(|m| marker_code(m.as_str(), dollar)),
+            };
             let multiplier = caps
                 .name("mult")
+                .filter(|_| koruna.is_none())
                 .map_or(Multiplier::None, |m| multiplier_of(m.as_str()));
             // "Salary: 3-4 Lacs PA", "12 LPA": only rupees are counted in lakhs (not a bare
             // "L"), when the line speaks of pay ("trusted by 50 lakh farmers" is a count).
@@ -485,7 +501,7 @@ fn scan_tokens(text: &str, dollar: &'static str) -> Vec<Token> {
                 && line_speaks_of_pay(text, whole.start(), whole.end());
             Some(Token {
                 start: whole.start(),
-                end: whole.end(),
+                end: koruna.map_or(whole.end(), |k| k.end() + 'č'.len_utf8()),
                 value,
                 currency: post.or(pre).or(lakh_word.then_some("INR")),
                 multiplier,
@@ -665,6 +681,14 @@ fn default_period(amount: f64, currency: &str) -> SalaryPeriod {
         "BRL" => 40_000.0,
         "MXN" | "UYU" | "DOP" | "HNL" | "GTQ" => 100_000.0,
         "CLP" | "COP" | "ARS" | "PYG" | "XOF" | "XAF" | "GNF" => 10_000_000.0,
+        // Pay quoted a month in central and eastern Europe, Scandinavia, Turkey and South-East
+        // Asia: below these, an amount with no period is a month's.
+        "PLN" | "BGN" | "RON" | "MYR" | "PEN" => 60_000.0,
+        "SEK" | "NOK" | "DKK" | "ILS" => 150_000.0,
+        "CZK" | "TRY" | "THB" | "PHP" | "UAH" | "BDT" | "EGP" => 300_000.0,
+        "RUB" | "KZT" | "ISK" | "HUF" => 4_000_000.0,
+        "IDR" => 100_000_000.0,
+        "VND" => 200_000_000.0,
         _ => 0.0,
     };
     if amount < 500.0 {
@@ -865,6 +889,25 @@ pub(crate) fn currency_code(marker: &str) -> &'static str {
         "؋" => "AFN",
         "₽" | "rur" => "RUB",
         "₴" => "UAH",
+        "n$" => "NAD",
+        "₱" => "PHP",
+        "₩" => "KRW",
+        "₪" => "ILS",
+        "₺" | "tl" => "TRY",
+        "₡" => "CRC",
+        "₲" => "PYG",
+        "gh₵" | "₵" => "GHS",
+        "rm" => "MYR",
+        "rp" => "IDR",
+        "₫" => "VND",
+        "zł" => "PLN",
+        "kč" => "CZK",
+        "лв" => "BGN",
+        "ft" => "HUF",
+        "lei" => "RON",
+        // Swedish until the text says Norwegian, Danish or Icelandic (`local_kroner`).
+        "kr" => "SEK",
+        "rmb" => "CNY",
         // The ISO codes themselves; "$", "dollar" and "US$" are read as US dollars until the
         // place or the text says otherwise.
         other => ISO_CODES
@@ -951,6 +994,39 @@ mod tests {
 
     fn yearly(min: i64, max: i64, currency: &str) -> Option<Salary> {
         salary(Some(min), Some(max), currency, SalaryPeriod::Year)
+    }
+
+    #[test]
+    fn currency_signs_of_other_countries() {
+        use SalaryPeriod::{Month, Year};
+        let cases = [
+            (
+                "Wynagrodzenie: 13 000 - 18 000 zł brutto",
+                (13_000, 18_000, "PLN", Month),
+            ),
+            ("Mzda: 45 000 Kč měsíčně", (45_000, 45_000, "CZK", Month)),
+            ("Заплата: 610 - 2050 лв.", (610, 2_050, "BGN", Month)),
+            ("Salary: ₱25,000 - ₱30,000", (25_000, 30_000, "PHP", Month)),
+            ("Salary: RM 4,500 - RM 6,000", (4_500, 6_000, "MYR", Month)),
+            ("Gaji: Rp 8.000.000", (8_000_000, 8_000_000, "IDR", Month)),
+            ("Lön: 32 000 kr", (32_000, 32_000, "SEK", Month)),
+            ("Maaş: 45.000 TL", (45_000, 45_000, "TRY", Month)),
+            (
+                "Salary: TRY 900,000 per year",
+                (900_000, 900_000, "TRY", Year),
+            ),
+            ("Bérezés: 650 000 Ft", (650_000, 650_000, "HUF", Month)),
+            ("Salariu: 7.000 lei brut", (7_000, 7_000, "RON", Month)),
+        ];
+        for (text, (min, max, code, period)) in cases {
+            assert_eq!(
+                parse_salary(text),
+                salary(Some(min), Some(max), code, period),
+                "{text}"
+            );
+        }
+        // Feet and a team lead are no money.
+        assert_eq!(parse_salary("a 6 ft fence"), None);
     }
 
     #[test]

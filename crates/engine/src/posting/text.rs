@@ -1459,11 +1459,31 @@ fn without_accents(word: &str) -> String {
 /// from GeoNames (towns of 15,000 people or more and first-level divisions of every country).
 const GAZETTEER: [&str; 2] = [include_str!("places.txt"), include_str!("world_places.txt")];
 
-/// The gazetteer's lines, both files, with their `#` headings.
+/// The gazetteer's lines, both files, with their `#` headings; a name's country code after a
+/// tab is left off (`PLACE_COUNTRIES` reads it).
 fn gazetteer_lines() -> impl Iterator<Item = &'static str> {
-    GAZETTEER
-        .iter()
-        .flat_map(|file| file.lines().map(str::trim))
+    GAZETTEER.iter().flat_map(|file| {
+        file.lines()
+            .map(|line| line.split_once('\t').map_or(line, |(name, _)| name).trim())
+    })
+}
+
+/// The country a generated gazetteer name stands for, where one does ("Kingston" → JM, as
+/// Jamaica's is three times the size of any other Kingston), folded name → ISO code.
+static PLACE_COUNTRIES: LazyLock<std::collections::HashMap<String, &'static str>> =
+    LazyLock::new(|| {
+        include_str!("world_places.txt")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(name, country)| (fold(name.trim()), country.trim()))
+            .collect()
+    });
+
+/// The ISO country code of a town or division the generated gazetteer names ("Ballarat" →
+/// "AU"), when the name stands for one country.
+pub(crate) fn place_country(name: &str) -> Option<&'static str> {
+    PLACE_COUNTRIES.get(&fold(name.trim())).copied()
 }
 
 /// Countries, regions, states, provinces, counties and cities recognised as locations
