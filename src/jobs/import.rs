@@ -13,7 +13,9 @@
 //! on markup.
 
 use super::model::ALWAYS_ACCEPTED_CHARS;
-use jobwise_engine::{ParsedPosting, SchemaNodes, parse_posting, posting_from_schema_org};
+use jobwise_engine::{
+    ParsedPosting, SchemaNodes, company_from_page_title, parse_posting, posting_from_schema_org,
+};
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::{Map, Value};
 
@@ -71,17 +73,45 @@ pub fn read_job_page(html: &str) -> PageReading {
         let whole = element_text(document.root_element(), true);
         if whole.chars().count() > text.chars().count() {
             return PageReading {
-                parsed: parse_posting(&whole),
+                parsed: with_title_tag_company(parse_posting(&whole), &document, &whole),
                 source: PageSource::HtmlText,
                 text: whole,
             };
         }
     }
     PageReading {
-        parsed,
+        parsed: with_title_tag_company(parsed, &document, &text),
         source: PageSource::HtmlText,
         text,
     }
+}
+
+/// The employer the page's `<title>` names ("Data Scientist :: Melio Consulting",
+/// `company_from_page_title`): where the text named none but writes that name, or named it
+/// shorter ("Melio"). A name the text never writes may be a board's or a template's.
+fn with_title_tag_company(mut parsed: ParsedPosting, document: &Html, text: &str) -> ParsedPosting {
+    let Some(title) = document.select(&selector("head title")).next() else {
+        return parsed;
+    };
+    let page_title = title.text().collect::<String>();
+    let Some(named) = company_from_page_title(&page_title, parsed.title.as_deref()) else {
+        return parsed;
+    };
+    let in_text = text.to_lowercase().contains(&named.to_lowercase());
+    let fuller = |short: &str| {
+        named.len() > short.len()
+            && named.is_char_boundary(short.len())
+            && named[..short.len()].eq_ignore_ascii_case(short)
+            && named[short.len()..].starts_with(' ')
+    };
+    let taken = match parsed.company.as_deref() {
+        None => in_text,
+        Some(short) => fuller(short),
+    };
+    if taken {
+        parsed.company = Some(named);
+    }
+    parsed
 }
 
 fn from_json_ld(document: &Html) -> Option<ParsedPosting> {
@@ -441,6 +471,31 @@ mod tests {
             read.parsed.requirements,
             vec!["Payroll experience", "Excel"]
         );
+    }
+
+    #[test]
+    fn the_title_tag_names_the_employer_the_text_leaves_unnamed_or_shortens() {
+        let page = |title: &str, body: &str| {
+            format!(
+                "<html><head><title>{title}</title></head><body><main><h1>Data Scientist</h1>\
+                <p>{body}</p><h3>Requirements</h3><ul><li>Python</li><li>SQL</li></ul>\
+                </main></body></html>"
+            )
+        };
+        let body = "You will build forecasting models and explain them to clients. Clients of \
+                    Melio Consulting range from retail to mining.";
+        let read = read_job_page(&page("Data Scientist :: Melio Consulting", body));
+        assert_eq!(read.parsed.company.as_deref(), Some("Melio Consulting"));
+        // The text's shorter name gives way to the title's fuller one.
+        let shorter = "At Melio, we build forecasting models and explain them to clients from \
+                       retail to mining, and we train every analyst we hire.";
+        let read = read_job_page(&page("Data Scientist :: Melio Consulting", shorter));
+        assert_eq!(read.parsed.company.as_deref(), Some("Melio Consulting"));
+        // A name the text never writes is no employer: it may be the board's.
+        let unnamed = "You will build forecasting models for retail clients and explain them to \
+                       their teams. The role offers remote work and training.";
+        let read = read_job_page(&page("Data Scientist | JobBoard", unnamed));
+        assert_eq!(read.parsed.company, None);
     }
 
     #[test]

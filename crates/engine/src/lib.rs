@@ -39,7 +39,8 @@ pub use matching::{
 };
 pub use posting::{
     ExperienceLevel, JobType, ParseWarning, ParsedPosting, Salary, SalaryPeriod, SchemaNodes,
-    WorkArrangement, decode_entities, parse_posting, parse_salary, posting_from_schema_org,
+    WorkArrangement, company_from_page_title, decode_entities, parse_posting, parse_salary,
+    posting_from_schema_org,
 };
 pub use profile::Profile;
 pub use style::{StyleProfile, analyze_style};

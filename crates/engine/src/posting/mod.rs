@@ -20,6 +20,7 @@ pub(crate) mod attributes;
 mod header;
 mod lines;
 mod names;
+mod page_title;
 mod salary;
 pub mod schema_org;
 mod sections;
@@ -28,6 +29,7 @@ mod title;
 #[doc(hidden)]
 pub mod title_model;
 
+pub use page_title::company_from_page_title;
 pub use salary::{Salary, SalaryPeriod, parse_salary};
 pub use schema_org::{SchemaNodes, decode_entities, posting_from_schema_org};
 pub(crate) use text::{in_gazetteer, is_gazetteer_city, is_listed_city};

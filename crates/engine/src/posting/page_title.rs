@@ -1,0 +1,199 @@
+//! The employer a job page's `<title>` names, for pages read as text (no structured data).
+//!
+//! Careers sites title their job pages "Data Scientist :: Melio Consulting", "Sales and
+//! Marketing Manager - MJD Interactive" or "Archstone - Job details"; boards write "Junior
+//! DevOps Engineer at Werum IT Solutions - Stack Overflow" or put their own name first ("The
+//! Hub | Audio Designer"). The title is split at its separators; the role, the site's generic
+//! words and places are dropped, and a name counts only where it can be read without guessing:
+//! after "at", or as the one name left that follows the role (or follows only generic words).
+
+use super::header::plausible_company;
+
+use super::text::{fold, is_place};
+
+/// Words of a careers site's or a board's page title that name no employer.
+const GENERIC: &[&str] = &[
+    "careers",
+    "career",
+    "career site",
+    "career opportunities",
+    "jobs",
+    "job",
+    "job details",
+    "job detail",
+    "job description",
+    "job offer",
+    "job opening",
+    "job openings",
+    "vacancy",
+    "vacancies",
+    "open positions",
+    "openings",
+    "opportunities",
+    "employment",
+    "work with us",
+    "join us",
+    "join our team",
+    "apply",
+    "apply now",
+    "home",
+    "recruitment",
+    "hiring",
+];
+
+/// The separators page titles put between their parts.
+const SEPARATORS: &[&str] = &[
+    " | ", " :: ", " - ", " – ", " — ", " / ", " · ", " » ", " > ",
+];
+
+/// The employer a page title names. `role` is the title the posting parser read, which the
+/// page title usually repeats. The caller checks the name against the page's text: a name the
+/// text never writes (or writes shorter) may be a board's or a template's.
+pub fn company_from_page_title(page_title: &str, role: Option<&str>) -> Option<String> {
+    let page_title = page_title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut parts = vec![page_title.as_str()];
+    for separator in SEPARATORS {
+        parts = parts
+            .into_iter()
+            .flat_map(|part| part.split(separator))
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .collect();
+    }
+    // "Junior DevOps Engineer at Werum IT Solutions": the employer after "at".
+    let after_at = parts.iter().find_map(|part| {
+        let (_, name) = part.rsplit_once(" at ")?;
+        Some(name.trim())
+    });
+    if let Some(name) = after_at {
+        return plausible_title_name(name).then(|| name.to_string());
+    }
+    let is_role = |part: &str| {
+        role.is_some_and(|role| {
+            let (part, role) = (fold(part), fold(role));
+            part.contains(&role) || role.contains(&part)
+        })
+    };
+    let role_at = parts.iter().position(|part| is_role(part));
+    let mut names = Vec::new();
+    for (at, part) in parts.iter().enumerate() {
+        let name = without_generic_words(part);
+        if name.is_empty() || is_role(part) || is_place(name) {
+            continue;
+        }
+        // A name before the role is the site's ("The Hub | Audio Designer"); a name with no
+        // role in the title stands only before the site's generic words ("Archstone - Job
+        // details").
+        let placed = match role_at {
+            Some(role_at) => at > role_at,
+            None => parts[at + 1..]
+                .iter()
+                .all(|rest| without_generic_words(rest).is_empty()),
+        };
+        if !placed {
+            return None;
+        }
+        names.push(name);
+    }
+    match names.as_slice() {
+        [name] if plausible_title_name(name) => Some((*name).to_string()),
+        _ => None,
+    }
+}
+
+/// `plausible_company`, but a brand written in lower case ("biicode") passes: a page title
+/// names the employer as the employer writes it.
+fn plausible_title_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    let capitalised: String = chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    plausible_company(&capitalised)
+}
+
+/// A title part without the generic words at its ends ("Careers biicode" → "biicode"); empty
+/// when it holds nothing else.
+fn without_generic_words(part: &str) -> &str {
+    let mut rest = part.trim();
+    loop {
+        if GENERIC.iter().any(|word| rest.eq_ignore_ascii_case(word)) {
+            return "";
+        }
+        let trimmed = GENERIC.iter().find_map(|word| {
+            let n = word.len();
+            if rest.len() <= n {
+                return None;
+            }
+            let head = rest.is_char_boundary(n)
+                && rest[..n].eq_ignore_ascii_case(word)
+                && rest[n..].starts_with(' ');
+            let cut = rest.len() - n;
+            let tail = rest.is_char_boundary(cut)
+                && rest[cut..].eq_ignore_ascii_case(word)
+                && rest[..cut].ends_with(' ');
+            if head {
+                Some(rest[n..].trim())
+            } else if tail {
+                Some(rest[..cut].trim())
+            } else {
+                None
+            }
+        });
+        match trimmed {
+            Some(shorter) => rest = shorter,
+            None => return rest,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn careers_site_titles_name_the_employer() {
+        for (page_title, role, employer) in [
+            (
+                "Data Scientist :: Melio Consulting",
+                "Data Scientist",
+                "Melio Consulting",
+            ),
+            ("Archstone - Job details", "Leasing Consultant", "Archstone"),
+            (
+                "Senior Software Engineer - Careers biicode",
+                "Senior Software Engineer",
+                "biicode",
+            ),
+            (
+                "Junior DevOps Engineer at Werum IT Solutions - Stack Overflow",
+                "Junior DevOps Engineer",
+                "Werum IT Solutions",
+            ),
+        ] {
+            assert_eq!(
+                company_from_page_title(page_title, Some(role)).as_deref(),
+                Some(employer),
+                "{page_title}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_board_name_or_a_place_is_no_employer() {
+        // The board's name before the role; a place; two names left, of which the employer
+        // would be a guess; the site's generic words alone.
+        for (page_title, role) in [
+            ("The Hub | Audio Designer", "Audio Designer"),
+            ("Nurse - London", "Nurse"),
+            ("Analyst - Acme Corp - JobBoard", "Analyst"),
+            ("Careers | Job details", "Welder"),
+        ] {
+            assert_eq!(
+                company_from_page_title(page_title, Some(role)),
+                None,
+                "{page_title}"
+            );
+        }
+    }
+}
