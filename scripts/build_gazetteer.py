@@ -53,7 +53,8 @@ NAME = re.compile(r"^[^\W\d_][\w'’ .-]*$")
 
 
 def fold(name):
-    """Lower case without accents, as the parser folds names."""
+    """Lower case without accents, for comparing a name with the word lists (the parser's own
+    folding keeps accents, so the file keeps each spelling GeoNames gives)."""
     decomposed = unicodedata.normalize("NFKD", name.strip().lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -131,6 +132,14 @@ def main():
                     _, countries = divisions.setdefault(name.lower(), (name, set()))
                     countries.add(country)
 
+    # A division that shares its name with a town of another country ("Victoria", the Australian
+    # state, and Victoria in Canada) leaves the name without a country.
+    ambiguous = {
+        key
+        for key, (_, countries) in divisions.items()
+        if key in towns and countries != {dominant(towns[key][1])}
+    }
+
     with open(out_path, "w", encoding="utf-8") as out:
         out.write(
             "# Towns and first-level divisions of the world, from GeoNames (geonames.org, Creative\n"
@@ -144,7 +153,8 @@ def main():
         out.write("# world towns (GeoNames)\n")
         for key in sorted(towns):
             name, sizes = towns[key]
-            out.write(name + tab_country(dominant(sizes)) + "\n")
+            country = None if key in ambiguous else dominant(sizes)
+            out.write(name + tab_country(country) + "\n")
         out.write("# world divisions (GeoNames)\n")
         for key in sorted(divisions):
             if key not in towns:

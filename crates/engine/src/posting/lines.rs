@@ -811,11 +811,11 @@ fn parse_field(line: &str) -> Option<(FieldKey, String)> {
     let (key, value) = match table_row(&plain) {
         Some((_, value)) if field_key(&label(value)).is_some() => return None,
         Some(cells) => cells,
-        // "勤務地：東京都港区": a full-width colon; "【勤務地】東京都港区": a label in lenticular
-        // brackets.
-        None => match plain
-            .split_once([':', '：'])
-            .or_else(|| bracketed_label(&plain))
+        // "勤務地：東京都港区": a full-width colon; "【勤務地】東京都港区（最寄駅：六本木）": a label
+        // in lenticular brackets, before any colon in its value.
+        None => match bracketed_label(&plain)
+            .filter(|(key, _)| field_key(&label(key)).is_some())
+            .or_else(|| plain.split_once([':', '：']))
         {
             Some(pair) => pair,
             None => return parse_field_without_colon(&plain),
@@ -1442,6 +1442,10 @@ mod tests {
         assert_eq!(
             parse_field("Arbeidssted: Bergen"),
             field(FieldKey::Location, "Bergen")
+        );
+        assert_eq!(
+            parse_field("【勤務地】東京都港区（最寄駅：六本木）"),
+            field(FieldKey::Location, "東京都港区（最寄駅：六本木）")
         );
         // A bracket that is no label is no field.
         assert_eq!(parse_field("【急募】営業スタッフ"), None);

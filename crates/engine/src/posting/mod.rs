@@ -32,7 +32,7 @@ pub mod title_model;
 pub use page_title::company_from_page_title;
 pub use salary::{Salary, SalaryPeriod, parse_salary};
 pub use schema_org::{SchemaNodes, decode_entities, posting_from_schema_org};
-pub(crate) use text::{in_gazetteer, is_gazetteer_city, is_listed_city};
+pub(crate) use text::{in_gazetteer, is_gazetteer_city, is_listed_city, is_listed_place_name};
 
 use header::{
     Header, company_from_subject, company_from_text, header_from_title_text, location_from_text,
@@ -767,21 +767,16 @@ fn local_rupees(mut salary: Salary, folded: &str) -> Salary {
 /// "kr" is read as Swedish kronor unless the text names no SEK and exactly one other krone
 /// country (Norway, Denmark, Iceland) by its name, its capital or its web domain.
 fn local_kroner(mut salary: Salary, folded: &str) -> Salary {
-    if salary.currency != "SEK" || folded.contains("sek") {
+    // "sek" as a word: the Norwegian "seks" (six) and "sekretær" are no code.
+    if salary.currency != "SEK" || text::whole_word_count(folded, "sek") > 0 {
         return salary;
     }
+    // Countries, capitals and domains; not the languages, which postings list together ("norsk,
+    // svensk eller dansk").
     const SIGNALS: &[(&str, &[&str])] = &[
         (
             "NOK",
-            &[
-                "norge",
-                "norway",
-                "oslo",
-                "bergen",
-                "trondheim",
-                ".no/",
-                "norsk",
-            ],
+            &["norge", "norway", "oslo", "bergen", "trondheim", ".no/"],
         ),
         (
             "DKK",
@@ -793,7 +788,6 @@ fn local_kroner(mut salary: Salary, folded: &str) -> Salary {
                 "copenhagen",
                 "aarhus",
                 ".dk/",
-                "dansk",
             ],
         ),
         (
@@ -809,7 +803,6 @@ fn local_kroner(mut salary: Salary, folded: &str) -> Salary {
                 "göteborg",
                 "malmö",
                 ".se/",
-                "svensk",
             ],
         ),
     ];

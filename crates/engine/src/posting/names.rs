@@ -9,7 +9,7 @@
 //! organisation.
 
 use super::header::{has_company_suffix, is_legal_form};
-use super::text::{fold, has_role_word, is_place, whole_word_count};
+use super::text::{fold, has_role_word, is_listed_place, whole_word_count};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -228,7 +228,7 @@ pub(crate) fn repeated_name(text: &str, title: Option<&str>) -> Option<String> {
                 // "Hotel Management": a name of ordinary words only names nobody.
                 && key.split(' ').any(|word| !COMMON.contains(&word))
                 && !has_role_word(name)
-                && !is_place(name)
+                && !is_listed_place(name)
                 && !folded_title.contains(&key)
                 // Never written in lower case: an ordinary word capitalised at a sentence's
                 // start or in a heading is written in lower case elsewhere too.
@@ -437,7 +437,7 @@ pub(crate) fn fuller_name(name: String, text: &str) -> String {
         {
             longer = Some(format!("{word} {found}"));
         }
-        match longer.filter(|l| !has_role_word(l) && !is_place(l)) {
+        match longer.filter(|l| !has_role_word(l) && !is_listed_place(l)) {
             Some(longer) => *counts.entry(longer).or_default() += 1,
             None => short_uses += 1,
         }

@@ -9,7 +9,7 @@
 
 use super::header::plausible_company;
 
-use super::text::{fold, is_place};
+use super::text::{fold, has_role_word, is_place};
 
 /// Words of a careers site's or a board's page title that name no employer.
 const GENERIC: &[&str] = &[
@@ -41,6 +41,9 @@ const GENERIC: &[&str] = &[
     "hiring",
 ];
 
+/// The generic words that also come off the start of a title part ("Careers biicode").
+const LEADING: &[&str] = &["careers", "career", "jobs"];
+
 /// The separators page titles put between their parts.
 const SEPARATORS: &[&str] = &[
     " | ", " :: ", " - ", " – ", " — ", " / ", " · ", " » ", " > ",
@@ -60,13 +63,15 @@ pub fn company_from_page_title(page_title: &str, role: Option<&str>) -> Option<S
             .filter(|part| !part.is_empty())
             .collect();
     }
-    // "Junior DevOps Engineer at Werum IT Solutions": the employer after "at".
+    // "Junior DevOps Engineer at Werum IT Solutions": the employer after "at" (not "Work at
+    // Home Agent", a role).
     let after_at = parts.iter().find_map(|part| {
         let (_, name) = part.rsplit_once(" at ")?;
-        Some(name.trim())
+        let name = name.trim();
+        plausible_title_name(name).then_some(name)
     });
     if let Some(name) = after_at {
-        return plausible_title_name(name).then(|| name.to_string());
+        return Some(name.to_string());
     }
     let is_role = |part: &str| {
         role.is_some_and(|role| {
@@ -101,9 +106,12 @@ pub fn company_from_page_title(page_title: &str, role: Option<&str>) -> Option<S
     }
 }
 
-/// `plausible_company`, but a brand written in lower case ("biicode") passes: a page title
-/// names the employer as the employer writes it.
+/// `plausible_company` and no role word, but a brand written in lower case ("biicode") passes:
+/// a page title names the employer as the employer writes it.
 fn plausible_title_name(name: &str) -> bool {
+    if has_role_word(name) {
+        return false;
+    }
     let mut chars = name.chars();
     let capitalised: String = chars
         .next()
@@ -112,8 +120,9 @@ fn plausible_title_name(name: &str) -> bool {
     plausible_company(&capitalised)
 }
 
-/// A title part without the generic words at its ends ("Careers biicode" → "biicode"); empty
-/// when it holds nothing else.
+/// A title part without the generic words at its end, and without "Careers" or "Jobs" at its
+/// start ("Careers biicode" → "biicode"; "Home Depot" and "Employment Hero" stay); empty when
+/// it holds nothing else.
 fn without_generic_words(part: &str) -> &str {
     let mut rest = part.trim();
     loop {
@@ -125,7 +134,8 @@ fn without_generic_words(part: &str) -> &str {
             if rest.len() <= n {
                 return None;
             }
-            let head = rest.is_char_boundary(n)
+            let head = LEADING.contains(word)
+                && rest.is_char_boundary(n)
                 && rest[..n].eq_ignore_ascii_case(word)
                 && rest[n..].starts_with(' ');
             let cut = rest.len() - n;
@@ -177,6 +187,26 @@ mod tests {
                 "{page_title}"
             );
         }
+    }
+
+    #[test]
+    fn names_that_begin_with_generic_words_stay_whole() {
+        assert_eq!(
+            company_from_page_title("Cashier - Home Depot", Some("Cashier")).as_deref(),
+            Some("Home Depot")
+        );
+        // A brand that is also a town of GeoNames is still an employer.
+        assert_eq!(
+            company_from_page_title("Senior Engineer at Toyota", Some("Senior Engineer"))
+                .as_deref(),
+            Some("Toyota")
+        );
+        // A role with "at" in it gives way to the name after it.
+        assert_eq!(
+            company_from_page_title("Work at Home Agent - Acme Corp", Some("Work at Home Agent"))
+                .as_deref(),
+            Some("Acme Corp")
+        );
     }
 
     #[test]

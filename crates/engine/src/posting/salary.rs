@@ -75,19 +75,35 @@ const ISO_CODES: &[&str] = &[
     "PLN", "HKD", "ZAR", "KES", "NGN", "AED", "PKR", "UGX", "TZS", "ZMW", "MWK", "GHS", "RWF",
     "ETB", "BWP", "NAD", "LKR", "NPR", "BDT", "MYR", "IDR", "THB", "EGP", "MAD", "JMD", "TTD",
     "FJD", "BRL", "MXN", "CZK", "HUF", "RON", "SAR", "QAR", "CLP", "UYU", "GTQ", "HNL", "PYG",
-    "XOF", "XAF", "MZN", "GNF", "HTG", "TND", "AFN", "RUB", "RUR", "UAH", "KZT", "TRY", "ILS",
-    "KRW", "VND", "PEN", "BGN", "HRK", "RSD", "ISK", "CNY", "RMB", "TWD", "BHD", "KWD", "OMR",
-    "JOD", "LBP", "IQD", "DZD", "XPF", "MUR", "SCR", "MVR", "KHR", "LAK", "MMK", "MNT", "AZN",
-    "BYN", "MDL", "MKD", "UZS", "KGS", "CRC", "VES", "PAB", "NIO", "BZD", "BBD", "BSD", "XCD",
-    "AWG", "SRD", "GYD", "SLL", "SLE", "LRD", "GMD", "CVE", "SZL", "LSL", "SDG", "SSP", "DJF",
-    "KMF", "MGA", "BIF", "CDF", "STN", "XDR", "BND", "PGK", "SBD", "WST", "VUV",
+    "XOF", "XAF", "MZN", "GNF", "HTG", "TND", "AFN", "RUB", "RUR", "UAH", "KZT",
 ];
 
+/// More ISO codes, of moneys whose codes are rarer in postings (and "RMB"): read beside an
+/// amount of 100 or more only (`needs_real_amount`). Codes that are English acronyms beside
+/// numbers (SDG, BSD, CVE, SSP, CNY, KGS, AWG, CRC, STN, PEN, MNT) are left out.
+const MORE_ISO_CODES: &[&str] = &[
+    "TRY", "ILS", "KRW", "VND", "BGN", "HRK", "RSD", "ISK", "RMB", "TWD", "BHD", "KWD", "OMR",
+    "JOD", "LBP", "IQD", "DZD", "XPF", "MUR", "SCR", "MVR", "KHR", "LAK", "MMK", "AZN", "BYN",
+    "MDL", "MKD", "UZS", "VES", "PAB", "NIO", "BZD", "BBD", "XCD", "SRD", "GYD", "SLL", "SLE",
+    "LRD", "GMD", "SZL", "LSL", "DJF", "KMF", "MGA", "BIF", "CDF", "XDR", "BND", "PGK", "SBD",
+    "WST", "VUV",
+];
+
+/// Markers that stand for other things beside a small number ("R 4", "RM1 3BD" a Romford
+/// postcode, "2 TL" team leads, "3 kr" a price, "BGN 5"): they count as money only beside an
+/// amount of 100 or more, as pay in those moneys is.
+fn needs_real_amount(marker: &str) -> bool {
+    matches!(
+        marker.trim_end_matches('.'),
+        "R" | "RM" | "Rp" | "kr" | "TL" | "Ft" | "lei"
+    ) || MORE_ISO_CODES.contains(&marker)
+}
+
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    let codes = ISO_CODES.join("|");
+    let codes = [ISO_CODES, MORE_ISO_CODES].concat().join("|");
     Regex::new(&format!(
         r"(?x)
-        (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | R\$ | J\$ | N\$ | \$ | € | £ | ₹ | ¥ | ₦ | ؋ | ₽ | ₴
+        (?P<pre> US\$ | CA\$ | C\$ | AU\$ | A\$ | NZ\$ | S\$ | HK\$ | R\$ | J\$ | (?-u:\b)N\$ | \$ | € | £ | ₹ | ¥ | ₦ | ؋ | ₽ | ₴
                | ₱ | ₩ | ₪ | ₺ | ₡ | ₲ | GH₵ | ₵ | (?-u:\b)RM | (?-u:\b)Rp\.? | (?-u:\b)Rs\.?
                | (?-u:\b)Kshs?\.? | (?-u:\b)KShs?\.?
                | (?-u:\b)(?:{codes})
@@ -235,9 +251,10 @@ fn east_asian_salary(text: &str) -> Option<Salary> {
         )
         .expect("east Asian pay regex is valid")
     });
+    // Not "給" alone, which "交通費支給" (travel paid) holds too.
     const PAY_WORDS: &[&str] = &[
-        "給", "薪", "収入", "報酬", "报酬", "工资", "待遇", "급여", "연봉", "월급", "시급", "임금",
-        "보수",
+        "給与", "給料", "月給", "年収", "時給", "日給", "年俸", "薪", "収入", "報酬", "报酬",
+        "工资", "待遇", "급여", "연봉", "월급", "시급", "임금", "보수",
     ];
     if !text.contains(['円', '元', '원', '圓']) {
         return None;
@@ -273,7 +290,21 @@ fn east_asian_salary(text: &str) -> Option<Salary> {
                 let code = match currency {
                     "円" => "JPY",
                     "원" => "KRW",
-                    _ if text.contains(['台', '臺']) || text.contains("NT$") => "TWD",
+                    _ if [
+                        "台湾",
+                        "臺灣",
+                        "台灣",
+                        "台北",
+                        "臺北",
+                        "新台幣",
+                        "新臺幣",
+                        "NT$",
+                    ]
+                    .iter()
+                    .any(|w| text.contains(w)) =>
+                    {
+                        "TWD"
+                    }
                     _ => "CNY",
                 };
                 let before = &line[..caps.get(0).map_or(0, |m| m.start())];
@@ -477,10 +508,11 @@ fn scan_tokens(text: &str, dollar: &'static str) -> Vec<Token> {
         .filter_map(|caps| {
             let whole = caps.get(0)?;
             let value = parse_number(caps.name("num")?.as_str())?;
-            // A bare "R" is the rand only before a real amount ("R11 500"), not "R 4".
+            // A bare "R" is the rand only before a real amount ("R11 500"), not "R 4"; the same
+            // for the other markers `needs_real_amount` names.
             let pre = caps
                 .name("pre")
-                .filter(|m| m.as_str() != "R" || value >= 100.0)
+                .filter(|m| !needs_real_amount(m.as_str()) || value >= 100.0)
                 .map(|m| marker_code(m.as_str(), dollar));
             // "45 000 Kč": the koruna's sign, whose "K" the multiplier took for thousands.
             let koruna = caps.name("mult").filter(|m| {
@@ -488,7 +520,10 @@ fn scan_tokens(text: &str, dollar: &'static str) -> Vec<Token> {
             });
             let post = match koruna {
                 Some(_) => Some("CZK"),
-                None => caps.name("post").map(|m| marker_code(m.as_str(), dollar)),
+                None => caps
+                    .name("post")
+                    .filter(|m| !needs_real_amount(m.as_str()) || value >= 100.0)
+                    .map(|m| marker_code(m.as_str(), dollar)),
             };
             let multiplier = caps
                 .name("mult")
@@ -912,6 +947,7 @@ pub(crate) fn currency_code(marker: &str) -> &'static str {
         // place or the text says otherwise.
         other => ISO_CODES
             .iter()
+            .chain(MORE_ISO_CODES)
             .find(|code| code.eq_ignore_ascii_case(other))
             .copied()
             .unwrap_or("USD"),
@@ -1025,8 +1061,14 @@ mod tests {
                 "{text}"
             );
         }
-        // Feet and a team lead are no money.
+        // Feet, team leads, a Romford postcode and a Canadian dollar sign are not these moneys.
         assert_eq!(parse_salary("a 6 ft fence"), None);
+        assert_eq!(parse_salary("Hiring 2 TL for the night shift"), None);
+        assert_eq!(parse_salary("Office: 1 Main Road, Romford RM1 3BD"), None);
+        assert_eq!(
+            parse_salary("Salary: CAN$85,000 per year").map(|s| s.currency),
+            Some("USD".to_string())
+        );
     }
 
     #[test]
@@ -1059,9 +1101,15 @@ mod tests {
                 "薪资 200000円～30万円",
                 Some((200_000, 300_000, "JPY", Month)),
             ),
-            // A company's capital and a price are not pay.
+            // A company's capital, a price and an allowance are not pay; a backend (后台) is
+            // no sign of Taiwan.
             ("資本金3,000万円", None),
             ("交通費 1,000円", None),
+            ("交通費支給（月3万円まで）", None),
+            (
+                "后台开发工程师 月薪15000-25000元",
+                Some((15_000, 25_000, "CNY", Month)),
+            ),
         ];
         for (text, expected) in cases {
             let expected = expected

@@ -1572,6 +1572,21 @@ pub(crate) fn is_gazetteer_city(name: &str) -> bool {
     CITY_PLACES.contains(&fold(name.trim()))
 }
 
+/// The hand-written list's names (`places.txt`), without GeoNames' towns, folded.
+static LISTED_PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("places.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(fold)
+        .collect()
+});
+
+/// Whether a name as written is in the hand-written list (`places.txt`), of any kind.
+pub(crate) fn is_listed_place_name(name: &str) -> bool {
+    LISTED_PLACES.contains(&fold(name.trim()))
+}
+
 /// The hand-written list's cities only (`places.txt`), without GeoNames' towns.
 static LISTED_CITY_PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     places_under(|heading| heading.starts_with("cities") || heading.starts_with("more cities"))
@@ -1656,12 +1671,24 @@ fn is_brazilian_city_and_state(text: &str) -> bool {
 }
 
 pub(crate) fn is_place(text: &str) -> bool {
+    place_with(text, is_known_place)
+}
+
+/// `is_place` with the hand-written list's names only (`places.txt`), not GeoNames' towns: for
+/// vetoing an employer's name, since those towns include brands and first names ("Toyota",
+/// "Nokia", "Anna"). "Bracknell" alone is a place to `is_place`, not to this.
+pub(crate) fn is_listed_place(text: &str) -> bool {
+    place_with(text, |folded| LISTED_PLACES.contains(folded))
+}
+
+/// Whether the text names a place, with `known` saying which single (folded) names are places.
+fn place_with(text: &str, known: impl Fn(&str) -> bool) -> bool {
     let trimmed = text.trim();
     if trimmed.is_empty() || trimmed.len() > 60 {
         return false;
     }
     let folded = fold(trimmed);
-    if is_known_place(&folded)
+    if known(&folded)
         || is_french_department_and_commune(trimmed)
         || is_brazilian_city_and_state(trimmed)
     {
@@ -1685,7 +1712,7 @@ pub(crate) fn is_place(text: &str) -> bool {
                 | "sw"
                 | "se"
         )
-        && is_known_place(place)
+        && known(place)
     {
         return true;
     }
@@ -1702,14 +1729,14 @@ pub(crate) fn is_place(text: &str) -> bool {
     if parts.len() >= 2 && postal_code(parts[0]) {
         parts.remove(0);
         if parts.len() == 1 {
-            return is_known_place(&fold(parts[0]));
+            return known(&fold(parts[0]));
         }
     }
     // "Austin TX", "Cleveland OH": a place and a state code without a comma.
     if parts.len() == 1
         && let Some((place, code)) = trimmed.rsplit_once(' ')
         && is_state_code(code)
-        && (is_known_place(&fold(place)) || is_place_name(place))
+        && (known(&fold(place)) || is_place_name(place))
         && word_count(place) <= 3
     {
         return true;
@@ -1719,11 +1746,11 @@ pub(crate) fn is_place(text: &str) -> bool {
     // places.
     let role_part = parts
         .iter()
-        .any(|p| has_role_word(p) && !is_known_place(&fold(p)) && !ends_in_place_kind_word(p));
+        .any(|p| has_role_word(p) && !known(&fold(p)) && !ends_in_place_kind_word(p));
     if role_part && parts.iter().skip(1).any(|p| is_broad_place(p)) {
         return false;
     }
-    let known_part = parts.iter().any(|p| is_known_place(&fold(p)));
+    let known_part = parts.iter().any(|p| known(&fold(p)));
     let shaped_pair =
         parts.len() >= 2 && parts.len() <= 3 && parts.iter().all(|p| is_place_name(p));
     let has_code = parts.len() >= 2 && parts.last().is_some_and(|p| is_region_code(p));
@@ -1850,6 +1877,10 @@ mod tests {
             assert!(is_place(place), "{place}");
         }
         assert!(is_gazetteer_city("Bicester"));
+        // GeoNames' towns are places, but not the hand-written list's, which vetoes employers'
+        // names ("Toyota", "Nokia" are towns too).
+        assert!(is_place("Toyota") && !is_listed_place("Toyota"));
+        assert!(crate::posting::header::plausible_company("Nokia"));
         assert!(!is_broad_place("Gauteng"));
         // Towns named like English words stay out of the generated list.
         for word in ["Mobile", "Split", "Deal", "Police", "Orange"] {

@@ -341,7 +341,7 @@ pub(crate) fn plausible_company(text: &str) -> bool {
         && starts_uppercase(trimmed)
         && !ends_like_sentence(trimmed)
         && !NOT_COMPANIES.contains(&fold(trimmed).as_str())
-        && !is_place(trimmed)
+        && !is_listed_place(trimmed)
         && detect_arrangement(trimmed).is_none()
         && detect_job_type_short(trimmed).is_none()
         && parse_salary(trimmed).is_none()

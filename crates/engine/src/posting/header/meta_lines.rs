@@ -152,7 +152,7 @@ fn employer_after_at(text: &str) -> Option<String> {
         && starts_uppercase(name)
         && !ends_like_sentence(name)
         && !name.contains(':');
-    (shaped && !is_place(name) && !has_role_word(name) && plausible_company(name))
+    (shaped && !is_listed_place(name) && !has_role_word(name) && plausible_company(name))
         .then(|| name.to_string())
 }
 

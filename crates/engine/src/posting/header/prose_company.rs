@@ -68,7 +68,7 @@ fn brand_before_place(text: &str, found: regex::Match) -> Option<String> {
         && name
             .split_whitespace()
             .all(|w| starts_uppercase(w) || matches!(w, "of" | "and" | "&" | "the" | "de"));
-    if !capitalised || is_place(name) || has_role_word(name) {
+    if !capitalised || is_listed_place(name) || has_role_word(name) {
         return None;
     }
     Some(if legal_form {

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::posting::text::{is_world_region, without_remote_brackets};
-use crate::posting::{in_gazetteer, is_listed_city};
+use crate::posting::{is_listed_city, is_listed_place_name};
 
 const PLACE_NAME: &str =
     r"([A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){0,2}(?:,[ ]*[A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){0,2})?)";
@@ -177,8 +177,9 @@ pub(super) const ORDINARY_WORD_CITIES: &[&str] = &["nice", "reading", "bath", "e
 /// (`is_listed_city`, not GeoNames' towns): a last resort when no label, header line or phrase
 /// states the place ("Applications to the office in town … Leipzig … Leipzig"). A city counts
 /// only when it ends its run of capitalised words ("Stadt Leipzig", "In Leeds"): "Boston
-/// Consulting Group" and "Charlotte Evans" are no place, and "New York" is not York. Countries and regions are not taken: a country named in passing
-/// (a nationality, a donor) says little about where the job is.
+/// Consulting Group" and "Charlotte Evans" are no place, and "New York" is not York. Countries
+/// and regions are not taken: a country named in passing (a nationality, a donor) says little
+/// about where the job is.
 pub(crate) fn city_named_most(text: &str) -> Option<String> {
     static CAPITALISED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?-u:\b)[A-Z][\w'’-]*(?:\.?[ ][A-Z][\w'’-]*)*")
@@ -222,7 +223,9 @@ fn city_ending(run: &str) -> Option<String> {
         if is_listed_city(&suffix) {
             return Some(suffix);
         }
-        if in_gazetteer(&suffix) {
+        // A longer name of the hand-written list ("New York"); GeoNames' names ("East London")
+        // do not hide a listed city.
+        if is_listed_place_name(&suffix) {
             return None;
         }
     }
