@@ -1417,36 +1417,30 @@ mod tests {
 
     #[test]
     fn labels_in_east_asian_and_cyrillic_scripts() {
-        let field = |key, value: &str| Some((key, value.to_string()));
-        // A full-width colon, and a label in lenticular brackets.
-        assert_eq!(
-            parse_field("勤務地：東京都港区"),
-            field(FieldKey::Location, "東京都港区")
-        );
-        assert_eq!(
-            parse_field("【会社名】株式会社サンプル"),
-            field(FieldKey::Company, "株式会社サンプル")
-        );
-        assert_eq!(
-            parse_field("근무지역: 서울"),
-            field(FieldKey::Location, "서울")
-        );
-        assert_eq!(
-            parse_field("职位名称：数据分析师"),
-            field(FieldKey::Title, "数据分析师")
-        );
-        assert_eq!(
-            parse_field("Работодатель: ООО Ромашка"),
-            field(FieldKey::Company, "ООО Ромашка")
-        );
-        assert_eq!(
-            parse_field("Arbeidssted: Bergen"),
-            field(FieldKey::Location, "Bergen")
-        );
-        assert_eq!(
-            parse_field("【勤務地】東京都港区（最寄駅：六本木）"),
-            field(FieldKey::Location, "東京都港区（最寄駅：六本木）")
-        );
+        // A full-width colon, and a label in lenticular brackets (before a colon in its value).
+        for (line, key, value) in [
+            ("勤務地：東京都港区", FieldKey::Location, "東京都港区"),
+            (
+                "【会社名】株式会社サンプル",
+                FieldKey::Company,
+                "株式会社サンプル",
+            ),
+            ("근무지역: 서울", FieldKey::Location, "서울"),
+            ("职位名称：数据分析师", FieldKey::Title, "数据分析师"),
+            (
+                "Работодатель: ООО Ромашка",
+                FieldKey::Company,
+                "ООО Ромашка",
+            ),
+            ("Arbeidssted: Bergen", FieldKey::Location, "Bergen"),
+            (
+                "【勤務地】東京都港区（最寄駅：六本木）",
+                FieldKey::Location,
+                "東京都港区（最寄駅：六本木）",
+            ),
+        ] {
+            assert_eq!(parse_field(line), Some((key, value.to_string())), "{line}");
+        }
         // A bracket that is no label is no field.
         assert_eq!(parse_field("【急募】営業スタッフ"), None);
         // Label over value, as Korean and Japanese pages print them.
