@@ -1732,11 +1732,12 @@ fn place_with(text: &str, known: impl Fn(&str) -> bool) -> bool {
             return known(&fold(parts[0]));
         }
     }
-    // "Austin TX", "Cleveland OH": a place and a state code without a comma.
+    // "Austin TX", "Cleveland OH": a place and a state code without a comma; "Konecta Chile SA"
+    // ends in a legal form (sociedad anónima), not South Australia, unless the place is known.
     if parts.len() == 1
         && let Some((place, code)) = trimmed.rsplit_once(' ')
         && is_state_code(code)
-        && (known(&fold(place)) || is_place_name(place))
+        && (known(&fold(place)) || (is_place_name(place) && !super::header::is_legal_form(code)))
         && word_count(place) <= 3
     {
         return true;
@@ -1877,6 +1878,9 @@ mod tests {
             assert!(is_place(place), "{place}");
         }
         assert!(is_gazetteer_city("Bicester"));
+        // A company's legal form is no state code; a known town before it still is a place.
+        assert!(!is_place("Konecta Chile SA"));
+        assert!(is_place("Adelaide SA"));
         // GeoNames' towns are places, but not the hand-written list's, which vetoes employers'
         // names ("Toyota", "Nokia" are towns too).
         assert!(is_place("Toyota") && !is_listed_place("Toyota"));
