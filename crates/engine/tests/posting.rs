@@ -1482,6 +1482,14 @@ mod real_world_headers {
             p.title.as_deref(),
             Some("Seasonal Operations Labourer (Parks)")
         );
+        // A specialty after a dash stays with the subject's title; a section heading above it is
+        // no title.
+        let p = parse_posting(
+            "### Description\n\nThe Health Sciences Libraries seek a skilled librarian.\n\n\
+             ### Responsibilities\n\nThe Medical Librarian - Podiatry will be responsible for a range \
+             of information services.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Medical Librarian - Podiatry"));
         // "Applications are invited for the following posts in …: Title (grade) – Unit".
         let p = parse_posting(
             "Applications are invited for the following posts in the Ministry of Local Government: \

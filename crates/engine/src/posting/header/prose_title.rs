@@ -88,7 +88,7 @@ static TITLE_THIS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 static TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)(?:^|[.!?][ ]+|,[ ]+[Tt]he[ ]+)(?:[A-Z][\w ]{0,30}:[ ]*)?(?:The[ ]+)?((?:(?:[A-Z][\w+#/&.-]*|to|of|the|and|for|de|du|des|la|&)[ ]+){0,5}[A-Z][\w+#/&.-]*(?:[ ]+\([A-Z][\w &/-]{0,25}\))?)[ ]+(?:is[ ]+responsible|is[ ]+accountable|is[ ]+required[ ]+to|is[ ]+to|is[ ]+part[ ]+of|holds|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)(?-u:\b)",
+        r"(?m)(?:^|[.!?][ ]+|,[ ]+[Tt]he[ ]+)(?:[A-Z][\w ]{0,30}:[ ]*)?(?:The[ ]+)?((?:(?:[A-Z][\w+#/&.-]*|to|of|the|and|for|de|du|des|la|&|-|–)[ ]+){0,5}[A-Z][\w+#/&.-]*(?:[ ]+\([A-Z][\w &/-]{0,25}\))?)[ ]+(?:is[ ]+responsible|is[ ]+accountable|is[ ]+required[ ]+to|is[ ]+to|is[ ]+part[ ]+of|holds|will|supports|works|reports|provides|plays|assists|helps|serves|leads|manages|oversees|delivers|coordinates)(?-u:\b)",
     )
     .expect("title-subject regex is valid")
 });
