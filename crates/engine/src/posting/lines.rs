@@ -277,6 +277,9 @@ fn parse_field_without_colon(line: &str) -> Option<(FieldKey, String)> {
         "lieu de travail",
         "ubicación",
         "local de trabalho",
+        // "Modalidade de contratação PJ": how the post is contracted, under a Brazilian title.
+        "modalidade de contratação",
+        "modalidad de contratación",
     ];
     let trimmed = line.trim();
     if word_count(trimmed) > 10 {
@@ -608,6 +611,13 @@ const FIELD_KEYS: &[(&str, FieldKey)] = &[
     ("rodzaj umowy", FieldKey::Attribute),
     ("gaji", FieldKey::Attribute),
     ("maaş", FieldKey::Attribute),
+    ("modalidade", FieldKey::Attribute),
+    ("modalidade de contratação", FieldKey::Attribute),
+    ("modalidade de trabalho", FieldKey::Attribute),
+    ("regime de trabalho", FieldKey::Attribute),
+    ("modalidad", FieldKey::Attribute),
+    ("modalidad de trabajo", FieldKey::Attribute),
+    ("modalidad de contratación", FieldKey::Attribute),
     ("stipendio", FieldKey::Attribute),
     ("ral", FieldKey::Attribute),
     ("contratto", FieldKey::Attribute),
@@ -1412,6 +1422,10 @@ mod tests {
         assert_eq!(
             parse_field("Standplaats Den Haag"),
             Some((FieldKey::Location, "Den Haag".to_string()))
+        );
+        assert_eq!(
+            parse_field("Modalidade de contratação PJ"),
+            Some((FieldKey::Attribute, "PJ".to_string()))
         );
     }
 

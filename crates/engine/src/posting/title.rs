@@ -100,9 +100,11 @@ static HOURS_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A closing bracket that holds nothing but the contract's or the arrangement's terms:
 /// "JavaScript Developer ( Corp to Corp )", "Remote Nurse (FT)", "Analyst (Full Time /
-/// Remote)"; not "(Remote Sensing)" or "(Contract Law)", a specialty.
+/// Remote)", and the same terms in French, Spanish, Portuguese and German ("Ejecutivo
+/// (PRESENCIAL)", "Chargé de projet (CDI)", "Analista (Remoto / CLT)", "Softwareentwickler
+/// (Vollzeit)"); not "(Remote Sensing)" or "(Contract Law)", a specialty.
 static TERMS_ENDING: LazyLock<Regex> = LazyLock::new(|| {
-    let term = r"(?:full[- ]?time|part[- ]?time|remote|hybrid|on-?site|contract|temporary|temp|permanent|fixed[- ]term|casual|locum|corp[- ]to[- ]corp|c2c|w2|1099|ft|pt)";
+    let term = r"(?:full[- ]?time|part[- ]?time|remote|hybrid|on-?site|contract|temporary|temp|permanent|fixed[- ]term|casual|locum|corp[- ]to[- ]corp|c2c|w2|1099|ft|pt|presencial|remot[oa]|h[ií]brid[oa]|hybride|teletrabajo|t[ée]l[ée]travail|pr[ée]sentiel|cdi|cdd|int[ée]rim|temps (?:plein|partiel)|tiempo (?:completo|parcial)|jornada (?:completa|parcial)|medio tiempo|tempo (?:integral|parcial)|meio per[ií]odo|clt|pj|vollzeit|teilzeit|befristet|unbefristet|home[- ]?office)";
     Regex::new(&format!(r"(?i)\s*\(\s*{term}(?:\s*[/,]\s*{term})*\s*\)$"))
         .expect("terms ending regex is valid")
 });
@@ -430,6 +432,13 @@ mod tests {
             ("Registered Nurse (Full Time)", "Registered Nurse"),
             ("Remote Nurse (FT)", "Remote Nurse"),
             ("Data Analyst (Full Time / Remote)", "Data Analyst"),
+            (
+                "Ejecutivo Call Center (PRESENCIAL)",
+                "Ejecutivo Call Center",
+            ),
+            ("Chargé de projet (CDI)", "Chargé de projet"),
+            ("Analista de Dados (Remoto / CLT)", "Analista de Dados"),
+            ("Softwareentwickler (Vollzeit)", "Softwareentwickler"),
         ] {
             assert_eq!(tidy(title, None, None), role);
         }

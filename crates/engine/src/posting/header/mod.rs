@@ -1215,6 +1215,13 @@ mod tests {
             Some("Orbital Freight")
         );
         assert_eq!(company_from_text("We are hiring a designer."), None);
+        // "contrata" must end its word: "Modalidade de contratação PJ" is how the post is
+        // contracted, not "Modalidade" hiring.
+        assert_eq!(
+            company_from_text("Loja Azul contrata vendedor.").as_deref(),
+            Some("Loja Azul")
+        );
+        assert_eq!(company_from_text("Modalidade de contratação PJ"), None);
         assert_eq!(company_from_text("Meet us at Berlin Central."), None);
         // An acronym in brackets or square brackets between the name and its verb.
         assert_eq!(
