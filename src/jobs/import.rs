@@ -86,30 +86,17 @@ pub fn read_job_page(html: &str) -> PageReading {
     }
 }
 
-/// The employer the page's `<title>` names ("Data Scientist :: Melio Consulting",
-/// `company_from_page_title`): where the text named none but writes that name, or named it
-/// shorter ("Melio"). A name the text never writes may be a board's or a template's.
+/// The employer the page's `<title>` names ("Data Scientist :: Melio Consulting"), where the
+/// text named none but writes that name, or named it shorter (`company_from_page_title`).
 fn with_title_tag_company(mut parsed: ParsedPosting, document: &Html, text: &str) -> ParsedPosting {
-    let Some(title) = document.select(&selector("head title")).next() else {
-        return parsed;
-    };
-    let page_title = title.text().collect::<String>();
-    let Some(named) = company_from_page_title(&page_title, parsed.title.as_deref()) else {
-        return parsed;
-    };
-    let in_text = text.to_lowercase().contains(&named.to_lowercase());
-    let fuller = |short: &str| {
-        named.len() > short.len()
-            && named.is_char_boundary(short.len())
-            && named[..short.len()].eq_ignore_ascii_case(short)
-            && named[short.len()..].starts_with(' ')
-    };
-    let taken = match parsed.company.as_deref() {
-        None => in_text,
-        Some(short) => fuller(short),
-    };
-    if taken {
-        parsed.company = Some(named);
+    if let Some(title) = document.select(&selector("head title")).next() {
+        let page_title = title.text().collect::<String>();
+        let role = parsed.title.as_deref();
+        if let Some(named) =
+            company_from_page_title(&page_title, role, parsed.company.as_deref(), text)
+        {
+            parsed.company = Some(named);
+        }
     }
     parsed
 }

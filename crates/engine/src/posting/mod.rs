@@ -732,10 +732,7 @@ fn in_the_us(location: &str) -> bool {
 /// "Rs." and lakhs are read as Indian rupees unless the text names exactly one other rupee
 /// country (Sri Lanka, Pakistan, Nepal, Mauritius) and nothing Indian (`₹`, INR, LPA, India):
 /// Pakistan counts pay in lakhs too.
-fn local_rupees(mut salary: Salary, folded: &str) -> Salary {
-    if salary.currency != "INR" {
-        return salary;
-    }
+fn local_rupees(salary: Salary, folded: &str) -> Salary {
     let indian = ["₹", "inr", "lpa", "india"]
         .iter()
         .any(|w| folded.contains(w));
@@ -758,17 +755,14 @@ fn local_rupees(mut salary: Salary, folded: &str) -> Salary {
         ("NPR", &["nepal", "kathmandu"]),
         ("MUR", &["mauritius"]),
     ];
-    if let Some(code) = only_signalled(SIGNALS, folded) {
-        salary.currency = code.to_string();
-    }
-    salary
+    relabelled(salary, "INR", SIGNALS, folded)
 }
 
 /// "kr" is read as Swedish kronor unless the text names no SEK and exactly one other krone
 /// country (Norway, Denmark, Iceland) by its name, its capital or its web domain.
-fn local_kroner(mut salary: Salary, folded: &str) -> Salary {
+fn local_kroner(salary: Salary, folded: &str) -> Salary {
     // "sek" as a word: the Norwegian "seks" (six) and "sekretær" are no code.
-    if salary.currency != "SEK" || text::whole_word_count(folded, "sek") > 0 {
+    if text::whole_word_count(folded, "sek") > 0 {
         return salary;
     }
     // Countries, capitals and domains; not the languages, which postings list together ("norsk,
@@ -806,7 +800,20 @@ fn local_kroner(mut salary: Salary, folded: &str) -> Salary {
             ],
         ),
     ];
-    if let Some(code) = only_signalled(SIGNALS, folded) {
+    relabelled(salary, "SEK", SIGNALS, folded)
+}
+
+/// A salary read in `shared` (a sign several countries use: "Rs.", "kr") in the one country's
+/// money whose words the text uses, if exactly one country's do.
+fn relabelled(
+    mut salary: Salary,
+    shared: &str,
+    signals: &[(&'static str, &[&str])],
+    folded: &str,
+) -> Salary {
+    if salary.currency == shared
+        && let Some(code) = only_signalled(signals, folded)
+    {
         salary.currency = code.to_string();
     }
     salary

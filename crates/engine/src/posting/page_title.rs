@@ -49,10 +49,27 @@ const SEPARATORS: &[&str] = &[
     " | ", " :: ", " - ", " – ", " — ", " / ", " · ", " » ", " > ",
 ];
 
+/// The employer a page's title names, where it should stand as the posting's company: when the
+/// text read as the posting (`role` and `company` are what the parser found in it) names no
+/// company but writes this name, or names a shorter form of it ("Melio" for "Melio
+/// Consulting"). A name the text never writes may be a board's or a template's.
+pub fn company_from_page_title(
+    page_title: &str,
+    role: Option<&str>,
+    company: Option<&str>,
+    text: &str,
+) -> Option<String> {
+    let named = named_in_page_title(page_title, role)?;
+    let taken = match company {
+        None => fold(text).contains(&fold(&named)),
+        Some(short) => starts_with_word(&named, short),
+    };
+    taken.then_some(named)
+}
+
 /// The employer a page title names. `role` is the title the posting parser read, which the
-/// page title usually repeats. The caller checks the name against the page's text: a name the
-/// text never writes (or writes shorter) may be a board's or a template's.
-pub fn company_from_page_title(page_title: &str, role: Option<&str>) -> Option<String> {
+/// page title usually repeats.
+fn named_in_page_title(page_title: &str, role: Option<&str>) -> Option<String> {
     let page_title = page_title.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut parts = vec![page_title.as_str()];
     for separator in SEPARATORS {
@@ -130,22 +147,10 @@ fn without_generic_words(part: &str) -> &str {
             return "";
         }
         let trimmed = GENERIC.iter().find_map(|word| {
-            let n = word.len();
-            if rest.len() <= n {
-                return None;
-            }
-            let head = LEADING.contains(word)
-                && rest.is_char_boundary(n)
-                && rest[..n].eq_ignore_ascii_case(word)
-                && rest[n..].starts_with(' ');
-            let cut = rest.len() - n;
-            let tail = rest.is_char_boundary(cut)
-                && rest[cut..].eq_ignore_ascii_case(word)
-                && rest[..cut].ends_with(' ');
-            if head {
-                Some(rest[n..].trim())
-            } else if tail {
-                Some(rest[..cut].trim())
+            if LEADING.contains(word) && starts_with_word(rest, word) {
+                Some(rest[word.len()..].trim())
+            } else if ends_with_word(rest, word) {
+                Some(rest[..rest.len() - word.len()].trim())
             } else {
                 None
             }
@@ -155,6 +160,25 @@ fn without_generic_words(part: &str) -> &str {
             None => return rest,
         }
     }
+}
+
+/// Whether `text` starts with `word` (ASCII case ignored) and more words follow.
+fn starts_with_word(text: &str, word: &str) -> bool {
+    let n = word.len();
+    text.len() > n
+        && text.is_char_boundary(n)
+        && text[..n].eq_ignore_ascii_case(word)
+        && text[n..].starts_with(' ')
+}
+
+/// Whether `text` ends with `word` (ASCII case ignored) after other words.
+fn ends_with_word(text: &str, word: &str) -> bool {
+    let Some(cut) = text.len().checked_sub(word.len()).filter(|&cut| cut > 0) else {
+        return false;
+    };
+    text.is_char_boundary(cut)
+        && text[cut..].eq_ignore_ascii_case(word)
+        && text[..cut].ends_with(' ')
 }
 
 #[cfg(test)]
@@ -182,7 +206,7 @@ mod tests {
             ),
         ] {
             assert_eq!(
-                company_from_page_title(page_title, Some(role)).as_deref(),
+                named_in_page_title(page_title, Some(role)).as_deref(),
                 Some(employer),
                 "{page_title}"
             );
@@ -190,20 +214,43 @@ mod tests {
     }
 
     #[test]
+    fn the_text_decides_whether_the_title_names_the_employer() {
+        let title = "Data Scientist :: Melio Consulting";
+        let role = Some("Data Scientist");
+        // The text writes the name and named no company; or it named a shorter form.
+        assert_eq!(
+            company_from_page_title(title, role, None, "Clients of Melio Consulting").as_deref(),
+            Some("Melio Consulting")
+        );
+        assert_eq!(
+            company_from_page_title(title, role, Some("Melio"), "At Melio, we").as_deref(),
+            Some("Melio Consulting")
+        );
+        // A name the text never writes, or another company the text named, stays out.
+        assert_eq!(
+            company_from_page_title(title, role, None, "We build models."),
+            None
+        );
+        assert_eq!(
+            company_from_page_title(title, role, Some("Acme"), "Melio Consulting and Acme"),
+            None
+        );
+    }
+
+    #[test]
     fn names_that_begin_with_generic_words_stay_whole() {
         assert_eq!(
-            company_from_page_title("Cashier - Home Depot", Some("Cashier")).as_deref(),
+            named_in_page_title("Cashier - Home Depot", Some("Cashier")).as_deref(),
             Some("Home Depot")
         );
         // A brand that is also a town of GeoNames is still an employer.
         assert_eq!(
-            company_from_page_title("Senior Engineer at Toyota", Some("Senior Engineer"))
-                .as_deref(),
+            named_in_page_title("Senior Engineer at Toyota", Some("Senior Engineer")).as_deref(),
             Some("Toyota")
         );
         // A role with "at" in it gives way to the name after it.
         assert_eq!(
-            company_from_page_title("Work at Home Agent - Acme Corp", Some("Work at Home Agent"))
+            named_in_page_title("Work at Home Agent - Acme Corp", Some("Work at Home Agent"))
                 .as_deref(),
             Some("Acme Corp")
         );
@@ -220,7 +267,7 @@ mod tests {
             ("Careers | Job details", "Welder"),
         ] {
             assert_eq!(
-                company_from_page_title(page_title, Some(role)),
+                named_in_page_title(page_title, Some(role)),
                 None,
                 "{page_title}"
             );

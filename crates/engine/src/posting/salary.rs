@@ -243,7 +243,7 @@ pub(crate) fn parse_salary_in(text: &str, dollar: &'static str) -> Option<Salary
 /// "月給25万円～30万円", "年収400万円〜600万円", "時給1,200円", "연봉 3,000만원 ~ 4,000만원",
 /// "月薪8000-12000元": pay written in Japanese, Korean or Chinese, where the currency follows the
 /// amount (円, 원, 元) and 万, 萬 or 만 count ten thousands. Only a line that speaks of pay
-/// (給, 薪, 급여, 연봉 …) is read, so a company's capital ("資本金3,000万円") is not pay.
+/// (給与, 月給, 薪, 급여, 연봉 …) is read, so a company's capital ("資本金3,000万円") is not pay.
 fn east_asian_salary(text: &str) -> Option<Salary> {
     static PAY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -324,14 +324,7 @@ fn east_asian_salary(text: &str) -> Option<Salary> {
 /// "月薪") or a "/月" after it, else what amounts of its size are quoted per. `None` for an
 /// amount too small to be pay at all.
 fn east_asian_period(before: &str, after: &str, code: &str, max: f64) -> Option<SalaryPeriod> {
-    let near: String = before
-        .chars()
-        .rev()
-        .take(8)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let near = tail_chars(before, 8);
     let head: String = after.chars().take(4).collect();
     let has = |words: &[&str]| words.iter().any(|w| near.contains(w) || head.contains(w));
     if has(&["時給", "时薪", "時薪", "시급", "/時", "/时", "/h"]) {

@@ -1456,7 +1456,8 @@ fn without_accents(word: &str) -> String {
 
 /// The gazetteer's two files: `places.txt`, written by hand (regions, countries, states and the
 /// cities met in postings), and `world_places.txt`, written by `scripts/build_gazetteer.py`
-/// from GeoNames (towns of 15,000 people or more and first-level divisions of every country).
+/// from GeoNames (towns of 15,000 people or more, and the first-level divisions of countries
+/// with at least 20 such towns).
 const GAZETTEER: [&str; 2] = [include_str!("places.txt"), include_str!("world_places.txt")];
 
 /// The gazetteer's lines, both files, with their `#` headings; a name's country code after a
@@ -1486,14 +1487,18 @@ pub(crate) fn place_country(name: &str) -> Option<&'static str> {
     PLACE_COUNTRIES.get(&fold(name.trim())).copied()
 }
 
-/// Countries, regions, states, provinces, counties and cities recognised as locations
-/// (the gazetteer, folded).
-static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    gazetteer_lines()
+/// The names among gazetteer lines (not blank, not a `#` comment), folded.
+fn folded_names<'a>(lines: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    lines
+        .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
         .map(fold)
         .collect()
-});
+}
+
+/// Countries, regions, states, provinces, counties and cities recognised as locations
+/// (the gazetteer, folded).
+static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| folded_names(gazetteer_lines()));
 
 /// Whether one name (folded) is a known place.
 pub(crate) fn is_known_place(folded: &str) -> bool {
@@ -1573,14 +1578,8 @@ pub(crate) fn is_gazetteer_city(name: &str) -> bool {
 }
 
 /// The hand-written list's names (`places.txt`), without GeoNames' towns, folded.
-static LISTED_PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    include_str!("places.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .map(fold)
-        .collect()
-});
+static LISTED_PLACES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| folded_names(include_str!("places.txt").lines()));
 
 /// Whether a name as written is in the hand-written list (`places.txt`), of any kind.
 pub(crate) fn is_listed_place_name(name: &str) -> bool {
@@ -1642,8 +1641,6 @@ fn is_place_kind_word(word: &str) -> bool {
     )
 }
 
-/// Whether the text names a place: a known city/country/region, a
-/// "City, Region" pair, or "Remote (…)".
 /// "92 - ANTONY", "75 - PARIS 08", "2A - AJACCIO": France Travail's way of writing the place, a
 /// département's number and the commune in capitals (not "12 - Month Contract").
 fn is_french_department_and_commune(text: &str) -> bool {
@@ -1670,6 +1667,8 @@ fn is_brazilian_city_and_state(text: &str) -> bool {
         .is_some_and(|city| !has_role_word(city.as_str()) && word_count(city.as_str()) <= 5)
 }
 
+/// Whether the text names a place: a known city/country/region, a "City, Region" pair, a
+/// French département and commune or a Brazilian city and state.
 pub(crate) fn is_place(text: &str) -> bool {
     place_with(text, is_known_place)
 }
