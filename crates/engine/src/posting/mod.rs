@@ -195,6 +195,12 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
             .or(Some(found)),
         found => found,
     };
+    // A French vacancy notice's set sentence names the post more fully than its heading
+    // ("Avis de vacance d'un emploi de sous-directeur").
+    let title = match header::official_notice_role(&normalized) {
+        Some(role) if title.as_deref().is_none_or(header::is_notice_heading) => Some(role),
+        _ => title,
+    };
     let title = title
         .or_else(|| header::title_from_role_list(&lines))
         // "- Lead Engineer: https://jobs.lever.co/…": a role listed with its link.
@@ -317,6 +323,7 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
                         && corroborated(c)
                 })
             })
+            .or_else(|| header::official_notice_employer(&normalized))
             .or_else(|| body.about_company.clone())
             .or_else(stated)
             .or_else(|| {
@@ -1204,7 +1211,38 @@ fn detect_level(
 
 #[cfg(test)]
 mod tests {
-    use super::expand_acronym;
+    use super::{expand_acronym, parse_posting};
+
+    #[test]
+    fn a_french_vacancy_notice_names_its_post_and_employer_in_set_sentences() {
+        let notice = "Avis de vacance d'un emploi de sous-directeur\n\
+                      JO du 15 février 2020\n\n\
+                      Un emploi de sous-directeur est susceptible d'être prochainement vacant \
+                      au ministère de la culture. Le titulaire de cet emploi exerce les \
+                      fonctions de sous-directeur des archives et du patrimoine. Cet emploi \
+                      est localisé à Paris.\n";
+        let parsed = parse_posting(notice);
+        assert_eq!(
+            parsed.title.as_deref(),
+            Some("Sous-directeur des archives et du patrimoine")
+        );
+        assert_eq!(parsed.company.as_deref(), Some("Ministère de la culture"));
+        let dated = "JORF n°0001 du 2 janvier 2025\n\n\
+                     Un emploi d'expert de haut niveau sera vacant à compter du 1er mars 2025 \
+                     à la direction du budget, direction d'administration centrale. Le \
+                     titulaire de l'emploi exercera en tant qu'adjoint au chef de service \
+                     auprès du directeur.\n";
+        let parsed = parse_posting(dated);
+        assert_eq!(parsed.title.as_deref(), Some("Adjoint au chef de service"));
+        assert_eq!(parsed.company.as_deref(), Some("Direction du budget"));
+        // A posting's own title line is not replaced.
+        let titled = "Chef de projet\nLe titulaire de l'emploi exercera les fonctions de chef \
+                      de projet numérique.\n";
+        assert_eq!(
+            parse_posting(titled).title.as_deref(),
+            Some("Chef de projet")
+        );
+    }
 
     #[test]
     fn acronyms_are_expanded_from_the_name_before_them() {

@@ -109,6 +109,19 @@ static TERMS_ENDING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("terms ending regex is valid")
 });
 
+/// A note on the hiring rather than the role, in a closing bracket or after a dash: a pool or
+/// a post already filled ("Communication Advisor (Hiring Pool)", "Postdoctoral Fellow
+/// (positions filled)"), several posts ("(several posts)", "(Multiple Openings)"), who may
+/// apply ("– Internal Applicants Only", "(For independent contractors)"), a re-advertisement
+/// or urgency, and the experience asked ("(5+ years)", Korean "(3년 이상)") or a contract's
+/// length in Korean ("(1년 계약직)"). Not a bare "Internal", which is a specialty ("Auditor -
+/// Internal").
+static NOTE_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    let note = r"(?:(?:hiring|talent|candidate|applicant|recruitment)\s+pool|evergreen|(?:(?:positions?|posts?|vacanc(?:y|ies)|roles?)\s+)?(?:now\s+)?filled|(?:several|multiple|various|numerous)\s+(?:positions|posts|openings|vacancies|roles|hires|opportunities)|(?:open\s+to\s+)?internal\s+(?:applicants|candidates|staff)(?:\s+only)?|internal\s+only|(?:for\s+)?independent\s+contractors?|re-?advertised|re-?advertisement|urgent(?:ly\s+hiring)?|immediate\s+start|\d{1,2}\s*\+\s*(?:years?|yrs?)(?:\s+(?:of\s+)?exp(?:erience)?\.?)?|\d{1,2}\s*년\s*(?:이상|차|계약직)|계약직|정규직)";
+    Regex::new(&format!(r"(?i)(?:\s*\(\s*{note}\s*\)|\s+[-–—]\s+{note})$"))
+        .expect("note ending regex is valid")
+});
+
 /// Where the post is based, run onto the role: "… communautaire, basé(e) à Ménaka", "…
 /// Officer, based in Juba", "… con sede en Quito".
 static BASED_ENDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -143,6 +156,7 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
             .or_else(|| without_ending(&current, &BASED_ENDING))
             .or_else(|| without_ending(&current, &HOURS_ENDING))
             .or_else(|| without_ending(&current, &TERMS_ENDING))
+            .or_else(|| without_ending(&current, &NOTE_ENDING))
             .or_else(|| without_ending(&current, &DATED_ENDING))
             .or_else(|| without_named_tail(&current, company, location));
         match next {
@@ -345,6 +359,44 @@ mod tests {
 
     fn tidy(title: &str, company: Option<&str>, location: Option<&str>) -> String {
         tidy_title(title.to_string(), company, location)
+    }
+
+    #[test]
+    fn hiring_notes_after_the_role_go() {
+        for (title, role) in [
+            (
+                "Communication Advisor (Hiring Pool)",
+                "Communication Advisor",
+            ),
+            (
+                "Postdoctoral Fellow Position (positions filled)",
+                "Postdoctoral Fellow Position",
+            ),
+            (
+                "Research Associate (Full-time/Part-time) (several posts)",
+                "Research Associate",
+            ),
+            (
+                "Second in Department – Maths – Internal Applicants Only",
+                "Second in Department – Maths",
+            ),
+            (
+                "Web Front-End Software Engineer (For independent contractors)",
+                "Web Front-End Software Engineer",
+            ),
+            ("Backend Engineer (5+ years)", "Backend Engineer"),
+            ("Care Assistant - Re-advertised", "Care Assistant"),
+            ("데이터 엔지니어 (3년 이상)", "데이터 엔지니어"),
+            ("마케팅 매니저 (1년 계약직)", "마케팅 매니저"),
+        ] {
+            assert_eq!(tidy(title, None, None), role, "{title}");
+        }
+        // A specialty stays.
+        assert_eq!(tidy("Auditor - Internal", None, None), "Auditor - Internal");
+        assert_eq!(
+            tidy("Communications Officer (Internal)", None, None),
+            "Communications Officer (Internal)"
+        );
     }
 
     #[test]

@@ -847,3 +847,19 @@ pub(super) fn clean_company(name: &str) -> String {
     }
     words[start..end].join(" ")
 }
+
+/// The employer of a French public-service vacancy notice, in its set opening: "Un emploi de
+/// sous-directeur est susceptible d'être vacant au ministère des armées", "… sera vacant à
+/// compter du 13 mai 2024 à la direction de l'information légale et administrative (DILA),
+/// direction d'administration centrale …". The ministry or directorate named, its first letter
+/// capitalised; an "au sein des ministères sociaux" names no single employer.
+pub(crate) fn official_notice_employer(text: &str) -> Option<String> {
+    static VACANT_AT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)emploi\s[^.;\n]{0,80}?(?:est|sera)\s+(?:susceptible\s+d['’]\s*être\s+)?(?:prochainement\s+)?vacante?\s+(?:à\s+compter\s+du\s+[^,.;\n]{3,30}?\s+)?(?:au|à\s+la|à\s+l['’]\s*)\s*((?:ministère|direction|secrétariat|délégation|inspection|agence|commissariat|préfecture|office|institut|conseil|cour|centre)\s[^,.;\n]{2,120}?)(?:\s*[,.;\n]|\s+(?:placée|située|au\s+sein|auprès)\s|$)")
+            .expect("notice employer regex is valid")
+    });
+    let name = VACANT_AT.captures(text)?.get(1)?.as_str().trim();
+    let mut chars = name.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}

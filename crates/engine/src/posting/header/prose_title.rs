@@ -102,6 +102,31 @@ static TITLE_SUBJECT_LOWER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("lower-case title-subject regex is valid")
 });
 
+/// A French public-service vacancy notice (the Journal officiel's "Avis de vacance d'un emploi
+/// de sous-directeur", republished by many sites) names the post in a set sentence: "Le
+/// titulaire de l'emploi exercera les fonctions de sous-directeur des publics et des produits",
+/// "… exerce en tant qu'adjoint au délégué … auprès du secrétaire général". The post is that
+/// function, with its first letter capitalised.
+pub(crate) fn official_notice_role(text: &str) -> Option<String> {
+    static FUNCTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)titulaire de (?:l['’]\s*|cet )emploi (?:exerce|exercera) (?:les fonctions d(?:e |['’]\s*)|en tant qu['’]\s*|en qualité d(?:e |['’]\s*))([^.;\n]{3,160}?)(?:\s+(?:auprès|au sein|sous l['’]autorité|à compter)\s[^.;\n]*)?(?:[.;\n]|$)")
+            .expect("notice function regex is valid")
+    });
+    let role = FUNCTION.captures(text)?.get(1)?.as_str().trim();
+    let mut chars = role.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+/// Whether a header title is a notice's heading rather than a post: "Avis de vacance d'un
+/// emploi de sous-directeur", "JORF n°0073 du 27 mars 2024", "JO du 15 février 2020".
+pub(crate) fn is_notice_heading(title: &str) -> bool {
+    let folded = fold(title);
+    folded.starts_with("avis de vacance")
+        || folded.starts_with("jorf")
+        || folded.starts_with("jo du ")
+}
+
 /// Finds a title in prose: "role of X", "position of X", "hiring a X",
 /// "looking for a X", "a X role". The earliest phrase naming a role wins.
 pub(crate) fn title_from_text(text: &str) -> Option<String> {
