@@ -13,14 +13,14 @@ GeoNames publishes them under the Creative Commons Attribution licence; the writ
 in its header. The committed file was written from the copies kept in two public repositories
 (github CliveEvans/lucene-spike, cities15000.txt of June 2012; github
 ikolomiets/geonames-cities-parser, admin1CodesASCII.txt), with Debian's wamerican 2020.12.07 and
-the tuning split as it stood at the end of session 14 (1,265 files).
+the tuning split as it stood in session 15 (1,311 files).
 
 A name is left out when it would read as something else on a line of its own:
   * it is one word that, without its accents, the system word list (`/usr/share/dict/words`,
     Debian's `wamerican`) holds in lower case, an English word ("Reading", "Mobile", "Split",
     "Police", "Côme"), or that the tuning split of the posting corpus
     (`tests/corpus/postings/train`) writes in lower case, a word of some language there ("Pará",
-    "Registro", "Nacional");
+    "Registro", "Nacional"); e-mail and web addresses are not read for words;
   * it is shorter than four letters ("Of", "Ede", "Bar");
   * it holds a digit or a character that is not a letter, space, full stop, hyphen or
     apostrophe;
@@ -28,6 +28,9 @@ A name is left out when it would read as something else on a line of its own:
     "Central Province", "Capital District", "East End"), which many countries share;
   * it is a division of a country with fewer than 20 such towns: the parishes and districts of
     small states ("Saint Peter", "Christ Church", "German") read as other things.
+
+A Japanese city that GeoNames writes with its "-shi" ("city") suffix only ("Nagoya-shi") is also
+listed without it ("Nagoya"), the way postings write it.
 
 Usage:
   python3 scripts/build_gazetteer.py <cities15000.txt> <admin1CodesASCII.txt> \
@@ -52,6 +55,7 @@ GENERIC_DIVISION_WORDS = {
 }
 WORD_LIST = "/usr/share/dict/words"
 CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "corpus", "postings", "train")
+ADDRESS = re.compile(r"\S+@\S+|\S*://\S+|\bwww\.\S+")
 NAME = re.compile(r"^[^\W\d_][\w'’ .-]*$")
 
 
@@ -69,7 +73,9 @@ def lower_case_words():
         words = {fold(w) for w in handle if w.strip() and w.strip()[0].islower()}
     for path in glob.glob(os.path.join(CORPUS, "*.txt")):
         with open(path, encoding="utf-8", errors="replace") as handle:
-            words.update(fold(w) for w in re.findall(r"(?<![\w'’-])[^\W\d_A-Z][\w'’]*", handle.read())
+            # Addresses are not words: "recrutement.nantes@…", "www.nagoya-u.ac.jp".
+            text = ADDRESS.sub(" ", handle.read())
+            words.update(fold(w) for w in re.findall(r"(?<![\w'’-])[^\W\d_A-Z][\w'’]*", text)
                          if w[0].islower())
     return words
 
@@ -83,6 +89,14 @@ def usable(name, common):
     if " " not in name and "-" not in name and fold(name) in common:
         return False
     return True
+
+
+def without_city_suffix(name, country):
+    """A Japanese city's name without the "-shi" ("city") that GeoNames writes on some of them:
+    "Nagoya-shi" is written "Nagoya" in postings. Nothing for other names."""
+    if country == "JP" and name.endswith("-shi") and len(name) > 4:
+        return [name[: -len("-shi")]]
+    return []
 
 
 def dominant(sizes):
@@ -115,7 +129,7 @@ def main():
                 continue
             country, population = cols[8], int(cols[14])
             towns_per_country[country] = towns_per_country.get(country, 0) + 1
-            for name in {cols[1], cols[2]}:
+            for name in {cols[1], cols[2]} | set(without_city_suffix(cols[1], country)):
                 if usable(name, common):
                     _, sizes = towns.setdefault(name.lower(), (name, {}))
                     sizes[country] = max(sizes.get(country, 0), population)
