@@ -1804,6 +1804,8 @@ mod real_world_headers {
             "Benefits include a pension with Aviva Limited.",
             "Microsoft Excel is a must for this role.",
             "Python is a big plus.",
+            "Requires a driver's license valid in the State of Maryland.",
+            "Current licensure by the State of Mississippi is required.",
         ] {
             let p = parse_posting(&format!(
                 "Warehouse Operative\n\nWe are looking for a warehouse operative to pick and pack \

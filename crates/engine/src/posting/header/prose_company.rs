@@ -569,7 +569,19 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
                             | "some"
                     )
                 });
-        if in_passing || adjective_university {
+        // "a licence valid in the State of Maryland", "licensure by the State of
+        // Mississippi", "São Paulo, State of São Paulo, Brazil": a state as the law's or the
+        // address's, not as the employer.
+        let state_in_passing = fold(found.as_str())
+            .starts_with("state of ")
+            && ([
+                "in the", "by the", "of the", "within the", "across the", "throughout the",
+                "to the",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w))
+                || before.ends_with(','));
+        if in_passing || adjective_university || state_in_passing {
             return None;
         }
         // "The Department of Mathematics … at John Carroll University": a department named
