@@ -1795,6 +1795,34 @@ mod real_world_headers {
     }
 
     #[test]
+    fn a_capitalised_at_splits_the_employer_off_the_title() {
+        for header in [
+            "Warehouse Supervisor At Acme Foods",
+            "WAREHOUSE SUPERVISOR AT ACME FOODS",
+        ] {
+            let p = parse_posting(&format!(
+                "{header}\n\n{header} 1 Position\nNairobi, Kenya\n\nWe are hiring a warehouse \
+                 supervisor to run the night shift and keep stock records.\n"
+            ));
+            assert_eq!(
+                p.title.as_deref().map(str::to_lowercase).as_deref(),
+                Some("warehouse supervisor"),
+                "{header}"
+            );
+            assert_eq!(
+                p.company.as_deref().map(str::to_lowercase).as_deref(),
+                Some("acme foods"),
+                "{header}"
+            );
+        }
+        // "Work At Home Agent" names no employer: what comes before "At" is no role.
+        let p = parse_posting(
+            "Work At Home Agent\n\nAnswer customer calls from home on a set schedule.\n",
+        );
+        assert_eq!(p.company, None);
+    }
+
+    #[test]
     fn organisations_mentioned_in_passing_are_not_the_employer() {
         for passing in [
             "Requirements: Bachelor's degree from a Recognised University or College.",

@@ -523,9 +523,10 @@ fn strip_known_comma_tail(title: &str, header: &mut Header) -> String {
     current
 }
 
-/// "Senior Engineer at Acme" → ("Senior Engineer", Some("Acme")).
+/// "Senior Engineer at Acme" → ("Senior Engineer", Some("Acme")); boards that capitalise every
+/// word write "Legal Fellows At Equality Now", "SALES MANAGER AT ACME".
 pub(super) fn split_at_company(title: &str) -> (String, Option<String>) {
-    for separator in [" at ", " @ "] {
+    for separator in [" at ", " At ", " AT ", " @ "] {
         let Some((head, tail)) = title.rsplit_once(separator) else {
             continue;
         };
