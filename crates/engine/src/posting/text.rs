@@ -4,6 +4,16 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+/// " date 2026-02-11 Servicearbetare/lokalvårdare": a saved page's date stamp before its first
+/// line.
+fn without_date_stamp(line: &str) -> &str {
+    static STAMP: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+")
+            .expect("date stamp regex is valid")
+    });
+    STAMP.find(line).map_or(line, |found| &line[found.end()..])
+}
+
 /// "Accounts Officer 266 views0 applications": a board's counters run into the title line.
 fn without_counters(line: &str) -> &str {
     // "31 views", and "Stellenbosch, South Africa Posted on 21/01/2026", "Executive Director
@@ -154,6 +164,7 @@ pub(crate) fn normalize_input(text: &str) -> String {
         .filter(|line| !is_board_chrome(line))
         .flat_map(split_glued_heading)
         .map(without_icon_word)
+        .map(without_date_stamp)
         .map(without_counters)
         // "… perfect for individ... Show More": a collapsed teaser's button.
         .map(|line| {
@@ -1842,6 +1853,22 @@ fn is_place_name(part: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_saved_pages_date_stamp_is_not_part_of_its_first_line() {
+        assert_eq!(
+            normalize_input(" date 2026-02-11 Servicearbetare - Mölndal\nText"),
+            "Servicearbetare - Mölndal\nText"
+        );
+        assert_eq!(
+            normalize_input("date 2019-02 Directeur pays"),
+            "Directeur pays"
+        );
+        assert_eq!(
+            normalize_input("Start date 2026-02-11 or later"),
+            "Start date 2026-02-11 or later"
+        );
+    }
 
     #[test]
     fn board_chrome_in_other_languages_is_known() {

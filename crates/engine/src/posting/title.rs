@@ -113,12 +113,13 @@ static TERMS_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 /// a post already filled ("Communication Advisor (Hiring Pool)", "Postdoctoral Fellow
 /// (positions filled)"), several posts ("(several posts)", "(Multiple Openings)"), who may
 /// apply ("– Internal Applicants Only", "(For independent contractors)"), a re-advertisement
-/// or urgency, and the experience asked ("(5+ years)", Korean "(3년 이상)") or a contract's
-/// length in Korean ("(1년 계약직)"). Not a bare "Internal", which is a specialty ("Auditor -
+/// or urgency, the experience asked ("(5+ years)", Korean "(3년 이상)"), a contract's length
+/// in Korean ("(1년 계약직)") and cover for a leave ("(one year maternity cover)", Spanish
+/// "Contador Auditor por reemplazo maternal"). Not a bare "Internal", which is a specialty ("Auditor -
 /// Internal").
 static NOTE_ENDING: LazyLock<Regex> = LazyLock::new(|| {
-    let note = r"(?:(?:hiring|talent|candidate|applicant|recruitment)\s+pool|evergreen|(?:(?:positions?|posts?|vacanc(?:y|ies)|roles?)\s+)?(?:now\s+)?filled|(?:several|multiple|various|numerous)\s+(?:positions|posts|openings|vacancies|roles|hires|opportunities)|(?:open\s+to\s+)?internal\s+(?:applicants|candidates|staff)(?:\s+only)?|internal\s+only|(?:for\s+)?independent\s+contractors?|re-?advertised|re-?advertisement|urgent(?:ly\s+hiring)?|immediate\s+start|\d{1,2}\s*\+\s*(?:years?|yrs?)(?:\s+(?:of\s+)?exp(?:erience)?\.?)?|\d{1,2}\s*년\s*(?:이상|차|계약직)|계약직|정규직)";
-    Regex::new(&format!(r"(?i)(?:\s*\(\s*{note}\s*\)|\s+[-–—]\s+{note})$"))
+    let note = r"(?:(?:hiring|talent|candidate|applicant|recruitment)\s+pool|evergreen|(?:(?:positions?|posts?|vacanc(?:y|ies)|roles?)\s+)?(?:now\s+)?filled|(?:several|multiple|various|numerous)\s+(?:positions|posts|openings|vacancies|roles|hires|opportunities)|(?:open\s+to\s+)?internal\s+(?:applicants|candidates|staff)(?:\s+only)?|internal\s+only|(?:for\s+)?independent\s+contractors?|re-?advertised|re-?advertisement|urgent(?:ly\s+hiring)?|immediate\s+start|\d{1,2}\s*\+\s*(?:years?|yrs?)(?:\s+(?:of\s+)?exp(?:erience)?\.?)?|\d{1,2}\s*년\s*(?:이상|차|계약직)|계약직|정규직|(?:(?:one|two|\d{1,2})[- ](?:year|month)\s+)?(?:maternity|paternity|parental)\s+(?:leave\s+)?(?:cover|replacement))";
+    Regex::new(&format!(r"(?i)(?:\s*\(\s*{note}\s*\)|\s+[-–—]\s+{note}|\s+por\s+reemplazo(?:\s+(?:maternal|de\s+licencia|pre\s*y\s*post\s*natal|pre\s*natal|post\s*natal))?)$"))
         .expect("note ending regex is valid")
 });
 
@@ -388,6 +389,18 @@ mod tests {
             ("Care Assistant - Re-advertised", "Care Assistant"),
             ("데이터 엔지니어 (3년 이상)", "데이터 엔지니어"),
             ("마케팅 매니저 (1년 계약직)", "마케팅 매니저"),
+            (
+                "Teacher of Maths (one year maternity cover)",
+                "Teacher of Maths",
+            ),
+            (
+                "Marketing Manager - Maternity Leave Cover",
+                "Marketing Manager",
+            ),
+            (
+                "Contador Auditor por reemplazo maternal",
+                "Contador Auditor",
+            ),
         ] {
             assert_eq!(tidy(title, None, None), role, "{title}");
         }

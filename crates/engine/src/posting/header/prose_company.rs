@@ -572,10 +572,14 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
         // "a licence valid in the State of Maryland", "licensure by the State of
         // Mississippi", "São Paulo, State of São Paulo, Brazil": a state as the law's or the
         // address's, not as the employer.
-        let state_in_passing = fold(found.as_str())
-            .starts_with("state of ")
+        let state_in_passing = fold(found.as_str()).starts_with("state of ")
             && ([
-                "in the", "by the", "of the", "within the", "across the", "throughout the",
+                "in the",
+                "by the",
+                "of the",
+                "within the",
+                "across the",
+                "throughout the",
                 "to the",
             ]
             .iter()
