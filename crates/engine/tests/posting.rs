@@ -1815,6 +1815,12 @@ mod real_world_headers {
                 "{header}"
             );
         }
+        // A board's headline: the month and the town after the employer go.
+        let p = parse_posting(
+            "Restaurant Manager (2 posts) Job Vacancy At Acme Hotels Arusha February 2026\n\n\
+             We are hiring a restaurant manager to lead the dining room team.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Acme Hotels"));
         // "Work At Home Agent" names no employer: what comes before "At" is no role.
         let p = parse_posting(
             "Work At Home Agent\n\nAnswer customer calls from home on a set schedule.\n",

@@ -533,12 +533,47 @@ pub(super) fn split_at_company(title: &str) -> (String, Option<String>) {
         // "Chef vacancy at the Department of Economic Development".
         let tail = tail.trim();
         let tail = tail.strip_prefix("the ").unwrap_or(tail);
+        let tail = without_place_and_month(tail);
         let head = clean_title_text(head);
         if has_role_word(&head) && plausible_company(tail) {
             return (head, Some(tail.to_string()));
         }
     }
     (title.to_string(), None)
+}
+
+/// "Gran Melia Arusha February 2026" (a board's "Job Vacancy At …" headline): the employer
+/// without the month and the town the board adds after it. Only after a month: "Royal London"
+/// and "Bank of America" keep their places, and a name that is all place is kept.
+fn without_place_and_month(tail: &str) -> &str {
+    static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d$")
+            .expect("month-year regex is valid")
+    });
+    let Some(month) = MONTH_YEAR.find(tail) else {
+        return tail;
+    };
+    let name = tail[..month.start()].trim_end();
+    // The town: the longest run of the last one to three words that is a known place, when a
+    // name is left before it.
+    let mut cut = name;
+    let mut rest = name;
+    for _ in 0..3 {
+        let Some((before, _)) = rest.rsplit_once(' ') else {
+            break;
+        };
+        rest = before.trim_end();
+        let dangling = rest.rsplit(' ').next().is_some_and(|last| {
+            matches!(
+                fold(last).as_str(),
+                "of" | "de" | "and" | "&" | "the" | "for"
+            )
+        });
+        if !rest.is_empty() && !dangling && is_known_place(&fold(name[before.len()..].trim())) {
+            cut = rest;
+        }
+    }
+    cut
 }
 
 /// Text without any "(…)" groups.
