@@ -1829,6 +1829,36 @@ mod real_world_headers {
     }
 
     #[test]
+    fn an_organisation_introducing_itself_in_other_languages_is_the_employer() {
+        for (text, name) in [
+            // "Elle recrute": the pronoun is no employer.
+            (
+                "Chargé de projet\n\nNordeau est l'agence régionale de l'eau. Elle recrute un \
+                 chargé de projet pour ses programmes.\n",
+                "Nordeau",
+            ),
+            (
+                "Coordinador de proyecto\n\nAyuda Norte es una organización humanitaria que \
+                 trabaja en la región.\n",
+                "Ayuda Norte",
+            ),
+            (
+                "Projektleiter\n\nWir suchen eine Projektleitung. Bergwerk Jugendhilfe ist ein \
+                 gemeinnütziger Träger der Jugendhilfe.\n",
+                "Bergwerk Jugendhilfe",
+            ),
+        ] {
+            assert_eq!(parse_posting(text).company.as_deref(), Some(name), "{text}");
+        }
+        // A skill "is an asset": no organisation word follows.
+        let p = parse_posting(
+            "Chargé de projet\n\nNous cherchons un chargé de projet. Anglais est un atout pour \
+             ce poste.\n",
+        );
+        assert_eq!(p.company, None);
+    }
+
+    #[test]
     fn organisations_mentioned_in_passing_are_not_the_employer() {
         for passing in [
             "Requirements: Bachelor's degree from a Recognised University or College.",

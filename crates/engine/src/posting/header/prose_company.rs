@@ -352,9 +352,15 @@ pub(crate) fn organisation_before_role(title: &str) -> Option<String> {
         .then(|| name.to_string())
 }
 
+/// "Enabel est l'agence belge de coopération …", "ZOA es una organización …", "Die Stiftung
+/// ist ein Träger …": an organisation introducing itself in French, Spanish, Portuguese,
+/// Italian, German or Dutch, where "is a" must lead to a word for an organisation within a
+/// few words (a skill "est un atout" names none).
+const OTHER_LANGUAGES_IS_A: &str = r"(?:est|es|é|è|ist|is)[ ]+(?:une?|una|uma|ein|eine|een|la|el|il|der|die|das|l['’])[ ]*(?:[\w'’-]+[ ]+){0,3}?(?:agence|agencia|agência|agenzia|organisation|organización|organização|organizzazione|organisatie|ONG|NGO|entreprise|empresa|azienda|société|sociedad|sociedade|società|Unternehmen|bedrijf|association|asociación|associação|associazione|vereniging|Verein|Verband|fondation|fundación|fundação|fondazione|Stiftung|stichting|institution|institución|instituição|istituzione|institut|instituto|istituto|groupe|grupo|gruppo|leader|líder|réseau|cabinet|hôpital|clinique|clínica|université|universidad|universidade|università|Hochschule|collectivité|commune|gemeente|municipalité|ayuntamiento|prefeitura|compagnie|compañía|companhia|banque|banco|banca|coopérative|cooperativa|Träger|Anbieter|Hersteller|Dienstleister)(?:[^\p{L}\p{N}_]|$)";
+
 static COMPANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)(?:^|[.!?][ ]+|,[ ]+(?:the[ ]+)?){COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:[ ]+in[ ]+[A-Z][\w'’.-]*)?[ ]+(?:is[ ]+(?:a|an|the|building|creating|developing|among|one[ ]+of|on[ ]+a[ ]+mission)(?-u:\b)|was[ ]+founded(?-u:\b)|is[ ]+nestled(?-u:\b)|exists[ ]+to(?-u:\b)|(?:builds|helps|makes|runs|operates|designs|develops|creates|provides|offers|plans|connects|processes|powers|serves|sells|delivers|brings|turns|gives|lets|enables)(?-u:\b))"
+        r"(?m)(?:^|[.!?][ ]+|,[ ]+(?:the[ ]+)?){COMPANY_NAME}(?:[ ]+\([^)\n]{{1,40}}\))?(?:[ ]+in[ ]+[A-Z][\w'’.-]*)?[ ]+(?:is[ ]+(?:a|an|the|building|creating|developing|among|one[ ]+of|on[ ]+a[ ]+mission)(?-u:\b)|was[ ]+founded(?-u:\b)|is[ ]+nestled(?-u:\b)|exists[ ]+to(?-u:\b)|(?:builds|helps|makes|runs|operates|designs|develops|creates|provides|offers|plans|connects|processes|powers|serves|sells|delivers|brings|turns|gives|lets|enables)(?-u:\b)|{OTHER_LANGUAGES_IS_A})"
     ))
     .expect("subject regex is valid")
 });
