@@ -1821,6 +1821,29 @@ mod real_world_headers {
              We are hiring a restaurant manager to lead the dining room team.\n",
         );
         assert_eq!(p.company.as_deref(), Some("Acme Hotels"));
+        // "Air Tanzania" keeps its country: one word would be left.
+        let p = parse_posting(
+            "Cabin Crew Job Vacancy At Air Tanzania February 2026\n\n\
+             We are hiring cabin crew to serve passengers on regional flights.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Air Tanzania"));
+        // A word that only starts like a month is no month.
+        let p = parse_posting(
+            "Event Manager At Acme Marathon 2026\n\n\
+             We are hiring an event manager for the race weekend.\n",
+        );
+        assert_ne!(p.company.as_deref(), Some("Acme"));
+        // "at" inside a bracket or a set phrase names no employer.
+        for line in [
+            "Customer Service Representative (Work At Home)",
+            "Tutor for At Risk Students",
+            "ASSOCIATE ATTORNEY AT LAW",
+        ] {
+            let p = parse_posting(&format!(
+                "{line}\n\nWe are hiring for this role on a permanent basis.\n"
+            ));
+            assert_eq!(p.company, None, "{line}");
+        }
         // "Work At Home Agent" names no employer: what comes before "At" is no role.
         let p = parse_posting(
             "Work At Home Agent\n\nAnswer customer calls from home on a set schedule.\n",
@@ -1877,6 +1900,13 @@ mod real_world_headers {
             ));
             assert_eq!(p.company, None, "{passing}");
         }
+        // A state that employs is the employer.
+        let p = parse_posting(
+            "Warehouse Operative\n\nWe are looking for a warehouse operative to pick and pack \
+             orders on the night shift.\n\nAs an employee of the State of Tennessee, you will \
+             enjoy great benefits.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("State of Tennessee"));
         // Named as the place of work, the same shape is the employer.
         let p = parse_posting(
             "Faculty of Practice in Data Science\n\nThe Department of Mathematics at John Carroll University \

@@ -1235,6 +1235,19 @@ mod tests {
         let parsed = parse_posting(dated);
         assert_eq!(parsed.title.as_deref(), Some("Adjoint au chef de service"));
         assert_eq!(parsed.company.as_deref(), Some("Direction du budget"));
+        // A ministry's name goes on past a comma; a clause after the post comes off; the set
+        // sentence may be wrapped.
+        let wrapped = "Avis de vacance d'un emploi de sous-directeur\n\n\
+                       Un emploi de sous-directeur est vacant au ministère du travail, de la \
+                       santé et des solidarités. Le titulaire de l'emploi\nexercera les \
+                       fonctions de sous-directeur des achats, placé sous l'autorité du \
+                       directeur.\n";
+        let parsed = parse_posting(wrapped);
+        assert_eq!(parsed.title.as_deref(), Some("Sous-directeur des achats"));
+        assert_eq!(
+            parsed.company.as_deref(),
+            Some("Ministère du travail, de la santé et des solidarités")
+        );
         // A posting's own title line is not replaced.
         let titled = "Chef de projet\nLe titulaire de l'emploi exercera les fonctions de chef \
                       de projet numérique.\n";

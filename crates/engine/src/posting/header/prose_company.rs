@@ -582,15 +582,17 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
             && ([
                 "in the",
                 "by the",
-                "of the",
                 "within the",
                 "across the",
                 "throughout the",
                 "to the",
             ]
             .iter()
-            .any(|w| before.ends_with(w))
-                || before.ends_with(','));
+            .any(|w| {
+                before
+                    .strip_suffix(w)
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+            }) || before.ends_with(','));
         if in_passing || adjective_university || state_in_passing {
             return None;
         }
@@ -877,11 +879,18 @@ pub(super) fn clean_company(name: &str) -> String {
 /// capitalised; an "au sein des ministères sociaux" names no single employer.
 pub(crate) fn official_notice_employer(text: &str) -> Option<String> {
     static VACANT_AT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)emploi\s[^.;\n]{0,80}?(?:est|sera)\s+(?:susceptible\s+d['’]\s*être\s+)?(?:prochainement\s+)?vacante?\s+(?:à\s+compter\s+du\s+[^,.;\n]{3,30}?\s+)?(?:au|à\s+la|à\s+l['’]\s*)\s*((?:ministère|direction|secrétariat|délégation|inspection|agence|commissariat|préfecture|office|institut|conseil|cour|centre)\s[^,.;\n]{2,120}?)(?:\s*[,.;\n]|\s+(?:placée|située|au\s+sein|auprès)\s|$)")
+        Regex::new(r"(?i)(?-u:\b)emploi\s[^.;\n]{0,80}?(?:est|sera)\s+(?:susceptible\s+d['’]\s*être\s+)?(?:prochainement\s+)?vacante?\s+(?:à\s+compter\s+du\s+[^,.;\n]{3,30}?\s+)?(?:au|à\s+la|à\s+l['’]\s*)\s*((?:ministère|direction|secrétariat|délégation|inspection|agence|commissariat|préfecture|office|institut|conseil|cour|centre)\s(?:[^,.;\n]|,\s+(?:de|du|des|d['’]))+)")
             .expect("notice employer regex is valid")
     });
-    let name = VACANT_AT.captures(text)?.get(1)?.as_str().trim();
-    let mut chars = name.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
+    // The name runs to the sentence's end or a comma that does not go on with "de …", less
+    // what places it ("placée sous l'autorité …", "au sein du …", "auprès de …").
+    static PLACED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s+(?:placée?s?|située?s?|rattachée?s?|au\s+sein|auprès)\s")
+            .expect("placed regex is valid")
+    });
+    let name = VACANT_AT.captures(text)?.get(1)?.as_str();
+    let name = PLACED
+        .find(name)
+        .map_or(name, |found| &name[..found.start()]);
+    Some(crate::enhance::capitalize(name.trim()))
 }

@@ -109,13 +109,11 @@ static TITLE_SUBJECT_LOWER: LazyLock<Regex> = LazyLock::new(|| {
 /// function, with its first letter capitalised.
 pub(crate) fn official_notice_role(text: &str) -> Option<String> {
     static FUNCTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)titulaire de (?:l['’]\s*|cet )emploi (?:exerce|exercera) (?:les fonctions d(?:e |['’]\s*)|en tant qu['’]\s*|en qualité d(?:e |['’]\s*))([^.;\n]{3,160}?)(?:\s+(?:auprès|au sein|sous l['’]autorité|à compter)\s[^.;\n]*)?(?:[.;\n]|$)")
+        Regex::new(r"(?i)titulaire\s+de\s+(?:l['’]\s*|cet\s+)emploi\s+(?:exerce|exercera)\s+(?:les\s+fonctions\s+d(?:e\s+|['’]\s*)|en\s+tant\s+qu['’]\s*|en\s+qualité\s+d(?:e\s+|['’]\s*))([^.;]{3,160}?)(?:,?\s+(?:placée?s?|auprès|au\s+sein|sous\s+l['’]autorité|à\s+compter)\s[^.;]*)?(?:[.;]|\n\s*\n|$)")
             .expect("notice function regex is valid")
     });
-    let role = FUNCTION.captures(text)?.get(1)?.as_str().trim();
-    let mut chars = role.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
+    let role = FUNCTION.captures(text)?.get(1)?.as_str();
+    Some(crate::enhance::capitalize(&collapse_ws(role)))
 }
 
 /// Whether a header title is a notice's heading rather than a post: "Avis de vacance d'un

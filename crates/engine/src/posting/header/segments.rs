@@ -534,8 +534,15 @@ pub(super) fn split_at_company(title: &str) -> (String, Option<String>) {
         let tail = tail.trim();
         let tail = tail.strip_prefix("the ").unwrap_or(tail);
         let tail = without_place_and_month(tail);
+        // "Customer Service Representative (Work At Home)", "Tutor for At Risk Students",
+        // "Associate Attorney at Law": "at" inside a bracket or a set phrase names no employer.
+        let open_bracket = head.matches('(').count() > head.matches(')').count();
+        let set_phrase = tail
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| matches!(fold(first).as_str(), "home" | "law" | "risk"));
         let head = clean_title_text(head);
-        if has_role_word(&head) && plausible_company(tail) {
+        if !open_bracket && !set_phrase && has_role_word(&head) && plausible_company(tail) {
             return (head, Some(tail.to_string()));
         }
     }
@@ -543,11 +550,11 @@ pub(super) fn split_at_company(title: &str) -> (String, Option<String>) {
 }
 
 /// "Gran Melia Arusha February 2026" (a board's "Job Vacancy At …" headline): the employer
-/// without the month and the town the board adds after it. Only after a month: "Royal London"
-/// and "Bank of America" keep their places, and a name that is all place is kept.
+/// without the month and the town the board adds after it. Only after a month ("Royal London"
+/// and "Bank of America" keep their places), and only when two words are left.
 fn without_place_and_month(tail: &str) -> &str {
     static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d$")
+        Regex::new(r"(?i)\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?:19|20)\d\d$")
             .expect("month-year regex is valid")
     });
     let Some(month) = MONTH_YEAR.find(tail) else {
@@ -555,7 +562,7 @@ fn without_place_and_month(tail: &str) -> &str {
     };
     let name = tail[..month.start()].trim_end();
     // The town: the longest run of the last one to three words that is a known place, when a
-    // name is left before it.
+    // name of two words or more is left before it ("Air Tanzania" stays whole).
     let mut cut = name;
     let mut rest = name;
     for _ in 0..3 {
@@ -569,7 +576,8 @@ fn without_place_and_month(tail: &str) -> &str {
                 "of" | "de" | "and" | "&" | "the" | "for"
             )
         });
-        if !rest.is_empty() && !dangling && is_known_place(&fold(name[before.len()..].trim())) {
+        if word_count(rest) >= 2 && !dangling && is_known_place(&fold(name[before.len()..].trim()))
+        {
             cut = rest;
         }
     }
