@@ -2966,6 +2966,15 @@ fn a_bracket_inside_the_role_the_text_looks_for() {
          engineers to help build our MVP.\n",
     );
     assert_eq!(r.title.as_deref(), Some("full-stack or back-end engineers"));
+    // Also when the role's noun comes six words on.
+    let r = parse_posting(
+        "Location: Tanzania\nType: Full-time\nRole Summary\nWe are seeking a proactive and \
+         dedicated Regional Vendor & Construction Project Manager to oversee suppliers.\n",
+    );
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Regional Vendor & Construction Project Manager")
+    );
     // A bracket after the role is not taken into it.
     let q = parse_posting(
         "Acme | Remote | Full-Time\n\nWe are looking for a Backend Engineer (Rust) to join us.\n",

@@ -27,6 +27,33 @@ const TITLE_ADJECTIVES: &[&str] = &[
     "strong",
     "brilliant",
     "highly",
+    "proactive",
+    "enthusiastic",
+    "energetic",
+    "reliable",
+    "ambitious",
+    "organised",
+    "organized",
+    "friendly",
+    "hardworking",
+    "hard-working",
+    "committed",
+    "capable",
+    "qualified",
+    "results-driven",
+    "self-motivated",
+    "innovative",
+    "versatile",
+    "confident",
+    "exceptional",
+    "outstanding",
+    "competent",
+    "meticulous",
+    "dependable",
+    "caring",
+    "compassionate",
+    "diligent",
+    "resourceful",
 ];
 
 /// Words that end a title phrase.
@@ -186,8 +213,9 @@ fn title_words_after(rest: &str) -> Option<String> {
     // The title ends with its line.
     let rest = rest.split('\n').next().unwrap_or(rest);
     let raw_words: Vec<&str> = rest.split_whitespace().take(12).collect();
-    // "curious and motivated full-stack or back-end engineers": two adjectives joined by "and"
-    // before the role.
+    // "curious and motivated full-stack or back-end engineers", "a proactive and dedicated
+    // Regional Vendor & Construction Project Manager": two adjectives joined by "and" before
+    // the role.
     let plain_lower = |w: &str| {
         w.chars().all(|c| c.is_lowercase() || c == '-')
             && !has_role_word(w)
@@ -200,7 +228,7 @@ fn title_words_after(rest: &str) -> Option<String> {
         && plain_lower(raw_words[2])
         && raw_words[3..]
             .iter()
-            .take(5)
+            .take(7)
             .any(|w| has_role_word(w.trim_end_matches([',', '.', ';', ':', '!', '?'])))
     {
         resume_at = 3;
