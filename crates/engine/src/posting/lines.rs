@@ -1125,6 +1125,7 @@ const CONTAINS_HEADINGS: &[(&str, Section)] = &[
     ("perks", Section::Benefits),
     ("we offer", Section::Benefits),
     ("responsibilit", Section::Responsibilities),
+    ("accountabilit", Section::Responsibilities),
     ("you'll do", Section::Responsibilities),
     ("you will do", Section::Responsibilities),
     ("duties", Section::Responsibilities),

@@ -264,6 +264,19 @@ pub(crate) fn not_a_name(text: &str) -> bool {
     if text.contains(": ") {
         return true;
     }
+    // "Key Accountabilities and Impact on the Business", "Main Responsibilities": a section's
+    // heading, in words no organisation is named with.
+    if [
+        "accountabilit",
+        "responsibilit",
+        "requirement",
+        "qualification",
+    ]
+    .iter()
+    .any(|w| folded.contains(w))
+    {
+        return true;
+    }
     // "Read more about this company", "16 Min Read", "Direct solliciteren", "Legal Jobs",
     // "Job Specifications", "Conditions of Service": a page's links, reading times, apply
     // buttons (in several languages), a board's job category and a document's headings.

@@ -1248,6 +1248,10 @@ mod tests {
         );
         // A labelled detail or an office of the employer is no name.
         assert!(not_a_name("DEPARTMENT: Health"));
+        assert!(not_a_name(
+            "Key Accountabilities and Impact on the Business"
+        ));
+        assert!(not_a_name("Main Responsibilities"));
         assert!(not_a_name("Kenya Country Office"));
         assert!(not_a_name("Gaza Field Office"));
         assert!(!not_a_name("Foreign Office"));
