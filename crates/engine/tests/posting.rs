@@ -1787,6 +1787,11 @@ mod real_world_headers {
         );
         let found = parse_salary("Offer: 3,012,761 KSHS per annum").unwrap();
         assert_eq!(found.currency, "KES");
+        let found = parse_salary("Kuukausipalkkasi tulee olemaan 4 000 – 6 000 euroa").unwrap();
+        assert_eq!(
+            (found.min, found.max, found.currency.as_str()),
+            (Some(4000), Some(6000), "EUR")
+        );
         let p = parse_posting(
             "Backend Engineer\n\nAcme Ltd\nLondon, UK\n\nWe use PHP 8 and Laravel 10 on a monolith \
              serving many customers every day.\n",

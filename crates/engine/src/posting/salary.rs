@@ -114,7 +114,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         (?: \s? (?P<post> (?-u:\b)(?:{codes})(?-u:\b)
                         | (?-u:\b)K[Ss][Hh][Ss]?(?-u:\b) | € | £ | ₽ | ₴ | ₺ | ₫
                         | zł | Kč | лв\.? | (?-u:\b)(?:kr|Ft|lei|TL)(?-u:\b)\.?
-                        | (?-u:\b)(?i:euros?|dollars?|pounds?)(?-u:\b)
+                        | (?-u:\b)(?i:euros?|euroa|dollars?|pounds?)(?-u:\b)
                         | (?-u:\b)(?:eur|usd|gbp|chf|pln|sek|nok|dkk)(?-u:\b) ) )?
         ",
     ))
@@ -907,7 +907,8 @@ pub(crate) fn currency_code(marker: &str) -> &'static str {
         "hk$" => "HKD",
         "r$" => "BRL",
         "j$" => "JMD",
-        "€" | "euro" | "euros" => "EUR",
+        // "euroa": Finnish ("4 000 – 6 000 euroa").
+        "€" | "euro" | "euros" | "euroa" => "EUR",
         "£" | "pound" | "pounds" => "GBP",
         "₹" | "rs" => "INR",
         "¥" => "JPY",
