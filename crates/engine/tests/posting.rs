@@ -1800,6 +1800,18 @@ mod real_world_headers {
     }
 
     #[test]
+    fn a_turkish_locative_names_the_place() {
+        let p = parse_posting(
+            "Satış Danışmanı\n\nŞirketimizin Ankara'daki ofislerinde görev alacak çalışma \
+             arkadaşları arıyoruz.\n",
+        );
+        assert_eq!(p.location.as_deref(), Some("Ankara"));
+        // Not an English possessive, nor a town the gazetteer does not know.
+        let p = parse_posting("Sales Assistant\n\nJoin Acme's team at Bellamy'de shop today.\n");
+        assert_eq!(p.location, None);
+    }
+
+    #[test]
     fn a_capitalised_at_splits_the_employer_off_the_title() {
         for header in [
             "Warehouse Supervisor At Acme Foods",

@@ -50,6 +50,21 @@ pub(crate) fn location_from_text(text: &str) -> Option<String> {
         })
         .or_else(|| place_of_the_employer_seeking(text))
         .or_else(|| place_after_in(text))
+        .or_else(|| turkish_locative_place(text))
+}
+
+/// "Ankara'daki ofislerinde", "İzmir’de ikamet eden": Turkish writes "in" as a suffix after an
+/// apostrophe (-da, -de, -ta, -te, and -daki "which is in"). The first such town the gazetteer
+/// knows, as a last resort.
+fn turkish_locative_place(text: &str) -> Option<String> {
+    static LOCATIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\p{L}\p{N}_])(\p{Lu}\p{Ll}+)\s?['’](?:da|de|ta|te|daki|deki|taki|teki)(?:[^\p{L}\p{N}_]|$)")
+            .expect("locative regex is valid")
+    });
+    LOCATIVE.captures_iter(text).find_map(|caps| {
+        let town = caps.get(1)?.as_str();
+        is_known_place(&fold(town)).then(|| town.to_string())
+    })
 }
 
 /// "A private nature reserve in Gansbaai is seeking a …", "This restaurant in Somerset West
