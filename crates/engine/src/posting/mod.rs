@@ -197,9 +197,10 @@ pub fn parse_posting(text: &str) -> ParsedPosting {
     };
     // A French vacancy notice's set sentence names the post more fully than its heading
     // ("Avis de vacance d'un emploi de sous-directeur").
-    let title = match header::official_notice_role(&normalized) {
-        Some(role) if title.as_deref().is_none_or(header::is_notice_heading) => Some(role),
-        _ => title,
+    let title = if title.as_deref().is_none_or(header::is_notice_heading) {
+        header::official_notice_role(&normalized).or(title)
+    } else {
+        title
     };
     let title = title
         .or_else(|| header::title_from_role_list(&lines))

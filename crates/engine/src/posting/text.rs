@@ -7,6 +7,9 @@ use std::sync::LazyLock;
 /// " date 2026-02-11 Servicearbetare/lokalvårdare": a saved page's date stamp before its first
 /// line.
 fn without_date_stamp(line: &str) -> &str {
+    if !line.trim_start().starts_with("date ") {
+        return line;
+    }
     static STAMP: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+")
             .expect("date stamp regex is valid")

@@ -115,8 +115,8 @@ static TERMS_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 /// apply ("– Internal Applicants Only", "(For independent contractors)"), a re-advertisement
 /// or urgency, the experience asked ("(5+ years)", Korean "(3년 이상)"), a contract's length
 /// in Korean ("(1년 계약직)") and cover for a leave ("(one year maternity cover)", Spanish
-/// "Contador Auditor por reemplazo maternal"). Not a bare "Internal", which is a specialty ("Auditor -
-/// Internal").
+/// "Contador Auditor por reemplazo maternal"). Not a bare "Internal", which is a specialty
+/// ("Auditor - Internal").
 static NOTE_ENDING: LazyLock<Regex> = LazyLock::new(|| {
     let note = r"(?:(?:hiring|talent|candidate|applicant|recruitment)\s+pool|evergreen|(?:(?:positions?|posts?|vacanc(?:y|ies)|roles?)\s+)?(?:now\s+)?filled|(?:several|multiple|various|numerous)\s+(?:positions|posts|openings|vacancies|roles|hires|opportunities)|(?:open\s+to\s+)?internal\s+(?:applicants|candidates|staff)(?:\s+only)?|internal\s+only|(?:for\s+)?independent\s+contractors?|re-?advertised|re-?advertisement|urgent(?:ly\s+hiring)?|immediate\s+start|\d{1,2}\s*\+\s*(?:years?|yrs?)(?:\s+(?:of\s+)?exp(?:erience)?\.?)?|(?:경력\s*)?\d{1,2}\s*년\s*(?:이상|차|계약직)|계약직|정규직|(?:(?:one|two|\d{1,2})[- ](?:years?|months?)\s+)?(?:fixed[- ]term\s+)?(?:maternity|paternity|parental)\s+(?:leave\s+)?(?:cover|replacement))";
     Regex::new(&format!(r"(?i)(?:\s*\(\s*{note}\s*\)|\s+[-–—]\s+{note}|\s+por\s+reemplazo(?:\s+(?:maternal|de\s+licencia|pre\s*y\s*post\s*natal|pre\s*natal|post\s*natal))?)$"))

@@ -530,6 +530,12 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
             .map_or(0, |(at, _)| at);
         let before = fold(&head[window..found.start()]);
         let before = before.trim_end();
+        // "… issued by the", not "… reissued by the".
+        let ends_with_phrase = |phrase: &str| {
+            before
+                .strip_suffix(phrase)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        };
         let in_passing = [
             "from a",
             "from an",
@@ -554,11 +560,7 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
             "an",
         ]
         .iter()
-        .any(|w| {
-            before
-                .strip_suffix(w)
-                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
-        });
+        .any(|w| ends_with_phrase(w));
         let adjective_university =
             fold(found.as_str())
                 .split_whitespace()
@@ -588,11 +590,8 @@ pub(crate) fn company_from_organisation_name(text: &str) -> Option<String> {
                 "to the",
             ]
             .iter()
-            .any(|w| {
-                before
-                    .strip_suffix(w)
-                    .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
-            }) || before.ends_with(','));
+            .any(|w| ends_with_phrase(w))
+                || before.ends_with(','));
         if in_passing || adjective_university || state_in_passing {
             return None;
         }

@@ -553,14 +553,17 @@ pub(super) fn split_at_company(title: &str) -> (String, Option<String>) {
 /// without the month and the town the board adds after it. Only after a month ("Royal London"
 /// and "Bank of America" keep their places), and only when two words are left.
 fn without_place_and_month(tail: &str) -> &str {
-    static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?:19|20)\d\d$")
-            .expect("month-year regex is valid")
-    });
-    let Some(month) = MONTH_YEAR.find(tail) else {
+    let Some((head, year)) = tail.rsplit_once(' ') else {
         return tail;
     };
-    let name = tail[..month.start()].trim_end();
+    let year = year.parse::<u16>().is_ok_and(|y| (1900..2100).contains(&y));
+    let Some((name, month)) = head.trim_end().rsplit_once(' ') else {
+        return tail;
+    };
+    if !year || !month_word(month.trim_end_matches(',')) {
+        return tail;
+    }
+    let name = name.trim_end();
     // The town: the longest run of the last one to three words that is a known place, when a
     // name of two words or more is left before it ("Air Tanzania" stays whole).
     let mut cut = name;
