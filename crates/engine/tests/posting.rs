@@ -3259,4 +3259,54 @@ mod headlines_and_prose_titles {
             Some("Pflegefachkraft")
         );
     }
+
+    #[test]
+    fn an_issue_boards_tags_give_the_place_and_the_employer() {
+        let text = "[Curitiba/Remoto] Desenvolvedor Backend Pleno na [Pinheiral Tech]\n\n\
+                    ## Sobre a vaga\nTrabalhamos com Python e Django em um time pequeno.\n\n\
+                    ## Requisitos\n- Python\n- PostgreSQL\n\nContratação CLT.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.title.as_deref(), Some("Desenvolvedor Backend Pleno"));
+        assert_eq!(parsed.company.as_deref(), Some("Pinheiral Tech"));
+        assert_eq!(parsed.location.as_deref(), Some("Curitiba"));
+        // A tag that is a contract term names no employer; "no Rio de Janeiro" is a place.
+        let text = "[Remoto] Analista de Dados Sênior [CLT]\n\nBuscamos alguém para o time de \
+                    dados.\n\nRequisitos: SQL e Python.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.title.as_deref(), Some("Analista de Dados Sênior"));
+        assert_eq!(parsed.company, None);
+    }
+
+    #[test]
+    fn a_norwegian_municipality_and_its_headings() {
+        let text = "Du er her\n\nLedig stilling\n\nLillevik kommune\n\nRådgiver for kultur\n\n\
+                    Om stillingen\nLillevik kommune har 9 000 innbyggere og en aktiv kulturskole. \
+                    Vi søker en rådgiver som kan planlegge arrangementer.\n\nArbeidsoppgaver\n\
+                    - Planlegge arrangementer\n- Følge opp lag og foreninger\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.title.as_deref(), Some("Rådgiver for kultur"));
+        assert_eq!(parsed.company.as_deref(), Some("Lillevik kommune"));
+    }
+
+    #[test]
+    fn a_vietnamese_recruitment_line() {
+        let text = "[Hà Nội] - Song Han Soft tuyển dụng lập trình viên PHP\n\n\
+                    Mô tả công việc\n- Phát triển website cho khách hàng.\n- Làm việc với \
+                    Laravel và MySQL.\n\nQuyền lợi: lương tháng 13, bảo hiểm đầy đủ.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.title.as_deref(), Some("lập trình viên PHP"));
+        assert_eq!(parsed.company.as_deref(), Some("Song Han Soft"));
+        assert_eq!(parsed.location.as_deref(), Some("Hà Nội"));
+    }
+
+    #[test]
+    fn a_title_label_after_a_heading_on_the_same_line() {
+        let text = "POSITION DESCRIPTION Position title: Records Officer\n\nReports to: Office \
+                    Manager\n\nThe Records Officer keeps the archive in order and answers \
+                    requests from the public.\n";
+        assert_eq!(
+            parse_posting(text).title.as_deref(),
+            Some("Records Officer")
+        );
+    }
 }

@@ -67,11 +67,12 @@ static LEAD_VACANCY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A recruitment notice's wording before the role, in French, Spanish, Portuguese, Dutch,
-/// German and Polish: "Médecins du Monde recrute un Coordinateur de Projets", "Recrutement
+/// German, Polish and Vietnamese: "Médecins du Monde recrute un Coordinateur de Projets",
+/// "Acme tuyển dụng lập trình Java", "Recrutement
 /// d'un(e) assistant(e) …", "Contratación de un/a Técnico/a …", "Vaga de Arquiteto(a)".
 static RECRUIT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:[^:;|]{2,80}?\s+)?(?:recrute|recrutent|contrata|zoekt|sucht|rekrutuje|poszukuje)|(?:avis de |annonce de |offre de |appel à candidatures? pour )?recrutement|contrataci[oó]n|convocatoria para|vaga de|vaga para|oferta de empleo:?|offre d'emploi:?|(?:processo seletivo|concurso p[uú]blico|concurso|proceso de selecci[oó]n)(?:\s+[[:alpha:]]+){0,2}?\s+para|un\s*/\s*une|un\s*\(\s*e\s*\)|un\s*/\s*a)\s+(?:(?:d['’]|l['’])\s*|(?:de|un\s*/\s*a|una?\s*/\s*una?|une?\s*/\s*une?|un\s*\(\s*e\s*\)|\(\s*e\s*\)|une|una|un|des|le|la|um|uma|een|eine?n?|\d{1,3})\s+)*",
+        r"(?i)^(?:(?:[^:;|]{2,80}?\s+)?(?:recrute|recrutent|contrata|zoekt|sucht|rekrutuje|poszukuje|tuyển\s+dụng|tuyển)|(?:avis de |annonce de |offre de |appel à candidatures? pour )?recrutement|contrataci[oó]n|convocatoria para|vaga de|vaga para|oferta de empleo:?|offre d'emploi:?|(?:processo seletivo|concurso p[uú]blico|concurso|proceso de selecci[oó]n)(?:\s+[[:alpha:]]+){0,2}?\s+para|un\s*/\s*une|un\s*\(\s*e\s*\)|un\s*/\s*a)\s+(?:(?:d['’]|l['’])\s*|(?:de|un\s*/\s*a|una?\s*/\s*una?|une?\s*/\s*une?|un\s*\(\s*e\s*\)|\(\s*e\s*\)|une|una|un|des|le|la|um|uma|een|eine?n?|\d{1,3})\s+)*",
     )
     .expect("recruit lead regex is valid")
 });
@@ -131,10 +132,11 @@ static BASED_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Contract words a board puts before the role ("Full time Sous Chef", "Part-Time Library
-/// Assistant"; the employment type is read from the text separately), a button's "Apply
-/// for" run into it, and a hiring lead ("Hiring our next Community Manager").
+/// Assistant", "Temporary Historic Resources Specialist"; the employment type is read from the
+/// text separately), a button's "Apply for" run into it, and a hiring lead ("Hiring our next
+/// Community Manager", "EMPLOYMENT OPPORTUNITY! Coordinator").
 static LEAD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:full[- ]?time|part[- ]?time|permanent|casual|apply (?:now )?for(?: the)?|(?:now )?hiring(?: (?:our|an?|the))?(?: (?:next|new|first))?)\s*[-–:]?\s+")
+    Regex::new(r"(?i)^(?:full[- ]?time|part[- ]?time|permanent|casual|temporary|fixed[- ]term|apply (?:now )?for(?: the)?|(?:employment|job|career) opportunity|(?:we'?re |we are |now )?hiring(?: (?:our|an?|the))?(?: (?:next|new|first))?)\s*[-–:!]?\s+")
         .expect("lead words regex is valid")
 });
 
@@ -173,11 +175,14 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
     let current = without_leading_company(&current, company);
     let current = without_vacancy_heading(&current);
     let current = first_role(&without_open_bracket(&without_asides(&current)), true);
-    if let Some(found) = LEAD_WORDS.find(&current) {
+    // "Temporary Seasonal General Workers": the words may be stacked.
+    let mut current = current;
+    while let Some(found) = LEAD_WORDS.find(&current) {
         let rest = current[found.end()..].trim();
-        if has_role_word(rest) {
-            return rest.to_string();
+        if !has_role_word(rest) {
+            break;
         }
+        current = rest.to_string();
     }
     current
 }
@@ -585,6 +590,14 @@ mod tests {
     #[test]
     fn contract_words_before_the_role_go() {
         assert_eq!(tidy("Full time Sous Chef", None, None), "Sous Chef");
+        assert_eq!(
+            tidy("Temporary Fixed-Term Maintenance Worker", None, None),
+            "Maintenance Worker"
+        );
+        assert_eq!(
+            tidy("EMPLOYMENT OPPORTUNITY! Program Coordinator", None, None),
+            "Program Coordinator"
+        );
         assert_eq!(
             tidy("Permanent - Payroll Officer", None, None),
             "Payroll Officer"

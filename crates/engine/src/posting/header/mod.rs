@@ -22,6 +22,7 @@ mod prose_company;
 mod prose_place;
 mod prose_title;
 mod segments;
+mod tags;
 
 pub(crate) use company_names::*;
 pub(crate) use meta_lines::*;
@@ -30,6 +31,7 @@ pub(crate) use prose_company::*;
 pub(crate) use prose_place::*;
 pub(crate) use prose_title::*;
 pub(crate) use segments::*;
+use tags::*;
 
 /// What the header lines say.
 #[derive(Debug, Default)]
@@ -216,6 +218,7 @@ pub(crate) fn find_title_line(lines: &[Line]) -> Option<(usize, Option<usize>)> 
             // metadata field.
             _ if is_labelled_detail(&clean_title_text(candidate)) => continue,
             _ if looks_like_title(candidate)
+                || is_tagged_title(candidate)
                 || is_hiring_sentence(candidate)
                 || leading_title_clause(candidate).is_some() =>
             {
@@ -324,7 +327,15 @@ pub(crate) fn best_title_candidate(lines: &[Line]) -> Option<String> {
             let cleaned = title_head(text);
             // A one-line header already read for its company is not a title.
             let header_line = text.matches('|').count() >= 2;
+            // "OF" between two lists of conditions: a connector alone is no title.
+            let connector = cleaned.split_whitespace().all(|w| {
+                [
+                    "of", "or", "and", "ou", "et", "o", "y", "oder", "und", "en", "og", "eller",
+                ]
+                .contains(&fold(w).as_str())
+            });
             let usable = !cleaned.is_empty()
+                && !connector
                 && !header_line
                 && !is_site_heading(&cleaned)
                 && !is_labelled_detail(&cleaned)
@@ -593,6 +604,9 @@ fn clean_title_text(line: &str) -> String {
         "job announcement:",
         "vacancy notice:",
         "position title:",
+        "position title -",
+        "position title –",
+        "job title -",
         "job posting:",
         "application for ",
         "application form for ",
@@ -625,6 +639,20 @@ fn clean_title_text(line: &str) -> String {
         "open positions ",
         "current vacancies ",
     ];
+    // "POSITION DESCRIPTION Position title: Legal Personal Assistant": the title's label after
+    // a heading on the same line.
+    let folded = fold(&text);
+    if let Some(at) = ["position title:", "job title:"]
+        .iter()
+        .find_map(|label| folded.find(label).map(|at| at + label.len()))
+        .filter(|at| *at <= 60 && folded.is_char_boundary(*at))
+    {
+        let skip = folded[..at].chars().count();
+        let rest: String = text.chars().skip(skip).collect();
+        if has_role_word(&rest) {
+            text = rest.trim().to_string();
+        }
+    }
     let folded = fold(&text);
     if let Some(prefix) = PREFIXES.iter().find(|p| folded.starts_with(*p)) {
         // `fold` maps characters one to one, so count characters, not bytes.

@@ -10,7 +10,7 @@ pub(super) const COMPANY_NAME: &str = r"([A-Z][\w&'’.-]*(?:[ ]+(?:(?:(?:la|le|
 
 static COMPANY_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b){COMPANY_NAME}(?:[ ]+[(\[][^)\]\n]{{1,40}}[)\]])?(?:,[^.;\n]{{3,160}}?,|[ ]+(?:situated|located|based)[ ]+in[^.;\n]{{3,80}}?,)?(?:[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+|actively[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing|accepting applications|opens[ ]+an?[ ]+vacancy|invites[ ]+applications)|[ ]+(?:seeks|recrute|recrutent|contrata|zoekt|sucht|rekrutuje|poszukuje))(?:[^\p{{L}}\p{{N}}_]|$)"
+        r"(?-u:\b){COMPANY_NAME}(?:[ ]+[(\[][^)\]\n]{{1,40}}[)\]])?(?:,[^.;\n]{{3,160}}?,|[ ]+(?:situated|located|based)[ ]+in[^.;\n]{{3,80}}?,)?(?:[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+|actively[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing|accepting applications|opens[ ]+an?[ ]+vacancy|invites[ ]+applications)|[ ]+(?:seeks|recrute|recrutent|contrata|zoekt|sucht|rekrutuje|poszukuje|søker|söker|søger|tuyển[ ]+dụng))(?:[^\p{{L}}\p{{N}}_]|$)"
     ))
     .expect("is-hiring regex is valid")
 });
@@ -461,9 +461,11 @@ pub(crate) fn withdraw_tentative_company(header: &mut Header) {
 /// on most postings.
 const KIND_FIRST_ORGANISATION: &str = r"(?:Ministère|Ministerio|Ministério|Ministerie|Ministero|Secretaría|Secretaria|Prefeitura(?:[ ]+Municipal)?|Mairie|Banco|Banque|Universidad|Université|Universidade|Università|Universiteit|Instituto|Fundación|Fundação|Fondation|Fondazione|Asociación|Associação|Agence|Agencia|Agência|Hôpital|Centre[ ]+Hospitalier|Complejo|Servicio|Serviço|Cámara|Câmara(?:[ ]+Municipal)?|Consejo|Conselho|Conseil|Dirección|Direção|Administración|Administração|Gobierno|Governo|Gouvernement|Fiscalía|Comisión|Comissão|Organización|Organização|Sociedad|Federación|Fédération|Provincie|Stichting|Vereniging|Spitalul)(?:[ ]+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ0-9'’.-]*){0,2}[ ]+(?:de|del|de[ ]+la|de[ ]+l['’]|des|du|da|do|das|dos|di|della|van|voor|pour|para)[ ]+(?:l['’])?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ0-9'’.-]*(?:[ ]+(?:(?:de|del|de[ ]+la|de[ ]+l['’]|des|du|da|do|das|dos|di|della|van|voor|en|y|et|e)[ ]+)?(?:l['’])?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ0-9'’.-]*){0,5}";
 
-/// The other shapes: "City of Arcata", "Gemeente Kaprijke", "… Hospital", "… Authority of …";
+/// The other shapes: "City of Arcata", "Gemeente Kaprijke", "… Hospital", "… Authority of …",
+/// a name ending in a legal form of Europe, Latin America or Malaysia ("Welzijnszorg vzw",
+/// "Starke Demokratie e.V.");
 /// each ends on an ASCII keyword or word, so an ASCII word boundary closes it.
-const ORGANISATION_SHAPES: &str = r"(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government|Parliament)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}(?:[ ]+(?:and|&)(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Legislature|Parliament|Nation|Church|Cathedral|Diocese|Society|Association|Library|Museum|Resort|Cooperative|Corporation|Secretariat|Embassy|Municipality|Kindergarten|Tribunal|Federation|Group|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc)";
+const ORGANISATION_SHAPES: &str = r"(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government|Parliament)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}(?:[ ]+(?:and|&)(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:vzw|VZW|asbl|ASBL|e\.V|gGmbH|Ltda|LTDA|SARL|SRL|S\.r\.l|S\.p\.A|B\.V|N\.V|ApS|A/S|Oyj|Kft|s\.r\.o|d\.o\.o|Bhd)|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Legislature|Parliament|Nation|Church|Cathedral|Diocese|Society|Association|Library|Museum|Resort|Cooperative|Corporation|Secretariat|Embassy|Municipality|Kindergarten|Tribunal|Federation|Group|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc)";
 
 static ORGANISATION_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b)(?:{ORGANISATION_SHAPES})(?-u:\b)"))
@@ -477,10 +479,26 @@ static KIND_FIRST_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("kind-first organisation regex is valid")
 });
 
+/// "Øygarden kommune", "Umeå kommun": a Nordic municipality, named before the word. A regex of
+/// its own, since the name may start with a letter outside ASCII, where the ASCII word boundary
+/// of `ORGANISATION_NAME` cannot open it; only run on text that has the word.
+static MUNICIPALITY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{Lu}[\w'’.-]*[ ]+(?:kommune|kommun|Kommune|fylkeskommune)(?-u:\b)")
+        .expect("municipality regex is valid")
+});
+
 /// Every organisation-shaped name in `text`, in text order (a kind-first name overlapping an
 /// earlier one is left out).
 fn organisation_names(text: &str) -> Vec<regex::Match<'_>> {
     let mut found: Vec<regex::Match> = ORGANISATION_NAME.find_iter(text).collect();
+    if text.contains("ommun") {
+        found.extend(MUNICIPALITY_NAME.find_iter(text).filter(|name| {
+            !text[..name.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        }));
+    }
     for name in KIND_FIRST_NAME.find_iter(text) {
         if !found
             .iter()

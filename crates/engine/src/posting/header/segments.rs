@@ -21,6 +21,19 @@ pub(super) fn long_details_bracket(line: &str) -> Option<(&str, &str)> {
 }
 
 pub(super) fn apply_title_line(line: &str, header: &mut Header) {
+    // "[São Paulo/Remoto] Designer na [Acme]": an issue board's tags, read first.
+    let (line, tagged_company) = peel_leading_tags(line, header);
+    apply_untagged_title_line(&line, header);
+    if let Some(company) = tagged_company
+        && (header.company.is_none() || header.tentative_company)
+    {
+        header.company = Some(company);
+        header.tentative_company = false;
+    }
+}
+
+/// `apply_title_line` on a line without leading tags.
+fn apply_untagged_title_line(line: &str, header: &mut Header) {
     let cleaned = clean_title_text(line);
     let cleaned = match long_details_bracket(&cleaned) {
         Some((head, inner)) => {
@@ -247,6 +260,12 @@ fn location_of_segment(segment: &str) -> Option<String> {
     let without_parens = strip_parentheticals_text(segment);
     if is_place(&without_parens) {
         return Some(without_parens);
+    }
+    // "Satış Danışmanı - Ankara Geneli": Turkish boards' "the whole of" a city or region.
+    if let Some(place) = without_parens.strip_suffix(" Geneli")
+        && is_place(place)
+    {
+        return Some(place.to_string());
     }
     let (_, tail) = segment.rsplit_once(" in ")?;
     let tail = strip_parentheticals_text(tail);
@@ -602,8 +621,10 @@ pub(super) fn strip_parentheticals_text(text: &str) -> String {
     collapse_ws(&out)
 }
 
+/// A dot between two letters is French inclusive writing ("Chargé·e", "Animateur·ice"), not a
+/// separator: the dot separates only with a space on one side at least.
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+[|·•—–-]\s+|\s*\|\s*|\s*·\s*|\s*•\s*|\s+@\s+")
+    Regex::new(r"\s+[|·•—–-]\s+|\s*\|\s*|\s+·\s*|\s*·\s+|\s*•\s*|\s+@\s+")
         .expect("separator regex is valid")
 });
 static ENDS_WITH_AMOUNT: LazyLock<Regex> =
