@@ -3309,4 +3309,50 @@ mod headlines_and_prose_titles {
             Some("Records Officer")
         );
     }
+
+    #[test]
+    fn a_name_ending_in_a_european_legal_form_is_an_employer() {
+        let text = "Coördinator vrijwilligers\n\nHet Buurthuis Zonnewijzer vzw zoekt een \
+                    coördinator die vrijwilligers begeleidt en activiteiten plant in de wijk.\n\n\
+                    Taken\n- Vrijwilligers begeleiden\n- Activiteiten plannen\n";
+        assert_eq!(
+            parse_posting(text).company.as_deref(),
+            Some("Het Buurthuis Zonnewijzer vzw")
+        );
+    }
+
+    #[test]
+    fn french_inclusive_writing_keeps_the_whole_title() {
+        let text = "Animateur·rice jeunesse\n\nLa Maison des Jeunes de Saint-Gilles recrute un·e \
+                    animateur·rice pour ses ateliers du mercredi et ses séjours d'été.\n";
+        assert_eq!(
+            parse_posting(text).title.as_deref(),
+            Some("Animateur·rice jeunesse")
+        );
+    }
+
+    #[test]
+    fn a_turkish_boards_city_wide_suffix_is_the_place() {
+        let text = "Satış Danışmanı - Antalya Geneli\n\nFirmamız için muhasebe uzmanı arıyoruz. \
+                    Görevler: defter kayıtları, beyannameler ve raporlama.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.title.as_deref(), Some("Satış Danışmanı"));
+        assert_eq!(parsed.location.as_deref(), Some("Antalya"));
+    }
+
+    #[test]
+    fn a_nordic_share_of_a_post_and_a_vi_soker_lead_are_not_the_title() {
+        let text = "Vi søker sekretær i 60% stilling\n\nFjordvik idrettslag trenger en sekretær \
+                    som kan føre regnskap og svare på henvendelser fra medlemmene.\n";
+        assert_eq!(parse_posting(text).title.as_deref(), Some("sekretær"));
+    }
+
+    #[test]
+    fn an_at_sign_before_the_employer_needs_no_space_after_it() {
+        let text = "Engenheira de Dados @Lumen Analytics\n\nA Lumen Analytics procura uma pessoa \
+                    para construir pipelines de dados em Python e Spark.\n";
+        let parsed = parse_posting(text);
+        assert_eq!(parsed.title.as_deref(), Some("Engenheira de Dados"));
+        assert_eq!(parsed.company.as_deref(), Some("Lumen Analytics"));
+    }
 }

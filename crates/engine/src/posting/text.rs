@@ -1241,6 +1241,8 @@ const ROLE_WORDS: &[&str] = &[
     "lakare",
     // Norwegian and Danish.
     "leiar",
+    "sekretær",
+    "sekreterare",
     "terapeut",
     "konsulent",
     "sykepleiar",
@@ -1282,6 +1284,12 @@ const ROLE_WORDS: &[&str] = &[
     "koordynator",
     "analityk",
     "uzman",
+    // Turkish compounds put the role noun in its possessive ("Muhasebe Uzmanı").
+    "uzmani",
+    "muduru",
+    "muhendisi",
+    "yoneticisi",
+    "teknisyeni",
     "muhendis",
     "mudur",
     "sorumlu",

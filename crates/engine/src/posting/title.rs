@@ -67,12 +67,13 @@ static LEAD_VACANCY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A recruitment notice's wording before the role, in French, Spanish, Portuguese, Dutch,
-/// German, Polish and Vietnamese: "Médecins du Monde recrute un Coordinateur de Projets",
-/// "Acme tuyển dụng lập trình Java", "Recrutement
+/// German, Polish, the Nordic languages and Vietnamese: "Médecins du Monde recrute un
+/// Coordinateur de Projets", "Vi søker grupperådgiver", "Acme tuyển dụng lập trình Java",
+/// "Recrutement
 /// d'un(e) assistant(e) …", "Contratación de un/a Técnico/a …", "Vaga de Arquiteto(a)".
 static RECRUIT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:[^:;|]{2,80}?\s+)?(?:recrute|recrutent|contrata|zoekt|sucht|rekrutuje|poszukuje|tuyển\s+dụng|tuyển)|(?:avis de |annonce de |offre de |appel à candidatures? pour )?recrutement|contrataci[oó]n|convocatoria para|vaga de|vaga para|oferta de empleo:?|offre d'emploi:?|(?:processo seletivo|concurso p[uú]blico|concurso|proceso de selecci[oó]n)(?:\s+[[:alpha:]]+){0,2}?\s+para|un\s*/\s*une|un\s*\(\s*e\s*\)|un\s*/\s*a)\s+(?:(?:d['’]|l['’])\s*|(?:de|un\s*/\s*a|una?\s*/\s*una?|une?\s*/\s*une?|un\s*\(\s*e\s*\)|\(\s*e\s*\)|une|una|un|des|le|la|um|uma|een|eine?n?|\d{1,3})\s+)*",
+        r"(?i)^(?:(?:[^:;|]{2,80}?\s+)?(?:recrute|recrutent|contrata|zoekt|sucht|rekrutuje|poszukuje|søker|søger|söker|etsii|tuyển\s+dụng|tuyển)|(?:avis de |annonce de |offre de |appel à candidatures? pour )?recrutement|contrataci[oó]n|convocatoria para|vaga de|vaga para|oferta de empleo:?|offre d'emploi:?|(?:processo seletivo|concurso p[uú]blico|concurso|proceso de selecci[oó]n)(?:\s+[[:alpha:]]+){0,2}?\s+para|un\s*/\s*une|un\s*\(\s*e\s*\)|un\s*/\s*a)\s+(?:(?:d['’]|l['’])\s*|(?:de|un\s*/\s*a|una?\s*/\s*una?|une?\s*/\s*une?|un\s*\(\s*e\s*\)|\(\s*e\s*\)|une|una|un|des|le|la|um|uma|een|eine?n?|\d{1,3})\s+)*",
     )
     .expect("recruit lead regex is valid")
 });
@@ -90,11 +91,13 @@ static LABEL_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The hours of the post after the role: "Parish Administrator - 32 hrs / week", "Care
-/// Assistant (30 hours)", "Cleaner, 20 hours per week".
+/// Assistant (30 hours)", "Cleaner, 20 hours per week"; or its share of a full post, as Nordic
+/// boards write it: "grupperådgiver i 80% stilling", "Barnehagelærer 40 %".
 static HOURS_ENDING: LazyLock<Regex> = LazyLock::new(|| {
     let hours = r"\d{1,2}(?:[.,]\d{1,2})?\s*(?:hrs?|hours?)\.?(?:\s*(?:(?:/|per|a)\s*(?:week|wk|w)\.?|p/w|pw))?";
+    let share = r"(?:i\s+)?\d{1,3}\s*%(?:\s*(?:stilling|stillingsbrøk|tjänst|tjeneste))?";
     Regex::new(&format!(
-        r"(?i)(?:\s*[-–—|,]\s*{hours}|\s*\(\s*{hours}\s*\))$"
+        r"(?i)(?:\s*[-–—|,]\s*{hours}|\s*\(\s*{hours}\s*\)|\s*[-–—,]?\s+{share}|\s*\(\s*{share}\s*\))$"
     ))
     .expect("hours ending regex is valid")
 });

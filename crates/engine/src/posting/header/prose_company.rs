@@ -10,7 +10,7 @@ pub(super) const COMPANY_NAME: &str = r"([A-Z][\w&'’.-]*(?:[ ]+(?:(?:(?:la|le|
 
 static COMPANY_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b){COMPANY_NAME}(?:[ ]+[(\[][^)\]\n]{{1,40}}[)\]])?(?:,[^.;\n]{{3,160}}?,|[ ]+(?:situated|located|based)[ ]+in[^.;\n]{{3,80}}?,)?(?:[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+|actively[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing|accepting applications|opens[ ]+an?[ ]+vacancy|invites[ ]+applications)|[ ]+(?:seeks|recrute|recrutent|contrata|zoekt|sucht|rekrutuje|poszukuje|søker|söker|søger|tuyển[ ]+dụng))(?:[^\p{{L}}\p{{N}}_]|$)"
+        r"(?-u:\b){COMPANY_NAME}(?:[ ]+[(\[][^)\]\n]{{1,40}}[)\]])?(?:,[^.;\n]{{3,160}}?,|[ ]+(?:situated|located|based)[ ]+in[^.;\n]{{3,80}}?,)?(?:[ ]+(?:is|are)[ ]+(?:currently[ ]+|now[ ]+|actively[ ]+)?(?:hiring|looking for|seeking|recruiting|searching for|growing|accepting applications|opens[ ]+an?[ ]+vacancy|invites[ ]+applications)|[ ]+(?:seeks|recrute|recrutent|contrata|zoekt|sucht|rekrutuje|poszukuje|søker|söker|søger|etsii|tuyển[ ]+dụng))(?:[^\p{{L}}\p{{N}}_]|$)"
     ))
     .expect("is-hiring regex is valid")
 });

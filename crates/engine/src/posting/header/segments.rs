@@ -622,9 +622,10 @@ pub(super) fn strip_parentheticals_text(text: &str) -> String {
 }
 
 /// A dot between two letters is French inclusive writing ("Chargé·e", "Animateur·ice"), not a
-/// separator: the dot separates only with a space on one side at least.
+/// separator: the dot separates only with a space on one side at least. An "@" after a space
+/// separates with or without one after it ("Engineer @Acme"); an e-mail address has none before.
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+[|·•—–-]\s+|\s*\|\s*|\s+·\s*|\s*·\s+|\s*•\s*|\s+@\s+")
+    Regex::new(r"\s+[|·•—–-]\s+|\s*\|\s*|\s+·\s*|\s*·\s+|\s*•\s*|\s+@\s*")
         .expect("separator regex is valid")
 });
 static ENDS_WITH_AMOUNT: LazyLock<Regex> =
