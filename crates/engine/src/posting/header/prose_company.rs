@@ -461,11 +461,9 @@ pub(crate) fn withdraw_tentative_company(header: &mut Header) {
 /// on most postings.
 const KIND_FIRST_ORGANISATION: &str = r"(?:Ministère|Ministerio|Ministério|Ministerie|Ministero|Secretaría|Secretaria|Prefeitura(?:[ ]+Municipal)?|Mairie|Banco|Banque|Universidad|Université|Universidade|Università|Universiteit|Instituto|Fundación|Fundação|Fondation|Fondazione|Asociación|Associação|Agence|Agencia|Agência|Hôpital|Centre[ ]+Hospitalier|Complejo|Servicio|Serviço|Cámara|Câmara(?:[ ]+Municipal)?|Consejo|Conselho|Conseil|Dirección|Direção|Administración|Administração|Gobierno|Governo|Gouvernement|Fiscalía|Comisión|Comissão|Organización|Organização|Sociedad|Federación|Fédération|Provincie|Stichting|Vereniging|Spitalul)(?:[ ]+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ0-9'’.-]*){0,2}[ ]+(?:de|del|de[ ]+la|de[ ]+l['’]|des|du|da|do|das|dos|di|della|van|voor|pour|para)[ ]+(?:l['’])?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ0-9'’.-]*(?:[ ]+(?:(?:de|del|de[ ]+la|de[ ]+l['’]|des|du|da|do|das|dos|di|della|van|voor|en|y|et|e)[ ]+)?(?:l['’])?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ0-9'’.-]*){0,5}";
 
-/// The other shapes: "City of Arcata", "Gemeente Kaprijke", "… Hospital", "… Authority of …",
-/// a name ending in a legal form of Europe, Latin America or Malaysia ("Welzijnszorg vzw",
-/// "Starke Demokratie e.V.");
+/// The other shapes: "City of Arcata", "Gemeente Kaprijke", "… Hospital", "… Authority of …";
 /// each ends on an ASCII keyword or word, so an ASCII word boundary closes it.
-const ORGANISATION_SHAPES: &str = r"(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government|Parliament)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}(?:[ ]+(?:and|&)(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:vzw|VZW|asbl|ASBL|e\.V|gGmbH|Ltda|LTDA|SARL|SRL|S\.r\.l|S\.p\.A|B\.V|N\.V|ApS|A/S|Oyj|Kft|s\.r\.o|d\.o\.o|Bhd)|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Legislature|Parliament|Nation|Church|Cathedral|Diocese|Society|Association|Library|Museum|Resort|Cooperative|Corporation|Secretariat|Embassy|Municipality|Kindergarten|Tribunal|Federation|Group|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc)";
+const ORGANISATION_SHAPES: &str = r"(?:(?:County|City|State|Provincial|Municipal)[ ]+)?(?:City|Town|County|Borough|Village|Municipality|Department|Ministry|University|State|Government|Parliament)[ ]+of(?:[ ]+(?:the|and|for))?(?:[ ]+[A-Z][\w'’.-]*){1,4}(?:[ ]+(?:and|&)(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:Gemeente|Stadt|Landkreis|Ayuntamiento[ ]+de|Municipalidad[ ]+de|Comune[ ]+di|Ville[ ]+de|Commune[ ]+de)[ ]+[A-Z][\w'’.-]*|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Authority|Commission)(?:[ ]+of(?:[ ]+the)?(?:[ ]+[A-Z][\w'’.-]*){1,3})?|(?:[A-Z][\w'’.&-]*[ ]+){1,4}(?:Hospital|University|College|Council|Academy|Institute|Trust|School|Clinic|Foundation|Legislature|Parliament|Nation|Church|Cathedral|Diocese|Society|Association|Library|Museum|Resort|Cooperative|Corporation|Secretariat|Embassy|Municipality|Kindergarten|Tribunal|Federation|Group|Ltd|Limited|Inc|LLC|GmbH|PLC|Plc)";
 
 static ORGANISATION_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b)(?:{ORGANISATION_SHAPES})(?-u:\b)"))
@@ -487,10 +485,38 @@ static MUNICIPALITY_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("municipality regex is valid")
 });
 
+/// Legal forms of Europe, Latin America and Malaysia that end a name ("Welzijnszorg vzw",
+/// "Starke Demokratie e.V."), as written.
+const LEGAL_FORM_ENDINGS: &str = r"(?:vzw|VZW|asbl|ASBL|e\.V|gGmbH|Ltda|LTDA|SARL|SRL|S\.r\.l|S\.p\.A|B\.V|N\.V|ApS|A/S|Oyj|Kft|s\.r\.o|d\.o\.o|Bhd)";
+
+/// A legal form alone: the cheap test that decides whether `LEGAL_FORM_NAME` runs at all.
+static LEGAL_FORM_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?-u:\b){LEGAL_FORM_ENDINGS}(?-u:\b)"))
+        .expect("legal-form regex is valid")
+});
+
+/// Up to four capitalised words and the legal form that ends them.
+static LEGAL_FORM_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?:[A-Z][\w'’.&-]*[ ]+){{1,4}}{LEGAL_FORM_ENDINGS}(?-u:\b)"
+    ))
+    .expect("legal-form name regex is valid")
+});
+
 /// Every organisation-shaped name in `text`, in text order (a kind-first name overlapping an
 /// earlier one is left out).
 fn organisation_names(text: &str) -> Vec<regex::Match<'_>> {
     let mut found: Vec<regex::Match> = ORGANISATION_NAME.find_iter(text).collect();
+    if LEGAL_FORM_WORD.is_match(text) {
+        for name in LEGAL_FORM_NAME.find_iter(text) {
+            if !found
+                .iter()
+                .any(|f| f.start() < name.end() && name.start() < f.end())
+            {
+                found.push(name);
+            }
+        }
+    }
     if text.contains("ommun") {
         found.extend(MUNICIPALITY_NAME.find_iter(text).filter(|name| {
             !text[..name.start()]

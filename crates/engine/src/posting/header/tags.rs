@@ -82,6 +82,9 @@ pub(super) fn peel_leading_tags(line: &str, header: &mut Header) -> (String, Opt
 /// "[São Paulo] Estágio em Desenvolvimento Web na influu": a short line that starts with tags
 /// is an issue board's title line, whatever words its role is in.
 pub(super) fn is_tagged_title(line: &str) -> bool {
+    if !line.trim_start().starts_with(['[', '【']) {
+        return false;
+    }
     let mut header = Header::default();
     let (rest, _) = peel_leading_tags(line, &mut header);
     !header.meta.is_empty() && (1..=12).contains(&word_count(&rest)) && !ends_like_sentence(&rest)
