@@ -3342,7 +3342,7 @@ mod headlines_and_prose_titles {
 
     #[test]
     fn a_nordic_share_of_a_post_and_a_vi_soker_lead_are_not_the_title() {
-        let text = "Vi søker sekretær i 60% stilling\n\nFjordvik idrettslag trenger en sekretær \
+        let text = "Vi søker en sekretær i 60% stilling\n\nFjordvik idrettslag trenger en sekretær \
                     som kan føre regnskap og svare på henvendelser fra medlemmene.\n";
         assert_eq!(parse_posting(text).title.as_deref(), Some("sekretær"));
     }
@@ -3354,5 +3354,13 @@ mod headlines_and_prose_titles {
         let parsed = parse_posting(text);
         assert_eq!(parsed.title.as_deref(), Some("Engenheira de Dados"));
         assert_eq!(parsed.company.as_deref(), Some("Lumen Analytics"));
+    }
+
+    #[test]
+    fn a_nordic_adverb_before_the_verb_is_no_employer() {
+        let text = "Prosjektkoordinator\n\nNå søker vi en prosjektkoordinator til et nytt \
+                    prosjekt om friluftsliv for barn og unge i regionen.\n\nVår kommune har \
+                    mange turstier.\n";
+        assert_eq!(parse_posting(text).company, None);
     }
 }

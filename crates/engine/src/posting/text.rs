@@ -1345,9 +1345,8 @@ const ROLE_WORDS: &[&str] = &[
     "mtaalamu",
     "watunza",
     "mtunza",
-    // Vietnamese: the role's last syllable ("lập trình viên", "nhân viên", "kỹ sư").
+    // Vietnamese: the role's last syllable ("lập trình viên", "nhân viên", "chuyên viên").
     "viên",
-    "sư",
     // Arabic.
     "فني",
     "مهندس",

@@ -68,12 +68,12 @@ static LEAD_VACANCY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A recruitment notice's wording before the role, in French, Spanish, Portuguese, Dutch,
 /// German, Polish, the Nordic languages and Vietnamese: "Médecins du Monde recrute un
-/// Coordinateur de Projets", "Vi søker grupperådgiver", "Acme tuyển dụng lập trình Java",
-/// "Recrutement
-/// d'un(e) assistant(e) …", "Contratación de un/a Técnico/a …", "Vaga de Arquiteto(a)".
+/// Coordinateur de Projets", "Vi søker en grupperådgiver", "Acme tuyển dụng lập trình Java",
+/// "Recrutement d'un(e) assistant(e) …", "Contratación de un/a Técnico/a …", "Vaga de
+/// Arquiteto(a)".
 static RECRUIT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:[^:;|]{2,80}?\s+)?(?:recrute|recrutent|contrata|zoekt|sucht|rekrutuje|poszukuje|søker|søger|söker|etsii|tuyển\s+dụng|tuyển)|(?:avis de |annonce de |offre de |appel à candidatures? pour )?recrutement|contrataci[oó]n|convocatoria para|vaga de|vaga para|oferta de empleo:?|offre d'emploi:?|(?:processo seletivo|concurso p[uú]blico|concurso|proceso de selecci[oó]n)(?:\s+[[:alpha:]]+){0,2}?\s+para|un\s*/\s*une|un\s*\(\s*e\s*\)|un\s*/\s*a)\s+(?:(?:d['’]|l['’])\s*|(?:de|un\s*/\s*a|una?\s*/\s*una?|une?\s*/\s*une?|un\s*\(\s*e\s*\)|\(\s*e\s*\)|une|una|un|des|le|la|um|uma|een|eine?n?|\d{1,3})\s+)*",
+        r"(?i)^(?:(?:[^:;|]{2,80}?\s+)?(?:recrute|recrutent|contrata|zoekt|sucht|rekrutuje|poszukuje|søker|søger|söker|etsii|tuyển\s+dụng|tuyển)|(?:avis de |annonce de |offre de |appel à candidatures? pour )?recrutement|contrataci[oó]n|convocatoria para|vaga de|vaga para|oferta de empleo:?|offre d'emploi:?|(?:processo seletivo|concurso p[uú]blico|concurso|proceso de selecci[oó]n)(?:\s+[[:alpha:]]+){0,2}?\s+para|un\s*/\s*une|un\s*\(\s*e\s*\)|un\s*/\s*a)\s+(?:(?:d['’]|l['’])\s*|(?:de|un\s*/\s*a|una?\s*/\s*una?|une?\s*/\s*une?|un\s*\(\s*e\s*\)|\(\s*e\s*\)|une|una|un|des|le|la|um|uma|een|eine?n?|ett|ei|et|en|\d{1,3})\s+)*",
     )
     .expect("recruit lead regex is valid")
 });

@@ -95,14 +95,10 @@ pub(super) const NOT_COMPANIES: &[&str] = &[
     "zij",
     "hij",
     "ze",
-    // Norwegian, Danish and Swedish: "Vi søker", "Du får"; Dutch "Je bent", "Jij".
+    // Dutch "Je bent", "Jij"; the Nordic "Vi søker".
     "je",
     "jij",
     "vi",
-    "du",
-    "han",
-    "hun",
-    "hon",
     // A kind of organisation without its name (councils, hospitals, schools and the like are
     // in `not_a_name`'s generic names).
     "government",

@@ -14,6 +14,25 @@ static COMPANY_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("is-hiring regex is valid")
 });
+/// "Nå søker vi …", "Nu söker vi …", "Hvem søger vi?": the Nordic languages put the verb
+/// second, so the word before "søker" is an adverb or a question word when a pronoun follows it.
+fn nordic_inversion(text: &str, caps: &regex::Captures) -> bool {
+    let Some(whole) = caps.get(0) else {
+        return false;
+    };
+    let verb = whole
+        .as_str()
+        .trim_end_matches(|c: char| !c.is_alphabetic());
+    if !["søker", "söker", "søger"]
+        .iter()
+        .any(|v| verb.ends_with(v))
+    {
+        return false;
+    }
+    let next = text[whole.end()..].split_whitespace().next().unwrap_or("");
+    ["vi", "du", "dere", "ni", "jeg", "jag", "eg"].contains(&fold(next).as_str())
+}
+
 static COMPANY_AT_WE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?m)(?:^[ \t]*(?:[•*-][ ]*)?|[.!?][ ]+)At[ ]+{COMPANY_NAME}(?:[ ]+\([^)\n]{{1,20}}\))?,[ ]+(?:we|our|you)(?-u:\b)"
@@ -127,7 +146,7 @@ pub(crate) fn company_from_text(text: &str) -> Option<String> {
             .captures_iter(text)
             .filter_map(|caps| {
                 let m = caps.iter().skip(1).flatten().next()?;
-                if unnamed_or_place(text, m.start()) {
+                if unnamed_or_place(text, m.start()) || nordic_inversion(text, &caps) {
                     return None;
                 }
                 Some(brand_before_place(text, m).unwrap_or_else(|| clean_company(m.as_str())))
@@ -391,7 +410,7 @@ pub(crate) fn stated_companies(text: &str) -> Vec<String> {
             let Some(found) = caps.iter().skip(1).flatten().next() else {
                 continue;
             };
-            if unnamed_or_place(text, found.start()) {
+            if unnamed_or_place(text, found.start()) || nordic_inversion(text, &caps) {
                 continue;
             }
             let name =
@@ -518,12 +537,24 @@ fn organisation_names(text: &str) -> Vec<regex::Match<'_>> {
         }
     }
     if text.contains("ommun") {
-        found.extend(MUNICIPALITY_NAME.find_iter(text).filter(|name| {
-            !text[..name.start()]
+        for name in MUNICIPALITY_NAME.find_iter(text) {
+            // "Vår kommune", "Denne kommunen": a possessive or a demonstrative, not a name.
+            let first = fold(name.as_str().split(' ').next().unwrap_or(""));
+            let determiner = [
+                "vår", "var", "din", "denne", "dette", "hver", "vores", "vor", "hela", "hele",
+            ]
+            .contains(&first.as_str());
+            let in_word = text[..name.start()]
                 .chars()
                 .next_back()
-                .is_some_and(char::is_alphanumeric)
-        }));
+                .is_some_and(char::is_alphanumeric);
+            let overlaps = found
+                .iter()
+                .any(|f| f.start() < name.end() && name.start() < f.end());
+            if !determiner && !in_word && !overlaps {
+                found.push(name);
+            }
+        }
     }
     for name in KIND_FIRST_NAME.find_iter(text) {
         if !found

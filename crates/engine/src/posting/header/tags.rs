@@ -67,7 +67,7 @@ pub(super) fn peel_leading_tags(line: &str, header: &mut Header) -> (String, Opt
         .trim_start();
     if tags.is_empty() || word_count(rest) == 0 {
         // "DESIGNER na [IWWA]": without tags in front, only a bracketed name after "na", "no",
-        // "at" or "@" is the employer.
+        // "at", "@" or "em" is the employer.
         return match bracketed_employer(line) {
             Some((title, company)) => (title, Some(company)),
             None => (line.to_string(), None),
@@ -99,7 +99,10 @@ fn leading_bracket(text: &str) -> Option<(&str, &str)> {
     };
     let end = text.find(close)?;
     let inner = text[open.len_utf8()..end].trim();
-    (!inner.is_empty() && word_count(inner) <= 6).then(|| (inner, &text[end + close.len_utf8()..]))
+    let after = &text[end + close.len_utf8()..];
+    // "[Apply here](https://…)", "[![logo](…)](…)": a Markdown link or image, not a tag.
+    let link = after.starts_with('(') || inner.starts_with('!');
+    (!inner.is_empty() && !link && word_count(inner) <= 6).then_some((inner, after))
 }
 
 /// One leading tag: its place parts become the location (as written, without the
@@ -127,7 +130,7 @@ fn read_tag(tag: &str, header: &mut Header) {
 
 /// "Designer na [Acme]", "Desenvolvedores Mobile [C&A]", "Estágio Web na influu": the employer
 /// at the end of a tagged title line (a bracket that is not a detail tag, or a short name after
-/// the Portuguese "na"/"no"), with the title before it.
+/// the Portuguese "na"/"no" or after "@"), with the title before it.
 fn trailing_employer(rest: &str) -> (String, Option<String>) {
     let rest = rest.trim();
     if let Some(open) = rest.rfind('[')
@@ -137,7 +140,7 @@ fn trailing_employer(rest: &str) -> (String, Option<String>) {
         let inner = rest[open + 1..rest.len() - 1].trim();
         let head = rest[..open].trim();
         let head = strip_connector(head);
-        if is_detail_tag(inner) {
+        if is_detail_tag(inner) || !plausible_company(inner) {
             return (head.to_string(), None);
         }
         return (head.to_string(), Some(inner.to_string()));
@@ -147,13 +150,16 @@ fn trailing_employer(rest: &str) -> (String, Option<String>) {
             let head = rest[..at].trim();
             let name = rest[at + connector.len()..].trim();
             // "Estágio em Desenvolvimento Web na influu": a one-word brand needs no role noun
-            // before it.
+            // before it; a longer name is capitalised ("na área de Produto" is a team).
             let named = match word_count(name) {
                 1 => true,
-                2 | 3 => has_role_word(head),
+                2 | 3 => has_role_word(head) && starts_uppercase(name),
                 _ => false,
             };
-            if named && !head.is_empty() && !has_role_word(name) && !is_place(name) {
+            let first = fold(name.split_whitespace().next().unwrap_or(""));
+            let team_word =
+                ["área", "area", "setor", "equipe", "time", "experience"].contains(&first.as_str());
+            if named && !team_word && !head.is_empty() && !has_role_word(name) && !is_place(name) {
                 return (head.to_string(), Some(name.to_string()));
             }
         }
@@ -172,7 +178,8 @@ fn bracketed_employer(line: &str) -> Option<(String, String)> {
     named.then(|| (title.to_string(), inner.to_string()))
 }
 
-/// "Designer na" before a bracketed name: the title without its dangling "na"/"no"/"at"/"@".
+/// "Designer na" before a bracketed name: the title without its dangling "na", "no", "at", "@"
+/// or "em".
 fn strip_connector(head: &str) -> &str {
     for connector in [" na", " no", " at", " @", " em"] {
         if let Some(stripped) = head.strip_suffix(connector) {
@@ -185,8 +192,13 @@ fn strip_connector(head: &str) -> &str {
 /// Whether a bracket states a contract, level, pay or arrangement ("CLT até 11k", "Pleno",
 /// "R$ 5.000", "Remoto") rather than a name.
 fn is_detail_tag(inner: &str) -> bool {
-    let folded = fold(inner);
-    inner.chars().any(|c| c.is_ascii_digit())
+    // "Estágio", "Sênior", "Híbrido": compared without their accents.
+    let folded: String = fold(inner)
+        .chars()
+        .map(|c| crate::latin_base(c).unwrap_or(c))
+        .collect();
+    DETAIL_TAGS.contains(&folded.as_str())
+        || inner.chars().any(|c| c.is_ascii_digit())
         || inner.contains(['$', '€', '£'])
         || folded
             .split(['/', '|', ',', ' '])
@@ -235,6 +247,17 @@ mod tests {
         let (rest, header) = peeled("Senior Engineer [Remote]");
         assert_eq!(rest, "Senior Engineer [Remote]");
         assert!(header.meta.is_empty());
+        let (rest, header) = peeled("[Senior Engineer](https://jobs.example.com/1)");
+        assert_eq!(rest, "[Senior Engineer](https://jobs.example.com/1)");
+        assert!(header.meta.is_empty());
+        // Terms in a closing bracket, with or without accents, and a team after "na".
+        for line in [
+            "[Remoto] Desenvolvedor Front-end [Estágio]",
+            "[Remote] Support Engineer [Full Time]",
+            "[Remoto] Designer na área de Produto",
+        ] {
+            assert_eq!(peeled(line).1.company, None, "{line}");
+        }
         let (rest, header) = peeled("DESIGNER na [Pixel Norte]");
         assert_eq!(rest, "DESIGNER");
         assert_eq!(header.company.as_deref(), Some("Pixel Norte"));
