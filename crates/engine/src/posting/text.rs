@@ -1408,8 +1408,6 @@ const ROLE_ENDINGS: &[&str] = &[
     "lærer",
     "arbeider",
     "arbejder",
-    "medarbeider",
-    "medarbejder",
     "pleier",
     "plejerske",
     "radgiver",
@@ -1524,7 +1522,7 @@ fn is_role_word(word: &str) -> bool {
 
 /// The word with Latin letters' accents taken off ("técnico" → "tecnico", "öğretmen" →
 /// "ogretmen"); other scripts are left as they are.
-fn without_accents(word: &str) -> String {
+pub(crate) fn without_accents(word: &str) -> String {
     word.chars()
         .map(|c| crate::latin_base(c).unwrap_or(c))
         .collect()

@@ -178,7 +178,7 @@ pub(crate) fn tidy_title(title: String, company: Option<&str>, location: Option<
     let current = without_leading_company(&current, company);
     let current = without_vacancy_heading(&current);
     let current = first_role(&without_open_bracket(&without_asides(&current)), true);
-    // "Temporary Seasonal General Workers": the words may be stacked.
+    // "Temporary Fixed-Term Maintenance Worker": the words may be stacked.
     let mut current = current;
     while let Some(found) = LEAD_WORDS.find(&current) {
         let rest = current[found.end()..].trim();

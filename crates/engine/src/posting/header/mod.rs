@@ -641,20 +641,15 @@ fn clean_title_text(line: &str) -> String {
     ];
     // "POSITION DESCRIPTION Position title: Legal Personal Assistant": the title's label after
     // a heading on the same line.
-    let mut folded = fold(&text);
-    if folded.contains(" title:")
-        && let Some(at) = ["position title:", "job title:"]
-            .iter()
-            .find_map(|label| folded.find(label).map(|at| at + label.len()))
-            .filter(|at| *at <= 60 && folded.is_char_boundary(*at))
+    static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:position|job) title:").expect("title-label regex is valid")
+    });
+    if let Some(label) = TITLE_LABEL.find(&text).filter(|label| label.end() <= 60)
+        && has_role_word(&text[label.end()..])
     {
-        let skip = folded[..at].chars().count();
-        let rest: String = text.chars().skip(skip).collect();
-        if has_role_word(&rest) {
-            text = rest.trim().to_string();
-            folded = fold(&text);
-        }
+        text = text[label.end()..].trim().to_string();
     }
+    let folded = fold(&text);
     if let Some(prefix) = PREFIXES.iter().find(|p| folded.starts_with(*p)) {
         // `fold` maps characters one to one, so count characters, not bytes.
         let skip = prefix.chars().count();

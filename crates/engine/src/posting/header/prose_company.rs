@@ -522,18 +522,23 @@ static LEGAL_FORM_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("legal-form name regex is valid")
 });
 
+/// Adds a name found by another shape unless it overlaps one found before.
+fn add_unless_overlapping<'t>(found: &mut Vec<regex::Match<'t>>, name: regex::Match<'t>) {
+    if !found
+        .iter()
+        .any(|f| f.start() < name.end() && name.start() < f.end())
+    {
+        found.push(name);
+    }
+}
+
 /// Every organisation-shaped name in `text`, in text order (a kind-first name overlapping an
 /// earlier one is left out).
 fn organisation_names(text: &str) -> Vec<regex::Match<'_>> {
     let mut found: Vec<regex::Match> = ORGANISATION_NAME.find_iter(text).collect();
     if LEGAL_FORM_WORD.is_match(text) {
         for name in LEGAL_FORM_NAME.find_iter(text) {
-            if !found
-                .iter()
-                .any(|f| f.start() < name.end() && name.start() < f.end())
-            {
-                found.push(name);
-            }
+            add_unless_overlapping(&mut found, name);
         }
     }
     if text.contains("ommun") {
@@ -541,28 +546,20 @@ fn organisation_names(text: &str) -> Vec<regex::Match<'_>> {
             // "Vår kommune", "Denne kommunen": a possessive or a demonstrative, not a name.
             let first = fold(name.as_str().split(' ').next().unwrap_or(""));
             let determiner = [
-                "vår", "var", "din", "denne", "dette", "hver", "vores", "vor", "hela", "hele",
+                "vår", "din", "denne", "dette", "hver", "vores", "vor", "hela", "hele",
             ]
             .contains(&first.as_str());
             let in_word = text[..name.start()]
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric);
-            let overlaps = found
-                .iter()
-                .any(|f| f.start() < name.end() && name.start() < f.end());
-            if !determiner && !in_word && !overlaps {
-                found.push(name);
+            if !determiner && !in_word {
+                add_unless_overlapping(&mut found, name);
             }
         }
     }
     for name in KIND_FIRST_NAME.find_iter(text) {
-        if !found
-            .iter()
-            .any(|f| f.start() < name.end() && name.start() < f.end())
-        {
-            found.push(name);
-        }
+        add_unless_overlapping(&mut found, name);
     }
     found.sort_by_key(regex::Match::start);
     found

@@ -5,6 +5,7 @@
 //! employer.
 
 use super::*;
+use crate::posting::text::without_accents;
 
 /// Words of a tag that states the arrangement rather than a place.
 const REMOTE_TAGS: &[&str] = &[
@@ -133,17 +134,9 @@ fn read_tag(tag: &str, header: &mut Header) {
 /// the Portuguese "na"/"no" or after "@"), with the title before it.
 fn trailing_employer(rest: &str) -> (String, Option<String>) {
     let rest = rest.trim();
-    if let Some(open) = rest.rfind('[')
-        && rest.ends_with(']')
-        && open > 0
-    {
-        let inner = rest[open + 1..rest.len() - 1].trim();
-        let head = rest[..open].trim();
-        let head = strip_connector(head);
-        if is_detail_tag(inner) || !plausible_company(inner) {
-            return (head.to_string(), None);
-        }
-        return (head.to_string(), Some(inner.to_string()));
+    if let Some((head, inner)) = closing_bracket(rest) {
+        let head = strip_connector(head).to_string();
+        return (head, bracketed_name(inner));
     }
     for connector in [" na ", " no ", " @ "] {
         if let Some(at) = rest.rfind(connector) {
@@ -169,13 +162,22 @@ fn trailing_employer(rest: &str) -> (String, Option<String>) {
 
 /// "Role na [Acme]", "Role @ [Acme]": the role and the bracketed name after a connector.
 fn bracketed_employer(line: &str) -> Option<(String, String)> {
-    let line = line.trim();
-    let open = line.rfind('[')?;
-    let inner = line.strip_suffix(']')?[open + 1..].trim();
-    let head = line[..open].trim_end();
+    let (head, inner) = closing_bracket(line.trim())?;
     let title = strip_connector(head);
-    let named = title.len() < head.len() && !title.is_empty() && !is_detail_tag(inner);
-    named.then(|| (title.to_string(), inner.to_string()))
+    let name = bracketed_name(inner).filter(|_| title.len() < head.len() && !title.is_empty())?;
+    Some((title.to_string(), name))
+}
+
+/// A bracket's text as an employer's name: not a term ("CLT", "Sênior") and shaped like a name.
+fn bracketed_name(inner: &str) -> Option<String> {
+    (!is_detail_tag(inner) && plausible_company(inner)).then(|| inner.to_string())
+}
+
+/// "Role [Acme]": the text before a bracket that closes the line, and the bracket's text.
+fn closing_bracket(line: &str) -> Option<(&str, &str)> {
+    let open = line.rfind('[').filter(|&open| open > 0)?;
+    let inner = line.strip_suffix(']')?[open + 1..].trim();
+    Some((line[..open].trim_end(), inner))
 }
 
 /// "Designer na" before a bracketed name: the title without its dangling "na", "no", "at", "@"
@@ -193,10 +195,7 @@ fn strip_connector(head: &str) -> &str {
 /// "R$ 5.000", "Remoto") rather than a name.
 fn is_detail_tag(inner: &str) -> bool {
     // "Estágio", "Sênior", "Híbrido": compared without their accents.
-    let folded: String = fold(inner)
-        .chars()
-        .map(|c| crate::latin_base(c).unwrap_or(c))
-        .collect();
+    let folded = without_accents(&fold(inner));
     DETAIL_TAGS.contains(&folded.as_str())
         || inner.chars().any(|c| c.is_ascii_digit())
         || inner.contains(['$', '€', '£'])
